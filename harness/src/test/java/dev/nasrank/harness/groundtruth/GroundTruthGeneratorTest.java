@@ -95,6 +95,24 @@ class GroundTruthGeneratorTest {
     assertEquals(Map.of(0, 2, 1, 2), status.perRepeat());
     assertTrue(status.render().contains("units: 4 of 4"), status.render());
     assertEquals(0, Main.run("groundtruth", "status", dir.toString(), "--repeats", "2"));
+
+    // the assembled file opens with benchbridge exactly as a real NAS-Bench-101 file would
+    String old = System.getProperty(EmbeddedGroundTruth.PROPERTY);
+    System.setProperty(EmbeddedGroundTruth.PROPERTY, dir.toString());
+    try {
+      dev.nasrank.benchbridge.NasBench bench = EmbeddedGroundTruth.open(null);
+      assertEquals(2, bench.repeats(CONV.hash(), 2));
+      assertEquals(units.stream().filter(x -> x.hash().equals(SKIP.hash()) && x.repeat() == 1).findFirst()
+          .orElseThrow().last().validationAccuracy(),
+          bench.finalMetric(SKIP.hash(), 2, 1, dev.nasrank.benchbridge.Metric.VALIDATION_ACCURACY), 1e-6);
+    } finally {
+      if (old == null) {
+        System.clearProperty(EmbeddedGroundTruth.PROPERTY);
+      } else {
+        System.setProperty(EmbeddedGroundTruth.PROPERTY, old);
+      }
+    }
+    assertThrows(IllegalArgumentException.class, () -> EmbeddedGroundTruth.resolve(dir.resolve("nope.tfrecord")));
     assertEquals(0, Main.run("groundtruth", "assemble", dir.toString(), "--repeats", "2"));
   }
 
