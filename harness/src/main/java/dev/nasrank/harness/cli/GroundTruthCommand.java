@@ -80,6 +80,10 @@ public final class GroundTruthCommand implements Callable<Integer> {
         + "$NASRANK_DATA_ROOT, or the project's lookup)")
     Path dataRoot;
 
+    @Option(names = "--epochs", description = "override the profile's epochs (for trials; pinned and recorded like "
+        + "the rest of the profile)")
+    Integer epochs;
+
     @Option(names = "--max-units", description = "stop after training this many units (default: no limit)")
     Integer maxUnits;
 
@@ -93,7 +97,7 @@ public final class GroundTruthCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
       PrintWriter err = spec.commandLine().getErr();
-      Profile p = Profile.named(profile);
+      Profile p = epochs == null ? Profile.named(profile) : Profile.named(profile).withEpochs(epochs);
       List<ModelSpec> specs = Architectures.resolve(archs);
       UnitStore store = new UnitStore(out);
       GroundTruthGenerator generator = new GroundTruthGenerator(store, p, specs, repeats);

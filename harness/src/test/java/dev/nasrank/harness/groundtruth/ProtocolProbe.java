@@ -16,6 +16,16 @@ public final class ProtocolProbe {
   private ProtocolProbe() {
   }
 
+  /** Process CPU time (all threads, native ones included) from /proc/self/stat, in nanoseconds. */
+  static long cpuNanos() {
+    try {
+      String[] f = java.nio.file.Files.readString(Path.of("/proc/self/stat")).split("\\) ")[1].split(" ");
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L;
+    } catch (java.io.IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[0]);
     int epochs = Integer.parseInt(args[1]);
@@ -38,7 +48,19 @@ public final class ProtocolProbe {
     for (String idx : args[3].split(",")) {
       ModelSpec spec = all.get(Integer.parseInt(idx));
       for (int r = 0; r < repeats; r++) {
-        UnitResult u = trainer.train(spec, r, () -> false, (d, t) -> { });
+        int perEpoch = (int) Math.ceil(data.train().apply(0).size() / (double) batch);
+        long[] mark = {System.nanoTime(), cpuNanos()};
+        final int rr = r;
+        UnitResult u = trainer.train(spec, r, () -> false, (d, t) -> {
+          if (d % perEpoch == 0) {
+            long now = System.nanoTime();
+            long cpu = cpuNanos();
+            System.out.printf(Locale.ROOT, "  arch %s r%d epoch %d wall %.1fs cpu %.1fs%n", idx, rr, d / perEpoch,
+                (now - mark[0]) / 1e9, (cpu - mark[1]) / 1e9);
+            mark[0] = now;
+            mark[1] = cpu;
+          }
+        });
         Evaluation h = u.evaluations().get(1);
         Evaluation f = u.last();
         System.out.printf(Locale.ROOT, "arch %s %s %s r%d params %d half val %.4f final train %.4f val %.4f test %.4f"
