@@ -32,8 +32,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code harness groundtruth}: make, inspect and assemble the project's own NAS-Bench-101-style ground truth. */
 @Command(name = "groundtruth", mixinStandardHelpOptions = true,
-    description = {"The project's own NAS-Bench-101-style ground truth: trains the NB101 network of every",
-        "architecture from scratch under a recorded protocol and writes a NAS-Bench-101-format TFRecord."},
+    description = "The project's own NAS-Bench-101-style ground truth: trains the NB101 network of every "
+        + "architecture from scratch under a recorded protocol and writes a NAS-Bench-101-format TFRecord.",
     subcommands = {GroundTruthCommand.Generate.class, GroundTruthCommand.Status.class,
         GroundTruthCommand.Assemble.class})
 public final class GroundTruthCommand implements Callable<Integer> {
@@ -51,10 +51,11 @@ public final class GroundTruthCommand implements Callable<Integer> {
 
   /** {@code groundtruth generate}. */
   @Command(name = "generate", mixinStandardHelpOptions = true,
-      description = {"Trains every (architecture, repeat) not yet finished in --out and assembles the TFRecord",
-          "and protocol.json at the end. Resumable: finished units are kept (one file each, written atomically);",
-          "rerun the same command to continue. Ctrl-C stops after discarding only the unit in progress.",
-          "The first run pins the profile and architecture list in --out; later runs must match them."})
+      description = {"Trains every (architecture, repeat) not yet finished in --out and assembles the TFRecord "
+          + "and protocol.json at the end.",
+          "Resumable: finished units are kept (one file each, written atomically); rerun the same command to "
+          + "continue. Ctrl-C stops, discarding only the unit in progress.",
+          "The first run pins the profile, architecture list and data checksums in --out; later runs must match."})
   static final class Generate implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -191,9 +192,9 @@ public final class GroundTruthCommand implements Callable<Integer> {
 
   /** {@code groundtruth status}. */
   @Command(name = "status", mixinStandardHelpOptions = true,
-      description = {"Prints the progress of a generation folder, the time spent and an estimate of the time left,",
-          "and, once two repeats exist, the noise ceiling: Kendall tau-b between repeats over the architectures",
-          "(final validation and test accuracy; mean over repeat pairs)."})
+      description = "Prints the progress of a generation folder, the time spent and an estimate of the time left, "
+          + "and, once two repeats exist, the noise ceiling: Kendall tau-b between repeats over the architectures "
+          + "(final validation and test accuracy; mean over repeat pairs).")
   static final class Status implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -1,16 +1,15 @@
 package dev.nasrank.harness.groundtruth;
 
 import dev.nasrank.benchbridge.ModelSpec;
-import dev.nasrank.harness.space.S4Space;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Manual protocol-tuning probe (not a unit test): trains chosen S4 architectures under the mini profile with
- * overrides and prints per-unit accuracies and timings. Usage: {@code ProtocolProbe <cifar-bin-dir> <epochs>
- * <repeats> <archIndex,...> [lr] [wd] [batch] [warmup] [augment] [stem] [cellsPerStack]}.
+ * Manual protocol-tuning probe (not a unit test): trains chosen S4 architectures (indices into
+ * {@link Architectures#s4()}) under the mini profile with overrides and prints per-epoch wall and process CPU
+ * seconds and per-unit accuracies. Usage: {@code ProtocolProbe <data-root> <epochs> <repeats> <archIndex,...> [lr]
+ * [wd] [batch] [warmup] [augment] [stem] [cellsPerStack]}. See docs/groundtruth.md for the command line.
  */
 public final class ProtocolProbe {
   private ProtocolProbe() {
@@ -30,8 +29,7 @@ public final class ProtocolProbe {
     Path dir = Path.of(args[0]);
     int epochs = Integer.parseInt(args[1]);
     int repeats = Integer.parseInt(args[2]);
-    List<ModelSpec> all = new ArrayList<>();
-    S4Space.uniqueArchitectures(4).values().forEach(cs -> all.add(S4Space.toSpec(cs.get(0))));
+    List<ModelSpec> all = Architectures.s4();
     Profile base = Profile.mini();
     double lr = args.length > 4 ? Double.parseDouble(args[4]) : base.learningRate();
     double wd = args.length > 5 ? Double.parseDouble(args[5]) : base.weightDecay();
@@ -42,7 +40,7 @@ public final class ProtocolProbe {
     int cells = args.length > 10 ? Integer.parseInt(args[10]) : base.network().cellsPerStack();
     Profile p = new Profile("probe", new NetworkConfig(stem, 3, cells, 10), "mini", epochs, batch, 256, 1024, lr, 0.9, wd,
         warm, base.bnMomentum(), aug, base.seeds());
-    GroundTruthData data = MiniCifarFixture.load(dir, batch, 256, aug);
+    GroundTruthData data = CifarGroundTruthData.load(dev.nasrank.datasets.DataRoot.of(dir), p);
     UnitTrainer trainer = new UnitTrainer(p, data);
     System.out.println("profile " + p);
     for (String idx : args[3].split(",")) {

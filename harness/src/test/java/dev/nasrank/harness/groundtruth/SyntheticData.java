@@ -12,7 +12,11 @@ final class SyntheticData {
   private SyntheticData() {
   }
 
-  static MiniCifarFixture.Part part(int n, long seed) {
+  /** Images as normalised CHW floats with their labels. */
+  record Part(float[][] images, int[] labels) {
+  }
+
+  static Part part(int n, long seed) {
     SplittableRandom rnd = new SplittableRandom(seed);
     float[][] images = new float[n][];
     int[] labels = new int[n];
@@ -30,14 +34,14 @@ final class SyntheticData {
       images[i] = img;
       labels[i] = k;
     }
-    return new MiniCifarFixture.Part(images, labels);
+    return new Part(images, labels);
   }
 
   /** Train / validation / test parts of {@code perPart} images each; training unaugmented. */
   static GroundTruthData data(int perPart, int batch) {
-    MiniCifarFixture.Part train = part(perPart, 1);
-    MiniCifarFixture.Part val = part(perPart, 2);
-    MiniCifarFixture.Part test = part(perPart, 3);
+    Part train = part(perPart, 1);
+    Part val = part(perPart, 2);
+    Part test = part(perPart, 3);
     return new GroundTruthData("synthetic",
         seed -> new ArrayBatches(train.images(), train.labels(), batch, seed, true, false),
         new ArrayBatches(train.images(), train.labels(), 64, 0, false, false),

@@ -73,7 +73,7 @@ class UnitTrainerTest {
 
   @Test
   void nanInputsFailWithAMessageNamingTheUnit() {
-    MiniCifarFixture.Part part = SyntheticData.part(32, 5);
+    SyntheticData.Part part = SyntheticData.part(32, 5);
     part.images()[0][0] = Float.NaN;
     GroundTruthData data = new GroundTruthData("nan",
         seed -> new ArrayBatches(part.images(), part.labels(), 32, seed, false, false),
