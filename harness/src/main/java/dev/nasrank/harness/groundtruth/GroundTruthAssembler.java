@@ -81,7 +81,8 @@ public final class GroundTruthAssembler {
     }
     Protocol protocol = new Protocol(
         "NAS-Bench-101 TFRecord: one record per (architecture, repeat); final evaluation after profile.epochs",
-        profile, repeats, perArch, ordered.size(), specs.size() * repeats, dataSha256, versions(),
+        profile, repeats, perArch, ordered.size(), specs.size() * repeats, new java.util.TreeMap<>(dataSha256),
+        versions(),
         new Ceiling(NoiseCeiling.validation(ordered), NoiseCeiling.test(ordered)), Instant.now().toString());
     UnitStore.writeAtomically(store.dir().resolve(PROTOCOL), UnitStore.JSON.writeValueAsBytes(protocol));
     return protocol;
