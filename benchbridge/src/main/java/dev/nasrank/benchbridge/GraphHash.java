@@ -58,6 +58,21 @@ public final class GraphHash {
      * @param ops one operation per vertex
      */
     public String hash(int n, long bits, java.util.List<Op> ops) {
+      compute(n, bits, ops);
+      return new String(next, 0, H, StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Hashes a pruned cell into two longs: {@code out[0]} the first 16 hex digits, {@code out[1]} the last 16
+     * (see {@link HashKey}); no String is made.
+     */
+    public void hashInto(int n, long bits, java.util.List<Op> ops, long[] out) {
+      compute(n, bits, ops);
+      out[0] = HashKey.parseHex16(next, 0);
+      out[1] = HashKey.parseHex16(next, 16);
+    }
+
+    private void compute(int n, long bits, java.util.List<Op> ops) {
       for (int v = 0; v < n; v++) {
         int in = 0;
         int out = 0;
@@ -132,7 +147,6 @@ public final class GraphHash {
       }
       buf[len++] = ']';
       md5Hex(len, next, 0);
-      return new String(next, 0, H, StandardCharsets.US_ASCII);
     }
 
     private static boolean edge(long bits, int from, int to) {
