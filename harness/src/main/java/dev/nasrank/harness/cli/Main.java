@@ -18,7 +18,10 @@ import picocli.CommandLine.Spec;
         "Judges how well one-shot NAS supernets rank architectures, measured against NAS-Bench-101.",
         "Run a subcommand with --help for its options."},
     subcommands = {
-        CommandLine.HelpCommand.class
+        CommandLine.HelpCommand.class,
+        ReportCommand.class,
+        RegressCommand.class,
+        ManifestCommand.class
     })
 public final class Main implements Callable<Integer> {
 
