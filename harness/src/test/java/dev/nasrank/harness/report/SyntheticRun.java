@@ -15,7 +15,7 @@ import java.util.Random;
  * truth with 3 repeats, and one-shot accuracies whose quality depends on the setting (linear SBN ranks well,
  * no BN on the sum penalises multi-path candidates), written as candidates.csv.
  */
-final class SyntheticRun {
+public final class SyntheticRun {
   static final List<Op> OPS = List.of(Op.CONV1X1, Op.CONV3X3, Op.MAXPOOL3X3);
 
   /** An S4 choice: active nodes (bit mask over 4 nodes) and an op per active node. */
@@ -61,7 +61,7 @@ final class SyntheticRun {
   }
 
   /** Ground truth: quality from the op multiset, plus repeat noise (sd 0.3%). */
-  static InMemoryGroundTruth groundTruth(long seed) {
+  public static InMemoryGroundTruth groundTruth(long seed) {
     Map<String, double[]> v = new LinkedHashMap<>();
     Map<String, double[]> t = new LinkedHashMap<>();
     Random rng = new Random(seed);
@@ -80,6 +80,18 @@ final class SyntheticRun {
       t.put(c.hash(), tests);
     }
     return InMemoryGroundTruth.of("synthetic ground truth, 108 epochs", 108, v, t);
+  }
+
+  /** The ground truth as the CSV the report command reads. */
+  public static String groundTruthCsv(InMemoryGroundTruth gt) {
+    StringBuilder sb = new StringBuilder("module_hash,repeat,validation_accuracy,test_accuracy\n");
+    choices(4).stream().map(Choice::hash).distinct().sorted().forEach(h -> {
+      for (int r = 0; r < gt.repeats(h); r++) {
+        sb.append(h).append(',').append(r).append(',').append(gt.validationAccuracy(h, r)).append(',')
+            .append(gt.testAccuracy(h, r).orElseThrow()).append('\n');
+      }
+    });
+    return sb.toString();
   }
 
   static double quality(Choice c) {
@@ -132,7 +144,7 @@ final class SyntheticRun {
   }
 
   /** Writes a run directory with candidates.csv. */
-  static RunDirectory write(Path dir, List<String[]> settings, long[] seeds, int[] maxPaths) {
+  public static RunDirectory write(Path dir, List<String[]> settings, long[] seeds, int[] maxPaths) {
     AtomicFiles.writeString(dir.resolve("candidates.csv"), candidatesCsv(settings, seeds, maxPaths, true));
     return RunDirectory.of(dir);
   }
