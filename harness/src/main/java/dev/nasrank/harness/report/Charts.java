@@ -69,19 +69,25 @@ public final class Charts {
     return png(chart);
   }
 
-  /** Heat map of a square matrix (e.g. cosine similarities) with values printed in the cells. */
+  /**
+   * Heat map of a square matrix (e.g. cosine similarities) with values printed in the cells; values are clamped
+   * to [min, max] and NaN is drawn as min (the table beside the plot keeps the exact values).
+   */
   public static byte[] heatmap(String title, List<String> labels, double[][] matrix, double min, double max) {
     HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT).title(title).build();
     chart.getStyler().setShowValue(true);
     chart.getStyler().setHeatMapValueDecimalPattern("0.00");
     chart.getStyler().setMin(min);
     chart.getStyler().setMax(max);
+    // XChart 3.8.8 indexes past its colour array for a value exactly at max: keep cells a hair below it
+    double top = max - 1e-9 * Math.max(1, max - min);
     chart.getStyler().setRangeColors(new Color[] {new Color(49, 54, 149), Color.WHITE, new Color(165, 0, 38)});
     chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
     List<Number[]> cells = new ArrayList<>();
     for (int i = 0; i < matrix.length; i++) {
       for (int j = 0; j < matrix.length; j++) {
-        cells.add(new Number[] {i, j, matrix[i][j]});
+        double v = Double.isNaN(matrix[i][j]) ? min : Math.max(min, Math.min(top, matrix[i][j]));
+        cells.add(new Number[] {i, j, v});
       }
     }
     chart.addSeries(title, labels, labels, cells);

@@ -23,8 +23,9 @@ final class Plots {
       Map<String, double[]> groups = new LinkedHashMap<>();
       for (int k = 1; k <= mainM; k++) {
         final int kk = k;
-        groups.put(k + (k == 1 ? " path" : " paths"), rows.stream().filter(c -> c.activePaths() == kk)
-            .mapToDouble(Candidate::oneShotAccuracy).toArray());
+        double[] v = rows.stream().filter(c -> c.activePaths() == kk).mapToDouble(Candidate::oneShotAccuracy)
+            .toArray();
+        groups.put(k + (k == 1 ? " path" : " paths") + " (n=" + v.length + ")", v);
       }
       String title = s.label() + ": one-shot accuracy by active paths";
       emit(doc, dir, "plots/paths-" + s.slug() + ".png", title,
@@ -51,7 +52,8 @@ final class Plots {
         return;
       }
       Map<String, double[]> groups = new LinkedHashMap<>();
-      perM.forEach((m, v) -> groups.put("m = " + m, v.stream().mapToDouble(Double::doubleValue).toArray()));
+      perM.forEach((m, v) -> groups.put("m = " + m + " (n=" + v.size() + ")",
+          v.stream().mapToDouble(Double::doubleValue).toArray()));
       String title = s.label() + ": one-shot accuracy by maximum paths m";
       emit(doc, dir, "plots/maxpaths-" + s.slug() + ".png", title,
           Charts.boxPlot(title, "maximum number of active paths m", "one-shot accuracy (fraction)", groups),
