@@ -31,9 +31,10 @@ final class ManifestCommand implements Callable<Integer> {
   /** {@code harness manifest diff A B}. */
   @Command(name = "diff", mixinStandardHelpOptions = true,
       description = {
-          "Prints the fields that differ between two run manifests, as dotted paths (seeds.supernet,",
-          "environment.javaVersion, configuration.train.lr, list[2]) with both values; A and B are run.json files",
-          "or run directories. Exit 0 (also when they differ, unless --fail-on-diff), 1 bad file, 2 usage."})
+          "Prints the fields that differ between two run manifests, as dotted paths (seeds.supernet, "
+              + "environment.javaVersion, configuration.train.lr, list[2]) with both values; A and B are run.json "
+              + "files or run directories.",
+          "Exit codes: 0 (also when they differ, unless --fail-on-diff), 1 unreadable file, 2 usage."})
   static final class Diff implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -62,6 +63,7 @@ final class ManifestCommand implements Callable<Integer> {
       if (diffs.isEmpty()) {
         out.println("no differences");
       }
+      out.flush();
       return failOnDiff && !diffs.isEmpty() ? Main.FAILURE : Main.OK;
     }
 

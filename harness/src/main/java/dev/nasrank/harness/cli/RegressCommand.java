@@ -23,12 +23,13 @@ import picocli.CommandLine.Spec;
 /** {@code harness regress}: checks a run's Kendall taus against a committed baseline, or writes one. */
 @Command(name = "regress", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Compares DIR/ranking.csv (written by `harness report`) with a baseline: per method x BN strategy x",
-        "calibration, the run's Kendall tau-b (mean over seeds) must lie within the baseline's band around the",
-        "expected tau. A setting missing from the run, or a NaN tau, is a regression; a setting absent from the",
-        "baseline is listed but passes; a run whose run.json profile differs from the baseline's fails.",
+        "Compares DIR/ranking.csv (written by `harness report`) with a baseline: per method x BN strategy x "
+            + "calibration, the run's Kendall tau-b (mean over seeds) must lie within the baseline's band around "
+            + "the expected tau. A setting missing from the run, or a NaN tau, is a regression; a setting absent "
+            + "from the baseline is listed but passes; a run whose run.json profile differs from the baseline's "
+            + "fails.",
         "With --write-baseline, writes a baseline from the run instead.",
-        "Exit 0 all within band (or baseline written), 1 regression or bad data, 2 usage."})
+        "Exit codes: 0 all within band (or baseline written), 1 regression or bad data, 2 usage."})
 final class RegressCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -85,6 +86,7 @@ final class RegressCommand implements Callable<Integer> {
       baseline.write(mode.writeBaseline);
       out.println(String.format(Locale.ROOT, "wrote %s: %d settings, profile %s, band %.3f",
           mode.writeBaseline, baseline.entries().size(), baseline.profile(), b));
+      out.flush();
       return Main.OK;
     }
     if (band != null || profile != null) {
@@ -98,11 +100,13 @@ final class RegressCommand implements Callable<Integer> {
       if (all || result.findings().stream().anyMatch(f -> f.status() == RegressionResult.Status.NEW)) {
         out.print(result.table(true));
       }
+      out.flush();
       return Main.OK;
     }
     out.println("REGRESSION against " + mode.baseline + " (profile " + baseline.profile() + "): "
         + result.regressions().size() + " failing");
     out.print(result.table(all));
+    out.flush();
     return Main.FAILURE;
   }
 }

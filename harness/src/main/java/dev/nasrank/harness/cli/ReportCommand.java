@@ -23,11 +23,12 @@ import picocli.CommandLine.Spec;
 /** {@code harness report}: renders report.md, report.html, ranking.csv and plots of a run directory. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Measures the rankings in DIR/candidates.csv against NAS-Bench-101 ground truth and writes, into DIR:",
-        "ranking.csv (Kendall tau-b with bootstrap 95% interval, Spearman, noise ceiling per method, BN strategy,",
-        "calibration and seed), variants.csv, summary.csv, plots/*.png, report.md and a self-contained",
-        "report.html. Writes run.json too when DIR has none. Accuracies are fractions in [0,1]; the default",
-        "ground truth is the mean of the repeats' final validation accuracies. Exit 0 ok, 1 bad data, 2 usage."})
+        "Measures the rankings in DIR/candidates.csv against NAS-Bench-101 ground truth and writes, into DIR: "
+            + "ranking.csv (Kendall tau-b with bootstrap 95%% interval, Spearman and noise ceiling per method, BN "
+            + "strategy, calibration and seed), variants.csv, summary.csv, plots/*.png, report.md and a "
+            + "self-contained report.html; run.json too when DIR has none.",
+        "Accuracies are fractions in [0,1]; the default ground truth is the mean of the repeats' final validation "
+            + "accuracies. Exit codes: 0 ok, 1 bad data or missing files, 2 usage."})
 final class ReportCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -86,6 +87,7 @@ final class ReportCommand implements Callable<Integer> {
     }
     out.println("wrote " + dir.reportMd() + ", " + dir.reportHtml() + ", " + dir.rankingCsv() + " and "
         + result.plots().size() + " plots" + (result.manifestWritten() ? "; run.json (report-only)" : ""));
+    out.flush();
     return Main.OK;
   }
 

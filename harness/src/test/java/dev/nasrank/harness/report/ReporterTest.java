@@ -69,7 +69,8 @@ class ReporterTest {
       }
     }
     RunDirectory dir = SyntheticRun.write(root, SETTINGS, new long[] {1, 2}, new int[] {1, 2, 3, 4});
-    GroundTruth gt = SyntheticRun.groundTruth(5);
+    InMemoryGroundTruth gt = SyntheticRun.groundTruth(5);
+    AtomicFiles.writeString(root.resolve("groundtruth.csv"), SyntheticRun.groundTruthCsv(gt)); // for CLI use
     diagnostics().write(dir.diagnosticsJson());
     ReportResult res = Reporter.render(dir, gt, ReportOptions.defaults().withBootstrapResamples(50));
 
