@@ -9,6 +9,9 @@ import dev.nasrank.harness.report.ReportResult;
 import dev.nasrank.harness.report.Reporter;
 import dev.nasrank.harness.report.RunDirectory;
 import java.io.PrintWriter;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -79,7 +82,14 @@ final class ReportCommand implements Callable<Integer> {
     out.println("ground truth: " + gt.description());
     ReportOptions options = ReportOptions.defaults().withBootstrapResamples(resamples)
         .withBootstrapSeed(bootstrapSeed).withRepeatSeed(repeatSeed).withPrecisionKs(precisionKs).withPlots(plots);
-    ReportResult result = Reporter.render(dir, gt, options);
+    ReportResult result;
+    try (ProgressBar bar = new ProgressBarBuilder().setTaskName("measuring rankings").setInitialMax(1)
+        .setConsumer(new ConsoleProgressBarConsumer(System.err)).continuousUpdate().build()) {
+      result = Reporter.render(dir, gt, options, (done, total) -> {
+        bar.maxHint(total);
+        bar.stepTo(done);
+      });
+    }
     for (RankingRow r : result.ranking()) {
       out.println(String.format(Locale.ROOT, "%-40s seed %-6d n=%-4d tau-b %7.3f [%6.3f, %6.3f]  ceiling %.3f",
           r.setting().label(), r.seed(), r.n(), r.kendallTau(), r.kendallTauLow(), r.kendallTauHigh(),

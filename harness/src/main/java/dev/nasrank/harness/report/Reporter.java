@@ -28,8 +28,19 @@ import java.util.stream.Collectors;
 public final class Reporter {
   private Reporter() {}
 
+  /** Receives progress: measurements done out of the total. */
+  @FunctionalInterface
+  public interface Progress {
+    void update(int done, int total);
+  }
+
   /** The library entry point the suite calls after writing candidates.csv (and run.json). */
   public static ReportResult render(RunDirectory dir, GroundTruth gt, ReportOptions options) {
+    return render(dir, gt, options, (done, total) -> { });
+  }
+
+  /** As {@link #render(RunDirectory, GroundTruth, ReportOptions)}, reporting progress over the measurements. */
+  public static ReportResult render(RunDirectory dir, GroundTruth gt, ReportOptions options, Progress progress) {
     long start = System.nanoTime();
     List<Candidate> all = CandidatesCsv.read(dir.candidatesCsv());
     int mainM = all.stream().mapToInt(Candidate::maxPaths).max().orElseThrow();
@@ -45,9 +56,11 @@ public final class Reporter {
 
     List<RankingRow> ranking = new ArrayList<>();
     List<ReportResult.VariantResult> variants = new ArrayList<>();
+    int total = runs.size() * options.variants().size();
     for (Map.Entry<Candidate.RunKey, List<Candidate>> run : runs.entrySet()) {
       for (Variant v : options.variants()) {
         RankingEvaluator.Result r = evaluator.evaluate(run.getValue(), gt, v);
+        progress.update(variants.size() + 1, total);
         variants.add(new ReportResult.VariantResult(run.getKey(), r));
         if (v.equals(Variant.DEFAULT)) {
           Candidate.Setting s = run.getKey().setting();
