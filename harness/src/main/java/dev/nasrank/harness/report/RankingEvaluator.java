@@ -105,7 +105,13 @@ public final class RankingEvaluator {
     if (rows.isEmpty()) {
       throw new IllegalArgumentException("no candidates to rank");
     }
+    Candidate first = rows.get(0);
     for (Candidate c : rows) {
+      if (!c.runKey().equals(first.runKey()) || c.maxPaths() != first.maxPaths()) {
+        throw new IllegalArgumentException("one ranking mixes supernets: " + first.setting().label() + " seed "
+            + first.seed() + " m=" + first.maxPaths() + " and " + c.setting().label() + " seed " + c.seed() + " m="
+            + c.maxPaths());
+      }
       if (!gt.contains(c.moduleHash())) {
         throw new IllegalArgumentException("ground truth (" + gt.description() + ") has no architecture "
             + c.moduleHash() + " (choice '" + c.choice() + "' of " + c.setting().label() + ")");

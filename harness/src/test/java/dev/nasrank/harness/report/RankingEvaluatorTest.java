@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nasrank.harness.report.metrics.BootstrapInterval;
-import dev.nasrank.harness.report.metrics.RankMetrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,12 +46,9 @@ class RankingEvaluatorTest {
     assertEquals(3, r.n());
     assertEquals(1.0, r.tau().estimate(), 1e-12);
     assertEquals(1.0, r.precisionAtK().get(1), 0);
-    // noise ceiling over repeats r0 = (.90,.93,.89), r1 = (.91,.92,.95), r2 = (.92,.94,.86):
-    // tau(r0,r1) = 1/3 [(1,2) C, (1,3) D, (2,3) D... computed independently below]
-    double[][] reps = {{0.90, 0.93, 0.89}, {0.91, 0.92, 0.95}, {0.92, 0.94, 0.86}};
-    double expected = (RankMetrics.kendallTauB(reps[0], reps[1]) + RankMetrics.kendallTauB(reps[0], reps[2])
-        + RankMetrics.kendallTauB(reps[1], reps[2])) / 3;
-    assertEquals(expected, r.noiseCeiling(), 1e-12);
+    // noise ceiling over repeats r0 = (.90,.93,.89), r1 = (.91,.92,.95), r2 = (.92,.94,.86), pairs (0,1) (0,2) (1,2):
+    // r0 vs r1: C, D, D -> -1/3;  r0 vs r2: C, C, C -> 1;  r1 vs r2: C, D, D -> -1/3;  mean = (1/3) / 3 = 1/9
+    assertEquals(1.0 / 9, r.noiseCeiling(), 1e-12);
   }
 
   @Test
@@ -101,6 +97,14 @@ class RankingEvaluatorTest {
     for (double p : items.predicted()) {
       assertTrue(p >= 0.40 - 1e-9, "kept a dropped score " + p);
     }
+  }
+
+  @Test
+  void rowsOfDifferentSupernetsAreRejected() {
+    Candidate other = new Candidate("mixpath", "linear_sbn", true, 2, "b", 1, H2, 0.5, 4);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> EVAL.evaluate(List.of(row("a", H1, 1, 0.5), other), threeArchitectures(), Variant.DEFAULT));
+    assertTrue(e.getMessage().contains("mixes"), e.getMessage());
   }
 
   @Test
