@@ -92,7 +92,7 @@ public final class CsvExport {
   private static void atomically(Path target, String[] header, Body body) throws IOException {
     Path abs = target.toAbsolutePath();
     Files.createDirectories(abs.getParent());
-    Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
+    Path tmp = TfRecordWriter.tempBeside(abs);
     try {
       try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8), 1 << 20);
            CSVPrinter out = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header).build())) {
