@@ -268,6 +268,21 @@ public final class NasBench implements GroundTruthSource {
     return groupStart[g + 1] - groupStart[g];
   }
 
+  /**
+   * How many cells have each repeat count at the {@code e}-th budget (cells without runs at that budget are
+   * not counted), e.g. {3=423624} for nasbench_only108.
+   */
+  public java.util.SortedMap<Integer, Integer> repeatHistogram(int e) {
+    java.util.TreeMap<Integer, Integer> h = new java.util.TreeMap<>();
+    for (int i = 0; i < cells; i++) {
+      int r = repeatsAt(i, e);
+      if (r > 0) {
+        h.merge(r, 1, Integer::sum);
+      }
+    }
+    return h;
+  }
+
   /** Row (in the double columns) of one run; see {@link #valueAt}. */
   public int rowAt(int i, int e, int repeat) {
     int g = i * epochs.length + e;

@@ -73,7 +73,7 @@ public final class NasBenchCache {
     long size = Files.size(source);
     Path abs = target.toAbsolutePath();
     Files.createDirectories(abs.getParent());
-    Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
+    Path tmp = TfRecordWriter.tempBeside(abs);
     try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
       byte[] name = nb.name().getBytes(StandardCharsets.UTF_8);
       int c = nb.size();

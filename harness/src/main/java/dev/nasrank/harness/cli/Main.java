@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
         "Run a subcommand with --help for its options."},
     subcommands = {
         CommandLine.HelpCommand.class,
+        NasbenchCommand.class,
         ReportCommand.class,
         RegressCommand.class,
         ManifestCommand.class
