@@ -46,6 +46,7 @@ class ReportCommandsTest {
     assertEquals(RankingCsv.HEADER, Files.readAllLines(run.resolve("ranking.csv")).get(0));
     assertTrue(out.toString().contains("mixpath/linear_sbn/calibrated"), out.toString());
     assertTrue(Files.exists(run.resolve("report.html")) && Files.exists(run.resolve("run.json")));
+    assertTrue(!Files.exists(run.resolve("plots")), "--no-plots must not render plots");
 
     Path baseline = tmp.resolve("baselines/report-only.json");
     assertEquals(Main.OK, cli("regress", "--run", run.toString(), "--write-baseline", baseline.toString(),
