@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes files atomically: the bytes go to a temporary file in the target's own folder, which is then renamed
@@ -23,6 +24,10 @@ public final class AtomicFiles {
     try {
       Files.createDirectories(dir);
       tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+      if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        // createTempFile makes owner-only files; a report is meant to be read by others (rw-r--r--)
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+      }
       Files.write(tmp, bytes);
       try {
         Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
