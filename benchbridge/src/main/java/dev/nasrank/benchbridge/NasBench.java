@@ -66,6 +66,9 @@ public final class NasBench implements GroundTruthSource {
 
   /** As {@link #open(Path)} with loading options (threads, skip-corrupt) for a TFRecord file. */
   public static NasBench open(Path file, NasbenchLoader.Options options) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new java.nio.file.NoSuchFileException(file.toString(), null, "no such NAS-Bench-101 file");
+    }
     if (NasBenchCache.isCache(file)) {
       return NasBenchCache.load(file);
     }
