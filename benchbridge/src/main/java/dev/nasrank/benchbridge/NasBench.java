@@ -372,6 +372,11 @@ public final class NasBench implements GroundTruthSource {
     return defaultSession.query(spec, epochs, halfway);
   }
 
+  /** As {@link #query(ModelSpec, int, boolean)} with the reference defaults: 108 epochs, final evaluation. */
+  public QueryResult query(ModelSpec spec) {
+    return query(spec, 108, false);
+  }
+
   /** The default session used by {@link #query(ModelSpec, int, boolean)} (budget counters). */
   public synchronized QuerySession defaultSession() {
     if (defaultSession == null) {
