@@ -66,6 +66,9 @@ public final class NasBench implements GroundTruthSource {
 
   /** As {@link #open(Path)} with loading options (threads, skip-corrupt) for a TFRecord file. */
   public static NasBench open(Path file, NasbenchLoader.Options options) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new java.nio.file.NoSuchFileException(file.toString(), null, "no such NAS-Bench-101 file");
+    }
     if (NasBenchCache.isCache(file)) {
       return NasBenchCache.load(file);
     }
@@ -367,6 +370,11 @@ public final class NasBench implements GroundTruthSource {
       defaultSession = session(0L);
     }
     return defaultSession.query(spec, epochs, halfway);
+  }
+
+  /** As {@link #query(ModelSpec, int, boolean)} with the reference defaults: 108 epochs, final evaluation. */
+  public QueryResult query(ModelSpec spec) {
+    return query(spec, 108, false);
   }
 
   /** The default session used by {@link #query(ModelSpec, int, boolean)} (budget counters). */

@@ -42,6 +42,9 @@ public final class NasBenchCache {
 
   /** True if {@code file} starts with the cache magic. */
   public static boolean isCache(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new java.nio.file.NoSuchFileException(file.toString(), null, "no such NAS-Bench-101 file");
+    }
     return NasBench.startsWith(file, MAGIC);
   }
 

@@ -34,6 +34,8 @@ public class HashBenchmark {
   @State(Scope.Benchmark)
   public static class Specs {
     ModelSpec[] specs;
+    long[] bits;
+    int[] sizes;
 
     @Setup
     public void setup() {
@@ -62,6 +64,12 @@ public class HashBenchmark {
         }
       }
       specs = list.toArray(new ModelSpec[0]);
+      bits = new long[specs.length];
+      sizes = new int[specs.length];
+      for (int i = 0; i < specs.length; i++) {
+        bits[i] = bits(specs[i]);
+        sizes[i] = specs[i].vertexCount();
+      }
     }
   }
 
@@ -74,8 +82,8 @@ public class HashBenchmark {
 
   @Benchmark
   public String hash(Specs s, Cursor c) {
-    ModelSpec spec = s.specs[c.next++ & 4095];
-    return c.hasher.hash(spec.vertexCount(), bits(spec), spec.ops());
+    int i = c.next++ & 4095;
+    return c.hasher.hash(s.sizes[i], s.bits[i], s.specs[i].ops());
   }
 
   private static long bits(ModelSpec spec) {

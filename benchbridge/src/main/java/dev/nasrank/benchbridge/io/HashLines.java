@@ -91,7 +91,7 @@ public final class HashLines {
       matrix[i] = new int[row.size()];
       for (int j = 0; j < row.size(); j++) {
         JsonNode x = row.get(j);
-        if (!x.isIntegralNumber()) {
+        if (!x.isIntegralNumber() || !x.canConvertToInt()) {
           throw new IllegalArgumentException("matrix entry [" + i + "][" + j + "] = " + x + " is not 0 or 1");
         }
         matrix[i][j] = x.asInt();

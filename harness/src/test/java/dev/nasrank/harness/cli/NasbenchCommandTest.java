@@ -126,7 +126,9 @@ class NasbenchCommandTest {
         && e.contains("offset 0") && e.contains("checksum"), e);
     assertEquals(Main.OK, run("", "nasbench", "info", "--skip-corrupt", bad.toString()));
     assertTrue(out.toString(StandardCharsets.UTF_8).contains("skipped corrupt records: 1"));
+    err.reset();
     assertEquals(Main.FAILURE, run("", "nasbench", "info", dir.resolve("missing.tfrecord").toString()));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("missing.tfrecord"), err.toString());
   }
 
   @Test
