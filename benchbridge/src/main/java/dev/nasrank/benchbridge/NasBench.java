@@ -66,6 +66,9 @@ public final class NasBench implements GroundTruthSource {
 
   /** As {@link #open(Path)} with loading options (threads, skip-corrupt) for a TFRecord file. */
   public static NasBench open(Path file, NasbenchLoader.Options options) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new java.nio.file.NoSuchFileException(file.toString(), null, "no such NAS-Bench-101 file");
+    }
     if (NasBenchCache.isCache(file)) {
       return NasBenchCache.load(file);
     }
@@ -268,6 +271,21 @@ public final class NasBench implements GroundTruthSource {
     return groupStart[g + 1] - groupStart[g];
   }
 
+  /**
+   * How many cells have each repeat count at the {@code e}-th budget (cells without runs at that budget are
+   * not counted), e.g. {3=423624} for nasbench_only108.
+   */
+  public java.util.SortedMap<Integer, Integer> repeatHistogram(int e) {
+    java.util.TreeMap<Integer, Integer> h = new java.util.TreeMap<>();
+    for (int i = 0; i < cells; i++) {
+      int r = repeatsAt(i, e);
+      if (r > 0) {
+        h.merge(r, 1, Integer::sum);
+      }
+    }
+    return h;
+  }
+
   /** Row (in the double columns) of one run; see {@link #valueAt}. */
   public int rowAt(int i, int e, int repeat) {
     int g = i * epochs.length + e;
@@ -352,6 +370,11 @@ public final class NasBench implements GroundTruthSource {
       defaultSession = session(0L);
     }
     return defaultSession.query(spec, epochs, halfway);
+  }
+
+  /** As {@link #query(ModelSpec, int, boolean)} with the reference defaults: 108 epochs, final evaluation. */
+  public QueryResult query(ModelSpec spec) {
+    return query(spec, 108, false);
   }
 
   /** The default session used by {@link #query(ModelSpec, int, boolean)} (budget counters). */

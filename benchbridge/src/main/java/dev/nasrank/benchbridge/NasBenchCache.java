@@ -42,6 +42,9 @@ public final class NasBenchCache {
 
   /** True if {@code file} starts with the cache magic. */
   public static boolean isCache(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new java.nio.file.NoSuchFileException(file.toString(), null, "no such NAS-Bench-101 file");
+    }
     return NasBench.startsWith(file, MAGIC);
   }
 
@@ -73,7 +76,7 @@ public final class NasBenchCache {
     long size = Files.size(source);
     Path abs = target.toAbsolutePath();
     Files.createDirectories(abs.getParent());
-    Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
+    Path tmp = TfRecordWriter.tempBeside(abs);
     try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
       byte[] name = nb.name().getBytes(StandardCharsets.UTF_8);
       int c = nb.size();

@@ -5,6 +5,7 @@ import dev.nasrank.datasets.manifest.DatasetEntry;
 import dev.nasrank.datasets.manifest.DatasetManifest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,21 +24,32 @@ public final class Cifar10 {
    */
   public static CifarImages load(DataRoot root, Cifar10Split split, Cifar10Split.Part part) {
     DatasetEntry dataset = DatasetManifest.load().entry(split.datasetId());
-    List<CifarImages> pieces = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
     for (String name : split.files(part)) {
       Path file = root.require(dataset.folder() + "/" + name);
-      CifarImages images;
       try {
-        images = CifarBinaryReader.read(file);
+        int records = CifarBinaryReader.recordCount(file, Files.size(file));
+        if (records != split.recordsPerFile()) {
+          throw new CifarFormatException(String.format("%s: holds %,d records, but split %s needs %,d per file",
+              file, records, split.label(), split.recordsPerFile()));
+        }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
       }
-      if (images.count() != split.recordsPerFile()) {
-        throw new CifarFormatException(String.format("%s: holds %,d records, but split %s needs %,d per file",
-            file, images.count(), split.label(), split.recordsPerFile()));
-      }
-      pieces.add(images);
+      files.add(file);
     }
-    return pieces.size() == 1 ? pieces.get(0) : CifarImages.concat(pieces);
+    int per = split.recordsPerFile();
+    int count = Math.multiplyExact(files.size(), per);
+    byte[] pixels = new byte[Math.multiplyExact(count, CifarImages.IMAGE_BYTES)];
+    byte[] labels = new byte[count];
+    List<SourceFile> sources = new ArrayList<>();
+    for (int f = 0; f < files.size(); f++) {
+      try {
+        sources.add(CifarBinaryReader.readInto(files.get(f), per, pixels, labels, f * per));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + files.get(f) + ": " + e.getMessage(), e);
+      }
+    }
+    return new CifarImages(count, pixels, labels, sources);
   }
 }

@@ -87,4 +87,17 @@ class Cifar10Test {
     assertTrue(msg.contains("data fetch"), msg);
     assertTrue(msg.contains("--data-root flag"), msg);
   }
+
+  @Test
+  void aFileWithTheWrongRecordCountForTheSplitIsRejected(@TempDir Path dir) throws Exception {
+    java.nio.file.Files.createDirectories(dir.resolve("cifar-10-batches-bin"));
+    Path test = dir.resolve("cifar-10-batches-bin/test_batch.bin");
+    java.nio.file.Files.write(test, new byte[2 * 3073]);
+    CifarFormatException e = assertThrows(CifarFormatException.class,
+        () -> Cifar10.load(DataRoot.of(dir), Cifar10Split.NB101, Part.TEST));
+    assertEquals(test + ": holds 2 records, but split nb101 needs 10,000 per file", e.getMessage());
+    // REFERENCE evaluates on the test batch for both VALIDATION and TEST.
+    assertEquals(Cifar10Split.REFERENCE.files(Part.TEST), Cifar10Split.REFERENCE.files(Part.VALIDATION));
+    assertEquals(java.util.List.of("data_batch_5.bin"), Cifar10Split.NB101.files(Part.VALIDATION));
+  }
 }

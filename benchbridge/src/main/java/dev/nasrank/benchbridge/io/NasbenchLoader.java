@@ -23,8 +23,14 @@ public final class NasbenchLoader {
    *
    * @param threads decoding threads (at least 1)
    * @param skipCorrupt skip and count corrupt records instead of failing
+   * @param chunkSize bytes read and framed at once, then decoded as one batch by one worker
    */
-  public record Options(int threads, boolean skipCorrupt) {
+  public record Options(int threads, boolean skipCorrupt, int chunkSize) {
+    /** Options with the default chunk size ({@link TfRecordReader#DEFAULT_CHUNK}). */
+    public Options(int threads, boolean skipCorrupt) {
+      this(threads, skipCorrupt, TfRecordReader.DEFAULT_CHUNK);
+    }
+
     /** Two decoding threads, failing on the first corrupt record. */
     public static Options defaults() {
       return new Options(2, false);
@@ -63,7 +69,7 @@ public final class NasbenchLoader {
     ThreadLocal<PayloadDecoder> decoders = ThreadLocal.withInitial(PayloadDecoder::new);
     Semaphore inFlight = new Semaphore(2 * threads + 2);
     List<Future<Decoded>> futures = new ArrayList<>();
-    try (TfRecordReader reader = TfRecordReader.open(file, options.skipCorrupt())) {
+    try (TfRecordReader reader = TfRecordReader.open(file, options.skipCorrupt(), options.chunkSize())) {
       TfRecordReader.Batch batch;
       while (true) {
         inFlight.acquire();

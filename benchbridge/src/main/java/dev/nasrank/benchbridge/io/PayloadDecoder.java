@@ -120,7 +120,11 @@ public final class PayloadDecoder {
       }
     }
     out.adjacency[row] = bits;
-    out.ops[row] = RecordColumns.packOps(java.util.Arrays.copyOf(opBuf, n));
+    int code = n;
+    for (int v = 0; v < n; v++) {
+      code |= opBuf[v].ordinal() << (3 + 3 * v);
+    }
+    out.ops[row] = code;
     expect(',', end);
     expect('"', end);
     int plen = base64(end);

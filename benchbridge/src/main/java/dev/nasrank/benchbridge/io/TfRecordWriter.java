@@ -30,7 +30,7 @@ public final class TfRecordWriter implements Closeable {
     this.target = target.toAbsolutePath();
     Path dir = this.target.getParent();
     Files.createDirectories(dir);
-    this.temp = Files.createTempFile(dir, "." + this.target.getFileName() + ".", ".tmp");
+    this.temp = tempBeside(this.target);
     this.channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
     this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 20);
   }
@@ -106,6 +106,21 @@ public final class TfRecordWriter implements Closeable {
     } catch (IOException ignored) {
       // nothing more can be done
     }
+  }
+
+  /**
+   * Creates an empty temporary file in the folder of {@code target} (which must exist), readable by all like
+   * an ordinary new file ({@code rw-r--r--} where the file system has POSIX permissions).
+   */
+  public static Path tempBeside(Path target) throws IOException {
+    Path abs = target.toAbsolutePath();
+    Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
+    try {
+      Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException notPosix) {
+      // keep the default permissions
+    }
+    return tmp;
   }
 
   /** Renames {@code from} onto {@code to} atomically where the file system allows it. */

@@ -89,6 +89,7 @@ public final class CifarAugmentation {
     int src = image * CifarImages.IMAGE_BYTES;
     int dy = draw.top() - PAD;
     int dx = draw.left() - PAD;
+    boolean flip = draw.flip();
     for (int c = 0; c < 3; c++) {
       float[] lut = NORMALISED[c];
       float pad = lut[0];
@@ -102,10 +103,24 @@ public final class CifarAugmentation {
           continue;
         }
         int srcRow = plane + sy * SIDE;
-        for (int x = 0; x < SIDE; x++) {
-          int sx = (draw.flip() ? SIDE - 1 - x : x) + dx;
-          out[row + x] = sx < 0 || sx >= SIDE ? pad : lut[pixels[srcRow + sx] & 0xFF];
+        // Output columns [x0, x1) come from the image, the rest from the padding.
+        int x0;
+        int x1;
+        if (flip) {
+          x0 = Math.max(0, dx);
+          x1 = Math.min(SIDE, SIDE + dx);
+          for (int x = x0; x < x1; x++) {
+            out[row + x] = lut[pixels[srcRow + SIDE - 1 - x + dx] & 0xFF];
+          }
+        } else {
+          x0 = Math.max(0, -dx);
+          x1 = Math.min(SIDE, SIDE - dx);
+          for (int x = x0; x < x1; x++) {
+            out[row + x] = lut[pixels[srcRow + x + dx] & 0xFF];
+          }
         }
+        java.util.Arrays.fill(out, row, row + x0, pad);
+        java.util.Arrays.fill(out, row + x1, row + SIDE, pad);
       }
     }
     if (draw.cutoutY() >= 0 && cutoutSize > 0) {

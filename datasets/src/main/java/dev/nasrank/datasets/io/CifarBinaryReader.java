@@ -38,21 +38,38 @@ public final class CifarBinaryReader {
    * @throws CifarFormatException if the size is not a whole, positive number of records, or a label is not 0..9
    */
   public static CifarImages read(Path file, int maxRecords) throws IOException {
-    long size = Files.size(file);
-    int records = recordCount(file, size);
-    int take = Math.min(records, maxRecords);
+    int take = Math.min(recordCount(file, Files.size(file)), maxRecords);
     byte[] pixels = new byte[Math.multiplyExact(take, CifarImages.IMAGE_BYTES)];
     byte[] labels = new byte[take];
+    SourceFile source = readInto(file, take, pixels, labels, 0);
+    return new CifarImages(take, pixels, labels, List.of(source));
+  }
+
+  /**
+   * Reads the first {@code records} records of a file into {@code pixels} / {@code labels} starting at image
+   * {@code firstImage} (so several files fill one array without copies).
+   *
+   * @return the file's size, SHA-256 (of every byte) and the records taken
+   * @throws CifarFormatException if the file is not a whole, positive number of records, holds fewer than
+   *     {@code records}, or a label is not 0..9
+   */
+  public static SourceFile readInto(Path file, int records, byte[] pixels, byte[] labels, int firstImage)
+      throws IOException {
+    long size = Files.size(file);
+    int available = recordCount(file, size);
+    if (available < records) {
+      throw new CifarFormatException(String.format("%s: holds %,d records, %,d needed", file, available, records));
+    }
     MessageDigest sha = Checksums.newDigest("SHA-256");
     try (InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), sha)) {
-      for (int i = 0; i < take; i++) {
+      for (int i = 0; i < records; i++) {
         int label = in.read();
         if (label < 0 || label >= CifarImages.CLASSES) {
           throw new CifarFormatException(file + ": record " + i + " at byte offset " + (long) i * RECORD_BYTES
               + " has label " + label + ", expected 0..9");
         }
-        labels[i] = (byte) label;
-        int n = in.readNBytes(pixels, i * CifarImages.IMAGE_BYTES, CifarImages.IMAGE_BYTES);
+        labels[firstImage + i] = (byte) label;
+        int n = in.readNBytes(pixels, (firstImage + i) * CifarImages.IMAGE_BYTES, CifarImages.IMAGE_BYTES);
         if (n != CifarImages.IMAGE_BYTES) {
           throw new CifarFormatException(file + ": truncated at byte offset " + ((long) i * RECORD_BYTES + 1 + n)
               + " (the file changed while being read?)");
@@ -60,8 +77,7 @@ public final class CifarBinaryReader {
       }
       in.transferTo(OutputStream.nullOutputStream()); // finish the digest over the unread tail
     }
-    SourceFile source = new SourceFile(file.toAbsolutePath().toString(), size, Checksums.hex(sha), take);
-    return new CifarImages(take, pixels, labels, List.of(source));
+    return new SourceFile(file.toAbsolutePath().toString(), size, Checksums.hex(sha), records);
   }
 
   /**

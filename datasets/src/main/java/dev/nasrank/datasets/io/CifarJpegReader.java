@@ -7,6 +7,8 @@ import java.awt.image.BufferedImage;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,8 +47,8 @@ public final class CifarJpegReader {
     List<Encoded> images = new ArrayList<>();
     int[] perClass = new int[CifarImages.CLASSES];
     MessageDigest sha = Checksums.newDigest("SHA-256");
-    try (ZipInputStream in = new ZipInputStream(
-        new DigestInputStream(new BufferedInputStream(Files.newInputStream(zip), 1 << 16), sha))) {
+    try (InputStream raw = new DigestInputStream(new BufferedInputStream(Files.newInputStream(zip), 1 << 16), sha);
+        ZipInputStream in = new ZipInputStream(raw)) {
       for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
         Key key = key(e.getName(), part);
         if (key == null || e.isDirectory()) {
@@ -54,7 +56,7 @@ public final class CifarJpegReader {
         }
         images.add(new Encoded(key, in.readAllBytes(), zip + "!" + e.getName()));
       }
-      in.transferTo(java.io.OutputStream.nullOutputStream()); // finish the digest over the central directory
+      raw.transferTo(OutputStream.nullOutputStream()); // finish the digest over the central directory
     }
     List<Encoded> kept = limit(images, perClass, perClassLimit);
     SourceFile source = new SourceFile(zip.toAbsolutePath().toString(), Files.size(zip), Checksums.hex(sha),

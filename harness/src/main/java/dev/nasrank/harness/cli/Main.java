@@ -19,6 +19,11 @@ import picocli.CommandLine.Spec;
         "Run a subcommand with --help for its options."},
     subcommands = {
         CommandLine.HelpCommand.class,
+        DataCommand.class,
+        NasbenchCommand.class,
+        ReportCommand.class,
+        RegressCommand.class,
+        ManifestCommand.class,
         GroundTruthCommand.class
     })
 public final class Main implements Callable<Integer> {
