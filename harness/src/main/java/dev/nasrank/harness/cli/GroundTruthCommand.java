@@ -85,6 +85,12 @@ public final class GroundTruthCommand implements Callable<Integer> {
         + "the rest of the profile)")
     Integer epochs;
 
+    @Option(names = "--shard", defaultValue = "0/1", paramLabel = "I/N",
+        description = "train only units i, i+N, i+2N, ... of the repeat-major list, so N processes can fill one "
+            + "folder at once (e.g. two processes with -Dai.djl.pytorch.num_threads=1 on two cores) "
+            + "(default: ${DEFAULT-VALUE})")
+    String shard;
+
     @Option(names = "--max-units", description = "stop after training this many units (default: no limit)")
     Integer maxUnits;
 
@@ -98,13 +104,14 @@ public final class GroundTruthCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
       PrintWriter err = spec.commandLine().getErr();
+      int[] sh = parseShard(shard);
       Profile p = epochs == null ? Profile.named(profile) : Profile.named(profile).withEpochs(epochs);
       List<ModelSpec> specs = Architectures.resolve(archs);
       UnitStore store = new UnitStore(out);
       GroundTruthGenerator generator = new GroundTruthGenerator(store, p, specs, repeats);
-      List<GroundTruthGenerator.Unit> todo = generator.pending();
-      err.printf(Locale.ROOT, "groundtruth: %d architectures x %d repeats, %d to train, profile %s, folder %s%n",
-          specs.size(), repeats, todo.size(), p.name(), out);
+      List<GroundTruthGenerator.Unit> todo = generator.pending(sh[0], sh[1]);
+      err.printf(Locale.ROOT, "groundtruth: %d architectures x %d repeats, %d to train (shard %d/%d), profile %s, "
+          + "folder %s%n", specs.size(), repeats, todo.size(), sh[0], sh[1], p.name(), out);
       err.flush();
       GroundTruthData data = CifarGroundTruthData.load(DataRoot.resolve(dataRoot), p);
       store.pinData(data.checksums());
@@ -128,7 +135,7 @@ public final class GroundTruthCommand implements Callable<Integer> {
       try (ProgressBar bar = progress ? new ProgressBarBuilder().setTaskName("groundtruth")
           .setInitialMax((long) stepsPerUnit * todo.size()).setStyle(ProgressBarStyle.ASCII).continuousUpdate()
           .showSpeed().build() : null) {
-        outcome = generator.run(trainer, () -> stop.get() || limitReached(count[0], started), new Listener(bar, err,
+        outcome = generator.run(trainer, sh[0], sh[1], () -> stop.get() || limitReached(count[0], started), new Listener(bar, err,
             stepsPerUnit, count));
       } finally {
         finished.countDown();
@@ -148,6 +155,21 @@ public final class GroundTruthCommand implements Callable<Integer> {
       }
       err.flush();
       return Main.OK;
+    }
+
+    private int[] parseShard(String text) {
+      String[] parts = text.split("/");
+      try {
+        int i = Integer.parseInt(parts[0].strip());
+        int n = Integer.parseInt(parts[1].strip());
+        if (parts.length == 2 && n >= 1 && i >= 0 && i < n) {
+          return new int[] {i, n};
+        }
+      } catch (RuntimeException e) {
+        // reported below
+      }
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--shard must be I/N with 0 <= I < N, got '" + text + "'");
     }
 
     private boolean limitReached(int trained, long started) {

@@ -83,10 +83,23 @@ public final class GroundTruthGenerator {
 
   /** The units still to train, repeat-major. */
   public List<Unit> pending() {
+    return pending(0, 1);
+  }
+
+  /**
+   * The units of shard {@code shard} of {@code shards} still to train, repeat-major. Unit {@code i} of the full
+   * repeat-major list belongs to shard {@code i % shards}, so several processes (one per shard) can fill one
+   * folder at once without training a unit twice.
+   */
+  public List<Unit> pending(int shard, int shards) {
+    if (shards < 1 || shard < 0 || shard >= shards) {
+      throw new IllegalArgumentException("shard must be i/n with 0 <= i < n, got " + shard + "/" + shards);
+    }
     List<Unit> todo = new ArrayList<>();
+    int i = 0;
     for (int r = 0; r < repeats; r++) {
       for (ModelSpec s : specs) {
-        if (!store.has(s.hash(), r)) {
+        if (i++ % shards == shard && !store.has(s.hash(), r)) {
           todo.add(new Unit(s, r));
         }
       }
@@ -104,8 +117,22 @@ public final class GroundTruthGenerator {
    * @param stop polled between steps; a unit interrupted by it is discarded and the run ends
    */
   public Outcome run(UnitTrainer trainer, BooleanSupplier stop, Listener listener) throws IOException {
-    List<Unit> todo = pending();
-    int skipped = specs.size() * repeats - todo.size();
+    return run(trainer, 0, 1, stop, listener);
+  }
+
+  /**
+   * Trains the pending units of one shard (see {@link #pending(int, int)}).
+   *
+   * @param stop polled between steps; a unit interrupted by it is discarded and the run ends
+   */
+  public Outcome run(UnitTrainer trainer, int shard, int shards, BooleanSupplier stop, Listener listener)
+      throws IOException {
+    List<Unit> todo = pending(shard, shards);
+    int mine = 0;
+    for (int i = 0; i < specs.size() * repeats; i++) {
+      mine += i % shards == shard ? 1 : 0;
+    }
+    int skipped = mine - todo.size();
     int trained = 0;
     for (int i = 0; i < todo.size(); i++) {
       if (stop.getAsBoolean()) {

@@ -117,6 +117,21 @@ class GroundTruthGeneratorTest {
   }
 
   @Test
+  void shardsPartitionThePendingUnits(@TempDir Path dir) throws Exception {
+    GroundTruthGenerator g = new GroundTruthGenerator(new UnitStore(dir), SyntheticData.tinyProfile(1),
+        List.of(CONV, SKIP), 3);
+    List<GroundTruthGenerator.Unit> all = g.pending();
+    assertEquals(6, all.size());
+    assertEquals(new GroundTruthGenerator.Unit(CONV, 0), all.get(0));
+    assertEquals(new GroundTruthGenerator.Unit(SKIP, 0), all.get(1));
+    assertEquals(new GroundTruthGenerator.Unit(CONV, 1), all.get(2));
+    assertEquals(List.of(all.get(0), all.get(2), all.get(4)), g.pending(0, 2));
+    assertEquals(List.of(all.get(1), all.get(3), all.get(5)), g.pending(1, 2));
+    assertThrows(IllegalArgumentException.class, () -> g.pending(2, 2));
+    assertEquals(Main.USAGE, Main.run("groundtruth", "generate", "--shard", "2/2", "--out", dir.toString()));
+  }
+
+  @Test
   void refusesAFolderStartedWithAnotherProfileOrArchitectureList(@TempDir Path dir) throws Exception {
     UnitStore store = new UnitStore(dir);
     Profile p = SyntheticData.tinyProfile(2);
