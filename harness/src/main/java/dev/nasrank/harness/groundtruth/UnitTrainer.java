@@ -81,6 +81,9 @@ public final class UnitTrainer {
         List<Evaluation> evals = new ArrayList<>();
         double trainingSeconds = 0;
         evals.add(evaluate(trainer, 0, 0));
+        if (profile.halfwayEpoch() == 0) {
+          evals.add(evals.get(0));
+        }
         int step = 0;
         for (int epoch = 0; epoch < profile.epochs(); epoch++) {
           long t0 = System.nanoTime();
@@ -99,12 +102,9 @@ public final class UnitTrainer {
           }
           trainingSeconds += (System.nanoTime() - t0) / 1e9;
           int done = epoch + 1;
-          if (done == profile.halfwayEpoch() && done < profile.epochs()) {
+          if (done == profile.halfwayEpoch()) {
             evals.add(evaluate(trainer, done, trainingSeconds));
           }
-        }
-        if (evals.size() == 1) {
-          evals.add(evaluate(trainer, profile.halfwayEpoch(), trainingSeconds));
         }
         evals.add(evaluate(trainer, profile.epochs(), trainingSeconds));
         double totalSeconds = (System.nanoTime() - start) / 1e9;

@@ -62,6 +62,9 @@ class UnitTrainerTest {
     // train part: 64 images; the first evaluation sees exactly one batch of 64 -> multiples of 1/64
     UnitResult r = new UnitTrainer(p, SyntheticData.data(100, 16)).train(TWO_PATHS, 0, () -> false, (d, t) -> { });
     assertEquals(0.0, r.last().trainAccuracy() * 64 % 1.0, 1e-9);
+    // one epoch: the halfway evaluation (epoch 1 / 2 = 0) is the one before training
+    assertEquals(r.evaluations().get(0), r.evaluations().get(1));
+    assertEquals(1.0, r.last().epoch());
   }
 
   @Test
