@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
         "Judges how well one-shot NAS supernets rank architectures, measured against NAS-Bench-101.",
         "Run a subcommand with --help for its options."},
     subcommands = {
-        CommandLine.HelpCommand.class
+        CommandLine.HelpCommand.class,
+        DataCommand.class
     })
 public final class Main implements Callable<Integer> {
 

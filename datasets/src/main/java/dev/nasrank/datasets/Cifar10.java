@@ -1,0 +1,55 @@
+package dev.nasrank.datasets;
+
+import dev.nasrank.datasets.io.CifarBinaryReader;
+import dev.nasrank.datasets.manifest.DatasetEntry;
+import dev.nasrank.datasets.manifest.DatasetManifest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Loads the parts of the CIFAR-10 splits from the binary batch files under a data root. */
+public final class Cifar10 {
+
+  private Cifar10() {}
+
+  /**
+   * Loads one part of a split into memory (one byte array for all its images).
+   *
+   * @throws MissingDataException if a file is missing (the message says where it is expected and how to get it)
+   * @throws CifarFormatException if a file is not a whole number of records, holds a bad label, or has a
+   *     different number of records than the split requires
+   */
+  public static CifarImages load(DataRoot root, Cifar10Split split, Cifar10Split.Part part) {
+    DatasetEntry dataset = DatasetManifest.load().entry(split.datasetId());
+    List<Path> files = new ArrayList<>();
+    for (String name : split.files(part)) {
+      Path file = root.require(dataset.folder() + "/" + name);
+      try {
+        int records = CifarBinaryReader.recordCount(file, Files.size(file));
+        if (records != split.recordsPerFile()) {
+          throw new CifarFormatException(String.format("%s: holds %,d records, but split %s needs %,d per file",
+              file, records, split.label(), split.recordsPerFile()));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+      }
+      files.add(file);
+    }
+    int per = split.recordsPerFile();
+    int count = Math.multiplyExact(files.size(), per);
+    byte[] pixels = new byte[Math.multiplyExact(count, CifarImages.IMAGE_BYTES)];
+    byte[] labels = new byte[count];
+    List<SourceFile> sources = new ArrayList<>();
+    for (int f = 0; f < files.size(); f++) {
+      try {
+        sources.add(CifarBinaryReader.readInto(files.get(f), per, pixels, labels, f * per));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + files.get(f) + ": " + e.getMessage(), e);
+      }
+    }
+    return new CifarImages(count, pixels, labels, sources);
+  }
+}
