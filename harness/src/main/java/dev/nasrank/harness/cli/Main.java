@@ -19,7 +19,10 @@ import picocli.CommandLine.Spec;
         "Run a subcommand with --help for its options."},
     subcommands = {
         CommandLine.HelpCommand.class,
-        DataCommand.class
+        DataCommand.class,
+        TrainCommand.class,
+        EvaluateCommand.class,
+        BenchCommand.class
     })
 public final class Main implements Callable<Integer> {
 

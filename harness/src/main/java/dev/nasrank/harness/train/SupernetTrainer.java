@@ -3,14 +3,10 @@ package dev.nasrank.harness.train;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.dataset.Batch;
-import ai.djl.training.loss.Loss;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nasrank.datasets.BatchSource;
@@ -97,8 +93,7 @@ public final class SupernetTrainer {
           log.printf("no checkpoint in %s: starting from epoch 1%n", outDir);
         }
         List<EpochStats> stats = new ArrayList<>();
-        ParameterStore ps = new ParameterStore(manager, false);
-        Loss loss = Loss.softmaxCrossEntropyLoss();
+        TrainStep step = new TrainStep(net, sgd, new ParameterStore(manager, false));
         for (int epoch = start; epoch < cfg.epochs(); epoch++) {
           double lr = cfg.schedule().lr(epoch);
           int total = cfg.maxStepsPerEpoch() == 0 ? train.batchesPerEpoch()
@@ -113,25 +108,16 @@ public final class SupernetTrainer {
             while (steps < total && it.hasNext()) {
               try (Batch batch = it.next()) {
                 S4Choice choice = sampler.next();
-                net.setChoice(choice);
                 NDArray x = onDevice(batch.getData().head(), device);
                 NDArray y = onDevice(batch.getLabels().head(), device);
-                NDArray logits;
-                float value;
-                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                  logits = net.forward(ps, new NDList(x), true).singletonOrThrow();
-                  NDArray l = loss.evaluate(new NDList(y), new NDList(logits));
-                  value = l.getFloat();
-                  if (!Float.isFinite(value)) {
-                    throw new NonFiniteLossException(epoch, steps, globalStep, value, choice.id(),
-                        epoch == 0 ? "no checkpoint written yet"
-                            : "last good checkpoint " + ckpt + " (" + epoch + " epochs completed) left in place");
-                  }
-                  gc.backward(l);
+                TrainStep.Outcome o = step.run(choice, x, y, lr);
+                if (!o.finite()) {
+                  throw new NonFiniteLossException(epoch, steps, globalStep, o.loss(), choice.id(),
+                      epoch == 0 ? "no checkpoint written yet"
+                          : "last good checkpoint " + ckpt + " (" + epoch + " epochs completed) left in place");
                 }
-                sgd.step(net.pathParameters(choice), lr);
-                correct += logits.argMax(1).toType(DataType.INT64, false)
-                    .eq(y.toType(DataType.INT64, false)).sum().getLong();
+                float value = o.loss();
+                correct += o.correct();
                 images += x.getShape().get(0);
                 lossSum += value;
                 steps++;
