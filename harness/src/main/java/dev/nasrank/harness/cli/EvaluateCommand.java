@@ -58,11 +58,11 @@ public final class EvaluateCommand implements Callable<Integer> {
       description = "Folder for the CSV files. Default: the checkpoint's folder.")
   Path output;
 
-  @Option(names = "--calibrate", negatable = true, defaultValue = "true",
+  @Option(names = "--no-calibrate", negatable = true, defaultValue = "true",
       description = "Also evaluate after BN post-calibration. Default: ${DEFAULT-VALUE}.")
   boolean calibrate;
 
-  @Option(names = "--uncalibrated", negatable = true, defaultValue = "true",
+  @Option(names = "--no-uncalibrated", negatable = true, defaultValue = "true",
       description = "Also evaluate with the trained BN statistics. Default: ${DEFAULT-VALUE}.")
   boolean uncalibrated;
 
@@ -84,7 +84,9 @@ public final class EvaluateCommand implements Callable<Integer> {
       description = "Evaluate only the first N choices for smoke runs (0 = all). Default: ${DEFAULT-VALUE}.")
   int maxChoices;
 
-  @Option(names = "--progress", negatable = true, defaultValue = "true",
+  // picocli: for a default-true negatable option the declared name is the negative one, so that
+  // --no-progress gives false and --progress gives true; help shows --[no-]progress.
+  @Option(names = "--no-progress", negatable = true, defaultValue = "true",
       description = "Progress bar on stderr. Default: ${DEFAULT-VALUE}.")
   boolean progress;
 

@@ -87,7 +87,9 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Cap on steps per epoch for smoke runs (0 = whole epoch). Default: ${DEFAULT-VALUE}.")
   int maxSteps;
 
-  @Option(names = "--progress", negatable = true, defaultValue = "true",
+  // picocli: for a default-true negatable option the declared name is the negative one, so that
+  // --no-progress gives false and --progress gives true; help shows --[no-]progress.
+  @Option(names = "--no-progress", negatable = true, defaultValue = "true",
       description = "Progress bar on stderr. Default: ${DEFAULT-VALUE}.")
   boolean progress;
 
