@@ -85,8 +85,11 @@ public final class TrainStepBenchmark {
             } else if (i + 1 > cfg.warmup() && ((i + 1) % cfg.rssEvery() == 0 || i + 1 == total)) {
               long kb = vmRssKb();
               rss.add(new long[] {i + 1, kb});
-              log.printf("step %d: VmRSS %.1f MiB (%+.1f MiB since warm-up), median %.1f ms/step so far%n", i + 1,
-                  kb / 1024.0, (kb - baseline) / 1024.0, percentile(Arrays.copyOf(ms, i + 1), 0.5));
+              Runtime rt = Runtime.getRuntime();
+              log.printf("step %d: VmRSS %.1f MiB (%+.1f MiB since warm-up; Java heap committed %.1f MiB, used "
+                  + "%.1f MiB), median %.1f ms/step so far%n", i + 1, kb / 1024.0, (kb - baseline) / 1024.0,
+                  rt.totalMemory() / 1048576.0, (rt.totalMemory() - rt.freeMemory()) / 1048576.0,
+                  percentile(Arrays.copyOf(ms, i + 1), 0.5));
             }
           }
         }
