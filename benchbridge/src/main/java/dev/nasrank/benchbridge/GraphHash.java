@@ -58,6 +58,21 @@ public final class GraphHash {
      * @param ops one operation per vertex
      */
     public String hash(int n, long bits, java.util.List<Op> ops) {
+      compute(n, bits, ops);
+      return new String(next, 0, H, StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Hashes a pruned cell into two longs: {@code out[0]} the first 16 hex digits, {@code out[1]} the last 16
+     * (see {@link HashKey}); no String is made.
+     */
+    public void hashInto(int n, long bits, java.util.List<Op> ops, long[] out) {
+      compute(n, bits, ops);
+      out[0] = HashKey.parseHex16(next, 0);
+      out[1] = HashKey.parseHex16(next, 16);
+    }
+
+    private void compute(int n, long bits, java.util.List<Op> ops) {
       for (int v = 0; v < n; v++) {
         int in = 0;
         int out = 0;
@@ -69,17 +84,7 @@ public final class GraphHash {
             out++;
           }
         }
-        int len = 0;
-        buf[len++] = '(';
-        len = putInt(buf, len, out);
-        buf[len++] = ',';
-        buf[len++] = ' ';
-        len = putInt(buf, len, in);
-        buf[len++] = ',';
-        buf[len++] = ' ';
-        len = putInt(buf, len, ops.get(v).hashLabel());
-        buf[len++] = ')';
-        md5Hex(len, cur, v * H);
+        System.arraycopy(initial(out, in, ops.get(v).hashLabel()), 0, cur, v * H, H);
       }
       for (int round = 0; round < n; round++) {
         for (int v = 0; v < n; v++) {
@@ -132,7 +137,30 @@ public final class GraphHash {
       }
       buf[len++] = ']';
       md5Hex(len, next, 0);
-      return new String(next, 0, H, StandardCharsets.US_ASCII);
+    }
+
+    /** md5hex of "(out, in, label)" for degrees below 7 and the five labels, computed once per hasher. */
+    private final byte[][] initialTable = new byte[7 * 7 * 5][];
+
+    private byte[] initial(int out, int in, int label) {
+      int k = (out * 7 + in) * 5 + (label + 2);
+      byte[] h = initialTable[k];
+      if (h == null) {
+        int len = 0;
+        buf[len++] = '(';
+        len = putInt(buf, len, out);
+        buf[len++] = ',';
+        buf[len++] = ' ';
+        len = putInt(buf, len, in);
+        buf[len++] = ',';
+        buf[len++] = ' ';
+        len = putInt(buf, len, label);
+        buf[len++] = ')';
+        h = new byte[H];
+        md5Hex(len, h, 0);
+        initialTable[k] = h;
+      }
+      return h;
     }
 
     private static boolean edge(long bits, int from, int to) {

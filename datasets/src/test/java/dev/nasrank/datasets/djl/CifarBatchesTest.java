@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -17,7 +18,6 @@ import dev.nasrank.datasets.Cifar10;
 import dev.nasrank.datasets.Cifar10Split;
 import dev.nasrank.datasets.CifarImages;
 import dev.nasrank.datasets.TestData;
-import ai.djl.ndarray.NDList;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;

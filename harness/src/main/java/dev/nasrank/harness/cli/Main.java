@@ -20,6 +20,10 @@ import picocli.CommandLine.Spec;
     subcommands = {
         CommandLine.HelpCommand.class,
         DataCommand.class,
+        NasbenchCommand.class,
+        ReportCommand.class,
+        RegressCommand.class,
+        ManifestCommand.class,
         TrainCommand.class,
         EvaluateCommand.class,
         BenchCommand.class

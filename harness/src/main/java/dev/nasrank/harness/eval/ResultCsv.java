@@ -3,9 +3,9 @@ package dev.nasrank.harness.eval;
 import dev.nasrank.harness.space.S4Choice;
 import dev.nasrank.harness.supernet.BnStrategy;
 import dev.nasrank.harness.supernet.Method;
-import dev.nasrank.harness.train.AtomicFiles;
+import dev.nasrank.harness.report.AtomicFiles;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.StringWriter;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +17,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * CSV files of one-shot results, written atomically. Accuracies are fractions in [0, 1].
+ * CSV files of one-shot results, written atomically ({@link AtomicFiles}). Accuracies are fractions in [0, 1].
  *
  * <p>Candidates: {@code method,bn_strategy,calibrated,seed,choice,active_paths,module_hash,one_shot_accuracy}.
  * Unique architectures: {@code method,bn_strategy,calibrated,seed,module_hash,n_choices,mean_one_shot_accuracy}.
@@ -35,28 +35,26 @@ public final class ResultCsv {
 
   /** Writes the candidates file atomically. */
   public static void writeCandidates(Path file, List<CandidateResult> rows) throws IOException {
-    AtomicFiles.write(file, out -> {
-      OutputStreamWriter w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-      CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(CANDIDATE_HEADER).get());
+    StringWriter w = new StringWriter();
+    try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(CANDIDATE_HEADER).get())) {
       for (CandidateResult r : rows) {
         p.printRecord(r.method().cliName(), r.bnStrategy().cliName(), r.calibrated(), r.seed(), r.choice().id(),
             r.activePaths(), r.moduleHash(), r.oneShotAccuracy());
       }
-      p.flush();
-    });
+    }
+    AtomicFiles.writeString(file, w.toString());
   }
 
   /** Writes the unique-architecture file atomically. */
   public static void writeArchitectures(Path file, List<ArchitectureResult> rows) throws IOException {
-    AtomicFiles.write(file, out -> {
-      OutputStreamWriter w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-      CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(ARCHITECTURE_HEADER).get());
+    StringWriter w = new StringWriter();
+    try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(ARCHITECTURE_HEADER).get())) {
       for (ArchitectureResult r : rows) {
         p.printRecord(r.method().cliName(), r.bnStrategy().cliName(), r.calibrated(), r.seed(), r.moduleHash(),
             r.nChoices(), r.meanOneShotAccuracy());
       }
-      p.flush();
-    });
+    }
+    AtomicFiles.writeString(file, w.toString());
   }
 
   /**

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32;
@@ -56,8 +57,11 @@ public record Checkpoint(SupernetConfig config, long seed, int epochsCompleted, 
   public void save(Path file, Map<String, Parameter> params, Map<String, NDArray> buffers) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+    Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
     try {
+      if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+      }
       CRC32 crc = new CRC32();
       try (OutputStream fos = Files.newOutputStream(tmp);
           DataOutputStream raw = new DataOutputStream(new BufferedOutputStream(fos, 1 << 16))) {

@@ -10,6 +10,7 @@ import ai.djl.training.dataset.Batch;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nasrank.datasets.BatchSource;
+import dev.nasrank.harness.report.AtomicFiles;
 import dev.nasrank.harness.space.S4Choice;
 import dev.nasrank.harness.space.S4Sampler;
 import dev.nasrank.harness.supernet.Supernet;
@@ -178,6 +179,6 @@ public final class SupernetTrainer {
     m.put("javaVersion", System.getProperty("java.version"));
     m.put("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
     m.put("epochs", all);
-    AtomicFiles.write(file, out -> json.writeValue(out, m));
+    AtomicFiles.write(file, json.writeValueAsBytes(m));
   }
 }

@@ -1,0 +1,420 @@
+package dev.nasrank.benchbridge;
+
+import dev.nasrank.benchbridge.io.NasbenchLoader;
+import dev.nasrank.benchbridge.io.RecordColumns;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+/**
+ * The NAS-Bench-101 dataset (Ying et al. 2019, google-research/nasbench) in memory, read from
+ * {@code nasbench_only108.tfrecord}, {@code nasbench_full.tfrecord}, a project-generated file in the same format,
+ * or a {@link NasBenchCache} built from one.
+ *
+ * <p>Every (hash, epochs, repeat) is kept with its halfway and final evaluations; repeats of one (hash, epochs)
+ * are numbered in file order, and any number of repeats per cell is supported. Storage is columnar: cells
+ * sorted by hash (two {@code long} arrays searched by bisection), one {@code int} range per (cell, budget), and
+ * eleven {@code double} columns over all records; no object per record.
+ *
+ * <p>Ground truth: {@link #meanFinalValidationAccuracy} / {@link #meanFinalTestAccuracy} are the mean over
+ * repeats (what the papers report, and what rankings should use); {@link #query} samples ONE repeat like the
+ * reference {@code api.query}. Accuracies are fractions in [0,1]. Immutable after construction except for the
+ * default query session; safe to read from many threads.
+ */
+public final class NasBench implements GroundTruthSource {
+
+  private final String name;
+  private final int cells;
+  private final long[] hi;
+  private final long[] lo;
+  private final long[] adjacency;
+  private final int[] ops;
+  private final int[] params;
+  private final int[] epochs;
+  private final int[] groupStart;
+  private final double[][] values;
+  private QuerySession defaultSession;
+
+  NasBench(String name, long[] hi, long[] lo, long[] adjacency, int[] ops, int[] params, int[] epochs,
+      int[] groupStart, double[][] values) {
+    this.name = name;
+    this.cells = hi.length;
+    this.hi = hi;
+    this.lo = lo;
+    this.adjacency = adjacency;
+    this.ops = ops;
+    this.params = params;
+    this.epochs = epochs;
+    this.groupStart = groupStart;
+    this.values = values;
+  }
+
+  /**
+   * Opens a TFRecord file or a {@link NasBenchCache} (detected by content), failing on the first corrupt record.
+   *
+   * @throws dev.nasrank.benchbridge.io.CorruptRecordException naming file, record index and offset
+   */
+  public static NasBench open(Path file) throws IOException {
+    return open(file, NasbenchLoader.Options.defaults());
+  }
+
+  /** As {@link #open(Path)} with loading options (threads, skip-corrupt) for a TFRecord file. */
+  public static NasBench open(Path file, NasbenchLoader.Options options) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new java.nio.file.NoSuchFileException(file.toString(), null, "no such NAS-Bench-101 file");
+    }
+    if (NasBenchCache.isCache(file)) {
+      return NasBenchCache.load(file);
+    }
+    return fromLoaded(NasbenchLoader.load(file, options));
+  }
+
+  /** True if the file starts like a {@link NasBenchCache} rather than a TFRecord. */
+  static boolean startsWith(Path file, byte[] magic) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] b = in.readNBytes(magic.length);
+      return Arrays.equals(b, magic);
+    }
+  }
+
+  /**
+   * Builds the tables from decoded records.
+   *
+   * @throws IllegalArgumentException if two records of one hash disagree on the cell
+   */
+  public static NasBench fromLoaded(NasbenchLoader.Loaded loaded) {
+    List<RecordColumns> batches = loaded.batches();
+    long total = loaded.records();
+    if (total > Integer.MAX_VALUE - 16) {
+      throw new IllegalArgumentException(loaded.file() + ": too many records (" + total + ")");
+    }
+    int n = (int) total;
+    // 1. cell ids in first-appearance order, epoch budgets
+    LongPairIndex index = new LongPairIndex(Math.max(16, n / 2));
+    int[] cellOf = new int[n];
+    int[] distinctEpochs = new int[0];
+    long[] cHi = new long[16];
+    long[] cLo = new long[16];
+    long[] cAdj = new long[16];
+    int[] cOps = new int[16];
+    int[] cParams = new int[16];
+    int k = 0;
+    for (RecordColumns b : batches) {
+      for (int i = 0; i < b.size(); i++, k++) {
+        int id = index.get(b.hi(i), b.lo(i));
+        if (id < 0) {
+          id = index.size();
+          index.put(b.hi(i), b.lo(i), id);
+          if (id >= cHi.length) {
+            int cap = cHi.length * 2;
+            cHi = Arrays.copyOf(cHi, cap);
+            cLo = Arrays.copyOf(cLo, cap);
+            cAdj = Arrays.copyOf(cAdj, cap);
+            cOps = Arrays.copyOf(cOps, cap);
+            cParams = Arrays.copyOf(cParams, cap);
+          }
+          cHi[id] = b.hi(i);
+          cLo[id] = b.lo(i);
+          cAdj[id] = b.adjacency(i);
+          cOps[id] = b.ops(i);
+          cParams[id] = b.params(i);
+        } else if (cAdj[id] != b.adjacency(i) || cOps[id] != b.ops(i)) {
+          throw new IllegalArgumentException(loaded.file() + ": record " + k + " of hash "
+              + HashKey.format(b.hi(i), b.lo(i)) + " has a different cell than an earlier record of that hash");
+        }
+        cellOf[k] = id;
+        int e = b.epochs(i);
+        if (Arrays.binarySearch(distinctEpochs, e) < 0) {
+          distinctEpochs = IntStream.concat(Arrays.stream(distinctEpochs), IntStream.of(e)).sorted().toArray();
+        }
+      }
+    }
+    int c = index.size();
+    int ne = distinctEpochs.length;
+    // 2. sort cells by hash
+    int[] order = HashKey.sortOrder(cHi, cLo, c);
+    int[] rank = new int[c];
+    long[] hi = new long[c];
+    long[] lo = new long[c];
+    long[] adj = new long[c];
+    int[] ops = new int[c];
+    int[] params = new int[c];
+    for (int r = 0; r < c; r++) {
+      int id = order[r];
+      rank[id] = r;
+      hi[r] = cHi[id];
+      lo[r] = cLo[id];
+      adj[r] = cAdj[id];
+      ops[r] = cOps[id];
+      params[r] = cParams[id];
+    }
+    // 3. stable counting sort of records by (cell rank, budget): repeats keep file order
+    int groups = c * ne;
+    int[] start = new int[groups + 1];
+    int[] group = new int[n];
+    k = 0;
+    for (RecordColumns b : batches) {
+      for (int i = 0; i < b.size(); i++, k++) {
+        int g = rank[cellOf[k]] * ne + Arrays.binarySearch(distinctEpochs, b.epochs(i));
+        group[k] = g;
+        start[g + 1]++;
+      }
+    }
+    cellOf = null;
+    for (int g = 0; g < groups; g++) {
+      start[g + 1] += start[g];
+    }
+    int[] cursor = Arrays.copyOf(start, groups);
+    double[][] values = new double[RecordColumns.DOUBLES][n];
+    k = 0;
+    for (RecordColumns b : batches) {
+      for (int i = 0; i < b.size(); i++, k++) {
+        int dst = cursor[group[k]]++;
+        for (int v = 0; v < RecordColumns.DOUBLES; v++) {
+          values[v][dst] = b.value(v, i);
+        }
+      }
+    }
+    return new NasBench(loaded.file().getFileName().toString(), hi, lo, adj, ops, params, distinctEpochs, start,
+        values);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public int size() {
+    return cells;
+  }
+
+  /** Number of records (runs) over all cells, budgets and repeats. */
+  public int records() {
+    return groupStart[groupStart.length - 1];
+  }
+
+  @Override
+  public Stream<String> hashes() {
+    return IntStream.range(0, cells).mapToObj(this::hashAt);
+  }
+
+  /** The hash of the {@code i}-th cell in ascending hash order. */
+  public String hashAt(int i) {
+    return HashKey.format(hi[i], lo[i]);
+  }
+
+  @Override
+  public boolean contains(String hash) {
+    return HashKey.isHash(hash) && indexOf(hash) >= 0;
+  }
+
+  private int indexOf(String hash) {
+    return HashKey.search(hi, lo, cells, HashKey.hi(hash), HashKey.lo(hash));
+  }
+
+  private int cell(String hash) {
+    int i = indexOf(hash);
+    if (i < 0) {
+      throw new NoSuchElementException(name + ": unknown module hash " + hash);
+    }
+    return i;
+  }
+
+  @Override
+  public boolean hasSpecs() {
+    return true;
+  }
+
+  @Override
+  public ModelSpec spec(String hash) {
+    return specAt(cell(hash));
+  }
+
+  /** The spec of the {@code i}-th cell in hash order. */
+  public ModelSpec specAt(int i) {
+    Op[] o = RecordColumns.unpackOps(ops[i]);
+    int v = o.length;
+    int[][] m = new int[v][v];
+    for (int a = 0; a < v; a++) {
+      for (int b = a + 1; b < v; b++) {
+        m[a][b] = (int) (adjacency[i] >>> (a * ModelSpec.MAX_VERTICES + b) & 1L);
+      }
+    }
+    return ModelSpec.of(m, List.of(o));
+  }
+
+  @Override
+  public int[] epochBudgets() {
+    return epochs.clone();
+  }
+
+  @Override
+  public int repeats(String hash, int epochs) {
+    int e = Arrays.binarySearch(this.epochs, epochs);
+    if (e < 0) {
+      return 0;
+    }
+    int g = cell(hash) * this.epochs.length + e;
+    return groupStart[g + 1] - groupStart[g];
+  }
+
+  /** Repeats of the {@code i}-th cell at the {@code e}-th budget of {@link #epochBudgets()}. */
+  public int repeatsAt(int i, int e) {
+    int g = i * epochs.length + e;
+    return groupStart[g + 1] - groupStart[g];
+  }
+
+  /**
+   * How many cells have each repeat count at the {@code e}-th budget (cells without runs at that budget are
+   * not counted), e.g. {3=423624} for nasbench_only108.
+   */
+  public java.util.SortedMap<Integer, Integer> repeatHistogram(int e) {
+    java.util.TreeMap<Integer, Integer> h = new java.util.TreeMap<>();
+    for (int i = 0; i < cells; i++) {
+      int r = repeatsAt(i, e);
+      if (r > 0) {
+        h.merge(r, 1, Integer::sum);
+      }
+    }
+    return h;
+  }
+
+  /** Row (in the double columns) of one run; see {@link #valueAt}. */
+  public int rowAt(int i, int e, int repeat) {
+    int g = i * epochs.length + e;
+    if (repeat < 0 || repeat >= groupStart[g + 1] - groupStart[g]) {
+      throw new NoSuchElementException(name + ": " + hashAt(i) + " at " + epochs[e] + " epochs has "
+          + (groupStart[g + 1] - groupStart[g]) + " repeats, asked for repeat " + repeat);
+    }
+    return groupStart[g] + repeat;
+  }
+
+  /** Double column {@code column} ({@link RecordColumns#FINAL_VALID} ...) of run row {@code row}. */
+  public double valueAt(int column, int row) {
+    return values[column][row];
+  }
+
+  /** Trainable parameters of the {@code i}-th cell. */
+  public int trainableParametersAt(int i) {
+    return params[i];
+  }
+
+  private int row(String hash, int epochs, int repeat) {
+    int e = Arrays.binarySearch(this.epochs, epochs);
+    if (e < 0) {
+      throw new NoSuchElementException(name + " has no runs at " + epochs + " epochs (budgets "
+          + Arrays.toString(this.epochs) + ")");
+    }
+    return rowAt(cell(hash), e, repeat);
+  }
+
+  @Override
+  public boolean hasHalfway() {
+    return true;
+  }
+
+  @Override
+  public boolean has(Metric metric, int epochs) {
+    return Arrays.binarySearch(this.epochs, epochs) >= 0;
+  }
+
+  @Override
+  public double finalMetric(String hash, int epochs, int repeat, Metric metric) {
+    return values[RecordColumns.FINAL_TIME + metric.ordinal()][row(hash, epochs, repeat)];
+  }
+
+  @Override
+  public double halfwayMetric(String hash, int epochs, int repeat, Metric metric) {
+    return values[RecordColumns.HALF_TIME + metric.ordinal()][row(hash, epochs, repeat)];
+  }
+
+  @Override
+  public Evaluation finalEvaluation(String hash, int epochs, int repeat) {
+    return evaluation(row(hash, epochs, repeat), RecordColumns.FINAL_EPOCH);
+  }
+
+  @Override
+  public Evaluation halfwayEvaluation(String hash, int epochs, int repeat) {
+    return evaluation(row(hash, epochs, repeat), RecordColumns.HALF_EPOCH);
+  }
+
+  /** The evaluation stored at run row {@code row} starting at column {@code first} (HALF_EPOCH or FINAL_EPOCH). */
+  public Evaluation evaluation(int row, int first) {
+    return new Evaluation(values[first][row], values[first + 1][row], values[first + 2][row],
+        values[first + 3][row], values[first + 4][row]);
+  }
+
+  /** Total wall time in seconds of one run. */
+  public double totalTime(String hash, int epochs, int repeat) {
+    return values[RecordColumns.TOTAL_TIME][row(hash, epochs, repeat)];
+  }
+
+  @Override
+  public int trainableParameters(String hash) {
+    return params[cell(hash)];
+  }
+
+  /**
+   * Samples ONE repeat (seeded, seed 0 for this default session) and charges the default session's budget, like
+   * the reference {@code api.query}. For several independent searches use {@link #session(long)}.
+   */
+  public synchronized QueryResult query(ModelSpec spec, int epochs, boolean halfway) {
+    if (defaultSession == null) {
+      defaultSession = session(0L);
+    }
+    return defaultSession.query(spec, epochs, halfway);
+  }
+
+  /** As {@link #query(ModelSpec, int, boolean)} with the reference defaults: 108 epochs, final evaluation. */
+  public QueryResult query(ModelSpec spec) {
+    return query(spec, 108, false);
+  }
+
+  /** The default session used by {@link #query(ModelSpec, int, boolean)} (budget counters). */
+  public synchronized QuerySession defaultSession() {
+    if (defaultSession == null) {
+      defaultSession = session(0L);
+    }
+    return defaultSession;
+  }
+
+  // package-private raw access for NasBenchCache
+  long[] rawHi() {
+    return hi;
+  }
+
+  long[] rawLo() {
+    return lo;
+  }
+
+  long[] rawAdjacency() {
+    return adjacency;
+  }
+
+  int[] rawOps() {
+    return ops;
+  }
+
+  int[] rawParams() {
+    return params;
+  }
+
+  int[] rawEpochs() {
+    return epochs;
+  }
+
+  int[] rawGroupStart() {
+    return groupStart;
+  }
+
+  double[][] rawValues() {
+    return values;
+  }
+}

@@ -1,0 +1,168 @@
+package dev.nasrank.benchbridge.io;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Reads a NAS-Bench-101 TFRecord file into {@link RecordColumns} with a pipeline: the calling thread reads large
+ * chunks, frames the records and checks both checksums; {@code threads} workers decode the payloads of whole
+ * chunks in parallel. Batches come back in file order.
+ */
+public final class NasbenchLoader {
+
+  /**
+   * How to load.
+   *
+   * @param threads decoding threads (at least 1)
+   * @param skipCorrupt skip and count corrupt records instead of failing
+   * @param chunkSize bytes read and framed at once, then decoded as one batch by one worker
+   */
+  public record Options(int threads, boolean skipCorrupt, int chunkSize) {
+    /** Options with the default chunk size ({@link TfRecordReader#DEFAULT_CHUNK}). */
+    public Options(int threads, boolean skipCorrupt) {
+      this(threads, skipCorrupt, TfRecordReader.DEFAULT_CHUNK);
+    }
+
+    /** Two decoding threads, failing on the first corrupt record. */
+    public static Options defaults() {
+      return new Options(2, false);
+    }
+  }
+
+  /**
+   * The decoded records.
+   *
+   * @param file the file read
+   * @param batches decoded records, in file order
+   * @param records number of good records
+   * @param skippedRecords records skipped (skip-corrupt mode only)
+   * @param skippedBytes bytes skipped (skip-corrupt mode only)
+   * @param problems descriptions of the first skipped problems
+   */
+  public record Loaded(Path file, List<RecordColumns> batches, long records, long skippedRecords, long skippedBytes,
+      List<String> problems) {
+  }
+
+  private NasbenchLoader() {
+  }
+
+  /**
+   * Loads every record of {@code file}.
+   *
+   * @throws CorruptRecordException on a bad checksum, truncation or malformed payload (unless skipping)
+   */
+  public static Loaded load(Path file, Options options) throws IOException {
+    int threads = Math.max(1, options.threads());
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "nasbench-decode");
+      t.setDaemon(true);
+      return t;
+    });
+    ThreadLocal<PayloadDecoder> decoders = ThreadLocal.withInitial(PayloadDecoder::new);
+    Semaphore inFlight = new Semaphore(2 * threads + 2);
+    List<Future<Decoded>> futures = new ArrayList<>();
+    try (TfRecordReader reader = TfRecordReader.open(file, options.skipCorrupt(), options.chunkSize())) {
+      TfRecordReader.Batch batch;
+      while (true) {
+        inFlight.acquire();
+        batch = reader.nextBatch();
+        if (batch == null) {
+          inFlight.release();
+          break;
+        }
+        TfRecordReader.Batch b = batch;
+        futures.add(pool.submit(() -> {
+          try {
+            return decode(file, b, decoders.get(), options.skipCorrupt());
+          } finally {
+            inFlight.release();
+          }
+        }));
+      }
+      List<RecordColumns> out = new ArrayList<>(futures.size());
+      long records = 0;
+      long skipped = reader.skippedRecords();
+      List<String> problems = new ArrayList<>(reader.problems());
+      for (Future<Decoded> f : futures) {
+        Decoded d = f.get();
+        out.add(d.columns);
+        records += d.columns.size();
+        skipped += d.skipped;
+        problems.addAll(d.problems);
+      }
+      return new Loaded(file, out, records, skipped, reader.skippedBytes(), List.copyOf(problems));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while loading " + file);
+    } catch (ExecutionException e) {
+      Throwable c = e.getCause();
+      if (c instanceof IOException io) {
+        throw io;
+      }
+      if (c instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IOException(c);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private record Decoded(RecordColumns columns, long skipped, List<String> problems) {
+  }
+
+  private static Decoded decode(Path file, TfRecordReader.Batch b, PayloadDecoder dec, boolean skip)
+      throws CorruptRecordException {
+    RecordColumns cols = new RecordColumns(b.count());
+    boolean[] bad = null;
+    List<String> problems = new ArrayList<>();
+    for (int i = 0; i < b.count(); i++) {
+      try {
+        dec.decode(b.data(), b.offset(i), b.length(i), cols, i);
+      } catch (IllegalArgumentException e) {
+        CorruptRecordException ce = new CorruptRecordException(file, b.index(i), b.fileOffset(i),
+            "malformed payload: " + e.getMessage());
+        if (!skip) {
+          throw ce;
+        }
+        if (bad == null) {
+          bad = new boolean[b.count()];
+        }
+        bad[i] = true;
+        problems.add(ce.getMessage());
+      }
+    }
+    if (bad == null) {
+      return new Decoded(cols, 0, List.of());
+    }
+    int good = 0;
+    for (boolean x : bad) {
+      good += x ? 0 : 1;
+    }
+    RecordColumns c = new RecordColumns(good);
+    int k = 0;
+    for (int i = 0; i < b.count(); i++) {
+      if (!bad[i]) {
+        c.hi[k] = cols.hi[i];
+        c.lo[k] = cols.lo[i];
+        c.epochs[k] = cols.epochs[i];
+        c.adjacency[k] = cols.adjacency[i];
+        c.ops[k] = cols.ops[i];
+        c.params[k] = cols.params[i];
+        for (int v = 0; v < RecordColumns.DOUBLES; v++) {
+          c.values[v][k] = cols.values[v][i];
+        }
+        k++;
+      }
+    }
+    return new Decoded(c, b.count() - good, problems);
+  }
+}

@@ -1,0 +1,112 @@
+package dev.nasrank.harness.cli;
+
+import dev.nasrank.harness.report.GroundTruth;
+import dev.nasrank.harness.report.InMemoryGroundTruth;
+import dev.nasrank.harness.report.NasBenchGroundTruth;
+import dev.nasrank.harness.report.RankingRow;
+import dev.nasrank.harness.report.ReportOptions;
+import dev.nasrank.harness.report.ReportResult;
+import dev.nasrank.harness.report.Reporter;
+import dev.nasrank.harness.report.RunDirectory;
+import java.io.PrintWriter;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code harness report}: renders report.md, report.html, ranking.csv and plots of a run directory. */
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Measures the rankings in DIR/candidates.csv against NAS-Bench-101 ground truth and writes, into DIR: "
+            + "ranking.csv (Kendall tau-b with bootstrap 95%% interval, Spearman and noise ceiling per method, BN "
+            + "strategy, calibration and seed), variants.csv, summary.csv, plots/*.png, report.md and a "
+            + "self-contained report.html; run.json too when DIR has none.",
+        "Accuracies are fractions in [0,1]; the default ground truth is the mean of the repeats' final validation "
+            + "accuracies. Exit codes: 0 ok, 1 bad data or missing files, 2 usage."})
+final class ReportCommand implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--run", required = true, paramLabel = "DIR", description = "Run directory with candidates.csv.")
+  Path run;
+
+  @Option(names = "--groundtruth", paramLabel = "FILE", description = {
+      "Ground truth: a NAS-Bench-101 TFRecord (or its binary cache), or a CSV with header",
+      "module_hash,repeat,validation_accuracy[,test_accuracy]. Default: DIR/groundtruth.csv."})
+  Path groundTruth;
+
+  @Option(names = "--epochs", defaultValue = "108", paramLabel = "N",
+      description = "Epoch budget of the ground truth (default: ${DEFAULT-VALUE}).")
+  int epochs;
+
+  @Option(names = "--bootstrap", defaultValue = "1000", paramLabel = "N",
+      description = "Bootstrap resamples for the tau interval (default: ${DEFAULT-VALUE}).")
+  int resamples;
+
+  @Option(names = "--bootstrap-seed", defaultValue = "2020", paramLabel = "SEED",
+      description = "Seed of the bootstrap (default: ${DEFAULT-VALUE}).")
+  long bootstrapSeed;
+
+  @Option(names = "--repeat-seed", defaultValue = "2020", paramLabel = "SEED",
+      description = "Seed choosing the repeat in the 'one seeded repeat' variant (default: ${DEFAULT-VALUE}).")
+  long repeatSeed;
+
+  @Option(names = "--precision-k", defaultValue = "5,10", split = ",", paramLabel = "K",
+      description = "The k of precision@k, comma separated (default: ${DEFAULT-VALUE}).")
+  List<Integer> precisionKs;
+
+  @Option(names = "--plots", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Render PNG plots (default: ${DEFAULT-VALUE}).")
+  boolean plots;
+
+  @Override
+  public Integer call() {
+    if (resamples < 1) {
+      throw new ParameterException(spec.commandLine(), "--bootstrap must be >= 1, got " + resamples);
+    }
+    if (precisionKs.stream().anyMatch(k -> k < 1)) {
+      throw new ParameterException(spec.commandLine(), "--precision-k values must be >= 1, got " + precisionKs);
+    }
+    RunDirectory dir = RunDirectory.of(run);
+    PrintWriter out = spec.commandLine().getOut();
+    GroundTruth gt = load(groundTruth == null ? run.resolve("groundtruth.csv") : groundTruth, epochs);
+    out.println("ground truth: " + gt.description());
+    ReportOptions options = ReportOptions.defaults().withBootstrapResamples(resamples)
+        .withBootstrapSeed(bootstrapSeed).withRepeatSeed(repeatSeed).withPrecisionKs(precisionKs).withPlots(plots);
+    ReportResult result;
+    try (ProgressBar bar = new ProgressBarBuilder().setTaskName("measuring rankings").setInitialMax(1)
+        .setConsumer(new ConsoleProgressBarConsumer(System.err)).continuousUpdate().build()) {
+      result = Reporter.render(dir, gt, options, (done, total) -> {
+        bar.maxHint(total);
+        bar.stepTo(done);
+      });
+    }
+    for (RankingRow r : result.ranking()) {
+      out.println(String.format(Locale.ROOT, "%-40s seed %-6d n=%-4d tau-b %7.3f [%6.3f, %6.3f]  ceiling %.3f",
+          r.setting().label(), r.seed(), r.n(), r.kendallTau(), r.kendallTauLow(), r.kendallTauHigh(),
+          r.noiseCeiling()));
+    }
+    out.println("wrote " + dir.reportMd() + ", " + dir.reportHtml() + ", " + dir.rankingCsv() + " and "
+        + result.plots().size() + " plots" + (result.manifestWritten() ? "; run.json (report-only)" : ""));
+    out.flush();
+    return Main.OK;
+  }
+
+  /** CSV by extension; anything else is opened as NAS-Bench-101 data. */
+  static GroundTruth load(Path file, int epochs) {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("missing ground-truth file " + file + " (give one with --groundtruth)");
+    }
+    return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")
+        ? InMemoryGroundTruth.readCsv(file, epochs) : NasBenchGroundTruth.open(file, epochs);
+  }
+}

@@ -1,0 +1,108 @@
+package dev.nasrank.harness.manifest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The manifest of a run ({@code run.json}): what was run, from which source, on what, with which data, and
+ * how long it took; two manifests can be compared field by field with {@link ManifestDiff}.
+ *
+ * @param schema format tag, {@value #SCHEMA}
+ * @param created UTC time the manifest was written (ISO-8601, seconds)
+ * @param profile the suite profile (e.g. {@code smoke}, {@code paper}); regression baselines belong to one
+ * @param git source commit and dirty flag
+ * @param configuration the full configuration of the run
+ * @param configurationSha256 SHA-256 of the canonical JSON of {@code configuration} ({@link CanonicalJson})
+ * @param seeds every seed the run used, by name (e.g. {@code supernet}, {@code sampler}, {@code bootstrap})
+ * @param datasets SHA-256 of each input data file or folder, by name
+ * @param environment JVM, OS, architecture, DJL and engine versions, device
+ * @param timingsSeconds wall-clock seconds per phase
+ */
+public record RunManifest(String schema, String created, String profile, GitInfo git, JsonNode configuration,
+    String configurationSha256, Map<String, Long> seeds, Map<String, String> datasets, Environment environment,
+    Map<String, Double> timingsSeconds) {
+
+  /** The schema tag written into every manifest. */
+  public static final String SCHEMA = "nasrank-run/1";
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Collects a manifest; {@code build()} fills git, environment, time and the configuration hash. */
+  public static final class Builder {
+    private String profile = "default";
+    private JsonNode configuration = CanonicalJson.MAPPER.createObjectNode();
+    private final Map<String, Long> seeds = new LinkedHashMap<>();
+    private final Map<String, String> datasets = new LinkedHashMap<>();
+    private final Map<String, Double> timings = new LinkedHashMap<>();
+    private String device = "unknown";
+    private Path sourceDir = Path.of(".");
+    private final List<String> missing = new ArrayList<>();
+
+    private Builder() {}
+
+    public Builder profile(String p) {
+      this.profile = Objects.requireNonNull(p, "profile");
+      return this;
+    }
+
+    /** The full configuration (a record, map or JSON tree). */
+    public Builder configuration(Object config) {
+      this.configuration = CanonicalJson.tree(Objects.requireNonNull(config, "configuration"));
+      return this;
+    }
+
+    public Builder seed(String name, long value) {
+      seeds.put(name, value);
+      return this;
+    }
+
+    /** Records the SHA-256 of a data file or folder (computed now, streamed). */
+    public Builder dataset(String name, Path path) {
+      datasets.put(name, Sha256.of(path));
+      return this;
+    }
+
+    /** Records an already known SHA-256 (e.g. from a dataset manifest). */
+    public Builder datasetSha256(String name, String sha256) {
+      if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
+        missing.add("dataset " + name + " needs a 64-digit lowercase hex SHA-256, got '" + sha256 + "'");
+      }
+      datasets.put(name, sha256);
+      return this;
+    }
+
+    public Builder device(String d) {
+      this.device = d;
+      return this;
+    }
+
+    public Builder timing(String phase, double seconds) {
+      timings.put(phase, seconds);
+      return this;
+    }
+
+    /** Folder whose git checkout is recorded (default: the working directory). */
+    public Builder sourceDir(Path dir) {
+      this.sourceDir = dir;
+      return this;
+    }
+
+    public RunManifest build() {
+      if (!missing.isEmpty()) {
+        throw new IllegalArgumentException(String.join("; ", missing));
+      }
+      return new RunManifest(SCHEMA, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), profile,
+          GitInfo.detect(sourceDir), configuration, CanonicalJson.sha256(configuration), Map.copyOf(seeds),
+          Map.copyOf(datasets), Environment.detect(device), Map.copyOf(timings));
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package dev.nasrank.harness.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nasrank.harness.report.RankingCsv;
+import dev.nasrank.harness.report.SyntheticRun;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The report, regress and manifest diff commands end to end on a synthetic run, with their exit codes. */
+class ReportCommandsTest {
+  @TempDir
+  Path tmp;
+
+  private Path run;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int cli(String... args) {
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    return cl.execute(args);
+  }
+
+  @BeforeEach
+  void syntheticRun() throws Exception {
+    run = tmp.resolve("run");
+    SyntheticRun.write(run, List.<String[]>of(new String[] {"mixpath", "linear_sbn"}, new String[] {"spos", "none"}),
+        new long[] {1}, new int[] {4});
+    Files.writeString(tmp.resolve("gt.csv"), SyntheticRun.groundTruthCsv(SyntheticRun.groundTruth(3)));
+  }
+
+  @Test
+  void reportThenBaselineThenRegress() throws Exception {
+    assertEquals(Main.OK, cli("report", "--run", run.toString(), "--groundtruth", tmp.resolve("gt.csv").toString(),
+        "--bootstrap", "20", "--no-plots"), err.toString());
+    assertEquals(RankingCsv.HEADER, Files.readAllLines(run.resolve("ranking.csv")).get(0));
+    assertTrue(out.toString().contains("mixpath/linear_sbn/calibrated"), out.toString());
+    assertTrue(Files.exists(run.resolve("report.html")) && Files.exists(run.resolve("run.json")));
+    assertTrue(!Files.exists(run.resolve("plots")), "--no-plots must not render plots");
+
+    Path baseline = tmp.resolve("baselines/report-only.json");
+    assertEquals(Main.OK, cli("regress", "--run", run.toString(), "--write-baseline", baseline.toString(),
+        "--band", "0.15"), err.toString());
+    assertTrue(out.toString().contains("4 settings, profile report-only"), out.toString());
+    assertEquals(Main.OK, cli("regress", "--run", run.toString(), "--baseline", baseline.toString()),
+        err.toString());
+
+    // shift one expectation by 0.5: the check must fail with a table naming the setting
+    String text = Files.readString(baseline);
+    String shifted = text.replaceFirst("\"expectedTau\" : ([-0-9.]+)", "\"expectedTau\" : -0.9");
+    Files.writeString(baseline, shifted);
+    out.getBuffer().setLength(0);
+    assertEquals(Main.FAILURE, cli("regress", "--run", run.toString(), "--baseline", baseline.toString()));
+    assertTrue(out.toString().contains("REGRESSED") && out.toString().contains("REGRESSION against"),
+        out.toString());
+  }
+
+  @Test
+  void usageAndDataErrorsHaveTheirExitCodes() throws Exception {
+    assertEquals(Main.USAGE, cli("regress", "--run", run.toString()));
+    assertEquals(Main.USAGE, cli("report"));
+    assertEquals(Main.USAGE, cli("report", "--run", run.toString(), "--bootstrap", "0"));
+    // ranking.csv does not exist yet: a data error naming the file
+    assertEquals(Main.FAILURE, cli("regress", "--run", run.toString(), "--baseline", "x.json"));
+    assertTrue(err.toString().contains("ranking.csv"), err.toString());
+    assertEquals(Main.FAILURE, cli("report", "--run", tmp.resolve("nope").toString()));
+    assertEquals(Main.FAILURE, cli("report", "--run", run.toString()));
+    assertTrue(err.toString().contains("groundtruth.csv"), err.toString());
+  }
+
+  @Test
+  void manifestDiffPrintsOnlyDifferingFields() throws Exception {
+    Path a = tmp.resolve("a.json");
+    Path b = tmp.resolve("b.json");
+    Files.writeString(a, "{\"seeds\":{\"supernet\":1},\"environment\":{\"javaVersion\":\"17\"},\"profile\":\"x\"}");
+    Files.writeString(b, "{\"seeds\":{\"supernet\":2},\"environment\":{\"javaVersion\":\"17\"},\"profile\":\"x\"}");
+    assertEquals(Main.OK, cli("manifest", "diff", a.toString(), b.toString()));
+    assertEquals("seeds.supernet: 1 -> 2", out.toString().trim());
+    assertEquals(Main.FAILURE, cli("manifest", "diff", "--fail-on-diff", a.toString(), b.toString()));
+    out.getBuffer().setLength(0);
+    assertEquals(Main.OK, cli("manifest", "diff", "--fail-on-diff", a.toString(), a.toString()));
+    assertEquals("no differences", out.toString().trim());
+    assertEquals(Main.FAILURE, cli("manifest", "diff", a.toString(), tmp.resolve("missing.json").toString()));
+    assertEquals(Main.USAGE, cli("manifest", "diff", a.toString()));
+  }
+}

@@ -1,0 +1,141 @@
+package dev.nasrank.harness.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.nasrank.harness.manifest.ManifestIo;
+import dev.nasrank.harness.report.diagnostics.DiagnosticsFile;
+import dev.nasrank.harness.report.diagnostics.FeatureSimilarity;
+import dev.nasrank.harness.report.diagnostics.SbnStatistics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Renders a full report from synthetic data into {@code harness/target/report-demo} (kept for inspection) and
+ * checks its files and numbers.
+ */
+class ReporterTest {
+  private static final List<String[]> SETTINGS = List.of(new String[] {"mixpath", "none"},
+      new String[] {"mixpath", "linear_sbn"}, new String[] {"spos", "none"});
+
+  /** Op outputs that are nearly parallel (as MixPath observes) and SBN statistics that scale exactly. */
+  static DiagnosticsFile diagnostics() {
+    java.util.Random rng = new java.util.Random(3);
+    float[] base = new float[256];
+    for (int i = 0; i < base.length; i++) {
+      base[i] = (float) rng.nextGaussian();
+    }
+    List<float[]> ops = new java.util.ArrayList<>();
+    for (double noise : new double[] {0.2, 0.5, 1.5}) {
+      float[] v = new float[base.length];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = (float) (base[i] + noise * rng.nextGaussian());
+      }
+      ops.add(v);
+    }
+    ops.add(FeatureSimilarity.sum(ops));
+    FeatureSimilarity sim = FeatureSimilarity.of(List.of("conv1x1", "conv3x3", "maxpool3x3", "sum of 3"), ops);
+    double[] mean1 = {0.4, 0.1, -0.3, 0.8};
+    double[] var1 = {0.2, 0.1, 0.3, 0.05};
+    List<SbnStatistics.Bn> bns = new java.util.ArrayList<>();
+    for (int k = 1; k <= 4; k++) {
+      double[] m = new double[4];
+      double[] v = new double[4];
+      double[] g = new double[4];
+      for (int c = 0; c < 4; c++) {
+        m[c] = k * mean1[c];
+        v[c] = k * k * var1[c];
+        g[c] = 1 + 0.01 * k * c;
+      }
+      bns.add(new SbnStatistics.Bn("k=" + k, k, m, v, g, new double[] {0.1, 0.0, -0.1, 0.05 * k}));
+    }
+    return new DiagnosticsFile(List.of(new DiagnosticsFile.NamedSimilarity("cell 4, node 1: candidate ops", sim)),
+        List.of(new DiagnosticsFile.SbnLayer("cell 4", bns)));
+  }
+
+  @Test
+  void rendersAllOutputsWithSaneNumbers() throws Exception {
+    Path root = Path.of("target", "report-demo");
+    if (Files.exists(root)) {
+      try (Stream<Path> s = Files.walk(root)) {
+        s.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
+      }
+    }
+    RunDirectory dir = SyntheticRun.write(root, SETTINGS, new long[] {1, 2}, new int[] {1, 2, 3, 4});
+    InMemoryGroundTruth gt = SyntheticRun.groundTruth(5);
+    AtomicFiles.writeString(root.resolve("groundtruth.csv"), SyntheticRun.groundTruthCsv(gt)); // for CLI use
+    diagnostics().write(dir.diagnosticsJson());
+    ReportResult res = Reporter.render(dir, gt, ReportOptions.defaults().withBootstrapResamples(50));
+
+    // 3 settings x 2 calibrations x 2 seeds rankings of the 34 unique m=4 architectures
+    assertEquals(12, res.ranking().size());
+    res.ranking().forEach(r -> assertEquals(34, r.n()));
+    assertEquals(12 * 8, res.variants().size());
+    List<String> lines = Files.readAllLines(dir.rankingCsv());
+    assertEquals(RankingCsv.HEADER, lines.get(0));
+    assertEquals(13, lines.size());
+    List<RankingRow> back = RankingCsv.read(dir.rankingCsv());
+    for (int i = 0; i < back.size(); i++) {
+      RankingRow a = res.ranking().get(i);
+      RankingRow b = back.get(i);
+      assertEquals(a.setting(), b.setting());
+      assertEquals(a.seed(), b.seed());
+      assertEquals(a.kendallTau(), b.kendallTau(), 1e-6);
+      assertEquals(a.kendallTauLow(), b.kendallTauLow(), 1e-6);
+      assertEquals(a.noiseCeiling(), b.noiseCeiling(), 1e-6);
+    }
+
+    // the synthetic one-shot scores of linear SBN are far less noisy than those of no BN: tau must follow
+    Map<String, Double> meanTau = res.ranking().stream().collect(Collectors.groupingBy(
+        r -> r.setting().label(), Collectors.averagingDouble(RankingRow::kendallTau)));
+    assertTrue(meanTau.get("mixpath/linear_sbn/calibrated") > meanTau.get("mixpath/none/uncalibrated") + 0.2,
+        meanTau.toString());
+    for (RankingRow r : res.ranking()) {
+      assertTrue(r.kendallTauLow() <= r.kendallTau() && r.kendallTau() <= r.kendallTauHigh(), r.toString());
+      assertTrue(r.noiseCeiling() > 0.5, "3 repeats with 0.3% noise rank consistently: " + r);
+    }
+
+    // choices variant ranks all 255 choices; drop-30 keeps 4 of 34 architectures
+    for (ReportResult.VariantResult vr : res.variants()) {
+      Variant v = vr.result().variant();
+      int expected = v.unit() == Variant.Unit.CHOICES ? 255 : 34;
+      assertEquals(v.dropWorst() ? expected - 30 : expected, vr.result().n(), v.label());
+    }
+
+    // plots: 6 settings x (paths, max paths, scatter) + 1 cosine heat map
+    assertEquals(19, res.plots().size());
+    assertTrue(Files.exists(root.resolve("plots/cosine-cell-4-node-1-candidate-ops.png")));
+    List<String> scaling = Files.readAllLines(root.resolve("sbn_scaling.csv"));
+    assertEquals("layer,bn,active_paths,mean_ratio,var_ratio", scaling.get(0));
+    assertEquals("cell 4,k=3,3,1.000000,1.000000", scaling.get(3));
+    for (Path p : res.plots()) {
+      byte[] png = Files.readAllBytes(p);
+      assertTrue(png.length > 5000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', p.toString());
+    }
+    String md = Files.readString(dir.reportMd());
+    assertTrue(md.contains("![mixpath/linear_sbn/calibrated: one-shot accuracy by active paths]"
+        + "(plots/paths-mixpath-linear_sbn-cal.png)"), md);
+    assertTrue(md.contains("ceiling"));
+    String html = Files.readString(dir.reportHtml());
+    assertEquals(19, html.split("src=\"data:image/png;base64,", -1).length - 1);
+    assertFalse(html.contains("src=\"plots/"), "the HTML must not link external files");
+
+    // no run.json was given, so the reporter wrote one
+    assertTrue(res.manifestWritten());
+    JsonNode m = ManifestIo.read(dir.runJson());
+    assertEquals("nasrank-run/1", m.get("schema").asText());
+    assertEquals(64, m.get("configurationSha256").asText().length());
+    assertEquals(64, m.get("datasets").get("candidates.csv").asText().length());
+    assertTrue(Files.exists(dir.variantsCsv()) && Files.exists(dir.summaryCsv()));
+    try (Stream<Path> s = Files.walk(root)) {
+      assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "temp files left behind");
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package dev.nasrank.harness.report.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class NoiseCeilingTest {
+  @Test
+  void meanPairwiseTauOverThreeRepeats() {
+    double[] r0 = {1, 2, 3, 4};
+    double[] r1 = {1, 2, 4, 3}; // vs r0: 5 concordant, 1 discordant pair -> 4/6
+    double[] r2 = {4, 3, 2, 1}; // vs r0: all 6 discordant -> -1; vs r1: 1 concordant, 5 discordant -> -4/6
+    // ceiling = (4/6 - 1 - 4/6) / 3 = -1/3
+    assertEquals(-1.0 / 3, NoiseCeiling.kendallTau(new double[][] {r0, r1, r2}), 1e-12);
+  }
+
+  @Test
+  void identicalRepeatsGiveOneAndASingleRepeatGivesNaN() {
+    double[] r = {0.91, 0.93, 0.92};
+    assertEquals(1.0, NoiseCeiling.kendallTau(new double[][] {r, r, r}), 1e-12);
+    assertTrue(Double.isNaN(NoiseCeiling.kendallTau(new double[][] {r})));
+  }
+}
