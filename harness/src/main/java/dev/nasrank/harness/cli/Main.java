@@ -24,7 +24,10 @@ import picocli.CommandLine.Spec;
         ReportCommand.class,
         RegressCommand.class,
         ManifestCommand.class,
-        GroundTruthCommand.class
+        TrainCommand.class,
+        EvaluateCommand.class,
+        GroundTruthCommand.class,
+        BenchCommand.class
     })
 public final class Main implements Callable<Integer> {
 

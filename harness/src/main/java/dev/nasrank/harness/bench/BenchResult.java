@@ -1,0 +1,19 @@
+package dev.nasrank.harness.bench;
+
+import java.util.List;
+
+/**
+ * Figures of a {@link TrainStepBenchmark} run.
+ *
+ * @param steps steps run (timed steps, or soak steps)
+ * @param medianMs median milliseconds per step
+ * @param p90Ms 90th percentile milliseconds per step
+ * @param meanMs mean milliseconds per step
+ * @param rssSamplesKb soak: (step, VmRSS in KiB) samples; empty for a timing run
+ * @param rssBaselineKb soak: VmRSS at the end of the warm-up, KiB (0 for a timing run)
+ * @param rssGrowthKb soak: last sample minus baseline, KiB
+ * @param rssMaxGrowthKb soak: largest sample minus baseline, KiB
+ * @param threads the torch thread settings in effect
+ */
+public record BenchResult(int steps, double medianMs, double p90Ms, double meanMs, List<long[]> rssSamplesKb,
+    long rssBaselineKb, long rssGrowthKb, long rssMaxGrowthKb, String threads) {}

@@ -1,0 +1,80 @@
+package dev.nasrank.harness.cli;
+
+import dev.nasrank.harness.space.SamplerMode;
+import dev.nasrank.harness.supernet.BnStrategy;
+import dev.nasrank.harness.supernet.Method;
+import dev.nasrank.harness.supernet.SupernetConfig;
+import java.util.Locale;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+
+/**
+ * Shared supernet options (method, BN strategy, m, sampler, C, stacks, cells per stack); add with
+ * {@code @Mixin SupernetOptions supernet;} and call {@link #config()}.
+ */
+public final class SupernetOptions {
+
+  @Option(names = "--method", paramLabel = "METHOD", defaultValue = "mixpath", converter = MethodConverter.class,
+      description = "mixpath (shared node weights) or spos (one node copy per number of active paths). "
+          + "Default: ${DEFAULT-VALUE}.")
+  Method method;
+
+  @Option(names = "--bn-strategy", paramLabel = "STRATEGY", defaultValue = "linear_sbn",
+      converter = BnStrategyConverter.class,
+      description = "Normalisation of the summed paths: none, vanilla, linear_sbn, exponential_sbn or "
+          + "simple_scaling. Default: ${DEFAULT-VALUE}.")
+  BnStrategy bnStrategy;
+
+  @Option(names = "--max-paths", paramLabel = "M", defaultValue = "4",
+      description = "m, the most active nodes per cell (1..4). Default: ${DEFAULT-VALUE}.")
+  int maxPaths;
+
+  @Option(names = "--sampler", paramLabel = "MODE", defaultValue = "corrected", converter = SamplerConverter.class,
+      description = "corrected (nodes drawn from all 4) or reference (from the first m, the reference code's "
+          + "defect). Default: ${DEFAULT-VALUE}.")
+  SamplerMode sampler;
+
+  @Option(names = "--stem-channels", paramLabel = "C", defaultValue = "128",
+      description = "Stem width C; channels double per stack. Default: ${DEFAULT-VALUE} (the paper).")
+  int stemChannels;
+
+  @Option(names = "--stacks", paramLabel = "N", defaultValue = "3", description = "Stacks. Default: ${DEFAULT-VALUE}.")
+  int stacks;
+
+  @Option(names = "--cells-per-stack", paramLabel = "N", defaultValue = "3",
+      description = "Cells per stack. Default: ${DEFAULT-VALUE}.")
+  int cellsPerStack;
+
+  /** The supernet configuration (10 classes). */
+  public SupernetConfig config() {
+    return new SupernetConfig(method, bnStrategy, maxPaths, sampler, stemChannels, stacks, cellsPerStack, 10);
+  }
+
+  /** picocli converter for {@link Method}. */
+  static final class MethodConverter implements ITypeConverter<Method> {
+    @Override
+    public Method convert(String value) {
+      return Method.parse(value);
+    }
+  }
+
+  /** picocli converter for {@link BnStrategy}. */
+  static final class BnStrategyConverter implements ITypeConverter<BnStrategy> {
+    @Override
+    public BnStrategy convert(String value) {
+      return BnStrategy.parse(value);
+    }
+  }
+
+  /** picocli converter for {@link SamplerMode}. */
+  static final class SamplerConverter implements ITypeConverter<SamplerMode> {
+    @Override
+    public SamplerMode convert(String value) {
+      try {
+        return SamplerMode.valueOf(value.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("unknown sampler '" + value + "' (expected corrected or reference)");
+      }
+    }
+  }
+}

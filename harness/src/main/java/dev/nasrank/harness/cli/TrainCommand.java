@@ -1,0 +1,113 @@
+package dev.nasrank.harness.cli;
+
+import dev.nasrank.harness.train.DeviceOption;
+import dev.nasrank.harness.train.EpochStats;
+import dev.nasrank.harness.train.SupernetData;
+import dev.nasrank.harness.train.SupernetTrainer;
+import dev.nasrank.harness.train.TrainConfig;
+import dev.nasrank.harness.train.TrainResult;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code harness train}: trains one S4 supernet (MixPath or SPOS, one BN strategy) with checkpoints. */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = {"Trains an S4 one-shot supernet on CIFAR-10: one sampled choice per batch, path-exact SGD "
+        + "(momentum, weight decay, clip 5), cosine learning rate.",
+        "Writes OUTPUT/checkpoint.bin after every epoch (atomic) and OUTPUT/train.json; --resume continues a run. "
+            + "Defaults are the MixPath reference's (C=128, 3x3 cells, 200 epochs, batch 96, lr 0.025, seed 2020)."})
+public final class TrainCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Mixin
+  SupernetOptions supernet;
+
+  @Mixin
+  DataRootOption dataRoot;
+
+  @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "mini",
+      description = "Data split: " + SupernetData.SPLITS + " (reference = 50k train images). "
+          + "Default: ${DEFAULT-VALUE}.")
+  String split;
+
+  @Option(names = "--epochs", paramLabel = "N", defaultValue = "200", description = "Epochs. Default: ${DEFAULT-VALUE}.")
+  int epochs;
+
+  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "96",
+      description = "Images per batch. Default: ${DEFAULT-VALUE}.")
+  int batchSize;
+
+  @Option(names = "--lr", paramLabel = "LR", defaultValue = "0.025",
+      description = "Initial learning rate (cosine to --lr-min). Default: ${DEFAULT-VALUE}.")
+  double lr;
+
+  @Option(names = "--lr-min", paramLabel = "LR", defaultValue = "1e-8",
+      description = "Final learning rate. Default: ${DEFAULT-VALUE}.")
+  double lrMin;
+
+  @Option(names = "--momentum", paramLabel = "M", defaultValue = "0.9", description = "Default: ${DEFAULT-VALUE}.")
+  double momentum;
+
+  @Option(names = "--weight-decay", paramLabel = "WD", defaultValue = "3e-4",
+      description = "L2 weight decay (none on BN gamma/beta). Default: ${DEFAULT-VALUE}.")
+  double weightDecay;
+
+  @Option(names = "--clip", paramLabel = "NORM", defaultValue = "5",
+      description = "Global gradient-norm clip (0 = off). Default: ${DEFAULT-VALUE}.")
+  double clip;
+
+  @Option(names = "--seed", paramLabel = "SEED", defaultValue = "2020",
+      description = "Seed of weights, sampler, data order and augmentation. Default: ${DEFAULT-VALUE}.")
+  long seed;
+
+  @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto", converter = DeviceConverter.class,
+      description = "auto, cpu or gpu (gpu without one is an error). Default: ${DEFAULT-VALUE}.")
+  DeviceOption device;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true,
+      description = "Run folder for checkpoint.bin and train.json.")
+  Path output;
+
+  @Option(names = "--resume", negatable = true, defaultValue = "false",
+      description = "Continue from OUTPUT/checkpoint.bin if it exists. Default: ${DEFAULT-VALUE}.")
+  boolean resume;
+
+  @Option(names = "--max-steps-per-epoch", paramLabel = "N", defaultValue = "0",
+      description = "Cap on steps per epoch for smoke runs (0 = whole epoch). Default: ${DEFAULT-VALUE}.")
+  int maxSteps;
+
+  // picocli: for a default-true negatable option the declared name is the negative one, so that
+  // --no-progress gives false and --progress gives true; help shows --[no-]progress.
+  @Option(names = "--no-progress", negatable = true, defaultValue = "true",
+      description = "Progress bar on stderr. Default: ${DEFAULT-VALUE}.")
+  boolean progress;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true,
+        StandardCharsets.UTF_8);
+    TrainConfig cfg = new TrainConfig(supernet.config(), epochs, lr, lrMin, momentum, weightDecay, clip, seed,
+        device, maxSteps, resume, progress);
+    SupernetData data = SupernetData.load(split, dataRoot.resolve(), batchSize, seed, true, false);
+    out.printf("training %s / %s on %s (%d images, %d batches/epoch) -> %s%n", cfg.supernet().method().cliName(),
+        cfg.supernet().bnStrategy().cliName(), split, data.train().size(), data.train().batchesPerEpoch(), output);
+    TrainResult r = new SupernetTrainer(out).train(cfg, data.train(), output);
+    EpochStats last = r.last();
+    out.printf("done: %d epochs, %d steps, %,d trainable parameters, device %s%s%ncheckpoint: %s%n",
+        r.epochsCompleted(), r.globalSteps(), r.trainableParameters(), r.device(),
+        last == null ? "" : String.format(", last epoch loss %.4f acc %.4f", last.meanLoss(), last.accuracy()),
+        r.checkpoint());
+    return Main.OK;
+  }
+}

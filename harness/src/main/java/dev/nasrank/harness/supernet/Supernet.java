@@ -1,0 +1,171 @@
+package dev.nasrank.harness.supernet;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import ai.djl.util.PairList;
+import dev.nasrank.harness.space.S4Choice;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The S4 one-shot supernet in NAS-Bench-101 macro structure: stem conv3x3-bn-relu (3 to C), {@code stacks} stacks
+ * of {@code cellsPerStack} {@link S4Cell}s (channels double at the first cell of every stack after the first, a
+ * 2x2 max-pool precedes it), global average pool, dense to the classes.
+ *
+ * <p>Input {@code float32 (N, 3, 32, 32)}, output logits {@code (N, classes)}. The sampled architecture is set with
+ * {@link #setChoice(S4Choice)} before {@code forward} (or passed as {@link ChoiceParams#of(S4Choice)} params).
+ * Only the blocks of that choice run, so only the parameters in {@link #pathParameters(S4Choice)} receive
+ * gradients.
+ */
+public final class Supernet extends CompositeBlock {
+
+  private final SupernetConfig config;
+  private final ConvBnRelu stem;
+  private final List<S4Cell> cells = new ArrayList<>();
+  private final boolean[] downsampleBefore;
+  private final DenseLayer dense;
+  private S4Choice choice;
+
+  /** Builds an uninitialised supernet; call {@link #initialize(NDManager)} before use. */
+  public Supernet(SupernetConfig config) {
+    this.config = config;
+    int c = config.stemChannels();
+    stem = addChildBlock("stem", new ConvBnRelu(3, c, 3));
+    int total = config.stacks() * config.cellsPerStack();
+    downsampleBefore = new boolean[total];
+    int in = c;
+    int idx = 0;
+    for (int s = 0; s < config.stacks(); s++) {
+      int out = c << s;
+      for (int j = 0; j < config.cellsPerStack(); j++) {
+        downsampleBefore[idx] = s > 0 && j == 0;
+        cells.add(addChildBlock("cell" + s + "_" + j, new S4Cell(config, in, out)));
+        in = out;
+        idx++;
+      }
+    }
+    dense = addChildBlock("dense", new DenseLayer(in, config.classes()));
+  }
+
+  /** Allocates and initialises every parameter on {@code manager}'s device (float32). */
+  public void initialize(NDManager manager) {
+    initialize(manager, DataType.FLOAT32, new Shape(1, 3, 32, 32));
+  }
+
+  /** The configuration. */
+  public SupernetConfig config() {
+    return config;
+  }
+
+  /**
+   * Sets the architecture the next forward passes run.
+   *
+   * @throws IllegalArgumentException if this supernet cannot run it (too many paths, unreachable node subset)
+   */
+  public void setChoice(S4Choice choice) {
+    checkAccepts(choice);
+    this.choice = choice;
+  }
+
+  /** The architecture set by {@link #setChoice}, or null. */
+  public S4Choice choice() {
+    return choice;
+  }
+
+  private void checkAccepts(S4Choice c) {
+    if (!config.accepts(c)) {
+      throw new IllegalArgumentException("choice " + c + " is outside this supernet's space (m = "
+          + config.maxPaths() + ", sampler " + config.samplerMode().name().toLowerCase() + ")");
+    }
+  }
+
+  /** Runs the network for {@code choice} on {@code x}; the logits are attached to x's manager. */
+  public NDArray logits(ParameterStore ps, NDArray x, S4Choice choice, boolean training) {
+    NDArray h = stem.apply(ps, x, training);
+    for (int i = 0; i < cells.size(); i++) {
+      if (downsampleBefore[i]) {
+        h = Pool.maxPool2d(h, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false);
+      }
+      h = cells.get(i).apply(ps, h, choice, training);
+    }
+    return dense.apply(ps, Pool.globalAvgPool2d(h), training);
+  }
+
+  @Override
+  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
+      PairList<String, Object> params) {
+    S4Choice c = params != null && params.contains(ChoiceParams.CHOICE) ? ChoiceParams.choice(params) : choice;
+    if (c == null) {
+      throw new IllegalStateException("no architecture chosen: call setChoice(choice) before forward");
+    }
+    checkAccepts(c);
+    return new NDList(logits(ps, inputs.singletonOrThrow(), c, training));
+  }
+
+  /** The trainable parameters (weights, biases, BN gamma/beta) that {@code choice} uses, in forward order. */
+  public List<Parameter> pathParameters(S4Choice choice) {
+    List<Parameter> trainable = new ArrayList<>();
+    collect(choice, trainable, new ArrayList<>());
+    return trainable;
+  }
+
+  /** The batch norms that {@code choice} runs, in forward order. */
+  public List<RunningBatchNorm> pathBatchNorms(S4Choice choice) {
+    List<RunningBatchNorm> norms = new ArrayList<>();
+    collect(choice, new ArrayList<>(), norms);
+    return norms;
+  }
+
+  private void collect(S4Choice c, List<Parameter> trainable, List<RunningBatchNorm> norms) {
+    checkAccepts(c);
+    stem.collect(trainable, norms);
+    for (S4Cell cell : cells) {
+      cell.collect(c, trainable, norms);
+    }
+    dense.collect(trainable);
+  }
+
+  /** The cells, in order. */
+  public List<S4Cell> cells() {
+    return Collections.unmodifiableList(cells);
+  }
+
+  /**
+   * Every parameter by its stable hierarchical name (e.g. {@code 02cell0_0_01n1_...}), in block order, running
+   * statistics included.
+   */
+  public Map<String, Parameter> namedParameters() {
+    Map<String, Parameter> out = new LinkedHashMap<>();
+    for (Pair<String, Parameter> p : getParameters()) {
+      out.put(p.getKey(), p.getValue());
+    }
+    return out;
+  }
+
+  /** Number of trainable scalars: the sum of all parameter sizes, BN running statistics excluded. */
+  public long trainableParameterCount() {
+    long n = 0;
+    for (Pair<String, Parameter> p : getParameters()) {
+      Parameter.Type t = p.getValue().getType();
+      if (t != Parameter.Type.RUNNING_MEAN && t != Parameter.Type.RUNNING_VAR) {
+        n += p.getValue().getShape().size();
+      }
+    }
+    return n;
+  }
+
+  @Override
+  public Shape[] getOutputShapes(Shape[] inputShapes) {
+    return new Shape[] {new Shape(inputShapes[0].get(0), config.classes())};
+  }
+}

@@ -1,0 +1,13 @@
+package dev.nasrank.harness.train;
+
+/**
+ * What one training epoch did.
+ *
+ * @param epoch zero-based epoch
+ * @param lr learning rate used
+ * @param steps optimizer steps (one sampled choice each)
+ * @param meanLoss mean cross-entropy over the steps
+ * @param accuracy training accuracy of the sampled paths, a fraction in [0, 1]
+ * @param imagesPerSecond training throughput
+ */
+public record EpochStats(int epoch, double lr, int steps, double meanLoss, double accuracy, double imagesPerSecond) {}

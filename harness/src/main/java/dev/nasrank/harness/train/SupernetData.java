@@ -1,0 +1,67 @@
+package dev.nasrank.harness.train;
+
+import dev.nasrank.datasets.BatchSource;
+import dev.nasrank.datasets.Cifar10;
+import dev.nasrank.datasets.Cifar10Split;
+import dev.nasrank.datasets.CifarImages;
+import dev.nasrank.datasets.DataRoot;
+import dev.nasrank.datasets.djl.CifarBatches;
+import dev.nasrank.harness.bench.SyntheticBatches;
+import java.util.Locale;
+
+/**
+ * The batch sources of a supernet run on one data split.
+ *
+ * @param split split name: {@code mini}, {@code nb101}, {@code reference} (see {@link Cifar10Split}) or
+ *     {@code synthetic} (a small learnable non-CIFAR set for smoke runs)
+ * @param train training batches: shuffled per epoch, random crop + flip + Cutout 16 (the reference augmentation)
+ * @param validation evaluation batches: the split's validation part, in order, normalised, no augmentation
+ * @param calibration BN-calibration batches: training images, shuffled with the seed, no augmentation
+ */
+public record SupernetData(String split, BatchSource train, BatchSource validation, BatchSource calibration) {
+
+  /** Names accepted by {@link #load}. */
+  public static final String SPLITS = "mini, nb101, reference or synthetic";
+
+  /**
+   * Loads a split.
+   *
+   * @param split {@value #SPLITS}
+   * @param root data root (unused for synthetic)
+   * @param batchSize images per batch
+   * @param seed seed of order and augmentation
+   * @param parts which parts to load: training and calibration sources are null unless {@code withTrain},
+   *     the validation source null unless {@code withValidation}
+   * @throws IllegalArgumentException for an unknown split
+   * @throws dev.nasrank.datasets.MissingDataException if files are missing (the message says how to get them)
+   */
+  public static SupernetData load(String split, DataRoot root, int batchSize, long seed, boolean withTrain,
+      boolean withValidation) {
+    String s = split.toLowerCase(Locale.ROOT);
+    if (s.equals("synthetic")) {
+      return new SupernetData(s, withTrain ? new SyntheticBatches(16 * batchSize, batchSize, 10, seed) : null,
+          withValidation ? new SyntheticBatches(4 * batchSize, batchSize, 10, seed + 1) : null,
+          withTrain ? new SyntheticBatches(16 * batchSize, batchSize, 10, seed + 2) : null);
+    }
+    Cifar10Split sp;
+    try {
+      sp = Cifar10Split.valueOf(s.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("unknown split '" + split + "' (expected " + SPLITS + ")", e);
+    }
+    BatchSource train = null;
+    BatchSource calibration = null;
+    if (withTrain) {
+      CifarImages images = Cifar10.load(root, sp, Cifar10Split.Part.TRAIN);
+      train = CifarBatches.builder(images).optBatchSize(batchSize).optSeed(seed).optDropLast(true).build();
+      calibration = CifarBatches.builder(images).optBatchSize(batchSize).optSeed(seed).optAugment(false)
+          .optDropLast(true).build();
+    }
+    BatchSource validation = null;
+    if (withValidation) {
+      CifarImages images = Cifar10.load(root, sp, Cifar10Split.Part.VALIDATION);
+      validation = CifarBatches.builder(images).optBatchSize(batchSize).optAugment(false).optShuffle(false).build();
+    }
+    return new SupernetData(s, train, validation, calibration);
+  }
+}

@@ -1,0 +1,184 @@
+package dev.nasrank.harness.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.dataset.Batch;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.nasrank.datasets.BatchSource;
+import dev.nasrank.harness.report.AtomicFiles;
+import dev.nasrank.harness.space.S4Choice;
+import dev.nasrank.harness.space.S4Sampler;
+import dev.nasrank.harness.supernet.Supernet;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+
+/**
+ * Trains an S4 supernet as MixPath does: one choice sampled per mini-batch, forward and backward through that path
+ * only, a {@link PathSgd} step on that path's parameters, a cosine learning rate per epoch.
+ *
+ * <p>Each step's arrays live in the batch's manager and are freed when the batch closes. After every epoch a
+ * checkpoint (parameters, momentum buffers, sampler state, epoch) is written atomically to
+ * {@code outDir/checkpoint.bin}, and {@code outDir/train.json} records configuration, device and epoch figures.
+ * With {@link TrainConfig#resume()} a run continues from that checkpoint. A NaN or infinite loss stops the run with
+ * {@link NonFiniteLossException}, leaving the last good checkpoint in place.
+ */
+public final class SupernetTrainer {
+
+  /** Name of the run manifest written beside the checkpoint. */
+  public static final String MANIFEST = "train.json";
+
+  private final PrintStream log;
+
+  /** @param log where per-epoch lines go (the progress bar goes to stderr) */
+  public SupernetTrainer(PrintStream log) {
+    this.log = log;
+  }
+
+  /**
+   * Trains (or resumes) a supernet.
+   *
+   * @param cfg configuration
+   * @param train training batches; epoch e of the run takes {@code train.epoch(manager, e)}
+   * @param outDir run folder for checkpoint and manifest
+   * @return what was run
+   * @throws IOException on checkpoint or manifest I/O failure
+   * @throws NonFiniteLossException on a NaN or infinite loss
+   */
+  public TrainResult train(TrainConfig cfg, BatchSource train, Path outDir) throws IOException {
+    Device device = cfg.device().resolve();
+    Path ckpt = outDir.resolve(Checkpoint.FILE_NAME);
+    boolean haveCheckpoint = Files.exists(ckpt);
+    if (haveCheckpoint && !cfg.resume()) {
+      throw new IllegalStateException(outDir + " already holds a checkpoint; pass --resume to continue it or choose "
+          + "another output folder");
+    }
+    Engine.getInstance().setRandomSeed((int) cfg.seed());
+    try (NDManager manager = NDManager.newBaseManager(device)) {
+      Supernet net = new Supernet(cfg.supernet());
+      net.initialize(manager);
+      Map<String, Parameter> named = net.namedParameters();
+      S4Sampler sampler = new S4Sampler(cfg.supernet().maxPaths(), cfg.supernet().samplerMode(), cfg.seed());
+      try (PathSgd sgd = new PathSgd(manager, cfg.momentum(), cfg.weightDecay(), cfg.clipNorm())) {
+        int start = 0;
+        long globalStep = 0;
+        if (haveCheckpoint) {
+          Checkpoint.Loaded loaded = Checkpoint.load(ckpt, named, manager);
+          Checkpoint c = loaded.checkpoint();
+          if (!c.config().equals(cfg.supernet()) || c.seed() != cfg.seed()) {
+            loaded.buffers().values().forEach(NDArray::close);
+            throw new IllegalStateException(ckpt + " was written for " + c.config() + " seed " + c.seed()
+                + ", not for " + cfg.supernet() + " seed " + cfg.seed());
+          }
+          sgd.restoreBuffers(named, loaded.buffers());
+          loaded.buffers().values().forEach(NDArray::close);
+          sampler.restoreState(c.samplerState());
+          start = c.epochsCompleted();
+          globalStep = c.globalStep();
+          log.printf("resuming %s at epoch %d/%d (global step %d)%n", ckpt, start + 1, cfg.epochs(), globalStep);
+        } else if (cfg.resume()) {
+          log.printf("no checkpoint in %s: starting from epoch 1%n", outDir);
+        }
+        List<EpochStats> stats = new ArrayList<>();
+        TrainStep step = new TrainStep(net, sgd, new ParameterStore(manager, false));
+        for (int epoch = start; epoch < cfg.epochs(); epoch++) {
+          double lr = cfg.schedule().lr(epoch);
+          int total = cfg.maxStepsPerEpoch() == 0 ? train.batchesPerEpoch()
+              : Math.min(cfg.maxStepsPerEpoch(), train.batchesPerEpoch());
+          long t0 = System.nanoTime();
+          double lossSum = 0;
+          long correct = 0;
+          long images = 0;
+          int steps = 0;
+          try (ProgressBar bar = cfg.progress() ? progressBar(epoch, cfg.epochs(), total) : null) {
+            Iterator<Batch> it = train.epoch(manager, epoch);
+            while (steps < total && it.hasNext()) {
+              try (Batch batch = it.next()) {
+                S4Choice choice = sampler.next();
+                NDArray x = onDevice(batch.getData().head(), device);
+                NDArray y = onDevice(batch.getLabels().head(), device);
+                TrainStep.Outcome o = step.run(choice, x, y, lr);
+                if (!o.finite()) {
+                  throw new NonFiniteLossException(epoch, steps, globalStep, o.loss(), choice.id(),
+                      epoch == 0 ? "no checkpoint written yet"
+                          : "last good checkpoint " + ckpt + " (" + epoch + " epochs completed) left in place");
+                }
+                float value = o.loss();
+                correct += o.correct();
+                images += x.getShape().get(0);
+                lossSum += value;
+                steps++;
+                globalStep++;
+                if (bar != null) {
+                  bar.step();
+                  bar.setExtraMessage(String.format(" loss %.3f", lossSum / steps));
+                }
+              }
+            }
+          }
+          double seconds = (System.nanoTime() - t0) / 1e9;
+          EpochStats es = new EpochStats(epoch, lr, steps, steps == 0 ? Double.NaN : lossSum / steps,
+              images == 0 ? Double.NaN : correct / (double) images, images / seconds);
+          stats.add(es);
+          log.printf("epoch %d/%d  lr %.5f  loss %.4f  acc %.4f  %.1f img/s  %.1f s%n", epoch + 1, cfg.epochs(), lr,
+              es.meanLoss(), es.accuracy(), es.imagesPerSecond(), seconds);
+          new Checkpoint(cfg.supernet(), cfg.seed(), epoch + 1, globalStep, sampler.saveState())
+              .save(ckpt, named, sgd.buffersByName(named));
+          writeManifest(outDir, cfg, device, net.trainableParameterCount(), epoch + 1, globalStep, stats);
+        }
+        return new TrainResult(cfg.supernet(), device.toString(), cfg.seed(), net.trainableParameterCount(), start,
+            Math.max(start, cfg.epochs()), globalStep, List.copyOf(stats), ckpt);
+      }
+    }
+  }
+
+  private static NDArray onDevice(NDArray a, Device device) {
+    return a.getDevice().equals(device) ? a : a.toDevice(device, false);
+  }
+
+  private static ProgressBar progressBar(int epoch, int epochs, int steps) {
+    return new ProgressBarBuilder().setTaskName("epoch " + (epoch + 1) + "/" + epochs).setInitialMax(steps)
+        .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(500).build();
+  }
+
+  private static void writeManifest(Path outDir, TrainConfig cfg, Device device, long params, int epochsCompleted,
+      long globalStep, List<EpochStats> stats) throws IOException {
+    Path file = outDir.resolve(MANIFEST);
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    List<EpochStats> all = new ArrayList<>();
+    if (Files.exists(file)) {
+      // Keep the epochs of earlier (resumed) invocations.
+      for (var node : json.readTree(file.toFile()).path("epochs")) {
+        EpochStats e = json.treeToValue(node, EpochStats.class);
+        if (e.epoch() < stats.get(0).epoch()) {
+          all.add(e);
+        }
+      }
+    }
+    all.addAll(stats);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("config", cfg);
+    m.put("device", device.toString());
+    m.put("trainableParameters", params);
+    m.put("epochsCompleted", epochsCompleted);
+    m.put("globalSteps", globalStep);
+    m.put("javaVersion", System.getProperty("java.version"));
+    m.put("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
+    m.put("epochs", all);
+    AtomicFiles.write(file, json.writeValueAsBytes(m));
+  }
+}

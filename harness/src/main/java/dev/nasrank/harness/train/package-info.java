@@ -1,0 +1,2 @@
+/** Supernet training: path-exact SGD, cosine schedule, checkpoints with resume, device choice, BN post-calibration. */
+package dev.nasrank.harness.train;
