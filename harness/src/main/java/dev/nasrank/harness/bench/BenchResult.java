@@ -14,6 +14,9 @@ import java.util.List;
  * @param rssGrowthKb soak: last sample minus baseline, KiB
  * @param rssMaxGrowthKb soak: largest sample minus baseline, KiB
  * @param threads the torch thread settings in effect
+ * @param cpuMedianMs median process CPU milliseconds per step (all threads, user + system; load-independent)
+ * @param cpuMeanMs mean process CPU milliseconds per step
  */
 public record BenchResult(int steps, double medianMs, double p90Ms, double meanMs, List<long[]> rssSamplesKb,
-    long rssBaselineKb, long rssGrowthKb, long rssMaxGrowthKb, String threads) {}
+    long rssBaselineKb, long rssGrowthKb, long rssMaxGrowthKb, String threads, double cpuMedianMs,
+    double cpuMeanMs) {}

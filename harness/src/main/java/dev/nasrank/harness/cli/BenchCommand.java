@@ -109,6 +109,7 @@ public final class BenchCommand implements Callable<Integer> {
       out.println("threads: " + r.threads());
       out.printf("ms/step over %d steps: median %.1f  p90 %.1f  mean %.1f%n", r.steps(), r.medianMs(), r.p90Ms(),
           r.meanMs());
+      out.printf("process CPU ms/step (all threads): median %.1f  mean %.1f%n", r.cpuMedianMs(), r.cpuMeanMs());
       if (soak > 0) {
         out.printf("VmRSS after warm-up %.1f MiB; growth to the end %+.1f MiB (max %+.1f MiB)%n",
             r.rssBaselineKb() / 1024.0, r.rssGrowthKb() / 1024.0, r.rssMaxGrowthKb() / 1024.0);
