@@ -42,7 +42,8 @@ public final class TrainStepBenchmark {
     Engine.getInstance().setRandomSeed((int) cfg.seed());
     String threads = "ai.djl.pytorch.num_threads=" + System.getProperty("ai.djl.pytorch.num_threads", "(unset)")
         + ", num_interop_threads=" + System.getProperty("ai.djl.pytorch.num_interop_threads", "(unset)")
-        + ", OMP_NUM_THREADS=" + System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)");
+        + ", OMP_NUM_THREADS=" + System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)")
+        + ", OMP_WAIT_POLICY=" + System.getenv().getOrDefault("OMP_WAIT_POLICY", "(unset)");
     SyntheticBatches source = new SyntheticBatches(POOL * cfg.batchSize(), cfg.batchSize(), 10, cfg.seed());
     List<float[]> data = new ArrayList<>();
     List<float[]> labels = new ArrayList<>();
