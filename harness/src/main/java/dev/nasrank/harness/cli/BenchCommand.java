@@ -109,7 +109,8 @@ public final class BenchCommand implements Callable<Integer> {
       out.println("threads: " + r.threads());
       out.printf("ms/step over %d steps: median %.1f  p90 %.1f  mean %.1f%n", r.steps(), r.medianMs(), r.p90Ms(),
           r.meanMs());
-      out.printf("process CPU ms/step (all threads): median %.1f  mean %.1f%n", r.cpuMedianMs(), r.cpuMeanMs());
+      out.printf("CPU ms/step: process (all threads) median %.1f  mean %.1f; stepping thread median %.1f%n",
+          r.cpuMedianMs(), r.cpuMeanMs(), r.mainThreadCpuMedianMs());
       if (soak > 0) {
         out.printf("VmRSS after warm-up %.1f MiB; growth to the end %+.1f MiB (max %+.1f MiB)%n",
             r.rssBaselineKb() / 1024.0, r.rssGrowthKb() / 1024.0, r.rssMaxGrowthKb() / 1024.0);
