@@ -39,7 +39,10 @@ public final class BenchCommand implements Callable<Integer> {
       description = {"Times the supernet training step (sampled choice, forward, backward, path-exact SGD) on CPU "
           + "with synthetic batches and prints the median and p90 ms per step.",
           "With --soak N it runs N steps instead and samples VmRSS from /proc/self/status, printing the growth after "
-              + "the warm-up. Set threads with --threads (before the engine starts) or -Dai.djl.pytorch.num_threads."})
+              + "the warm-up. Set threads with --threads (before the engine starts) or -Dai.djl.pytorch.num_threads.",
+          "It also prints CPU ms per step (process and stepping thread), which a loaded machine distorts far less "
+              + "than wall time. On a shared machine set OMP_WAIT_POLICY=PASSIVE: spinning OpenMP workers cost "
+              + "several times the step's CPU there."})
   static final class TrainStepBench implements Callable<Integer> {
 
     @Spec
