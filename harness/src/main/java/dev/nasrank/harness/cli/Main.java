@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
         ManifestCommand.class,
         TrainCommand.class,
         EvaluateCommand.class,
-        BenchCommand.class
+        BenchCommand.class,
+        GroundTruthCommand.class
     })
 public final class Main implements Callable<Integer> {
 

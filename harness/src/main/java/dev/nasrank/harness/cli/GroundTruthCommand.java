@@ -1,0 +1,275 @@
+package dev.nasrank.harness.cli;
+
+import dev.nasrank.benchbridge.ModelSpec;
+import dev.nasrank.datasets.DataRoot;
+import dev.nasrank.harness.groundtruth.Architectures;
+import dev.nasrank.harness.groundtruth.CifarGroundTruthData;
+import dev.nasrank.harness.groundtruth.GroundTruthAssembler;
+import dev.nasrank.harness.groundtruth.GroundTruthData;
+import dev.nasrank.harness.groundtruth.GroundTruthGenerator;
+import dev.nasrank.harness.groundtruth.GroundTruthStatus;
+import dev.nasrank.harness.groundtruth.Profile;
+import dev.nasrank.harness.groundtruth.UnitResult;
+import dev.nasrank.harness.groundtruth.UnitStore;
+import dev.nasrank.harness.groundtruth.UnitTrainer;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code harness groundtruth}: make, inspect and assemble the project's own NAS-Bench-101-style ground truth. */
+@Command(name = "groundtruth", mixinStandardHelpOptions = true,
+    description = "The project's own NAS-Bench-101-style ground truth: trains the NB101 network of every "
+        + "architecture from scratch under a recorded protocol and writes a NAS-Bench-101-format TFRecord.",
+    subcommands = {GroundTruthCommand.Generate.class, GroundTruthCommand.Status.class,
+        GroundTruthCommand.Assemble.class})
+public final class GroundTruthCommand implements Callable<Integer> {
+  /** Default generation folder, relative to the working directory (the repository root). */
+  static final String DEFAULT_OUT = "datasets/groundtruth/s4-mini";
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return Main.USAGE;
+  }
+
+  /** {@code groundtruth generate}. */
+  @Command(name = "generate", mixinStandardHelpOptions = true,
+      description = {"Trains every (architecture, repeat) not yet finished in --out and assembles the TFRecord "
+          + "and protocol.json at the end.",
+          "Resumable: finished units are kept (one file each, written atomically); rerun the same command to "
+          + "continue. Ctrl-C stops, discarding only the unit in progress.",
+          "The first run pins the profile, architecture list and data checksums in --out; later runs must match."})
+  static final class Generate implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--profile", defaultValue = "mini",
+        description = "training protocol: mini (S4-mini: C=16, 3x1 cells, mini CIFAR-10 split) or nasbench101 "
+            + "(default: ${DEFAULT-VALUE})")
+    String profile;
+
+    @Option(names = "--out", defaultValue = DEFAULT_OUT,
+        description = "generation folder (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--repeats", defaultValue = "3", description = "repeats per architecture (default: ${DEFAULT-VALUE})")
+    int repeats;
+
+    @Option(names = "--archs", defaultValue = "s4",
+        description = "s4 (the 34 unique S4 cells) or a file with one '<adjacency> <ops csv>' per line "
+            + "(default: ${DEFAULT-VALUE})")
+    String archs;
+
+    @Option(names = "--data-root", description = "folder holding cifar10-partial-bin/ (default: -Dnasrank.data.root, "
+        + "$NASRANK_DATA_ROOT, or the project's lookup)")
+    Path dataRoot;
+
+    @Option(names = "--epochs", description = "override the profile's epochs (for trials; pinned and recorded like "
+        + "the rest of the profile)")
+    Integer epochs;
+
+    @Option(names = "--shard", defaultValue = "0/1", paramLabel = "I/N",
+        description = "train only units i, i+N, i+2N, ... of the repeat-major list, so N processes can fill one "
+            + "folder at once (e.g. two processes with -Dai.djl.pytorch.num_threads=1 on two cores) "
+            + "(default: ${DEFAULT-VALUE})")
+    String shard;
+
+    @Option(names = "--max-units", description = "stop after training this many units (default: no limit)")
+    Integer maxUnits;
+
+    @Option(names = "--max-minutes", description = "start no new unit after this many minutes (default: no limit)")
+    Double maxMinutes;
+
+    @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
+        description = "show a progress bar with ETA (default: ${DEFAULT-VALUE})")
+    boolean progress;
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter err = spec.commandLine().getErr();
+      int[] sh = parseShard(shard);
+      Profile p = epochs == null ? Profile.named(profile) : Profile.named(profile).withEpochs(epochs);
+      List<ModelSpec> specs = Architectures.resolve(archs);
+      UnitStore store = new UnitStore(out);
+      GroundTruthGenerator generator = new GroundTruthGenerator(store, p, specs, repeats);
+      List<GroundTruthGenerator.Unit> todo = generator.pending(sh[0], sh[1]);
+      err.printf(Locale.ROOT, "groundtruth: %d architectures x %d repeats, %d to train (shard %d/%d), profile %s, "
+          + "folder %s%n", specs.size(), repeats, todo.size(), sh[0], sh[1], p.name(), out);
+      err.flush();
+      GroundTruthData data = CifarGroundTruthData.load(DataRoot.resolve(dataRoot), p);
+      store.pinData(data.checksums());
+      UnitTrainer trainer = new UnitTrainer(p, data);
+
+      AtomicBoolean stop = new AtomicBoolean();
+      CountDownLatch finished = new CountDownLatch(1);
+      Thread hook = new Thread(() -> {
+        stop.set(true);
+        try {
+          finished.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }, "groundtruth-stop");
+      Runtime.getRuntime().addShutdownHook(hook);
+      long started = System.nanoTime();
+      int[] count = {0};
+      GroundTruthGenerator.Outcome outcome;
+      int stepsPerUnit = data.train().apply(0).batchesPerEpoch() * p.epochs();
+      try (ProgressBar bar = progress ? new ProgressBarBuilder().setTaskName("groundtruth")
+          .setInitialMax((long) stepsPerUnit * todo.size()).setStyle(ProgressBarStyle.ASCII).continuousUpdate()
+          .showSpeed().build() : null) {
+        outcome = generator.run(trainer, sh[0], sh[1], () -> stop.get() || limitReached(count[0], started), new Listener(bar, err,
+            stepsPerUnit, count));
+      } finally {
+        finished.countDown();
+      }
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the JVM is exiting after Ctrl-C: finished units are on disk
+      }
+      err.printf(Locale.ROOT, "groundtruth: trained %d units this run, %d were already done%s%n", outcome.trained(),
+          outcome.skipped(), outcome.stopped() ? "; stopped early, rerun the same command to continue" : "");
+      if (!stop.get()) {
+        GroundTruthAssembler.Protocol protocol = GroundTruthAssembler.assemble(store, p, specs, repeats,
+            data.checksums());
+        err.printf(Locale.ROOT, "groundtruth: wrote %s (%d records) and %s%n",
+            out.resolve(GroundTruthAssembler.TFRECORD), protocol.unitsFinished(), GroundTruthAssembler.PROTOCOL);
+      }
+      err.flush();
+      return Main.OK;
+    }
+
+    private int[] parseShard(String text) {
+      String[] parts = text.split("/");
+      try {
+        int i = Integer.parseInt(parts[0].strip());
+        int n = Integer.parseInt(parts[1].strip());
+        if (parts.length == 2 && n >= 1 && i >= 0 && i < n) {
+          return new int[] {i, n};
+        }
+      } catch (RuntimeException e) {
+        // reported below
+      }
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "--shard must be I/N with 0 <= I < N, got '" + text + "'");
+    }
+
+    private boolean limitReached(int trained, long started) {
+      if (maxUnits != null && trained >= maxUnits) {
+        return true;
+      }
+      return maxMinutes != null && (System.nanoTime() - started) / 6e10 >= maxMinutes;
+    }
+  }
+
+  /** Progress bar updates; units and ETA in the bar's extra message. */
+  private record Listener(ProgressBar bar, PrintWriter err, int stepsPerUnit, int[] count)
+      implements GroundTruthGenerator.Listener {
+    @Override
+    public void unitStarted(ModelSpec s, int repeat, int index, int todo) {
+      if (bar != null) {
+        bar.setExtraMessage(String.format(Locale.ROOT, " unit %d/%d %s r%d", index + 1, todo,
+            s.hash().substring(0, 8), repeat));
+        bar.stepTo((long) index * stepsPerUnit);
+      }
+    }
+
+    @Override
+    public void step(int done, int total) {
+      if (bar != null && done % 4 == 0) {
+        bar.stepBy(4);
+      }
+    }
+
+    @Override
+    public void unitFinished(UnitResult r, int index, int todo) {
+      count[0]++;
+      if (bar != null) {
+        bar.stepTo((long) (index + 1) * stepsPerUnit);
+      } else {
+        err.printf(Locale.ROOT, "unit %d/%d %s r%d val %.4f test %.4f %.0fs%n", index + 1, todo, r.hash(),
+            r.repeat(), r.last().validationAccuracy(), r.last().testAccuracy(), r.totalTimeSeconds());
+        err.flush();
+      }
+    }
+  }
+
+  /** {@code groundtruth status}. */
+  @Command(name = "status", mixinStandardHelpOptions = true,
+      description = "Prints the progress of a generation folder, the time spent and an estimate of the time left, "
+          + "and, once two repeats exist, the noise ceiling: Kendall tau-b between repeats over the architectures "
+          + "(final validation and test accuracy; mean over repeat pairs).")
+  static final class Status implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", defaultValue = DEFAULT_OUT,
+        description = "generation folder (default: ${DEFAULT-VALUE})")
+    Path dir;
+
+    @Option(names = "--repeats", defaultValue = "3", description = "repeats expected (default: ${DEFAULT-VALUE})")
+    int repeats;
+
+    @Override
+    public Integer call() throws Exception {
+      if (!Files.isDirectory(dir)) {
+        throw new IllegalArgumentException("no generation folder at " + dir);
+      }
+      GroundTruthStatus status = GroundTruthStatus.of(new UnitStore(dir), repeats);
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(status.render());
+      out.flush();
+      return Main.OK;
+    }
+  }
+
+  /** {@code groundtruth assemble}. */
+  @Command(name = "assemble", mixinStandardHelpOptions = true,
+      description = "Writes the TFRecord and protocol.json from the units finished so far (without training).")
+  static final class Assemble implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", defaultValue = DEFAULT_OUT,
+        description = "generation folder (default: ${DEFAULT-VALUE})")
+    Path dir;
+
+    @Option(names = "--repeats", defaultValue = "3", description = "repeats expected (default: ${DEFAULT-VALUE})")
+    int repeats;
+
+    @Override
+    public Integer call() throws Exception {
+      UnitStore store = new UnitStore(dir);
+      Profile p = store.recordedProfile();
+      if (p == null) {
+        throw new IllegalArgumentException(dir + " holds no profile.json: not a generation folder");
+      }
+      List<ModelSpec> specs = Architectures.read(dir.resolve(GroundTruthAssembler.ARCHITECTURES));
+      GroundTruthAssembler.Protocol protocol = GroundTruthAssembler.assemble(store, p, specs, repeats,
+          store.recordedData());
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf(Locale.ROOT, "wrote %s: %d of %d units%n", dir.resolve(GroundTruthAssembler.TFRECORD),
+          protocol.unitsFinished(), protocol.unitsExpected());
+      out.flush();
+      return Main.OK;
+    }
+  }
+}

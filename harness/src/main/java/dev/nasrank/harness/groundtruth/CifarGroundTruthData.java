@@ -1,0 +1,56 @@
+package dev.nasrank.harness.groundtruth;
+
+import dev.nasrank.datasets.Cifar10;
+import dev.nasrank.datasets.Cifar10Split;
+import dev.nasrank.datasets.Cifar10Split.Part;
+import dev.nasrank.datasets.CifarImages;
+import dev.nasrank.datasets.DataRoot;
+import dev.nasrank.datasets.SourceFile;
+import dev.nasrank.datasets.djl.CifarBatches;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Loads the CIFAR-10 parts a {@link Profile} names into a {@link GroundTruthData}. */
+public final class CifarGroundTruthData {
+  private CifarGroundTruthData() {
+  }
+
+  /** The CIFAR-10 split of a profile's {@code split} name ({@code mini} or {@code full}). */
+  public static Cifar10Split split(String name) {
+    return switch (name) {
+      case "mini" -> Cifar10Split.MINI;
+      case "full" -> Cifar10Split.NB101;
+      default -> throw new IllegalArgumentException("unknown split '" + name + "' (known: mini, full)");
+    };
+  }
+
+  /**
+   * Loads train, validation and test parts. Training batches are shuffled per repeat seed and, when the profile
+   * says so, augmented with random crop (4-pixel padding) and horizontal flip (no Cutout); evaluation batches are
+   * in file order without augmentation.
+   */
+  public static GroundTruthData load(DataRoot root, Profile profile) {
+    Cifar10Split split = split(profile.split());
+    CifarImages train = Cifar10.load(root, split, Part.TRAIN);
+    CifarImages validation = Cifar10.load(root, split, Part.VALIDATION);
+    CifarImages test = Cifar10.load(root, split, Part.TEST);
+    Map<String, String> sums = new TreeMap<>();
+    for (CifarImages part : new CifarImages[] {train, validation, test}) {
+      for (SourceFile f : part.sources()) {
+        if (f.sha256() != null) {
+          sums.put(Path.of(f.path()).getFileName().toString(), f.sha256());
+        }
+      }
+    }
+    return new GroundTruthData(profile.split(),
+        seed -> CifarBatches.builder(train).optBatchSize(profile.batchSize()).optAugment(profile.augment())
+            .optCutout(0).optShuffle(true).optSeed(seed).build(),
+        eval(train, profile), eval(validation, profile), eval(test, profile), sums);
+  }
+
+  private static CifarBatches eval(CifarImages images, Profile profile) {
+    return CifarBatches.builder(images).optBatchSize(profile.evalBatchSize()).optAugment(false).optShuffle(false)
+        .build();
+  }
+}
