@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
         TrainCommand.class,
         EvaluateCommand.class,
         BenchCommand.class,
-        GroundTruthCommand.class
+        GroundTruthCommand.class,
+        SuiteCommand.class
     })
 public final class Main implements Callable<Integer> {
 
