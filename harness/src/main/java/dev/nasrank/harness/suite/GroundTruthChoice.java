@@ -3,6 +3,7 @@ package dev.nasrank.harness.suite;
 import dev.nasrank.benchbridge.NasBench;
 import dev.nasrank.harness.groundtruth.EmbeddedGroundTruth;
 import dev.nasrank.harness.report.GroundTruth;
+import dev.nasrank.harness.report.InMemoryGroundTruth;
 import dev.nasrank.harness.report.NasBenchGroundTruth;
 import dev.nasrank.harness.space.S4Space;
 import java.io.IOException;
@@ -15,7 +16,8 @@ import java.util.Set;
  * The suite's ground truth: a NAS-Bench-101-format file given with {@code --groundtruth}, else the embedded
  * S4-mini ground truth ({@link EmbeddedGroundTruth}). The budget is the file's largest epoch budget (108 for
  * {@code nasbench_only108.tfrecord}, 12 for S4-mini); the ranking target is the mean over the file's repeats of
- * the final validation accuracy (a fraction in [0,1]).
+ * the final validation accuracy (a fraction in [0,1]). A file ending in {@code .csv} is read as
+ * {@code module_hash,repeat,validation_accuracy[,test_accuracy]} ({@link InMemoryGroundTruth#readCsv}).
  *
  * @param file the file read, or null when none exists
  * @param groundTruth the opened ground truth, or null when none exists
@@ -40,6 +42,9 @@ public record GroundTruthChoice(Path file, GroundTruth groundTruth, int covered,
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("ground-truth file " + file + " does not exist");
     }
+    if (file.getFileName().toString().endsWith(".csv")) {
+      return of(InMemoryGroundTruth.readCsv(file, 0), file);
+    }
     NasBench nb;
     try {
       nb = NasBench.open(file);
@@ -56,9 +61,17 @@ public record GroundTruthChoice(Path file, GroundTruth groundTruth, int covered,
     return new GroundTruthChoice(file, covered == 0 ? null : gt, covered, hashes.size(), problem);
   }
 
+  /** Wraps an already opened ground truth (e.g. {@code InMemoryGroundTruth}); {@code file} may be null. */
+  public static GroundTruthChoice of(GroundTruth gt, Path file) {
+    Set<String> hashes = S4Space.uniqueArchitectures(4).keySet();
+    int covered = (int) hashes.stream().filter(gt::contains).count();
+    return new GroundTruthChoice(file, covered == 0 ? null : gt, covered, hashes.size(),
+        covered == 0 ? gt.description() + " holds none of the " + hashes.size() + " S4 architectures" : null);
+  }
+
   /** One line for stdout and the report. */
   public String coverageLine() {
     return String.format("ground truth covers %d of %d S4 architectures (%s)", covered, total,
-        file == null ? "no ground-truth file" : file);
+        file != null ? file : groundTruth != null ? groundTruth.description() : "no ground-truth file");
   }
 }

@@ -150,10 +150,14 @@ public final class SuiteRunner {
 
   /** Runs (or resumes) everything and rebuilds the combined outputs. */
   public Outcome run(Settings s) throws IOException {
+    return run(s, GroundTruthChoice.open(s.groundTruthFile()));
+  }
+
+  /** As {@link #run(Settings)} with a ground truth chosen by the caller (tests, library use). */
+  public Outcome run(Settings s, GroundTruthChoice gt) throws IOException {
     long start = System.nanoTime();
     Files.createDirectories(s.out());
     pinConfiguration(s);
-    GroundTruthChoice gt = GroundTruthChoice.open(s.groundTruthFile());
     out.println(gt.coverageLine());
     List<SuiteUnit> units = unitsFor(s);
     int done = 0;
@@ -171,7 +175,7 @@ public final class SuiteRunner {
       done++;
     }
     List<Path> unitDirs = units.stream().map(u -> unitDir(s.out(), u)).toList();
-    RunDirectory run = RunDirectory.of(s.out());
+    RunDirectory run = new RunDirectory(s.out());
     writeCandidates(run.candidatesCsv(), units, unitDirs);
     writeDiagnostics(run.diagnosticsJson(), units, unitDirs);
     writeManifest(s, gt, units, unitDirs, (System.nanoTime() - start) / 1e9);
@@ -299,7 +303,7 @@ public final class SuiteRunner {
       b.timing(units.get(i).id() + ".evaluate", m.path("evaluateSeconds").asDouble());
     }
     b.timing("suiteInvocation", seconds);
-    ManifestIo.write(RunDirectory.of(s.out()).runJson(), b.build());
+    ManifestIo.write(new RunDirectory(s.out()).runJson(), b.build());
   }
 
   /** Prefixes every line written through it (so the trainer's epoch lines name their unit). */
