@@ -134,6 +134,15 @@ class SuiteRunnerTest {
   }
 
   @Test
+  void usageErrorsExitTwo(@TempDir Path dir) {
+    assertEquals(dev.nasrank.harness.cli.Main.USAGE, dev.nasrank.harness.cli.Main.run("suite", "--profile", "huge",
+        "--out", dir.toString()));
+    assertEquals(dev.nasrank.harness.cli.Main.USAGE, dev.nasrank.harness.cli.Main.run("suite", "--seeds", "0",
+        "--out", dir.toString()));
+    assertEquals(dev.nasrank.harness.cli.Main.USAGE, dev.nasrank.harness.cli.Main.run("suite"));
+  }
+
+  @Test
   void profiles() {
     assertEquals(128, SuiteProfile.paper().stemChannels());
     assertEquals(200, SuiteProfile.paper().epochs());
