@@ -13,6 +13,8 @@ import dev.nasrank.harness.train.TrainStep;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +43,8 @@ public final class TrainStepBenchmark {
     Engine.getInstance().setRandomSeed((int) cfg.seed());
     String threads = "ai.djl.pytorch.num_threads=" + System.getProperty("ai.djl.pytorch.num_threads", "(unset)")
         + ", num_interop_threads=" + System.getProperty("ai.djl.pytorch.num_interop_threads", "(unset)")
-        + ", OMP_NUM_THREADS=" + System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)");
+        + ", OMP_NUM_THREADS=" + System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)")
+        + ", OMP_WAIT_POLICY=" + System.getenv().getOrDefault("OMP_WAIT_POLICY", "(unset)");
     SyntheticBatches source = new SyntheticBatches(POOL * cfg.batchSize(), cfg.batchSize(), 10, cfg.seed());
     List<float[]> data = new ArrayList<>();
     List<float[]> labels = new ArrayList<>();
@@ -62,9 +65,14 @@ public final class TrainStepBenchmark {
         int total = cfg.soak() > 0 ? cfg.soak() : cfg.warmup() + cfg.steps();
         int timedFrom = cfg.soak() > 0 ? 0 : cfg.warmup();
         double[] ms = new double[total - timedFrom];
+        double[] cpu = new double[total - timedFrom];
+        double[] mainCpu = new double[total - timedFrom];
+        ThreadMXBean threadBean = ManagementFactory.getThreadMXBean();
         List<long[]> rss = new ArrayList<>();
         long baseline = 0;
         for (int i = 0; i < total; i++) {
+          long c0 = processCpuNanos();
+          long m0 = threadBean.getCurrentThreadCpuTime();
           long t0 = System.nanoTime();
           try (NDManager stepManager = manager.newSubManager()) {
             NDArray x = stepManager.create(data.get(i % POOL), shape);
@@ -76,6 +84,8 @@ public final class TrainStepBenchmark {
           }
           if (i >= timedFrom) {
             ms[i - timedFrom] = (System.nanoTime() - t0) / 1e6;
+            cpu[i - timedFrom] = (processCpuNanos() - c0) / 1e6;
+            mainCpu[i - timedFrom] = (threadBean.getCurrentThreadCpuTime() - m0) / 1e6;
           }
           if (cfg.soak() > 0) {
             if (i + 1 == cfg.warmup()) {
@@ -97,7 +107,8 @@ public final class TrainStepBenchmark {
         long max = rss.stream().mapToLong(r -> r[1]).max().orElse(0);
         return new BenchResult(ms.length, percentile(ms, 0.5), percentile(ms, 0.9),
             Arrays.stream(ms).average().orElse(Double.NaN), List.copyOf(rss), baseline,
-            cfg.soak() > 0 ? last - baseline : 0, cfg.soak() > 0 ? max - baseline : 0, threads);
+            cfg.soak() > 0 ? last - baseline : 0, cfg.soak() > 0 ? max - baseline : 0, threads,
+            percentile(cpu, 0.5), Arrays.stream(cpu).average().orElse(Double.NaN), percentile(mainCpu, 0.5));
       }
     }
   }
@@ -108,6 +119,14 @@ public final class TrainStepBenchmark {
     Arrays.sort(s);
     int rank = (int) Math.ceil(q * s.length);
     return s[Math.max(0, rank - 1)];
+  }
+
+  /** CPU time of the whole process (all threads, user + system) in nanoseconds, or 0 if the JVM cannot tell. */
+  static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+      return Math.max(0, os.getProcessCpuTime());
+    }
+    return 0;
   }
 
   /** VmRSS of this process in KiB, from /proc/self/status. */

@@ -39,7 +39,10 @@ public final class BenchCommand implements Callable<Integer> {
       description = {"Times the supernet training step (sampled choice, forward, backward, path-exact SGD) on CPU "
           + "with synthetic batches and prints the median and p90 ms per step.",
           "With --soak N it runs N steps instead and samples VmRSS from /proc/self/status, printing the growth after "
-              + "the warm-up. Set threads with --threads (before the engine starts) or -Dai.djl.pytorch.num_threads."})
+              + "the warm-up. Set threads with --threads (before the engine starts) or -Dai.djl.pytorch.num_threads.",
+          "It also prints CPU ms per step (process and stepping thread), which a loaded machine distorts far less "
+              + "than wall time. On a shared machine set OMP_WAIT_POLICY=PASSIVE: spinning OpenMP workers cost "
+              + "several times the step's CPU there."})
   static final class TrainStepBench implements Callable<Integer> {
 
     @Spec
@@ -109,6 +112,8 @@ public final class BenchCommand implements Callable<Integer> {
       out.println("threads: " + r.threads());
       out.printf("ms/step over %d steps: median %.1f  p90 %.1f  mean %.1f%n", r.steps(), r.medianMs(), r.p90Ms(),
           r.meanMs());
+      out.printf("CPU ms/step: process (all threads) median %.1f  mean %.1f; stepping thread median %.1f%n",
+          r.cpuMedianMs(), r.cpuMeanMs(), r.mainThreadCpuMedianMs());
       if (soak > 0) {
         out.printf("VmRSS after warm-up %.1f MiB; growth to the end %+.1f MiB (max %+.1f MiB)%n",
             r.rssBaselineKb() / 1024.0, r.rssGrowthKb() / 1024.0, r.rssMaxGrowthKb() / 1024.0);

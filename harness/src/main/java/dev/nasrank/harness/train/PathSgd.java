@@ -63,25 +63,32 @@ public final class PathSgd implements AutoCloseable {
       }
       double norm = Math.sqrt(NDArrays.stack(squares).sum().getFloat());
       double coef = clipNorm > 0 && norm > clipNorm ? clipNorm / (norm + 1e-6) : 1.0;
+      // The step's scalars as arrays made once: DJL turns every op with a Number into a fresh scalar array (a
+      // native allocation per call), and torch multiplies by the same float64 0-dim tensor either way.
+      NDArray coefScalar = coef == 1.0 ? null : tmp.create(coef);
+      NDArray decayScalar = tmp.create(weightDecay);
+      NDArray momentumScalar = tmp.create(momentum);
+      NDArray lrScalar = tmp.create(lr);
       for (int i = 0; i < path.size(); i++) {
         Parameter p = path.get(i);
         NDArray w = p.getArray();
         NDArray g = grads.get(i);
-        NDArray d = coef == 1.0 ? g.duplicate() : g.mul(coef);
+        // d is built in the gradient's own storage: the gradient is zeroed below, so no copy is needed.
+        NDArray d = coefScalar == null ? g : g.muli(coefScalar);
         if (weightDecay != 0 && decays(p)) {
-          NDArray wd = w.mul(weightDecay);
+          NDArray wd = w.mul(decayScalar);
           wd.attach(tmp);
           d.addi(wd);
         }
         NDArray buf = buffers.get(p);
         if (buf == null) {
-          d.attach(bufferManager);
-          buffers.put(p, d);
-          buf = d;
+          buf = d.duplicate();
+          buf.attach(bufferManager);
+          buffers.put(p, buf);
         } else {
-          buf.muli(momentum).addi(d);
+          buf.muli(momentumScalar).addi(d);
         }
-        NDArray delta = buf.mul(lr);
+        NDArray delta = buf.mul(lrScalar);
         delta.attach(tmp);
         w.subi(delta);
         g.subi(g);
