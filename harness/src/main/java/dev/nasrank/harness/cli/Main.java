@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
         ManifestCommand.class,
         TrainCommand.class,
         EvaluateCommand.class,
+        BenchCommand.class,
         GroundTruthCommand.class,
-        BenchCommand.class
+        SuiteCommand.class
     })
 public final class Main implements Callable<Integer> {
 

@@ -1,0 +1,77 @@
+package dev.nasrank.harness.suite;
+
+import dev.nasrank.benchbridge.NasBench;
+import dev.nasrank.harness.groundtruth.EmbeddedGroundTruth;
+import dev.nasrank.harness.report.GroundTruth;
+import dev.nasrank.harness.report.InMemoryGroundTruth;
+import dev.nasrank.harness.report.NasBenchGroundTruth;
+import dev.nasrank.harness.space.S4Space;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * The suite's ground truth: a NAS-Bench-101-format file given with {@code --groundtruth}, else the embedded
+ * S4-mini ground truth ({@link EmbeddedGroundTruth}). The budget is the file's largest epoch budget (108 for
+ * {@code nasbench_only108.tfrecord}, 12 for S4-mini); the ranking target is the mean over the file's repeats of
+ * the final validation accuracy (a fraction in [0,1]). A file ending in {@code .csv} is read as
+ * {@code module_hash,repeat,validation_accuracy[,test_accuracy]} ({@link InMemoryGroundTruth#readCsv}).
+ *
+ * @param file the file read, or null when none exists
+ * @param groundTruth the opened ground truth, or null when none exists
+ * @param covered how many of the unique S4 architectures (34 at m = 4) it holds
+ * @param total the number of unique S4 architectures at m = 4
+ * @param problem why there is no ground truth (null when there is one)
+ */
+public record GroundTruthChoice(Path file, GroundTruth groundTruth, int covered, int total, String problem) {
+
+  /** Opens the ground truth, never throwing for a missing embedded file (see {@link #problem()}). */
+  public static GroundTruthChoice open(Path userFile) {
+    Set<String> hashes = S4Space.uniqueArchitectures(4).keySet();
+    Path file;
+    try {
+      file = EmbeddedGroundTruth.resolve(userFile);
+    } catch (IllegalArgumentException e) {
+      if (userFile != null) {
+        throw e;
+      }
+      return new GroundTruthChoice(null, null, 0, hashes.size(), e.getMessage());
+    }
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("ground-truth file " + file + " does not exist");
+    }
+    if (file.getFileName().toString().endsWith(".csv")) {
+      return of(InMemoryGroundTruth.readCsv(file, 0), file);
+    }
+    NasBench nb;
+    try {
+      nb = NasBench.open(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read ground truth " + file + ": " + e.getMessage(), e);
+    }
+    int epochs = 0;
+    for (int e : nb.epochBudgets()) {
+      epochs = Math.max(epochs, e);
+    }
+    GroundTruth gt = NasBenchGroundTruth.of(nb, epochs);
+    int covered = (int) hashes.stream().filter(gt::contains).count();
+    String problem = covered == 0 ? file + " holds none of the " + hashes.size() + " S4 architectures" : null;
+    return new GroundTruthChoice(file, covered == 0 ? null : gt, covered, hashes.size(), problem);
+  }
+
+  /** Wraps an already opened ground truth (e.g. {@code InMemoryGroundTruth}); {@code file} may be null. */
+  public static GroundTruthChoice of(GroundTruth gt, Path file) {
+    Set<String> hashes = S4Space.uniqueArchitectures(4).keySet();
+    int covered = (int) hashes.stream().filter(gt::contains).count();
+    return new GroundTruthChoice(file, covered == 0 ? null : gt, covered, hashes.size(),
+        covered == 0 ? gt.description() + " holds none of the " + hashes.size() + " S4 architectures" : null);
+  }
+
+  /** One line for stdout and the report. */
+  public String coverageLine() {
+    return String.format("ground truth covers %d of %d S4 architectures (%s)", covered, total,
+        file != null ? file : groundTruth != null ? groundTruth.description() : "no ground-truth file");
+  }
+}
