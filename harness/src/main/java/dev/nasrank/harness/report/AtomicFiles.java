@@ -4,14 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes files atomically: the bytes go to a temporary file in the target's own folder, which is then renamed
- * over the target, so a reader never sees a half-written file and a failure leaves the old file (or none).
+ * over the target, so a reader never sees a half-written file and a failure leaves the old file (or none). The
+ * temporary file is forced to disk before the rename, so a crash cannot leave a renamed but empty file.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
@@ -29,6 +32,9 @@ public final class AtomicFiles {
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
       }
       Files.write(tmp, bytes);
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        ch.force(true); // the bytes are on disk before the rename makes them visible
+      }
       try {
         Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
