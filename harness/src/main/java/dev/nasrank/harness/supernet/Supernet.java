@@ -91,7 +91,7 @@ public final class Supernet extends CompositeBlock {
 
   /** Runs the network for {@code choice} on {@code x}; the logits are attached to x's manager. */
   public NDArray logits(ParameterStore ps, NDArray x, S4Choice choice, boolean training) {
-    NDArray h = stem.apply(ps, channelsLast(x), training);
+    NDArray h = stem.apply(ps, MemoryFormat.channelsLast(x), training);
     for (int i = 0; i < cells.size(); i++) {
       if (downsampleBefore[i]) {
         h = Pool.maxPool2d(h, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false);
@@ -99,23 +99,6 @@ public final class Supernet extends CompositeBlock {
       h = cells.get(i).apply(ps, h, choice, training);
     }
     return dense.apply(ps, Pool.globalAvgPool2d(h), training);
-  }
-
-  /**
-   * The same values as {@code x (N, C, H, W)} stored channels-last (NHWC strides, still indexed NCHW). Torch's
-   * convolution (oneDNN), batch norm, ReLU, add and max-pool keep that layout, so the whole network runs
-   * channels-last: oneDNN needs no per-call reorders and max-pool and batch norm use their vectorised
-   * channels-last kernels (the NCHW max-pool kernel is scalar and took about a third of the forward pass). Only
-   * the memory order changes; values are the same up to float summation order.
-   */
-  static NDArray channelsLast(NDArray x) {
-    Shape s = x.getShape();
-    long n = s.get(0);
-    long c = s.get(1);
-    long h = s.get(2);
-    long w = s.get(3);
-    // The permuted view cannot be flattened without a copy, so reshape materialises NHWC memory.
-    return x.transpose(0, 2, 3, 1).reshape(n * h * w, c).reshape(n, h, w, c).transpose(0, 3, 1, 2);
   }
 
   @Override
