@@ -54,7 +54,8 @@ public record GroundTruthStatus(Profile profile, int architectures, int repeats,
         expected, architectures, repeats, expected == 0 ? 0.0 : 100.0 * finished / expected));
     perRepeat.forEach((r, n) -> sb.append(String.format(Locale.ROOT, "  repeat %d: %d of %d%n", r, n,
         architectures)));
-    sb.append(String.format(Locale.ROOT, "time spent: %s; estimated left: %s%n", duration(secondsSpent),
+    sb.append(String.format(Locale.ROOT, "unit time spent: %s; estimated unit time left: %s (one process; divide "
+        + "by the shards running in parallel)%n", duration(secondsSpent),
         Double.isNaN(secondsLeft) ? "unknown" : duration(secondsLeft)));
     for (NoiseCeiling c : new NoiseCeiling[] {validation, test}) {
       if (c.pairs().isEmpty()) {
