@@ -8,7 +8,6 @@ import dev.nasrank.harness.supernet.BnStrategy;
 import dev.nasrank.harness.supernet.Method;
 import dev.nasrank.harness.supernet.SupernetConfig;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -94,8 +93,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true,
-          StandardCharsets.UTF_8);
+      PrintStream out = WriterOutputStream.printStream(spec.commandLine().getOut());
       if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
         System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
       }

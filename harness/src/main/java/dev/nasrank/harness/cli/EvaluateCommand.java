@@ -10,7 +10,6 @@ import dev.nasrank.harness.train.DeviceOption;
 import dev.nasrank.harness.train.SupernetData;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -84,20 +83,16 @@ public final class EvaluateCommand implements Callable<Integer> {
       description = "Evaluate only the first N choices for smoke runs (0 = all). Default: ${DEFAULT-VALUE}.")
   int maxChoices;
 
-  // picocli: for a default-true negatable option the declared name is the negative one, so that
-  // --no-progress gives false and --progress gives true; help shows --[no-]progress.
-  @Option(names = "--no-progress", negatable = true, defaultValue = "true",
-      description = "Progress bar on stderr. Default: ${DEFAULT-VALUE}.")
-  boolean progress;
+  @Mixin
+  ProgressOption progressOption;
 
   @Override
   public Integer call() throws IOException {
-    PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true,
-        StandardCharsets.UTF_8);
+    PrintStream out = WriterOutputStream.printStream(spec.commandLine().getOut());
     Path file = Files.isDirectory(checkpoint) ? checkpoint.resolve(Checkpoint.FILE_NAME) : checkpoint;
     Path outDir = output != null ? output : file.toAbsolutePath().getParent();
     EvalOptions opts = new EvalOptions(uncalibrated, calibrate, calibrationMode, calibrationBatches, maxEvalBatches,
-        progress);
+        progressOption.enabled());
     EvaluateResult r = new OneShotRun(out).evaluate(new EvaluateConfig(file, split, dataRoot.resolve(), batchSize,
         device, opts, maxChoices, outDir));
     out.printf("%d candidate rows -> %s%n%d architecture rows -> %s%n", r.candidates().size(), r.candidatesCsv(),

@@ -26,6 +26,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -97,9 +98,8 @@ public final class GroundTruthCommand implements Callable<Integer> {
     @Option(names = "--max-minutes", description = "start no new unit after this many minutes (default: no limit)")
     Double maxMinutes;
 
-    @Option(names = "--progress", negatable = true, defaultValue = "true", fallbackValue = "true",
-        description = "show a progress bar with ETA (default: ${DEFAULT-VALUE})")
-    boolean progress;
+    @Mixin
+    ProgressOption progressOption;
 
     @Override
     public Integer call() throws Exception {
@@ -132,7 +132,7 @@ public final class GroundTruthCommand implements Callable<Integer> {
       int[] count = {0};
       GroundTruthGenerator.Outcome outcome;
       int stepsPerUnit = data.train().apply(0).batchesPerEpoch() * p.epochs();
-      try (ProgressBar bar = progress ? new ProgressBarBuilder().setTaskName("groundtruth")
+      try (ProgressBar bar = progressOption.enabled() ? new ProgressBarBuilder().setTaskName("groundtruth")
           .setInitialMax((long) stepsPerUnit * todo.size()).setStyle(ProgressBarStyle.ASCII).continuousUpdate()
           .showSpeed().build() : null) {
         outcome = generator.run(trainer, sh[0], sh[1], () -> stop.get() || limitReached(count[0], started), new Listener(bar, err,

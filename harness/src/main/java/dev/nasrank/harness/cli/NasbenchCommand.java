@@ -20,6 +20,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -153,16 +154,15 @@ public final class NasbenchCommand implements Callable<Integer> {
         description = "Skip corrupt records instead of failing (default: ${DEFAULT-VALUE}).")
     boolean skipCorrupt;
 
-    @Option(names = "--progress", negatable = true, defaultValue = "true",
-        description = "Show progress on standard error (default: ${DEFAULT-VALUE}).")
-    boolean progress;
+    @Mixin
+    ProgressOption progressOption;
 
     @Override
     public Integer call() throws Exception {
       PrintWriter err = spec.commandLine().getErr();
       NasBench nb = load(file, skipCorrupt, 2, err);
       long rows;
-      if (progress) {
+      if (progressOption.enabled()) {
         try (ProgressBar pb = bar("export-csv", nb.records())) {
           rows = CsvExport.records(nb, out, pb::stepTo);
         }
@@ -189,9 +189,8 @@ public final class NasbenchCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", description = "Hashing threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--progress", negatable = true, defaultValue = "true",
-        description = "Show progress on standard error (default: ${DEFAULT-VALUE}).")
-    boolean progress;
+    @Mixin
+    ProgressOption progressOption;
 
     @Override
     public Integer call() throws Exception {
@@ -199,7 +198,7 @@ public final class NasbenchCommand implements Callable<Integer> {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
       }
       SearchSpace space;
-      if (progress) {
+      if (progressOption.enabled()) {
         try (ProgressBar pb = bar("enumerate", SearchSpace.CANDIDATES)) {
           space = SearchSpace.enumerate(threads, pb::stepTo);
         }

@@ -6,7 +6,6 @@ import dev.nasrank.harness.suite.SuiteRunner;
 import dev.nasrank.harness.train.DeviceOption;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,16 +75,13 @@ public final class SuiteCommand implements Callable<Integer> {
       description = "auto, cpu or gpu. Default: ${DEFAULT-VALUE}.")
   DeviceOption device;
 
-  @Option(names = "--no-progress", negatable = true, defaultValue = "true",
-      description = "Progress bars on stderr. Default: ${DEFAULT-VALUE}.")
-  boolean progress;
+  @Mixin
+  ProgressOption progressOption;
 
   @Override
   public Integer call() throws IOException {
-    PrintStream o = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true,
-        StandardCharsets.UTF_8);
-    PrintStream e = new PrintStream(new WriterOutputStream(spec.commandLine().getErr()), true,
-        StandardCharsets.UTF_8);
+    PrintStream o = WriterOutputStream.printStream(spec.commandLine().getOut());
+    PrintStream e = WriterOutputStream.printStream(spec.commandLine().getErr());
     if (seeds < 1) {
       throw new ParameterException(spec.commandLine(), "--seeds must be >= 1, got " + seeds);
     }
@@ -103,7 +99,7 @@ public final class SuiteCommand implements Callable<Integer> {
       seedList.add(seed + i);
     }
     return run(new SuiteRunner.Settings(p, maxPaths, seedList, dataRoot.resolve(), device, groundTruth, out,
-        progress), o, e);
+        progressOption.enabled()), o, e);
   }
 
   /** Runs the suite and prints the summary; the exit code. */

@@ -8,7 +8,6 @@ import dev.nasrank.harness.train.TrainConfig;
 import dev.nasrank.harness.train.TrainResult;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -87,18 +86,14 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Cap on steps per epoch for smoke runs (0 = whole epoch). Default: ${DEFAULT-VALUE}.")
   int maxSteps;
 
-  // picocli: for a default-true negatable option the declared name is the negative one, so that
-  // --no-progress gives false and --progress gives true; help shows --[no-]progress.
-  @Option(names = "--no-progress", negatable = true, defaultValue = "true",
-      description = "Progress bar on stderr. Default: ${DEFAULT-VALUE}.")
-  boolean progress;
+  @Mixin
+  ProgressOption progressOption;
 
   @Override
   public Integer call() throws IOException {
-    PrintStream out = new PrintStream(new WriterOutputStream(spec.commandLine().getOut()), true,
-        StandardCharsets.UTF_8);
+    PrintStream out = WriterOutputStream.printStream(spec.commandLine().getOut());
     TrainConfig cfg = new TrainConfig(supernet.config(), epochs, lr, lrMin, momentum, weightDecay, clip, seed,
-        device, maxSteps, resume, progress);
+        device, maxSteps, resume, progressOption.enabled());
     SupernetData data = SupernetData.load(split, dataRoot.resolve(), batchSize, seed, true, false);
     out.printf("training %s / %s on %s (%d images, %d batches/epoch) -> %s%n", cfg.supernet().method().cliName(),
         cfg.supernet().bnStrategy().cliName(), split, data.train().size(), data.train().batchesPerEpoch(), output);

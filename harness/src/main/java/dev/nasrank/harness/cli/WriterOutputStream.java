@@ -14,6 +14,11 @@ final class WriterOutputStream extends OutputStream {
     this.writer = writer;
   }
 
+  /** An auto-flushing UTF-8 {@link java.io.PrintStream} onto picocli's {@code writer}. */
+  static java.io.PrintStream printStream(PrintWriter writer) {
+    return new java.io.PrintStream(new WriterOutputStream(writer), true, StandardCharsets.UTF_8);
+  }
+
   @Override
   public void write(int b) {
     line.write(b);
