@@ -42,8 +42,17 @@ public final class Reporter {
   /** As {@link #render(RunDirectory, GroundTruth, ReportOptions)}, reporting progress over the measurements. */
   public static ReportResult render(RunDirectory dir, GroundTruth gt, ReportOptions options, Progress progress) {
     long start = System.nanoTime();
-    List<Candidate> all = CandidatesCsv.read(dir.candidatesCsv());
-    int mainM = all.stream().mapToInt(Candidate::maxPaths).max().orElseThrow();
+    List<Candidate> read = CandidatesCsv.read(dir.candidatesCsv());
+    // Rank over the architectures the ground truth holds (a partial ground truth leaves the others out, and the
+    // report says how many).
+    List<Candidate> all = read.stream().filter(c -> gt.contains(c.moduleHash())).toList();
+    long uniqueRead = read.stream().map(Candidate::moduleHash).distinct().count();
+    long uniqueCovered = all.stream().map(Candidate::moduleHash).distinct().count();
+    if (all.isEmpty()) {
+      throw new IllegalArgumentException("ground truth (" + gt.description() + ") holds none of the "
+          + uniqueRead + " architectures in " + dir.candidatesCsv());
+    }
+    int mainM = read.stream().mapToInt(Candidate::maxPaths).max().orElseThrow();
     Map<Candidate.RunKey, List<Candidate>> runs = new TreeMap<>();
     all.stream().filter(c -> c.maxPaths() == mainM)
         .forEach(c -> runs.computeIfAbsent(c.runKey(), k -> new ArrayList<>()).add(c));
@@ -84,14 +93,19 @@ public final class Reporter {
         + "ground-truth repeats over the same architectures). Definitions: docs/report.md.",
         all.size(), runs.size(), runs.keySet().stream().map(Candidate.RunKey::setting).distinct().count(), seeds,
         mainM, gt.description()));
+    if (uniqueCovered < uniqueRead) {
+      doc.paragraph(String.format(Locale.ROOT, "The ground truth holds %d of the %d architectures evaluated; the "
+          + "other %d (%d candidate rows) are left out of every ranking.", uniqueCovered, uniqueRead,
+          uniqueRead - uniqueCovered, read.size() - all.size()));
+    }
     tauTable(doc, summaries);
     perSeedTable(doc, ranking);
     variantTable(doc, summaries, options.precisionKs());
 
     List<Path> plots = new ArrayList<>();
     if (options.plots()) {
-      Plots.distributionsByActivePaths(doc, dir, all, mainM, plots);
-      Plots.distributionsByMaxPaths(doc, dir, all, plots);
+      Plots.distributionsByActivePaths(doc, dir, read, mainM, plots);
+      Plots.distributionsByMaxPaths(doc, dir, read, plots);
       Plots.scatters(doc, dir, variants, plots);
     }
     if (Files.isRegularFile(dir.diagnosticsJson())) {

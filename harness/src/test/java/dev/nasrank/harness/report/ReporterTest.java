@@ -138,4 +138,40 @@ class ReporterTest {
       assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "temp files left behind");
     }
   }
+
+  @Test
+  void partialGroundTruthRanksOnlyTheArchitecturesItHolds(@org.junit.jupiter.api.io.TempDir Path tmp)
+      throws Exception {
+    RunDirectory dir = SyntheticRun.write(tmp.resolve("run"), SETTINGS.subList(0, 1), new long[] {1}, new int[] {4});
+    InMemoryGroundTruth full = SyntheticRun.groundTruth(5);
+    // keep the first 10 of the 34 unique architectures (header + 3 repeats per architecture)
+    List<String> csv = SyntheticRun.groundTruthCsv(full).lines().toList();
+    Path partialCsv = tmp.resolve("partial.csv");
+    Files.write(partialCsv, csv.subList(0, 1 + 10 * 3));
+    InMemoryGroundTruth partial = InMemoryGroundTruth.readCsv(partialCsv, 12);
+    ReportResult res = Reporter.render(dir, partial, ReportOptions.defaults().withBootstrapResamples(20)
+        .withPlots(false));
+
+    assertEquals(2, res.ranking().size());
+    res.ranking().forEach(r -> assertEquals(10, r.n()));
+    // the choices variant ranks the choices of those 10 architectures only
+    java.util.Set<String> held = csv.subList(1, 31).stream().map(l -> l.split(",")[0])
+        .collect(Collectors.toSet());
+    long heldChoices = SyntheticRun.choices(4).stream().filter(c -> held.contains(c.hash())).count();
+    for (ReportResult.VariantResult vr : res.variants()) {
+      Variant v = vr.result().variant();
+      if (v.unit() == Variant.Unit.CHOICES && !v.dropWorst()) {
+        assertEquals(heldChoices, vr.result().n(), v.label());
+      }
+    }
+    assertTrue(Files.readString(dir.reportMd()).contains("The ground truth holds 10 of the 34 architectures "
+        + "evaluated; the other 24"));
+
+    // a ground truth holding none of them is an error naming the file
+    Path noneCsv = tmp.resolve("none.csv");
+    Files.write(noneCsv, List.of(csv.get(0), "00000000000000000000000000000000,0,0.5,0.5"));
+    IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> Reporter.render(dir, InMemoryGroundTruth.readCsv(noneCsv, 12), ReportOptions.defaults()));
+    assertTrue(e.getMessage().contains("holds none of the 34 architectures"), e.getMessage());
+  }
 }
