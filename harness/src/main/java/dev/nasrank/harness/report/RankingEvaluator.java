@@ -170,18 +170,46 @@ public final class RankingEvaluator {
     return new SplittableRandom(repeatSeed ^ h).nextInt(repeats);
   }
 
-  /** Mean tau-b between ground-truth repeats over the given items (NaN with fewer than 2 repeats). */
+  /**
+   * Mean tau-b between ground-truth repeats over the given items. Where the items have different numbers of repeats
+   * (a ground truth still being generated), each pair of repeats is compared over the items that hold both; NaN
+   * when no pair covers two items.
+   */
   static double noiseCeiling(List<String> hashes, GroundTruth gt) {
     if (hashes.size() < 2) {
       return Double.NaN;
     }
-    int r = hashes.stream().mapToInt(gt::repeats).min().orElse(0);
-    double[][] reps = new double[r][hashes.size()];
-    for (int k = 0; k < r; k++) {
-      for (int i = 0; i < hashes.size(); i++) {
-        reps[k][i] = gt.validationAccuracy(hashes.get(i), k);
+    int most = hashes.stream().mapToInt(gt::repeats).max().orElse(0);
+    if (hashes.stream().allMatch(h -> gt.repeats(h) == most)) {
+      double[][] reps = new double[most][hashes.size()];
+      for (int k = 0; k < most; k++) {
+        for (int i = 0; i < hashes.size(); i++) {
+          reps[k][i] = gt.validationAccuracy(hashes.get(i), k);
+        }
+      }
+      return NoiseCeiling.kendallTau(reps);
+    }
+    // A ground truth still being generated: each pair of repeats over the items that have both (at least 2).
+    double sum = 0;
+    int pairs = 0;
+    for (int a = 0; a < most; a++) {
+      for (int b = a + 1; b < most; b++) {
+        int need = b + 1;
+        List<String> both = hashes.stream().filter(h -> gt.repeats(h) >= need).toList();
+        if (both.size() < 2) {
+          continue;
+        }
+        double[] x = new double[both.size()];
+        double[] y = new double[both.size()];
+        for (int i = 0; i < both.size(); i++) {
+          x[i] = gt.validationAccuracy(both.get(i), a);
+          y[i] = gt.validationAccuracy(both.get(i), b);
+        }
+        sum += RankMetrics.kendallTauB(x, y);
+        pairs++;
       }
     }
-    return NoiseCeiling.kendallTau(reps);
+    return pairs == 0 ? Double.NaN : sum / pairs;
   }
+
 }

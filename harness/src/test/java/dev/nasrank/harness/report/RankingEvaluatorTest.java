@@ -52,6 +52,22 @@ class RankingEvaluatorTest {
   }
 
   @Test
+  void noiseCeilingOfAGroundTruthStillBeingGeneratedUsesTheItemsEachPairOfRepeatsHolds() {
+    String h4 = "00000000000000000000000000000004";
+    Map<String, double[]> v = new LinkedHashMap<>();
+    v.put(H1, new double[] {0.90, 0.91, 0.92});
+    v.put(H2, new double[] {0.93, 0.92, 0.94});
+    v.put(H3, new double[] {0.89, 0.95});
+    v.put(h4, new double[] {0.88});
+    GroundTruth gt = InMemoryGroundTruth.of("partial", 12, v);
+    // repeats 0-1 over H1..H3: r0 = (.90,.93,.89), r1 = (.91,.92,.95): C, D, D -> -1/3;
+    // repeats 0-2 and 1-2 over H1, H2: concordant -> 1 each; mean = (-1/3 + 1 + 1) / 3 = 5/9
+    assertEquals(5.0 / 9, RankingEvaluator.noiseCeiling(List.of(H1, H2, H3, h4), gt), 1e-12);
+    // only one item with a second repeat: no pair is defined
+    assertTrue(Double.isNaN(RankingEvaluator.noiseCeiling(List.of(H3, h4), gt)));
+  }
+
+  @Test
   void choicesAreRankedOneByOne() {
     List<Candidate> rows = List.of(row("a", H1, 1, 0.50), row("b", H1, 1, 0.70), row("c", H2, 2, 0.80),
         row("d", H3, 2, 0.40));
