@@ -2,8 +2,8 @@ package dev.nasrank.harness.groundtruth;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
-import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.Blocks;
+import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
@@ -14,8 +14,8 @@ import dev.nasrank.harness.supernet.MemoryFormat;
  * Builds the NAS-Bench-101 network for a cell (Ying et al. 2019, section 2.1; reference {@code build_model_fn} of
  * google-research/nasbench): stem conv3x3-BN-ReLU with {@code stemChannels} filters, then per stack (a 2x2
  * stride-2 max-pool and a doubling of the channels before every stack but the first) {@code cellsPerStack} cells,
- * global average pooling and a dense layer with bias. Activations are stored channels-last (indexed NCHW). Input NCHW {@code (N, 3, H, W)}, output logits {@code (N,
- * classes)}.
+ * global average pooling and a dense layer with bias. Input NCHW {@code (N, 3, H, W)}, output logits {@code (N,
+ * classes)}; the activations in between are stored channels-last (still indexed NCHW).
  */
 public final class Nb101Network {
   private Nb101Network() {

@@ -176,40 +176,14 @@ public final class RankingEvaluator {
    * when no pair covers two items.
    */
   static double noiseCeiling(List<String> hashes, GroundTruth gt) {
-    if (hashes.size() < 2) {
-      return Double.NaN;
-    }
     int most = hashes.stream().mapToInt(gt::repeats).max().orElse(0);
-    if (hashes.stream().allMatch(h -> gt.repeats(h) == most)) {
-      double[][] reps = new double[most][hashes.size()];
-      for (int k = 0; k < most; k++) {
-        for (int i = 0; i < hashes.size(); i++) {
-          reps[k][i] = gt.validationAccuracy(hashes.get(i), k);
-        }
-      }
-      return NoiseCeiling.kendallTau(reps);
-    }
-    // A ground truth still being generated: each pair of repeats over the items that have both (at least 2).
-    double sum = 0;
-    int pairs = 0;
-    for (int a = 0; a < most; a++) {
-      for (int b = a + 1; b < most; b++) {
-        int need = b + 1;
-        List<String> both = hashes.stream().filter(h -> gt.repeats(h) >= need).toList();
-        if (both.size() < 2) {
-          continue;
-        }
-        double[] x = new double[both.size()];
-        double[] y = new double[both.size()];
-        for (int i = 0; i < both.size(); i++) {
-          x[i] = gt.validationAccuracy(both.get(i), a);
-          y[i] = gt.validationAccuracy(both.get(i), b);
-        }
-        sum += RankMetrics.kendallTauB(x, y);
-        pairs++;
+    double[][] reps = new double[most][hashes.size()];
+    for (int k = 0; k < most; k++) {
+      for (int i = 0; i < hashes.size(); i++) {
+        String h = hashes.get(i);
+        reps[k][i] = k < gt.repeats(h) ? gt.validationAccuracy(h, k) : Double.NaN;
       }
     }
-    return pairs == 0 ? Double.NaN : sum / pairs;
+    return NoiseCeiling.kendallTau(reps);
   }
-
 }

@@ -21,4 +21,15 @@ class NoiseCeilingTest {
     assertEquals(1.0, NoiseCeiling.kendallTau(new double[][] {r, r, r}), 1e-12);
     assertTrue(Double.isNaN(NoiseCeiling.kendallTau(new double[][] {r})));
   }
+
+  @Test
+  void missingRepeatsLeaveTheirItemsOutOfThatPair() {
+    double nan = Double.NaN;
+    double[] r0 = {1, 2, 3, 4};
+    double[] r1 = {1, 2, 4, nan}; // vs r0 over items 0-2: all concordant -> 1
+    double[] r2 = {2, 1, nan, nan}; // vs r0 and r1 over items 0-1: discordant -> -1 each
+    assertEquals(-1.0 / 3, NoiseCeiling.kendallTau(new double[][] {r0, r1, r2}), 1e-12);
+    // no pair shares two items
+    assertTrue(Double.isNaN(NoiseCeiling.kendallTau(new double[][] {{1, nan}, {nan, 2}})));
+  }
 }
