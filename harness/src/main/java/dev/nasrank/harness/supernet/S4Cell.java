@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * An S4 cell: the active choice nodes run on the cell input in parallel, their outputs are summed (scaled if the
  * strategy says so), a 1x1 conv with bias maps the sum, the {@link SumNormalization} normalises it, and a ReLU
- * follows. For {@link Method#SPOS} the cell holds one copy of the four nodes per number of active paths and a
- * choice with k active nodes runs copy k.
+ * follows. For {@link Method#SPOS} the cell holds one copy of the four nodes and of the sum normalisation per
+ * number of active paths, and a choice with k active nodes runs copy k; the 1x1 conv stays shared.
  */
 public final class S4Cell extends CompositeBlock {
 
@@ -23,7 +23,7 @@ public final class S4Cell extends CompositeBlock {
   private final int out;
   private final ChoiceNode[][] nodes;
   private final ConvLayer fixed;
-  private final SumNormalization norm;
+  private final SumNormalization[] norms;
 
   /**
    * @param config supernet configuration (method, strategy, m)
@@ -38,12 +38,18 @@ public final class S4Cell extends CompositeBlock {
     nodes = new ChoiceNode[copies][S4Choice.NODES];
     for (int c = 0; c < copies; c++) {
       for (int n = 0; n < S4Choice.NODES; n++) {
-        String name = (method == Method.SPOS ? "k" + (c + 1) + "_" : "") + "n" + (n + 1);
-        nodes[c][n] = addChildBlock(name, new ChoiceNode(in, out));
+        nodes[c][n] = addChildBlock(copyPrefix(c) + "n" + (n + 1), new ChoiceNode(in, out));
       }
     }
     fixed = addChildBlock("conv1x1", new ConvLayer(out, out, 1, true));
-    norm = addChildBlock("sumnorm", SumNormalization.create(config.bnStrategy(), out, config));
+    norms = new SumNormalization[copies];
+    for (int c = 0; c < copies; c++) {
+      norms[c] = addChildBlock(copyPrefix(c) + "sumnorm", SumNormalization.create(config.bnStrategy(), out, config));
+    }
+  }
+
+  private String copyPrefix(int copy) {
+    return method == Method.SPOS ? "k" + (copy + 1) + "_" : "";
   }
 
   private int copyOf(S4Choice choice) {
@@ -56,31 +62,40 @@ public final class S4Cell extends CompositeBlock {
   }
 
   NDArray apply(ParameterStore ps, NDArray x, S4Choice choice, boolean training) {
-    ChoiceNode[] copy = nodes[copyOf(choice)];
+    int c = copyOf(choice);
+    ChoiceNode[] copy = nodes[c];
     NDArray sum = null;
     for (int n : choice.activeNodes()) {
       NDArray y = copy[n].apply(ps, x, choice.opIndex(n), training);
       sum = sum == null ? y : sum.add(y);
     }
+    SumNormalization norm = norms[c];
     float scale = norm.inputScale(choice);
     if (scale != 1f) {
-      sum = sum.mul(scale);
+      // Never sum.mul(scale) with a Java number: DJL frees that scalar right after the op, while autograd reads it
+      // again in backward (docs/harness.md). This array lives on the step's manager until the step's arrays close.
+      sum = sum.mul(sum.getManager().create(scale));
     }
     return Activation.relu(norm.apply(ps, fixed.apply(ps, sum, training), choice, training));
   }
 
-  void collect(S4Choice choice, List<Parameter> trainable, List<RunningBatchNorm> norms) {
-    ChoiceNode[] copy = nodes[copyOf(choice)];
+  void collect(S4Choice choice, List<Parameter> trainable, List<RunningBatchNorm> bns) {
+    int c = copyOf(choice);
     for (int n : choice.activeNodes()) {
-      copy[n].collect(choice.opIndex(n), trainable, norms);
+      nodes[c][n].collect(choice.opIndex(n), trainable, bns);
     }
     fixed.collect(trainable);
-    norm.collect(choice, trainable, norms);
+    norms[c].collect(choice, trainable, bns);
   }
 
-  /** The cell's normalisation block. */
+  /** The cell's normalisation block (for SPOS, the one of copy 1). */
   public SumNormalization sumNormalization() {
-    return norm;
+    return norms[0];
+  }
+
+  /** The normalisation blocks: one for MixPath, one per number of active paths for SPOS. */
+  public List<SumNormalization> sumNormalizations() {
+    return List.of(norms);
   }
 
   @Override
@@ -97,6 +112,6 @@ public final class S4Cell extends CompositeBlock {
 
   @Override
   public String toString() {
-    return "S4Cell(" + in + "->" + out + ", " + method.cliName() + ", " + norm.strategy().cliName() + ")";
+    return "S4Cell(" + in + "->" + out + ", " + method.cliName() + ", " + norms[0].strategy().cliName() + ")";
   }
 }

@@ -43,10 +43,17 @@ public final class SupernetTrainer {
   public static final String MANIFEST = "train.json";
 
   private final PrintStream log;
+  private final Runnable beforeBackward;
 
   /** @param log where per-epoch lines go (the progress bar goes to stderr) */
   public SupernetTrainer(PrintStream log) {
+    this(log, () -> {});
+  }
+
+  /** As {@link #SupernetTrainer(PrintStream)} with a hook between every step's forward and backward (tests). */
+  SupernetTrainer(PrintStream log, Runnable beforeBackward) {
     this.log = log;
+    this.beforeBackward = beforeBackward;
   }
 
   /**
@@ -94,7 +101,7 @@ public final class SupernetTrainer {
           log.printf("no checkpoint in %s: starting from epoch 1%n", outDir);
         }
         List<EpochStats> stats = new ArrayList<>();
-        TrainStep step = new TrainStep(net, sgd, new ParameterStore(manager, false));
+        TrainStep step = new TrainStep(net, sgd, new ParameterStore(manager, false), beforeBackward);
         for (int epoch = start; epoch < cfg.epochs(); epoch++) {
           double lr = cfg.schedule().lr(epoch);
           int total = cfg.maxStepsPerEpoch() == 0 ? train.batchesPerEpoch()

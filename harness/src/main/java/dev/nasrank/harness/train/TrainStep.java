@@ -35,6 +35,7 @@ public final class TrainStep {
   private final PathSgd sgd;
   private final ParameterStore ps;
   private final Loss loss = Loss.softmaxCrossEntropyLoss();
+  private final Runnable beforeBackward;
 
   /**
    * @param net initialised supernet
@@ -42,9 +43,20 @@ public final class TrainStep {
    * @param ps parameter store of the supernet's manager
    */
   public TrainStep(Supernet net, PathSgd sgd, ParameterStore ps) {
+    this(net, sgd, ps, () -> {});
+  }
+
+  /**
+   * As {@link #TrainStep(Supernet, PathSgd, ParameterStore)}, running {@code beforeBackward} between the forward
+   * pass and the backward pass of every step. Tests use it to force a garbage collection there: any array that
+   * autograd still needs but that was already closed (a scalar made from a Java number, say) is then freed
+   * before backward reads it, and the run stops being reproducible.
+   */
+  TrainStep(Supernet net, PathSgd sgd, ParameterStore ps, Runnable beforeBackward) {
     this.net = net;
     this.sgd = sgd;
     this.ps = ps;
+    this.beforeBackward = beforeBackward;
   }
 
   /**
@@ -65,6 +77,7 @@ public final class TrainStep {
       if (!Float.isFinite(value)) {
         return new Outcome(value, 0, x.getShape().get(0));
       }
+      beforeBackward.run();
       gc.backward(l);
     }
     sgd.step(net.pathParameters(choice), lr);

@@ -14,7 +14,6 @@ import dev.nasrank.datasets.BatchSource;
 import dev.nasrank.harness.bench.SyntheticBatches;
 import dev.nasrank.harness.supernet.BnStrategy;
 import dev.nasrank.harness.supernet.Method;
-import dev.nasrank.harness.supernet.Supernet;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,13 +32,6 @@ class SupernetTrainerTest {
   private static TrainConfig config(int epochs) {
     return TrainConfig.defaults(TinyNets.config(Method.MIXPATH, BnStrategy.LINEAR_SBN)).withEpochs(epochs, 3)
         .withSeed(7);
-  }
-
-  private static Map<String, byte[]> params(Path checkpoint) throws IOException {
-    try (NDManager m = NDManager.newBaseManager()) {
-      Supernet net = Checkpoint.loadSupernet(checkpoint, m);
-      return TinyNets.snapshot(net);
-    }
   }
 
   @Test
@@ -71,8 +63,8 @@ class SupernetTrainerTest {
     TrainResult resumed = new SupernetTrainer(QUIET).train(config(2).withResume(true), data, split);
     assertEquals(1, resumed.startEpoch());
     assertEquals(6, resumed.globalSteps());
-    Map<String, byte[]> a = params(full.checkpoint());
-    Map<String, byte[]> b = params(resumed.checkpoint());
+    Map<String, byte[]> a = TinyNets.checkpointParams(full.checkpoint());
+    Map<String, byte[]> b = TinyNets.checkpointParams(resumed.checkpoint());
     assertEquals(a.keySet(), b.keySet());
     for (String k : a.keySet()) {
       assertArrayEquals(a.get(k), b.get(k), "resumed run differs at " + k);

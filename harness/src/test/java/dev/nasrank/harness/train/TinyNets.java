@@ -15,6 +15,8 @@ import dev.nasrank.harness.supernet.BnStrategy;
 import dev.nasrank.harness.supernet.Method;
 import dev.nasrank.harness.supernet.Supernet;
 import dev.nasrank.harness.supernet.SupernetConfig;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -34,6 +36,13 @@ final class TinyNets {
       NDArray logits = net.forward(new ParameterStore(manager, false), new NDList(batch.getData().head()), true)
           .singletonOrThrow();
       gc.backward(Loss.softmaxCrossEntropyLoss().evaluate(batch.getLabels(), new NDList(logits)));
+    }
+  }
+
+  /** Byte copies of every parameter array of a checkpoint's supernet, by name. */
+  static Map<String, byte[]> checkpointParams(Path checkpoint) throws IOException {
+    try (NDManager m = NDManager.newBaseManager()) {
+      return snapshot(Checkpoint.loadSupernet(checkpoint, m));
     }
   }
 
