@@ -2,16 +2,30 @@ package dev.nasrank.harness.manifest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * Where a run ran: JVM, OS, CPU architecture, DJL and engine versions (read from the DJL jars' version
- * resources, without loading the native engine), device and core count.
+ * resources, without loading the native engine), device and core count, and the thread and allocator settings
+ * that decide whether results are bit-reproducible (docs/suite.md, "Bit-reproducibility").
  *
  * @param device e.g. {@code cpu()} or {@code gpu(0)}, as the suite reports it; {@code unknown} if not given
+ * @param threadSettings each of {@link #THREAD_SETTINGS} as set for this JVM ({@code unset} where it is not set)
  */
 public record Environment(String javaVersion, String javaVendor, String os, String osVersion, String arch,
-    int cpus, String djlVersion, String engine, String engineVersion, String device) {
+    int cpus, String djlVersion, String engine, String engineVersion, String device,
+    Map<String, String> threadSettings) {
+
+  /**
+   * The settings recorded in {@link #threadSettings}: DJL's torch intra-op and inter-op thread counts (system
+   * properties) and the OpenMP, MKL and glibc-allocator environment variables.
+   */
+  public static final List<String> THREAD_SETTINGS = List.of("ai.djl.pytorch.num_threads",
+      "ai.djl.pytorch.num_interop_threads", "OMP_NUM_THREADS", "OMP_WAIT_POLICY", "MKL_NUM_THREADS",
+      "GLIBC_TUNABLES");
 
   /** Detects everything but the device. */
   public static Environment detect(String device) {
@@ -19,7 +33,18 @@ public record Environment(String javaVersion, String javaVendor, String os, Stri
         System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"),
         Runtime.getRuntime().availableProcessors(),
         property("ai/djl/engine/api.properties", "djl_version"), "PyTorch",
-        property("pytorch-engine.properties", "pytorch_version"), device == null ? "unknown" : device);
+        property("pytorch-engine.properties", "pytorch_version"), device == null ? "unknown" : device,
+        currentThreadSettings());
+  }
+
+  /** The current JVM's values of {@link #THREAD_SETTINGS} (system property first, then environment). */
+  public static Map<String, String> currentThreadSettings() {
+    Map<String, String> m = new TreeMap<>();
+    for (String k : THREAD_SETTINGS) {
+      String v = k.contains(".") ? System.getProperty(k) : System.getenv(k);
+      m.put(k, v == null ? "unset" : v);
+    }
+    return m;
   }
 
   private static String property(String resource, String key) {

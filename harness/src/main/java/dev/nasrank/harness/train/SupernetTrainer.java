@@ -67,6 +67,20 @@ public final class SupernetTrainer {
    * @throws NonFiniteLossException on a NaN or infinite loss
    */
   public TrainResult train(TrainConfig cfg, BatchSource train, Path outDir) throws IOException {
+    return train(cfg, train, outDir, cfg.epochs());
+  }
+
+  /**
+   * As {@link #train(TrainConfig, BatchSource, Path)}, but stops after {@code stopAfter} epochs of the configured
+   * schedule (the learning rate still follows the full {@code cfg.epochs()} cosine), as an audit of the first
+   * epochs of a long run needs.
+   *
+   * @param stopAfter epochs to complete, 1 to {@code cfg.epochs()}
+   */
+  public TrainResult train(TrainConfig cfg, BatchSource train, Path outDir, int stopAfter) throws IOException {
+    if (stopAfter < 1 || stopAfter > cfg.epochs()) {
+      throw new IllegalArgumentException("can stop after 1 to " + cfg.epochs() + " epochs, got " + stopAfter);
+    }
     Device device = cfg.device().resolve();
     Path ckpt = outDir.resolve(Checkpoint.FILE_NAME);
     boolean haveCheckpoint = Files.exists(ckpt);
@@ -102,7 +116,7 @@ public final class SupernetTrainer {
         }
         List<EpochStats> stats = new ArrayList<>();
         TrainStep step = new TrainStep(net, sgd, new ParameterStore(manager, false), beforeBackward);
-        for (int epoch = start; epoch < cfg.epochs(); epoch++) {
+        for (int epoch = start; epoch < stopAfter; epoch++) {
           double lr = cfg.schedule().lr(epoch);
           int total = cfg.maxStepsPerEpoch() == 0 ? train.batchesPerEpoch()
               : Math.min(cfg.maxStepsPerEpoch(), train.batchesPerEpoch());
@@ -111,6 +125,7 @@ public final class SupernetTrainer {
           long correct = 0;
           long images = 0;
           int steps = 0;
+          float[] stepLosses = new float[total];
           try (ProgressBar bar = cfg.progress() ? progressBar(epoch, cfg.epochs(), total) : null) {
             Iterator<Batch> it = train.epoch(manager, epoch);
             while (steps < total && it.hasNext()) {
@@ -128,6 +143,7 @@ public final class SupernetTrainer {
                 correct += o.correct();
                 images += x.getShape().get(0);
                 lossSum += value;
+                stepLosses[steps] = value;
                 steps++;
                 globalStep++;
                 if (bar != null) {
@@ -139,7 +155,8 @@ public final class SupernetTrainer {
           }
           double seconds = (System.nanoTime() - t0) / 1e9;
           EpochStats es = new EpochStats(epoch, lr, steps, steps == 0 ? Double.NaN : lossSum / steps,
-              images == 0 ? Double.NaN : correct / (double) images, images / seconds);
+              images == 0 ? Double.NaN : correct / (double) images, images / seconds,
+              java.util.Arrays.copyOf(stepLosses, steps));
           stats.add(es);
           log.printf("epoch %d/%d  lr %.5f  loss %.4f  acc %.4f  %.1f img/s  %.1f s%n", epoch + 1, cfg.epochs(), lr,
               es.meanLoss(), es.accuracy(), es.imagesPerSecond(), seconds);
@@ -148,7 +165,7 @@ public final class SupernetTrainer {
           writeManifest(outDir, cfg, device, net.trainableParameterCount(), epoch + 1, globalStep, stats);
         }
         return new TrainResult(cfg.supernet(), device.toString(), cfg.seed(), net.trainableParameterCount(), start,
-            Math.max(start, cfg.epochs()), globalStep, List.copyOf(stats), ckpt);
+            Math.max(start, stopAfter), globalStep, List.copyOf(stats), ckpt);
       }
     }
   }
