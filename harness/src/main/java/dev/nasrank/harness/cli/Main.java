@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
         EvaluateCommand.class,
         BenchCommand.class,
         GroundTruthCommand.class,
-        SuiteCommand.class
+        SuiteCommand.class,
+        AuditCommand.class
     })
 public final class Main implements Callable<Integer> {
 

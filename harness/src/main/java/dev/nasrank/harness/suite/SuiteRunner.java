@@ -187,15 +187,30 @@ public final class SuiteRunner {
     return new Outcome(units, done, skipped, gt, report);
   }
 
-  private void runUnit(Settings s, SuiteUnit u, Path dir, String label) throws IOException {
+  /** The training configuration of a unit (resuming its folder's checkpoint). */
+  public static TrainConfig trainConfig(Settings s, SuiteUnit u) {
+    SuiteProfile p = s.profile();
+    return new TrainConfig(supernetConfig(p, u), p.epochs(), p.lr(), 1e-8, 0.9, 3e-4, 5.0, u.seed(), s.device(),
+        p.maxStepsPerEpoch(), true, s.progress());
+  }
+
+  /** The training batches of a unit (a pure function of split, data, batch size and seed). */
+  public static SupernetData trainingData(Settings s, SuiteUnit u) throws IOException {
+    SuiteProfile p = s.profile();
+    return SupernetData.load(p.split(), s.dataRoot(), p.batchSize(), u.seed(), true, false);
+  }
+
+  /**
+   * Trains (resuming) and evaluates one unit into {@code dir}: checkpoint.bin, train.json, candidates.csv,
+   * diagnostics.json, then {@value #DONE}. Progress lines go to this runner's error stream, prefixed by
+   * {@code label}.
+   */
+  public void runUnit(Settings s, SuiteUnit u, Path dir, String label) throws IOException {
     SuiteProfile p = s.profile();
     Files.createDirectories(dir);
     PrintStream prefixed = new PrefixedStream(err, label + ": ");
     long t0 = System.nanoTime();
-    TrainConfig cfg = new TrainConfig(supernetConfig(p, u), p.epochs(), p.lr(), 1e-8, 0.9, 3e-4, 5.0, u.seed(),
-        s.device(), p.maxStepsPerEpoch(), true, s.progress());
-    SupernetData data = SupernetData.load(p.split(), s.dataRoot(), p.batchSize(), u.seed(), true, false);
-    new SupernetTrainer(prefixed).train(cfg, data.train(), dir);
+    new SupernetTrainer(prefixed).train(trainConfig(s, u), trainingData(s, u).train(), dir);
     double trainSeconds = (System.nanoTime() - t0) / 1e9;
     long t1 = System.nanoTime();
     EvalOptions eo = new EvalOptions(true, true, CalibrationMode.EXACT, p.calibrationBatches(), p.maxEvalBatches(),

@@ -1,0 +1,246 @@
+package dev.nasrank.harness.suite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.nasrank.datasets.DataRoot;
+import dev.nasrank.harness.eval.CandidateResult;
+import dev.nasrank.harness.eval.OneShotRun;
+import dev.nasrank.harness.eval.ResultCsv;
+import dev.nasrank.harness.manifest.GitInfo;
+import dev.nasrank.harness.manifest.ManifestIo;
+import dev.nasrank.harness.manifest.Sha256;
+import dev.nasrank.harness.report.Candidate;
+import dev.nasrank.harness.report.CandidatesCsv;
+import dev.nasrank.harness.report.RunDirectory;
+import dev.nasrank.harness.train.Checkpoint;
+import dev.nasrank.harness.train.DeviceOption;
+import dev.nasrank.harness.train.SupernetTrainer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Re-runs units of a finished suite run from what its folder pinned (suite-config.json, run.json) and says, per
+ * unit, whether the rerun reproduces it bit for bit: every step's training loss, the checkpoint (where the run
+ * kept it) and every one-shot accuracy. Before training, the data files are checked against the SHA-256s that
+ * run.json recorded and the code's commit is compared with the run's. The way a reviewer checks a published
+ * result (docs/suite.md, "Auditing a run").
+ */
+public final class RunAudit {
+
+  /**
+   * What to audit.
+   *
+   * @param run the finished run folder (read only)
+   * @param work where the reruns go ({@code work/units/<id>}; a unit's earlier rerun there is deleted first)
+   * @param unitIds units to rerun by id; empty: the first {@code count} units of the run
+   * @param count how many units when no ids are given; 0 = all
+   * @param epochs rerun only the first this many epochs and compare their training figures; null = the whole unit
+   * @param dataRoot CIFAR-10 data root
+   * @param device auto, cpu or gpu
+   */
+  public record Options(Path run, Path work, List<String> unitIds, int count, Integer epochs, DataRoot dataRoot,
+      DeviceOption device) {}
+
+  /**
+   * The verdict on one unit.
+   *
+   * @param unit unit id
+   * @param differences what differs, in words (empty: the unit matches bit for bit)
+   * @param notes what could not be compared and why
+   */
+  public record UnitVerdict(String unit, List<String> differences, List<String> notes) {
+    /** True if nothing compared differs. */
+    public boolean matches() {
+      return differences.isEmpty();
+    }
+  }
+
+  /**
+   * The audit's outcome.
+   *
+   * @param runCommit the commit run.json names
+   * @param codeCommit the commit of the code auditing it (and whether its tree is dirty)
+   * @param dataProblems data files whose SHA-256 differs from run.json's (no unit is rerun then)
+   * @param units one verdict per rerun unit
+   */
+  public record Result(String runCommit, String codeCommit, List<String> dataProblems, List<UnitVerdict> units) {
+    /** True if the data matched and every unit matched. */
+    public boolean allMatch() {
+      return dataProblems.isEmpty() && !units.isEmpty() && units.stream().allMatch(UnitVerdict::matches);
+    }
+  }
+
+  private final PrintStream err;
+
+  /** @param err progress lines */
+  public RunAudit(PrintStream err) {
+    this.err = err;
+  }
+
+  /** Runs the audit. */
+  public Result audit(Options o) throws IOException {
+    PinnedSuite pinned = PinnedSuite.read(o.run());
+    RunDirectory run = new RunDirectory(o.run());
+    if (!Files.isRegularFile(run.runJson())) {
+      throw new IOException(o.run() + " has no run.json: the run did not finish (rerun its suite command first)");
+    }
+    JsonNode manifest = ManifestIo.read(run.runJson());
+    String runCommit = manifest.path("git").path("commit").asText("unknown");
+    GitInfo code = GitInfo.detect(Path.of("."));
+    String codeCommit = code.commit() + (Boolean.TRUE.equals(code.dirty()) ? " (dirty)" : "");
+    List<String> dataProblems = checkData(manifest.path("datasets"), o.dataRoot());
+    if (!dataProblems.isEmpty()) {
+      return new Result(runCommit, codeCommit, dataProblems, List.of());
+    }
+    SuiteRunner.Settings settings = new SuiteRunner.Settings(pinned.profile(), pinned.maxPaths(), pinned.seeds(),
+        o.dataRoot(), o.device(), null, o.work(), false);
+    List<SuiteUnit> units = select(SuiteRunner.unitsFor(settings), o);
+    if (o.epochs() != null && (o.epochs() < 1 || o.epochs() > pinned.profile().epochs())) {
+      throw new IllegalArgumentException("--epochs must be 1.." + pinned.profile().epochs() + " (the run's "
+          + "epochs), got " + o.epochs());
+    }
+    List<UnitVerdict> verdicts = new ArrayList<>();
+    for (int i = 0; i < units.size(); i++) {
+      SuiteUnit u = units.get(i);
+      String label = String.format("audit %d/%d %s", i + 1, units.size(), u.id());
+      verdicts.add(auditUnit(settings, u, o, label));
+      UnitVerdict v = verdicts.get(verdicts.size() - 1);
+      err.println(label + ": " + (v.matches() ? "matches" : "DIFFERS: " + String.join("; ", v.differences())));
+    }
+    return new Result(runCommit, codeCommit, List.of(), List.copyOf(verdicts));
+  }
+
+  private static List<SuiteUnit> select(List<SuiteUnit> all, Options o) {
+    if (o.unitIds().isEmpty()) {
+      return o.count() == 0 || o.count() >= all.size() ? all : all.subList(0, o.count());
+    }
+    Map<String, SuiteUnit> byId = new LinkedHashMap<>();
+    all.forEach(u -> byId.put(u.id(), u));
+    List<SuiteUnit> out = new ArrayList<>();
+    for (String id : o.unitIds()) {
+      SuiteUnit u = byId.get(id);
+      if (u == null) {
+        throw new IllegalArgumentException("the run has no unit '" + id + "' (its units: "
+            + String.join(", ", byId.keySet()) + ")");
+      }
+      out.add(u);
+    }
+    return out;
+  }
+
+  private static List<String> checkData(JsonNode datasets, DataRoot root) throws IOException {
+    List<String> problems = new ArrayList<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = datasets.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (e.getKey().equals("groundtruth")) {
+        continue; // the ground truth ranks the run; it does not change what a unit computes
+      }
+      Path file;
+      try {
+        file = root.require(e.getKey());
+      } catch (RuntimeException ex) {
+        problems.add(e.getKey() + ": " + ex.getMessage());
+        continue;
+      }
+      String sha = Sha256.of(file);
+      if (!sha.equals(e.getValue().asText())) {
+        problems.add(file + ": SHA-256 " + sha + ", the run used " + e.getValue().asText());
+      }
+    }
+    return problems;
+  }
+
+  private UnitVerdict auditUnit(SuiteRunner.Settings s, SuiteUnit u, Options o, String label) throws IOException {
+    Path original = SuiteRunner.unitDir(o.run(), u);
+    Path rerun = SuiteRunner.unitDir(o.work(), u);
+    deleteRecursively(rerun);
+    List<String> differences = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    Path originalTrain = original.resolve(SupernetTrainer.MANIFEST);
+    if (o.epochs() != null) {
+      new SupernetTrainer(new SuiteRunner.PrefixedStream(err, label + ": "))
+          .train(SuiteRunner.trainConfig(s, u), SuiteRunner.trainingData(s, u).train(), rerun, o.epochs());
+      notes.add("first " + o.epochs() + " of " + s.profile().epochs() + " epochs: training figures compared, "
+          + "checkpoint and candidates not (the run keeps only its final ones)");
+    } else {
+      new SuiteRunner(err, err).runUnit(s, u, rerun, label);
+    }
+    int epochs = o.epochs() != null ? o.epochs() : s.profile().epochs();
+    if (Files.isRegularFile(originalTrain)) {
+      UnitComparison.training(originalTrain, rerun.resolve(SupernetTrainer.MANIFEST), epochs)
+          .ifPresent(differences::add);
+    } else {
+      differences.add("the run has no " + originalTrain);
+    }
+    if (o.epochs() == null) {
+      Path ckpt = original.resolve(Checkpoint.FILE_NAME);
+      if (Files.isRegularFile(ckpt)) {
+        UnitComparison.checkpoints(ckpt, rerun.resolve(Checkpoint.FILE_NAME)).ifPresent(differences::add);
+      } else {
+        notes.add("the run kept no " + Checkpoint.FILE_NAME + " for this unit (published runs omit it): training "
+            + "losses and one-shot accuracies compared");
+      }
+      Optional<Map<String, Double>> before = originalCandidates(o.run(), original, u);
+      if (before.isPresent()) {
+        UnitComparison.candidates(before.get(), accuracies(rerun.resolve(OneShotRun.CANDIDATES_CSV)))
+            .ifPresent(differences::add);
+      } else {
+        differences.add("the run has no one-shot accuracies for this unit");
+      }
+    }
+    return new UnitVerdict(u.id(), List.copyOf(differences), List.copyOf(notes));
+  }
+
+  /** The unit's own candidates.csv, else its rows of the run's combined candidates.csv. */
+  private static Optional<Map<String, Double>> originalCandidates(Path runDir, Path unitDir, SuiteUnit u)
+      throws IOException {
+    Path own = unitDir.resolve(OneShotRun.CANDIDATES_CSV);
+    if (Files.isRegularFile(own)) {
+      return Optional.of(accuracies(own));
+    }
+    Path combined = new RunDirectory(runDir).candidatesCsv();
+    if (!Files.isRegularFile(combined)) {
+      return Optional.empty();
+    }
+    Map<String, Double> m = new LinkedHashMap<>();
+    for (Candidate c : CandidatesCsv.read(combined)) {
+      if (c.method().equals(u.method().cliName()) && c.bnStrategy().equals(u.bnStrategy().cliName())
+          && c.seed() == u.seed() && c.maxPaths() == u.maxPaths()) {
+        m.put(key(c.calibrated(), c.choice()), c.oneShotAccuracy());
+      }
+    }
+    return m.isEmpty() ? Optional.empty() : Optional.of(m);
+  }
+
+  private static Map<String, Double> accuracies(Path unitCandidates) throws IOException {
+    Map<String, Double> m = new LinkedHashMap<>();
+    for (CandidateResult r : ResultCsv.readCandidates(unitCandidates)) {
+      m.put(key(r.calibrated(), r.choice().id()), r.oneShotAccuracy());
+    }
+    return m;
+  }
+
+  private static String key(boolean calibrated, String choice) {
+    return (calibrated ? "calibrated " : "uncalibrated ") + choice;
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
