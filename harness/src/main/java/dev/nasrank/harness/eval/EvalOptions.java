@@ -32,8 +32,4 @@ public record EvalOptions(boolean uncalibrated, boolean calibrated, CalibrationM
     }
   }
 
-  /** Both evaluations, exact calibration over 50 batches, the whole split, no progress bar. */
-  public static EvalOptions defaults() {
-    return new EvalOptions(true, true, CalibrationMode.EXACT, 50, 0, false);
-  }
 }
