@@ -44,6 +44,7 @@ public final class Main implements Callable<Integer> {
   CommandSpec spec;
 
   public static void main(String[] args) {
+    RuntimeDefaults.apply();
     System.exit(run(args));
   }
 

@@ -21,11 +21,11 @@ public record Environment(String javaVersion, String javaVendor, String os, Stri
 
   /**
    * The settings recorded in {@link #threadSettings}: DJL's torch intra-op and inter-op thread counts (system
-   * properties) and the OpenMP, MKL and glibc-allocator environment variables.
+   * properties), the OpenMP, MKL and glibc-allocator environment variables, and the malloc tuning applied at start.
    */
   public static final List<String> THREAD_SETTINGS = List.of("ai.djl.pytorch.num_threads",
       "ai.djl.pytorch.num_interop_threads", "OMP_NUM_THREADS", "OMP_WAIT_POLICY", "MKL_NUM_THREADS",
-      "GLIBC_TUNABLES");
+      "GLIBC_TUNABLES", "malloc");
 
   /** Detects everything but the device. */
   public static Environment detect(String device) {
@@ -37,11 +37,19 @@ public record Environment(String javaVersion, String javaVendor, String os, Stri
         currentThreadSettings());
   }
 
-  /** The current JVM's values of {@link #THREAD_SETTINGS} (system property first, then environment). */
+  /**
+   * The current JVM's values of {@link #THREAD_SETTINGS}: a dotted name is a system property; any other name is
+   * the environment variable, or the value the command line set for this process at start (system property
+   * {@code nasrank.env.NAME}: the passive OpenMP policy and the malloc tuning that {@code harness} applies unless
+   * the user set them).
+   */
   public static Map<String, String> currentThreadSettings() {
     Map<String, String> m = new TreeMap<>();
     for (String k : THREAD_SETTINGS) {
       String v = k.contains(".") ? System.getProperty(k) : System.getenv(k);
+      if (v == null && !k.contains(".")) {
+        v = System.getProperty("nasrank.env." + k);
+      }
       m.put(k, v == null ? "unset" : v);
     }
     return m;
