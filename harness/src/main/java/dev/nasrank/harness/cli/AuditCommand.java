@@ -64,6 +64,10 @@ final class AuditCommand implements Callable<Integer> {
     RunAudit.Result r = new RunAudit(e).audit(new RunAudit.Options(run, work != null ? work : run.resolve("audit"),
         unitIds == null ? List.of() : unitIds, count, epochs, dataRoot.resolve(), device));
     o.println("run made at commit " + r.runCommit() + "; audited with code at " + r.codeCommit());
+    if (!r.platformNotes().isEmpty()) {
+      o.println("this machine differs from the run's where bitwise results depend on it (expect differences):");
+      r.platformNotes().forEach(n -> o.println("  " + n));
+    }
     if (!r.dataProblems().isEmpty()) {
       o.println("the data differ from the run's (no unit re-run):");
       r.dataProblems().forEach(p -> o.println("  " + p));

@@ -2,7 +2,13 @@ package dev.nasrank.harness.manifest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -14,10 +20,17 @@ import java.util.TreeMap;
  *
  * @param device e.g. {@code cpu()} or {@code gpu(0)}, as the suite reports it; {@code unknown} if not given
  * @param threadSettings each of {@link #THREAD_SETTINGS} as set for this JVM ({@code unset} where it is not set)
+ * @param cpuModel the processor's model name ({@code /proc/cpuinfo}; {@code unknown} elsewhere)
+ * @param cpuIsa the vector instruction sets among {@link #ISA_FLAGS} the processor has: the engine's kernels
+ *     (oneDNN, ATen) pick their code path from them, and results differ between code paths in the last bits
  */
 public record Environment(String javaVersion, String javaVendor, String os, String osVersion, String arch,
     int cpus, String djlVersion, String engine, String engineVersion, String device,
-    Map<String, String> threadSettings) {
+    Map<String, String> threadSettings, String cpuModel, List<String> cpuIsa) {
+
+  /** The processor flags that select the engine's kernel code paths. */
+  public static final List<String> ISA_FLAGS = List.of("avx", "avx2", "fma", "avx512f", "avx512bw", "avx512_vnni",
+      "avx512_bf16", "avx512_fp16", "avx_vnni", "amx_tile", "amx_bf16", "amx_int8", "asimd", "sve");
 
   /**
    * The settings recorded in {@link #threadSettings}: DJL's torch intra-op and inter-op thread counts (system
@@ -34,7 +47,22 @@ public record Environment(String javaVersion, String javaVendor, String os, Stri
         Runtime.getRuntime().availableProcessors(),
         property("ai/djl/engine/api.properties", "djl_version"), "PyTorch",
         property("pytorch-engine.properties", "pytorch_version"), device == null ? "unknown" : device,
-        currentThreadSettings());
+        currentThreadSettings(), cpuInfo("model name"), isa(cpuInfo("flags") + " " + cpuInfo("Features")));
+  }
+
+  /** The first value of a field of /proc/cpuinfo, or {@code unknown}. */
+  static String cpuInfo(String field) {
+    try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+      return lines.filter(l -> l.startsWith(field) && l.indexOf(':') > 0)
+          .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown");
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
+  private static List<String> isa(String flags) {
+    Set<String> have = new HashSet<>(Arrays.asList(flags.trim().split("\\s+")));
+    return ISA_FLAGS.stream().filter(have::contains).toList();
   }
 
   /**

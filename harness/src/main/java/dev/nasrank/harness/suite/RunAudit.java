@@ -5,6 +5,7 @@ import dev.nasrank.datasets.DataRoot;
 import dev.nasrank.harness.eval.CandidateResult;
 import dev.nasrank.harness.eval.OneShotRun;
 import dev.nasrank.harness.eval.ResultCsv;
+import dev.nasrank.harness.manifest.Environment;
 import dev.nasrank.harness.manifest.GitInfo;
 import dev.nasrank.harness.manifest.ManifestIo;
 import dev.nasrank.harness.manifest.Sha256;
@@ -70,9 +71,12 @@ public final class RunAudit {
    * @param runCommit the commit run.json names
    * @param codeCommit the commit of the code auditing it (and whether its tree is dirty)
    * @param dataProblems data files whose SHA-256 differs from run.json's (no unit is rerun then)
+   * @param platformNotes where this machine differs from the run's in what decides bitwise results (processor,
+   *     instruction sets, thread settings): a mismatch is then expected, not evidence of a defect
    * @param units one verdict per rerun unit
    */
-  public record Result(String runCommit, String codeCommit, List<String> dataProblems, List<UnitVerdict> units) {
+  public record Result(String runCommit, String codeCommit, List<String> dataProblems, List<String> platformNotes,
+      List<UnitVerdict> units) {
     /** True if the data matched and every unit matched. */
     public boolean allMatch() {
       return dataProblems.isEmpty() && !units.isEmpty() && units.stream().allMatch(UnitVerdict::matches);
@@ -98,8 +102,9 @@ public final class RunAudit {
     GitInfo code = GitInfo.detect(Path.of("."));
     String codeCommit = code.commit() + (Boolean.TRUE.equals(code.dirty()) ? " (dirty)" : "");
     List<String> dataProblems = checkData(manifest.path("datasets"), o.dataRoot());
+    List<String> platform = platformNotes(manifest.path("environment"));
     if (!dataProblems.isEmpty()) {
-      return new Result(runCommit, codeCommit, dataProblems, List.of());
+      return new Result(runCommit, codeCommit, dataProblems, platform, List.of());
     }
     SuiteRunner.Settings settings = new SuiteRunner.Settings(pinned.profile(), pinned.maxPaths(), pinned.seeds(),
         o.dataRoot(), o.device(), null, o.work(), false);
@@ -116,7 +121,33 @@ public final class RunAudit {
       UnitVerdict v = verdicts.get(verdicts.size() - 1);
       err.println(label + ": " + (v.matches() ? "matches" : "DIFFERS: " + String.join("; ", v.differences())));
     }
-    return new Result(runCommit, codeCommit, List.of(), List.copyOf(verdicts));
+    return new Result(runCommit, codeCommit, List.of(), platform, List.copyOf(verdicts));
+  }
+
+  /** What differs between the run's recorded platform and this one, in the fields that decide bitwise results. */
+  static List<String> platformNotes(JsonNode recorded) {
+    Environment now = Environment.detect(null);
+    List<String> notes = new ArrayList<>();
+    compare(notes, "processor", recorded.path("cpuModel"), now.cpuModel());
+    compare(notes, "instruction sets", recorded.path("cpuIsa"), String.join(" ", now.cpuIsa()));
+    compare(notes, "engine version", recorded.path("engineVersion"), now.engineVersion());
+    JsonNode threads = recorded.path("threadSettings");
+    for (Map.Entry<String, String> e : now.threadSettings().entrySet()) {
+      compare(notes, e.getKey(), threads.path(e.getKey()), e.getValue());
+    }
+    return List.copyOf(notes);
+  }
+
+  private static void compare(List<String> notes, String what, JsonNode recorded, String now) {
+    String was = recorded.isMissingNode() ? "not recorded" : recorded.asText();
+    if (recorded.isArray()) {
+      List<String> items = new ArrayList<>();
+      recorded.forEach(n -> items.add(n.asText()));
+      was = String.join(" ", items);
+    }
+    if (!was.equals(now)) {
+      notes.add(what + ": run " + was + ", here " + now);
+    }
   }
 
   private static List<SuiteUnit> select(List<SuiteUnit> all, Options o) {

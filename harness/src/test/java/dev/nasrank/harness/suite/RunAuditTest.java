@@ -84,6 +84,7 @@ class RunAuditTest {
     RunAudit.Result r = audit(run, List.of(), null);
     assertEquals(6, r.units().size());
     assertTrue(r.allMatch(), r.toString());
+    assertEquals(List.of(), r.platformNotes(), "same machine, same settings");
     assertEquals(Main.OK, Main.run("audit", "--run", run.toString(), "--units", "2", "--device", "cpu",
         "--data-root", shared.toString()));
   }
@@ -126,6 +127,21 @@ class RunAuditTest {
     String d = v.differences().get(0);
     assertTrue(d.startsWith("training diverges in epoch 2, step 2 of 2: loss " + (was + 0.25f)), d);
     assertTrue(d.contains("|difference| 0.250"), d);
+  }
+
+  @Test
+  void anotherProcessorOrThreadSettingIsNamed() throws IOException {
+    ObjectNode env = (ObjectNode) new ObjectMapper().readTree(finished.resolve("run.json").toFile())
+        .path("environment");
+    assertEquals(List.of(), RunAudit.platformNotes(env));
+    env.put("cpuModel", "AMD EPYC 7B13");
+    env.putArray("cpuIsa").add("avx").add("avx2").add("fma");
+    ((ObjectNode) env.path("threadSettings")).put("ai.djl.pytorch.num_threads", "7");
+    List<String> notes = RunAudit.platformNotes(env);
+    assertEquals(3, notes.size(), notes.toString());
+    assertTrue(notes.get(0).startsWith("processor: run AMD EPYC 7B13, here "), notes.get(0));
+    assertTrue(notes.get(1).startsWith("instruction sets: run avx avx2 fma, here "), notes.get(1));
+    assertTrue(notes.get(2).startsWith("ai.djl.pytorch.num_threads: run 7, here "), notes.get(2));
   }
 
   @Test
