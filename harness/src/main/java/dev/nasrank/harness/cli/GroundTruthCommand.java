@@ -3,6 +3,7 @@ package dev.nasrank.harness.cli;
 import dev.nasrank.benchbridge.ModelSpec;
 import dev.nasrank.datasets.DataRoot;
 import dev.nasrank.harness.groundtruth.Architectures;
+import dev.nasrank.harness.groundtruth.CellSample;
 import dev.nasrank.harness.groundtruth.CifarGroundTruthData;
 import dev.nasrank.harness.groundtruth.GroundTruthAssembler;
 import dev.nasrank.harness.groundtruth.GroundTruthData;
@@ -14,6 +15,7 @@ import dev.nasrank.harness.groundtruth.UnitStore;
 import dev.nasrank.harness.groundtruth.UnitTrainer;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +30,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -75,8 +78,30 @@ public final class GroundTruthCommand implements Callable<Integer> {
 
     @Option(names = "--archs", defaultValue = "s4",
         description = "s4 (the 34 unique S4 cells) or a file with one '<adjacency> <ops csv>' per line "
-            + "(default: ${DEFAULT-VALUE})")
+            + "(default: ${DEFAULT-VALUE}); --specs or --sample replace it")
     String archs;
+
+    @Option(names = "--specs", paramLabel = "FILE",
+        description = "cells as JSON lines {\"matrix\": [[...]], \"ops\": [...]} (the format 'nasbench hash' reads)")
+    Path specsFile;
+
+    @Option(names = "--sample", paramLabel = "N",
+        description = "train a seeded sample of N cells of --from, one per equal-width stratum of its accuracy range "
+            + "(docs/groundtruth.md)")
+    Integer sample;
+
+    @Option(names = "--from", paramLabel = "FILE",
+        description = "NAS-Bench-101 source for --sample: a TFRecord, its binary cache, or a nasbench-vis JSON dump "
+            + "(cells of the 20k dump come from enumerating the space)")
+    Path sampleFrom;
+
+    @Option(names = "--sample-epochs", paramLabel = "E", defaultValue = "108",
+        description = "budget whose mean final validation accuracy stratifies the sample (default: ${DEFAULT-VALUE})")
+    int sampleEpochs;
+
+    @Option(names = "--sample-seed", paramLabel = "SEED", defaultValue = "2020",
+        description = "seed of the sample (default: ${DEFAULT-VALUE})")
+    long sampleSeed;
 
     @Option(names = "--data-root", description = "folder holding cifar10-partial-bin/ (default: -Dnasrank.data.root, "
         + "$NASRANK_DATA_ROOT, or the project's lookup)")
@@ -101,12 +126,29 @@ public final class GroundTruthCommand implements Callable<Integer> {
     @Mixin
     ProgressOption progressOption;
 
+    /** The cells to train: --specs, else --sample of --from, else --archs. */
+    private List<ModelSpec> cells() throws IOException {
+      if (specsFile != null && sample != null) {
+        throw new ParameterException(spec.commandLine(), "--specs and --sample exclude each other");
+      }
+      if ((sample == null) != (sampleFrom == null)) {
+        throw new ParameterException(spec.commandLine(), "--sample N and --from FILE go together");
+      }
+      if (specsFile != null) {
+        return Architectures.readJsonLines(specsFile);
+      }
+      if (sample != null) {
+        return CellSample.draw(CellSample.open(sampleFrom), sample, sampleEpochs, sampleSeed);
+      }
+      return Architectures.resolve(archs);
+    }
+
     @Override
     public Integer call() throws Exception {
       PrintWriter err = spec.commandLine().getErr();
       int[] sh = parseShard(shard);
       Profile p = epochs == null ? Profile.named(profile) : Profile.named(profile).withEpochs(epochs);
-      List<ModelSpec> specs = Architectures.resolve(archs);
+      List<ModelSpec> specs = cells();
       UnitStore store = new UnitStore(out);
       GroundTruthGenerator generator = new GroundTruthGenerator(store, p, specs, repeats);
       List<GroundTruthGenerator.Unit> todo = generator.pending(sh[0], sh[1]);

@@ -1,6 +1,7 @@
 package dev.nasrank.harness.groundtruth;
 
 import dev.nasrank.benchbridge.ModelSpec;
+import dev.nasrank.benchbridge.io.HashLines;
 import dev.nasrank.harness.space.S4Choice;
 import dev.nasrank.harness.space.S4Space;
 import java.io.BufferedReader;
@@ -36,6 +37,40 @@ public final class Architectures {
       out.add(S4Space.toSpec(choices.get(0)));
     }
     return List.copyOf(out);
+  }
+
+  /**
+   * Reads cells given as JSON lines, the format {@code nasbench hash} reads: {@code {"matrix": [[0,1,...],...],
+   * "ops": ["input", ..., "output"]}} per line (blank lines ignored). Duplicate hashes are dropped.
+   *
+   * @throws IllegalArgumentException naming the file and line of a malformed or invalid cell
+   */
+  public static List<ModelSpec> readJsonLines(Path file) throws IOException {
+    Map<String, ModelSpec> byHash = new LinkedHashMap<>();
+    try (BufferedReader in = Files.newBufferedReader(file)) {
+      String line;
+      int no = 0;
+      while ((line = in.readLine()) != null) {
+        no++;
+        if (line.isBlank()) {
+          continue;
+        }
+        ModelSpec spec;
+        try {
+          spec = HashLines.parse(line);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(file + ":" + no + ": " + e.getMessage(), e);
+        }
+        if (!spec.isValid()) {
+          throw new IllegalArgumentException(file + ":" + no + ": the input does not reach the output");
+        }
+        byHash.putIfAbsent(spec.hash(), spec);
+      }
+    }
+    if (byHash.isEmpty()) {
+      throw new IllegalArgumentException(file + ": no cells");
+    }
+    return List.copyOf(byHash.values());
   }
 
   /**
