@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
         BenchCommand.class,
         GroundTruthCommand.class,
         SuiteCommand.class,
-        AuditCommand.class
+        AuditCommand.class,
+        FidelityCommand.class
     })
 public final class Main implements Callable<Integer> {
 
