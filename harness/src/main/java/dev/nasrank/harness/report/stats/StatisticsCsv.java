@@ -51,6 +51,39 @@ public final class StatisticsCsv {
     AtomicFiles.writeString(comparisonsCsv, comparisons(st));
   }
 
+  /**
+   * The interval of each setting's mean tau from a settings.csv ({@code {tau_low, tau_high}}); errors name the file
+   * and line.
+   */
+  public static java.util.Map<Candidate.Setting, double[]> readIntervals(Path file) {
+    java.util.List<String> lines;
+    try {
+      lines = java.nio.file.Files.readAllLines(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    if (lines.isEmpty() || !lines.get(0).equals(SETTINGS_HEADER)) {
+      throw new IllegalArgumentException(file + ": header must be '" + SETTINGS_HEADER + "'");
+    }
+    java.util.Map<Candidate.Setting, double[]> out = new java.util.TreeMap<>();
+    for (int i = 1; i < lines.size(); i++) {
+      String[] c = lines.get(i).split(",", -1);
+      try {
+        if (c.length != 12 || !(c[2].equals("true") || c[2].equals("false"))) {
+          throw new IllegalArgumentException("expected 12 cells with calibrated true/false, got '" + lines.get(i)
+              + "'");
+        }
+        out.put(new Candidate.Setting(c[0], c[1], Boolean.parseBoolean(c[2])),
+            new double[] {Double.parseDouble(c[7]), Double.parseDouble(c[8])});
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(file + ":" + (i + 1) + ": not a number: " + e.getMessage(), e);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(file + ":" + (i + 1) + ": " + e.getMessage(), e);
+      }
+    }
+    return out;
+  }
+
   private static String setting(Candidate.Setting s) {
     return s.method() + "," + s.bnStrategy() + "," + s.calibrated();
   }
