@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.nasrank.harness.manifest.ManifestIo;
 import dev.nasrank.harness.regress.Baseline;
 import dev.nasrank.harness.regress.RegressionCheck;
+import dev.nasrank.harness.regress.RegressionReports;
 import dev.nasrank.harness.regress.RegressionResult;
+import dev.nasrank.harness.report.AtomicFiles;
+import dev.nasrank.harness.report.RunDirectory;
+import dev.nasrank.harness.report.stats.StatisticsCsv;
 import dev.nasrank.harness.report.RankingCsv;
 import dev.nasrank.harness.report.RankingRow;
 import java.io.PrintWriter;
@@ -24,11 +28,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "regress", mixinStandardHelpOptions = true, sortOptions = false,
     description = {
         "Compares DIR/ranking.csv (written by `harness report`) with a baseline: per method x BN strategy x "
-            + "calibration, the run's Kendall tau-b (mean over seeds) must lie within the baseline's band around "
-            + "the expected tau. A setting missing from the run, or a NaN tau, is a regression; a setting absent "
-            + "from the baseline is listed but passes; a run whose run.json profile differs from the baseline's "
-            + "fails.",
-        "With --write-baseline, writes a baseline from the run instead.",
+            + "calibration, the run's Kendall tau-b (mean over seeds) must lie within a band around the baseline's "
+            + "mean tau. The band is derived from the baseline's sd over seeds and from the seed counts of baseline "
+            + "and run (docs/report.md), unless the baseline fixes it. A setting missing from the run, or a NaN tau, "
+            + "is a regression; a setting absent from the baseline is listed but passes; a run whose run.json "
+            + "profile differs from the baseline's fails.",
+        "With --write-baseline, writes a baseline (mean and sd per setting) from the run instead.",
         "Exit codes: 0 all within band (or baseline written), 1 regression or bad data, 2 usage."})
 final class RegressCommand implements Callable<Integer> {
   @Spec
@@ -49,9 +54,21 @@ final class RegressCommand implements Callable<Integer> {
     Path writeBaseline;
   }
 
-  @Option(names = "--band", paramLabel = "TAU", description = "With --write-baseline: tolerance band of every "
-      + "entry, in tau units (default 0.15).")
+  @Option(names = "--band", paramLabel = "TAU", description = "With --write-baseline: a fixed band for every "
+      + "entry, in tau units, instead of the band derived from the noise (default: derived).")
   Double band;
+
+  @Option(names = "--false-alarm", paramLabel = "ALPHA", description = "Chance that noise alone fails any gated "
+      + "setting with a derived band (default 0.01).")
+  Double falseAlarm;
+
+  @Option(names = "--junit-xml", paramLabel = "FILE", description = "Also write a JUnit XML report: one test case "
+      + "per gated setting, a regression is a failure.")
+  Path junitXml;
+
+  @Option(names = "--summary", paramLabel = "FILE", description = "Also write a Markdown summary (e.g. "
+      + "$GITHUB_STEP_SUMMARY).")
+  Path summary;
 
   @Option(names = "--profile", paramLabel = "NAME", description = "With --write-baseline: the profile the "
       + "baseline belongs to (default: the profile in DIR/run.json, else 'default').")
@@ -75,8 +92,12 @@ final class RegressCommand implements Callable<Integer> {
     String runProfile = manifest != null && manifest.hasNonNull("profile") ? manifest.get("profile").asText()
         : null;
     if (mode.writeBaseline != null) {
-      double b = band == null ? 0.15 : band;
-      if (!(b >= 0 && b <= 2)) {
+      if (falseAlarm != null || junitXml != null || summary != null) {
+        throw new ParameterException(spec.commandLine(), "--false-alarm, --junit-xml and --summary go with "
+            + "--baseline");
+      }
+      double b = band == null ? Double.NaN : band;
+      if (band != null && !(b >= 0 && b <= 2)) {
         throw new ParameterException(spec.commandLine(), "--band must be in [0,2], got " + b);
       }
       String commit = manifest != null && manifest.path("git").hasNonNull("commit")
@@ -84,8 +105,9 @@ final class RegressCommand implements Callable<Integer> {
       Baseline baseline = Baseline.fromRun(rows, profile != null ? profile
           : runProfile != null ? runProfile : "default", b, run.toString(), commit);
       baseline.write(mode.writeBaseline);
-      out.println(String.format(Locale.ROOT, "wrote %s: %d settings, profile %s, band %.3f",
-          mode.writeBaseline, baseline.entries().size(), baseline.profile(), b));
+      out.println(String.format(Locale.ROOT, "wrote %s: %d settings, profile %s, %s", mode.writeBaseline,
+          baseline.entries().size(), baseline.profile(), band == null ? "bands derived from the noise"
+              : String.format(Locale.ROOT, "fixed band %.3f", b)));
       out.flush();
       return Main.OK;
     }
@@ -93,10 +115,30 @@ final class RegressCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--band and --profile only go with --write-baseline");
     }
     Baseline baseline = Baseline.read(mode.baseline);
-    RegressionResult result = RegressionCheck.against(baseline).withOneSided(oneSided).withRunProfile(runProfile)
-        .check(rows);
+    RegressionCheck check = RegressionCheck.against(baseline).withOneSided(oneSided).withRunProfile(runProfile);
+    if (falseAlarm != null) {
+      if (!(falseAlarm > 0 && falseAlarm < 1)) {
+        throw new ParameterException(spec.commandLine(), "--false-alarm must be in (0,1), got " + falseAlarm);
+      }
+      check = check.withFalseAlarmRate(falseAlarm);
+    }
+    RunDirectory dir = new RunDirectory(run);
+    if (Files.isRegularFile(dir.settingsCsv())) {
+      check = check.withIntervals(StatisticsCsv.readIntervals(dir.settingsCsv()));
+    }
+    RegressionResult result = check.check(rows);
+    if (junitXml != null) {
+      AtomicFiles.writeString(junitXml, RegressionReports.junitXml(result, mode.baseline.toString()));
+    }
+    if (summary != null) {
+      AtomicFiles.writeString(summary, RegressionReports.markdown(result, mode.baseline.toString()));
+    }
     if (result.passed()) {
       out.println("ok: every tau within its band of " + mode.baseline + " (profile " + baseline.profile() + ")");
+      if (baseline.schema().equals(Baseline.SCHEMA_V1)) {
+        out.println("note: " + mode.baseline + " is a " + Baseline.SCHEMA_V1 + " baseline (fixed bands); re-record "
+            + "it with --write-baseline to derive bands from the noise");
+      }
       if (all || result.findings().stream().anyMatch(f -> f.status() == RegressionResult.Status.NEW)) {
         out.print(result.table(true));
       }

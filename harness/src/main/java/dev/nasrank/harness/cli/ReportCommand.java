@@ -8,6 +8,8 @@ import dev.nasrank.harness.report.ReportOptions;
 import dev.nasrank.harness.report.ReportResult;
 import dev.nasrank.harness.report.Reporter;
 import dev.nasrank.harness.report.RunDirectory;
+import dev.nasrank.harness.report.claims.ClaimResult;
+import dev.nasrank.harness.report.claims.ClaimVerdict;
 import java.io.PrintWriter;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -28,8 +30,10 @@ import picocli.CommandLine.Spec;
     description = {
         "Measures the rankings in DIR/candidates.csv against NAS-Bench-101 ground truth and writes, into DIR: "
             + "ranking.csv (Kendall tau-b with bootstrap 95%% interval, Spearman and noise ceiling per method, BN "
-            + "strategy, calibration and seed), variants.csv, summary.csv, plots/*.png, report.md and a "
-            + "self-contained report.html; run.json too when DIR has none.",
+            + "strategy, calibration and seed), variants.csv, summary.csv, settings.csv (mean tau over seeds with "
+            + "a hierarchical bootstrap interval), comparisons.csv (every pair of settings, Holm-adjusted), claims.csv "
+            + "(the MixPath paper's claims audited), plots/*.png, report.md and a self-contained report.html; run.json "
+            + "too when DIR has none.",
         "Accuracies are fractions in [0,1]; the default ground truth is the mean of the repeats' final validation "
             + "accuracies. Exit codes: 0 ok, 1 bad data or missing files, 2 usage."})
 final class ReportCommand implements Callable<Integer> {
@@ -53,8 +57,12 @@ final class ReportCommand implements Callable<Integer> {
   int resamples;
 
   @Option(names = "--bootstrap-seed", defaultValue = "2020", paramLabel = "SEED",
-      description = "Seed of the bootstrap (default: ${DEFAULT-VALUE}).")
+      description = "Seed of every bootstrap of the report (default: ${DEFAULT-VALUE}).")
   long bootstrapSeed;
+
+  @Option(names = "--study-bootstrap", paramLabel = "N", description = "Resamples of the hierarchical bootstrap "
+      + "behind settings.csv, comparisons.csv and claims.csv (default 10,000; see docs/report.md).")
+  Integer studyResamples;
 
   @Option(names = "--repeat-seed", defaultValue = "2020", paramLabel = "SEED",
       description = "Seed choosing the repeat in the 'one seeded repeat' variant (default: ${DEFAULT-VALUE}).")
@@ -73,6 +81,9 @@ final class ReportCommand implements Callable<Integer> {
     if (resamples < 1) {
       throw new ParameterException(spec.commandLine(), "--bootstrap must be >= 1, got " + resamples);
     }
+    if (studyResamples != null && studyResamples < 1) {
+      throw new ParameterException(spec.commandLine(), "--study-bootstrap must be >= 1, got " + studyResamples);
+    }
     if (precisionKs.stream().anyMatch(k -> k < 1)) {
       throw new ParameterException(spec.commandLine(), "--precision-k values must be >= 1, got " + precisionKs);
     }
@@ -82,6 +93,9 @@ final class ReportCommand implements Callable<Integer> {
     out.println("ground truth: " + gt.description());
     ReportOptions options = ReportOptions.defaults().withBootstrapResamples(resamples)
         .withBootstrapSeed(bootstrapSeed).withRepeatSeed(repeatSeed).withPrecisionKs(precisionKs).withPlots(plots);
+    if (studyResamples != null) {
+      options = options.withStudyResamples(studyResamples);
+    }
     ReportResult result;
     try (ProgressBar bar = new ProgressBarBuilder().setTaskName("measuring rankings").setInitialMax(1)
         .setConsumer(new ConsoleProgressBarConsumer(System.err)).continuousUpdate().build()) {
@@ -95,6 +109,15 @@ final class ReportCommand implements Callable<Integer> {
           r.setting().label(), r.seed(), r.n(), r.kendallTau(), r.kendallTauLow(), r.kendallTauHigh(),
           r.noiseCeiling()));
     }
+    out.println(String.format(Locale.ROOT, "claims (claims.csv): %d reproduced, %d contradicted, %d undecided",
+        result.claims().stream().filter(c -> c.verdict() == ClaimVerdict.REPRODUCED).count(),
+        result.claims().stream().filter(c -> c.verdict() == ClaimVerdict.CONTRADICTED).count(),
+        result.claims().stream().filter(c -> c.verdict() == ClaimVerdict.UNDECIDED).count()));
+    for (ClaimResult c : result.claims()) {
+      out.println(String.format(Locale.ROOT, "  %d. %-13s %s", c.id(), c.verdict().key(), c.claim()));
+    }
+    out.println(String.format(Locale.ROOT, "pairs (comparisons.csv): %d of %d decided (Holm, family-wise %.2f)",
+        result.statistics().decided(), result.statistics().pairs().size(), result.statistics().alpha()));
     out.println("wrote " + dir.reportMd() + ", " + dir.reportHtml() + ", " + dir.rankingCsv() + " and "
         + result.plots().size() + " plots" + (result.manifestWritten() ? "; run.json (report-only)" : ""));
     out.flush();

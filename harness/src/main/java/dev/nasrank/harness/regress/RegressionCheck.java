@@ -9,24 +9,30 @@ import java.util.TreeMap;
 
 /**
  * Checks a run's rankings against a {@link Baseline}: per setting, the run's Kendall tau-b (default variant, mean
- * over its seeds) must stay within the entry's band. A setting of the baseline missing from the run, or a NaN
- * tau, is a regression; a setting of the run absent from the baseline is reported but passes. Immutable;
+ * over its seeds) must stay within the band around the baseline's mean, the band derived from the baseline's sd and
+ * both seed counts ({@link NoiseBand}) unless the entry fixes it. A setting of the baseline missing from the run, or
+ * a NaN tau, is a regression; a setting of the run absent from the baseline is reported but passes. Immutable;
  * configure with {@code withX(...)}, then {@link #check(List)} returns a {@link RegressionResult}.
  */
 public final class RegressionCheck {
   private final Baseline baseline;
   private final boolean oneSided;
   private final String runProfile;
+  private final double alpha;
+  private final Map<Candidate.Setting, double[]> intervals;
 
-  private RegressionCheck(Baseline baseline, boolean oneSided, String runProfile) {
+  private RegressionCheck(Baseline baseline, boolean oneSided, String runProfile, double alpha,
+      Map<Candidate.Setting, double[]> intervals) {
     this.baseline = baseline;
     this.oneSided = oneSided;
     this.runProfile = runProfile;
+    this.alpha = alpha;
+    this.intervals = intervals;
   }
 
-  /** Two-sided check against the baseline, run profile not checked. */
+  /** Two-sided, family-wise false-alarm rate 0.01, run profile not checked, intervals from ranking.csv. */
   public static RegressionCheck against(Baseline baseline) {
-    return new RegressionCheck(baseline, false, null);
+    return new RegressionCheck(baseline, false, null, 0.01, Map.of());
   }
 
   /**
@@ -34,49 +40,79 @@ public final class RegressionCheck {
    * {@code expected + band} fails as well, since it means the measurement changed and the baseline is stale.
    */
   public RegressionCheck withOneSided(boolean b) {
-    return new RegressionCheck(baseline, b, runProfile);
+    return new RegressionCheck(baseline, b, runProfile, alpha, intervals);
   }
 
   /** The run's profile (from its run.json); a profile other than the baseline's fails the check. */
   public RegressionCheck withRunProfile(String profile) {
-    return new RegressionCheck(baseline, oneSided, profile);
+    return new RegressionCheck(baseline, oneSided, profile, alpha, intervals);
+  }
+
+  /** The chance that noise alone fails any gated setting of a derived band (default 0.01). */
+  public RegressionCheck withFalseAlarmRate(double a) {
+    NoiseBand.z(a, 1, false);
+    return new RegressionCheck(baseline, oneSided, runProfile, a, intervals);
+  }
+
+  /**
+   * The run's interval of each setting's mean tau ({@code {low, high}}, e.g. from settings.csv), shown beside the
+   * tau; without one, a one-seed setting shows its ranking.csv interval and others none. Not used by the gate.
+   */
+  public RegressionCheck withIntervals(Map<Candidate.Setting, double[]> byS) {
+    return new RegressionCheck(baseline, oneSided, runProfile, alpha, Map.copyOf(byS));
   }
 
   /** Runs the check over the rows of a ranking.csv. */
   public RegressionResult check(List<RankingRow> rows) {
     Map<Candidate.Setting, List<RankingRow>> run = new TreeMap<>();
     rows.forEach(r -> run.computeIfAbsent(r.setting(), k -> new ArrayList<>()).add(r));
+    double z = NoiseBand.z(alpha, baseline.entries().size(), oneSided);
     List<RegressionResult.Finding> findings = new ArrayList<>();
     if (runProfile != null && !runProfile.equals(baseline.profile())) {
       findings.add(new RegressionResult.Finding(null, RegressionResult.Status.PROFILE_MISMATCH, Double.NaN,
-          Double.NaN, Double.NaN, 0, "run profile '" + runProfile + "' differs from baseline profile '"
-              + baseline.profile() + "'"));
+          Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN, "run profile '" + runProfile
+              + "' differs from baseline profile '" + baseline.profile() + "'"));
     }
     for (Baseline.Entry e : baseline.entries()) {
       List<RankingRow> rs = run.remove(e.setting());
       if (rs == null) {
-        findings.add(new RegressionResult.Finding(e.setting(), RegressionResult.Status.MISSING, e.expectedTau(),
-            e.band(), Double.NaN, 0, "no rows in the run"));
+        findings.add(new RegressionResult.Finding(e.setting(), RegressionResult.Status.MISSING, e.meanTau(),
+            NoiseBand.of(e, e.seeds(), z), Double.NaN, 0, Double.NaN, Double.NaN, "no rows in the run"));
         continue;
       }
       double tau = rs.stream().mapToDouble(RankingRow::kendallTau).average().orElse(Double.NaN);
+      double band = NoiseBand.of(e, rs.size(), z);
+      double[] iv = interval(e.setting(), rs);
       if (Double.isNaN(tau)) {
-        findings.add(new RegressionResult.Finding(e.setting(), RegressionResult.Status.NAN, e.expectedTau(),
-            e.band(), tau, rs.size(), "tau is NaN (undefined ranking) in at least one seed"));
+        findings.add(new RegressionResult.Finding(e.setting(), RegressionResult.Status.NAN, e.meanTau(), band, tau,
+            rs.size(), iv[0], iv[1], "tau is NaN (undefined ranking) in at least one seed"));
         continue;
       }
-      double delta = tau - e.expectedTau();
-      boolean below = delta < -e.band() - 1e-12;
-      boolean above = delta > e.band() + 1e-12;
+      double delta = tau - e.meanTau();
+      boolean below = delta < -band - 1e-12;
+      boolean above = delta > band + 1e-12;
       RegressionResult.Status st = below || (above && !oneSided) ? RegressionResult.Status.REGRESSED
           : RegressionResult.Status.OK;
       String msg = below ? "below the band" : above ? (oneSided ? "above the band (one-sided: ok)"
           : "above the band: baseline stale?") : "within the band";
-      findings.add(new RegressionResult.Finding(e.setting(), st, e.expectedTau(), e.band(), tau, rs.size(), msg));
+      findings.add(new RegressionResult.Finding(e.setting(), st, e.meanTau(), band, tau, rs.size(), iv[0], iv[1],
+          msg));
     }
-    run.forEach((s, rs) -> findings.add(new RegressionResult.Finding(s, RegressionResult.Status.NEW, Double.NaN,
-        Double.NaN, rs.stream().mapToDouble(RankingRow::kendallTau).average().orElse(Double.NaN), rs.size(),
-        "not in the baseline (not a failure)")));
+    run.forEach((s, rs) -> {
+      double[] iv = interval(s, rs);
+      findings.add(new RegressionResult.Finding(s, RegressionResult.Status.NEW, Double.NaN, Double.NaN,
+          rs.stream().mapToDouble(RankingRow::kendallTau).average().orElse(Double.NaN), rs.size(), iv[0], iv[1],
+          "not in the baseline (not a failure)"));
+    });
     return new RegressionResult(baseline.profile(), oneSided, List.copyOf(findings));
+  }
+
+  private double[] interval(Candidate.Setting s, List<RankingRow> rs) {
+    double[] iv = intervals.get(s);
+    if (iv != null) {
+      return iv;
+    }
+    return rs.size() == 1 ? new double[] {rs.get(0).kendallTauLow(), rs.get(0).kendallTauHigh()}
+        : new double[] {Double.NaN, Double.NaN};
   }
 }

@@ -32,13 +32,28 @@ public record RegressionResult(String profile, boolean oneSided, List<Finding> f
    * One setting's comparison.
    *
    * @param setting null for a profile mismatch
-   * @param expected baseline tau (NaN for NEW)
-   * @param band baseline band (NaN for NEW)
+   * @param expected baseline mean tau (NaN for NEW)
+   * @param band the band used, in tau units: derived from the baseline's sd and both seed counts, or fixed by the
+   *     entry (NaN for NEW)
    * @param actual run tau, mean over seeds (NaN when missing or undefined)
    * @param seeds seeds the run had for this setting
+   * @param low lower bound of the run's interval of its mean tau (NaN when unknown)
+   * @param high upper bound of that interval
    */
   public record Finding(Candidate.Setting setting, Status status, double expected, double band, double actual,
-      int seeds, String message) {}
+      int seeds, double low, double high, String message) {
+
+    /** E.g. {@code tau 0.300 [0.100, 0.500] (1 seed), band 0.455 ± 0.150: below the band}. */
+    public String describe() {
+      if (setting == null) {
+        return message;
+      }
+      String tau = Double.isNaN(actual) ? "tau -" : "tau " + num(actual) + (Double.isNaN(low) ? ""
+          : " [" + num(low) + ", " + num(high) + "]");
+      String base = Double.isNaN(expected) ? "no baseline" : "band " + num(expected) + " ± " + num(band);
+      return tau + " (" + seeds + (seeds == 1 ? " seed" : " seeds") + "), " + base + ": " + message;
+    }
+  }
 
   /** True when no finding fails. */
   public boolean passed() {
@@ -52,20 +67,25 @@ public record RegressionResult(String profile, boolean oneSided, List<Finding> f
 
   /** A fixed-width table of the failing findings (all findings when {@code all}). */
   public String table(boolean all) {
-    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-36s %-16s %9s %7s %9s %8s %5s  %s%n",
-        "setting", "status", "expected", "band", "actual", "delta", "seeds", "note"));
+    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-36s %-16s %9s %7s %9s %17s %8s %5s  %s%n",
+        "setting", "status", "expected", "band", "actual", "interval", "delta", "seeds", "note"));
     for (Finding f : findings) {
       if (!all && !f.status().failing()) {
         continue;
       }
-      sb.append(String.format(Locale.ROOT, "%-36s %-16s %9s %7s %9s %8s %5d  %s%n",
+      sb.append(String.format(Locale.ROOT, "%-36s %-16s %9s %7s %9s %17s %8s %5d  %s%n",
           f.setting() == null ? "-" : f.setting().label(), f.status(), num(f.expected()), num(f.band()),
-          num(f.actual()), num(f.actual() - f.expected()), f.seeds(), f.message()));
+          num(f.actual()), interval(f), num(f.actual() - f.expected()), f.seeds(), f.message()));
     }
     return sb.toString();
   }
 
-  private static String num(double v) {
+  /** E.g. {@code [0.100, 0.500]}, or {@code -} when unknown. */
+  static String interval(Finding f) {
+    return Double.isNaN(f.low()) ? "-" : "[" + num(f.low()) + ", " + num(f.high()) + "]";
+  }
+
+  static String num(double v) {
     return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.3f", v);
   }
 }

@@ -76,6 +76,11 @@ public record Candidate(String method, String bnStrategy, boolean calibrated, lo
       return method + "/" + bnStrategy + "/" + (calibrated ? "calibrated" : "uncalibrated");
     }
 
+    /** Compact form for figures, e.g. {@code linear_sbn cal} (MixPath) or {@code spos vanilla uncal}. */
+    public String shortLabel() {
+      return (method.equals("mixpath") ? "" : method + " ") + bnStrategy + (calibrated ? " cal" : " uncal");
+    }
+
     /** File-name friendly form, e.g. {@code mixpath-linear_sbn-cal}. */
     public String slug() {
       return method + "-" + bnStrategy + "-" + (calibrated ? "cal" : "nocal");

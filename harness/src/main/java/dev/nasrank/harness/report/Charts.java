@@ -74,7 +74,20 @@ public final class Charts {
    * to [min, max] and NaN is drawn as min (the table beside the plot keeps the exact values).
    */
   public static byte[] heatmap(String title, List<String> labels, double[][] matrix, double min, double max) {
-    HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT).title(title).build();
+    return heatmap(title, labels, matrix, min, max, WIDTH, HEIGHT, false);
+  }
+
+  /**
+   * As {@link #heatmap(String, List, double[][], double, double)} at a given size in pixels; {@code matrix[i][j]}
+   * is drawn in column i and row j. With {@code topDown} row 0 is the top row (else the bottom row, XChart's
+   * default) and the column labels are turned vertical.
+   */
+  public static byte[] heatmap(String title, List<String> labels, double[][] matrix, double min, double max,
+      int width, int height, boolean topDown) {
+    HeatMapChart chart = new HeatMapChartBuilder().width(width).height(height).title(title).build();
+    if (topDown) {
+      chart.getStyler().setXAxisLabelRotation(90);
+    }
     chart.getStyler().setShowValue(true);
     chart.getStyler().setHeatMapValueDecimalPattern("0.00");
     chart.getStyler().setMin(min);
@@ -87,14 +100,18 @@ public final class Charts {
     for (int i = 0; i < matrix.length; i++) {
       for (int j = 0; j < matrix.length; j++) {
         double v = Double.isNaN(matrix[i][j]) ? min : Math.max(min, Math.min(top, matrix[i][j]));
-        cells.add(new Number[] {i, j, v});
+        cells.add(new Number[] {i, topDown ? matrix.length - 1 - j : j, v});
       }
     }
-    chart.addSeries(title, labels, labels, cells);
+    List<String> rows = new ArrayList<>(labels);
+    if (topDown) {
+      java.util.Collections.reverse(rows);
+    }
+    chart.addSeries(title, labels, rows, cells);
     return png(chart);
   }
 
-  private static byte[] png(Chart<?, ?> chart) {
+  static byte[] png(Chart<?, ?> chart) {
     try {
       return BitmapEncoder.getBitmapBytes(chart, BitmapFormat.PNG);
     } catch (IOException e) {

@@ -12,28 +12,37 @@ import java.util.TreeSet;
 final class Plots {
   private Plots() {}
 
-  /** Per setting: one-shot accuracies of the choices grouped by number of active paths (all seeds pooled). */
+  /** Panel size (pixels) and columns of the faceted box-plot figures. */
+  private static final int PANEL_WIDTH = 420;
+  private static final int PANEL_HEIGHT = 300;
+  private static final int COLUMNS = 3;
+
+  /**
+   * One faceted figure: per setting (a panel each, shared accuracy axis), the one-shot accuracies of the choices
+   * grouped by number of active paths (all seeds pooled).
+   */
   static void distributionsByActivePaths(ReportDocument doc, RunDirectory dir, List<Candidate> all, int mainM,
       List<Path> written) {
     doc.heading(2, "One-shot accuracy by number of active paths (m = " + mainM + ")");
-    doc.paragraph("Each box: the one-shot accuracies of all choices with that many active paths, pooled over "
-        + "seeds. Without SBN, sums of several paths shift the BN statistics and multi-path candidates score low.");
-    Map<Candidate.Setting, List<Candidate>> bySetting = group(all, mainM);
-    bySetting.forEach((s, rows) -> {
+    doc.paragraph("One panel per setting, same accuracy axis. Each box: the one-shot accuracies of all choices with "
+        + "that many active paths, pooled over seeds. Without SBN, sums of several paths shift the BN statistics and "
+        + "multi-path candidates score low.");
+    Map<Candidate.Setting, Map<String, double[]>> panels = new LinkedHashMap<>();
+    group(all, mainM).forEach((s, rows) -> {
       Map<String, double[]> groups = new LinkedHashMap<>();
       for (int k = 1; k <= mainM; k++) {
         final int kk = k;
         double[] v = rows.stream().filter(c -> c.activePaths() == kk).mapToDouble(Candidate::oneShotAccuracy)
             .toArray();
-        groups.put(k + (k == 1 ? " path" : " paths") + " (n=" + v.length + ")", v);
+        groups.put(k + " (n=" + v.length + ")", v);
       }
-      String title = s.label() + ": one-shot accuracy by active paths";
-      emit(doc, dir, "plots/paths-" + s.slug() + ".png", title,
-          Charts.boxPlot(title, "number of active paths", "one-shot accuracy (fraction)", groups), written);
+      panels.put(s, groups);
     });
+    emit(doc, dir, "plots/paths.png", "One-shot accuracy by number of active paths, one panel per setting",
+        faceted(panels, "active paths", all), written);
   }
 
-  /** Per setting with several m in the file: one-shot accuracies of all choices of each supernet of max m. */
+  /** Settings with several m in the file: one faceted figure of the accuracies of each supernet of max m. */
   static void distributionsByMaxPaths(ReportDocument doc, RunDirectory dir, List<Candidate> all,
       List<Path> written) {
     Map<Candidate.Setting, TreeMap<Integer, List<Double>>> by = new TreeMap<>();
@@ -45,20 +54,30 @@ final class Plots {
       return;
     }
     doc.heading(2, "One-shot accuracy by maximum number of paths m");
-    doc.paragraph("Each box: the one-shot accuracies of all choices of a supernet trained with at most m active "
-        + "paths (seeds pooled).");
+    doc.paragraph("One panel per setting with several m, same accuracy axis. Each box: the one-shot accuracies of "
+        + "all choices of a supernet trained with at most m active paths (seeds pooled).");
+    Map<Candidate.Setting, Map<String, double[]>> panels = new LinkedHashMap<>();
     by.forEach((s, perM) -> {
-      if (perM.size() < 2) {
-        return;
+      if (perM.size() > 1) {
+        Map<String, double[]> groups = new LinkedHashMap<>();
+        perM.forEach((m, v) -> groups.put("m=" + m + " (n=" + v.size() + ")",
+            v.stream().mapToDouble(Double::doubleValue).toArray()));
+        panels.put(s, groups);
       }
-      Map<String, double[]> groups = new LinkedHashMap<>();
-      perM.forEach((m, v) -> groups.put("m = " + m + " (n=" + v.size() + ")",
-          v.stream().mapToDouble(Double::doubleValue).toArray()));
-      String title = s.label() + ": one-shot accuracy by maximum paths m";
-      emit(doc, dir, "plots/maxpaths-" + s.slug() + ".png", title,
-          Charts.boxPlot(title, "maximum number of active paths m", "one-shot accuracy (fraction)", groups),
-          written);
     });
+    emit(doc, dir, "plots/maxpaths.png", "One-shot accuracy by maximum paths m, one panel per setting",
+        faceted(panels, "maximum paths m", all), written);
+  }
+
+  private static byte[] faceted(Map<Candidate.Setting, Map<String, double[]>> panels, String xTitle,
+      List<Candidate> all) {
+    double lo = all.stream().mapToDouble(Candidate::oneShotAccuracy).min().orElse(0);
+    double hi = all.stream().mapToDouble(Candidate::oneShotAccuracy).max().orElse(1);
+    double pad = Math.max(0.005, (hi - lo) * 0.05);
+    List<org.knowm.xchart.XYChart> charts = new ArrayList<>();
+    panels.forEach((s, groups) -> charts.add(BoxPanel.chart(s.label(), xTitle, "one-shot accuracy", groups,
+        PANEL_WIDTH, PANEL_HEIGHT, lo - pad, hi + pad)));
+    return FacetGrid.png(charts, COLUMNS);
   }
 
   /** Per setting, lowest seed: one-shot vs ground-truth accuracy of the unique architectures (default variant). */

@@ -10,7 +10,7 @@ import java.util.List;
  */
 public final class ReportDocument {
   /** A block of the report. */
-  public sealed interface Block permits Heading, Paragraph, Table, Image {}
+  public sealed interface Block permits Heading, Paragraph, Table, Image, FoldStart, FoldEnd {}
 
   /** A section heading, level 2 or 3. */
   public record Heading(int level, String text) implements Block {}
@@ -23,6 +23,12 @@ public final class ReportDocument {
 
   /** A PNG plot, saved at {@code relativePath} beside report.md. */
   public record Image(String caption, String relativePath, byte[] png) implements Block {}
+
+  /** Start of a folded part: {@code <details>} with this summary line, open or closed. */
+  public record FoldStart(String summary) implements Block {}
+
+  /** End of the innermost folded part. */
+  public record FoldEnd() implements Block {}
 
   private final String title;
   private final List<Block> blocks = new ArrayList<>();
@@ -51,6 +57,18 @@ public final class ReportDocument {
     return this;
   }
 
+  /** Starts a part folded behind {@code summary}: {@code <details>} in HTML and in Markdown (GitHub renders it). */
+  public ReportDocument beginFold(String summary) {
+    blocks.add(new FoldStart(summary));
+    return this;
+  }
+
+  /** Ends the part begun by {@link #beginFold}. */
+  public ReportDocument endFold() {
+    blocks.add(new FoldEnd());
+    return this;
+  }
+
   public List<Block> blocks() {
     return List.copyOf(blocks);
   }
@@ -70,6 +88,10 @@ public final class ReportDocument {
         sb.append('\n');
       } else if (b instanceof Image i) {
         sb.append("![").append(i.caption()).append("](").append(i.relativePath()).append(")\n\n");
+      } else if (b instanceof FoldStart f) {
+        sb.append("<details><summary>").append(esc(f.summary())).append("</summary>\n\n");
+      } else if (b instanceof FoldEnd) {
+        sb.append("</details>\n\n");
       }
     }
     return sb.toString();
@@ -110,6 +132,10 @@ public final class ReportDocument {
         sb.append("<figure><img alt=\"").append(esc(i.caption())).append("\" src=\"data:image/png;base64,")
             .append(Base64.getEncoder().encodeToString(i.png())).append("\"><figcaption>").append(esc(i.caption()))
             .append("</figcaption></figure>\n");
+      } else if (b instanceof FoldStart f) {
+        sb.append("<details><summary>").append(esc(f.summary())).append("</summary>\n");
+      } else if (b instanceof FoldEnd) {
+        sb.append("</details>\n");
       }
     }
     return sb.append("</body></html>\n").toString();

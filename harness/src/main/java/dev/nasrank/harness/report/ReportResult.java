@@ -1,5 +1,7 @@
 package dev.nasrank.harness.report;
 
+import dev.nasrank.harness.report.claims.ClaimResult;
+import dev.nasrank.harness.report.stats.StudyStatistics;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -9,11 +11,13 @@ import java.util.List;
  * @param directory the run directory written into
  * @param ranking the rows of ranking.csv (default variant, one per setting and seed)
  * @param variants every measured variant of every ranking
+ * @param statistics per setting and per pair of settings, over seeds (settings.csv, comparisons.csv)
+ * @param claims the paper's claims audited (claims.csv)
  * @param plots the PNG files written
  * @param manifestWritten whether run.json was absent and a report-time manifest was written
  */
 public record ReportResult(RunDirectory directory, List<RankingRow> ranking, List<VariantResult> variants,
-    List<Path> plots, boolean manifestWritten) {
+    StudyStatistics statistics, List<ClaimResult> claims, List<Path> plots, boolean manifestWritten) {
 
   /** One variant of one ranking. */
   public record VariantResult(Candidate.RunKey run, RankingEvaluator.Result result) {}

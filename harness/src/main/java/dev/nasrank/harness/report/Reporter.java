@@ -1,12 +1,17 @@
 package dev.nasrank.harness.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.nasrank.harness.manifest.ManifestDiff;
 import dev.nasrank.harness.manifest.ManifestIo;
 import dev.nasrank.harness.manifest.RunManifest;
 import dev.nasrank.harness.report.diagnostics.DiagnosticsFile;
-import dev.nasrank.harness.report.diagnostics.SbnStatistics;
+import dev.nasrank.harness.report.claims.ClaimResult;
+import dev.nasrank.harness.report.claims.ClaimsCsv;
+import dev.nasrank.harness.report.claims.PaperClaims;
 import dev.nasrank.harness.report.metrics.BootstrapInterval;
+import dev.nasrank.harness.report.metrics.RankMetrics;
+import dev.nasrank.harness.report.stats.HierarchicalBootstrap;
+import dev.nasrank.harness.report.stats.StatisticsCsv;
+import dev.nasrank.harness.report.stats.StudyData;
+import dev.nasrank.harness.report.stats.StudyStatistics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,9 +25,11 @@ import java.util.stream.Collectors;
 
 /**
  * Renders the report of a run directory: reads {@code candidates.csv}, measures every ranking (one per method,
- * BN strategy, calibration and seed) against the ground truth in every {@link Variant}, and writes
- * {@code ranking.csv} (default variant), {@code variants.csv}, {@code summary.csv}, PNG plots, {@code report.md}
- * and a self-contained {@code report.html}; all writes are atomic. Rankings use the candidates of the largest
+ * BN strategy, calibration and seed) against the ground truth in every {@link Variant}, computes the study's
+ * statistics over seeds and audits the paper's claims, and writes {@code ranking.csv} (default variant),
+ * {@code variants.csv}, {@code summary.csv}, {@code settings.csv}, {@code comparisons.csv}, {@code claims.csv}, PNG
+ * plots, {@code report.md} and a self-contained {@code report.html}; all writes are atomic. The report leads with
+ * the answer: claims, every setting's tau, pairwise differences. Rankings use the candidates of the largest
  * maximum-path count m in the file; smaller m only feed the "by m" distribution plots.
  */
 public final class Reporter {
@@ -84,6 +91,15 @@ public final class Reporter {
     List<Summary> summaries = summarize(variants);
     AtomicFiles.writeString(dir.summaryCsv(), summaryCsv(summaries));
 
+    StudyStatistics statistics = StudyStatistics.of(StudyData.of(runs, gt),
+        HierarchicalBootstrap.of(options.studyResamples(), options.bootstrapSeed()), options.alpha(), options.power());
+    StatisticsCsv.write(dir.settingsCsv(), dir.comparisonsCsv(), statistics);
+    DiagnosticsFile diagnostics = Files.isRegularFile(dir.diagnosticsJson())
+        ? DiagnosticsFile.read(dir.diagnosticsJson()) : null;
+    List<ClaimResult> claims = PaperClaims.audit(statistics, diagnostics == null ? List.of() : diagnostics.sbn(),
+        read, options.studyResamples(), options.bootstrapSeed());
+    ClaimsCsv.write(dir.claimsCsv(), claims);
+
     ReportDocument doc = new ReportDocument("nasrank report: " + dir.root().toAbsolutePath().getFileName());
     TreeSet<Long> seeds = runs.keySet().stream().map(Candidate.RunKey::seed)
         .collect(Collectors.toCollection(TreeSet::new));
@@ -98,18 +114,20 @@ public final class Reporter {
           + "other %d (%d candidate rows) are left out of every ranking.", uniqueCovered, uniqueRead,
           uniqueRead - uniqueCovered, read.size() - all.size()));
     }
-    tauTable(doc, summaries);
-    perSeedTable(doc, ranking);
-    variantTable(doc, summaries, options.precisionKs());
-
     List<Path> plots = new ArrayList<>();
+    StudySections.claims(doc, claims);
+    StudySections.settings(doc, dir, statistics, options.plots(), plots);
+    StudySections.pairs(doc, dir, statistics, options.plots(), plots);
+    perSeedTable(doc, ranking);
+    variantTable(doc, summaries, options.precisionKs(), options.alpha());
+
     if (options.plots()) {
       Plots.distributionsByActivePaths(doc, dir, read, mainM, plots);
       Plots.distributionsByMaxPaths(doc, dir, read, plots);
       Plots.scatters(doc, dir, variants, plots);
     }
-    if (Files.isRegularFile(dir.diagnosticsJson())) {
-      diagnostics(doc, dir, DiagnosticsFile.read(dir.diagnosticsJson()), options.plots(), plots);
+    if (diagnostics != null) {
+      DiagnosticsSection.render(doc, dir, diagnostics, options.plots(), plots);
     }
 
     boolean manifestWritten = false;
@@ -124,11 +142,12 @@ public final class Reporter {
       ManifestIo.write(dir.runJson(), m);
       manifestWritten = true;
     }
-    manifestSection(doc, ManifestIo.read(dir.runJson()), manifestWritten);
+    DiagnosticsSection.manifest(doc, ManifestIo.read(dir.runJson()), manifestWritten);
 
     AtomicFiles.writeString(dir.reportMd(), doc.toMarkdown());
     AtomicFiles.writeString(dir.reportHtml(), doc.toHtml());
-    return new ReportResult(dir, List.copyOf(ranking), List.copyOf(variants), List.copyOf(plots), manifestWritten);
+    return new ReportResult(dir, List.copyOf(ranking), List.copyOf(variants), statistics, claims, List.copyOf(plots),
+        manifestWritten);
   }
 
   /** Mean and sample standard deviation over seeds of one setting and variant. */
@@ -179,36 +198,9 @@ public final class Reporter {
     return out;
   }
 
-  private static void tauTable(ReportDocument doc, List<Summary> summaries) {
-    doc.heading(2, "Kendall tau: method x BN strategy x calibration");
-    doc.paragraph("Default variant: " + Variant.DEFAULT.label() + ". A cell is tau-b (mean ± sd over seeds, or "
-        + "with its bootstrap 95% interval for a single seed) and the noise ceiling.");
-    Map<String, String[]> rows = new LinkedHashMap<>();
-    for (Summary s : summaries) {
-      if (!s.variant().equals(Variant.DEFAULT)) {
-        continue;
-      }
-      String[] cells = rows.computeIfAbsent(s.setting().method() + "|" + s.setting().bnStrategy(),
-          k -> new String[] {"-", "-"});
-      cells[s.setting().calibrated() ? 1 : 0] = tauCell(s);
-    }
-    List<List<String>> table = new ArrayList<>();
-    rows.forEach((k, cells) -> {
-      String[] mk = k.split("\\|");
-      table.add(List.of(mk[0], mk[1], cells[0], cells[1]));
-    });
-    doc.table(List.of("method", "bn_strategy", "uncalibrated", "BN post-calibrated"), table);
-  }
-
-  private static String tauCell(Summary s) {
-    String tau = s.single() != null
-        ? f(s.tau().mean()) + " [" + f(s.single().tau().low()) + ", " + f(s.single().tau().high()) + "]"
-        : s.tau().format() + " (" + s.seeds() + " seeds)";
-    return tau + "; ceiling " + f(s.ceiling().mean());
-  }
-
   private static void perSeedTable(ReportDocument doc, List<RankingRow> ranking) {
     doc.heading(2, "Rankings per seed (ranking.csv)");
+    doc.beginFold(ranking.size() + " rankings: tau-b with its bootstrap interval over architectures, one seed each");
     List<List<String>> rows = new ArrayList<>();
     for (RankingRow r : ranking) {
       rows.add(List.of(r.method(), r.bnStrategy(), String.valueOf(r.calibrated()), String.valueOf(r.seed()),
@@ -217,95 +209,39 @@ public final class Reporter {
     }
     doc.table(List.of("method", "bn_strategy", "calibrated", "seed", "n", "tau-b", "bootstrap 95%", "spearman",
         "noise ceiling"), rows);
+    doc.endFold();
   }
 
-  private static void variantTable(ReportDocument doc, List<Summary> summaries, List<Integer> ks) {
+  private static void variantTable(ReportDocument doc, List<Summary> summaries, List<Integer> ks, double alpha) {
     doc.heading(2, "Variants");
+    long degenerate = summaries.stream().filter(s -> degenerate(s, alpha)).count();
     doc.paragraph("Each measurement under each labelled variant (mean ± sd over seeds). Unique architectures: "
         + "choices with one NAS-Bench-101 hash are one item scored by their mean one-shot accuracy. Choices: every "
         + "S4 choice is an item (architectures with several choices count several times). One seeded repeat: one "
         + "ground-truth repeat per architecture, picked by the repeat seed. " + Variant.DROPPED + " worst dropped: "
-        + "the reference code's filter (the " + Variant.DROPPED + " lowest one-shot accuracies removed before tau).");
+        + "the reference code's filter (the " + Variant.DROPPED + " lowest one-shot accuracies removed before tau). "
+        + "Degenerate: so few items that even a perfect ranking would not be significant at " + f(alpha)
+        + " (2/n! >= alpha, e.g. the filter over 34 architectures leaves n = 4), or tau undefined.");
+    doc.beginFold(summaries.size() + " settings x variants, " + degenerate + " degenerate");
     List<String> header = new ArrayList<>(List.of("setting", "variant", "n", "tau-b", "sparse tau", "spearman"));
     ks.forEach(k -> header.add("P@" + k));
     header.add("noise ceiling");
     List<List<String>> rows = new ArrayList<>();
     for (Summary s : summaries) {
-      List<String> row = new ArrayList<>(List.of(s.setting().label(), s.variant().label(), String.valueOf(s.n()),
+      String n = s.n() + (degenerate(s, alpha) ? " (degenerate)" : "");
+      List<String> row = new ArrayList<>(List.of(s.setting().label(), s.variant().label(), n,
           s.tau().format(), s.sparseTau().format(), s.spearman().format()));
       s.precision().values().forEach(p -> row.add(p.format()));
       row.add(f(s.ceiling().mean()));
       rows.add(row);
     }
     doc.table(header, rows);
+    doc.endFold();
   }
 
-  private static void diagnostics(ReportDocument doc, RunDirectory dir, DiagnosticsFile d, boolean plots,
-      List<Path> written) {
-    doc.heading(2, "Feature and Shadow-BN diagnostics");
-    for (DiagnosticsFile.NamedSimilarity ns : d.features()) {
-      doc.heading(3, "Cosine similarity: " + ns.name());
-      List<List<String>> rows = new ArrayList<>();
-      for (int i = 0; i < ns.similarity().labels().size(); i++) {
-        List<String> row = new ArrayList<>(List.of(ns.similarity().labels().get(i),
-            f(ns.similarity().magnitudes()[i])));
-        for (double c : ns.similarity().cosine()[i]) {
-          row.add(f(c));
-        }
-        rows.add(row);
-      }
-      List<String> header = new ArrayList<>(List.of("feature", "L2 magnitude"));
-      header.addAll(ns.similarity().labels());
-      doc.table(header, rows);
-      if (plots) {
-        String rel = "plots/cosine-" + slug(ns.name()) + ".png";
-        byte[] png = Charts.heatmap("Cosine similarity: " + ns.name(), ns.similarity().labels(),
-            ns.similarity().cosine(), -1, 1);
-        AtomicFiles.write(dir.root().resolve(rel), png);
-        written.add(dir.root().resolve(rel));
-        doc.image("Cosine similarity: " + ns.name(), rel, png);
-      }
-    }
-    if (!d.sbn().isEmpty()) {
-      doc.paragraph("Shadow BN: ratio 1 means mean_k = k * mean_1 (var_k = k^2 * var_1) holds exactly "
-          + "(least-squares slope over channels divided by k or k^2); close gamma/beta (cosine near 1, relative "
-          + "distance near 0) is the Lemma 3.1 picture.");
-      List<List<String>> scale = new ArrayList<>();
-      List<List<String>> affine = new ArrayList<>();
-      StringBuilder csvScale = new StringBuilder("layer,bn,active_paths,mean_ratio,var_ratio\n");
-      StringBuilder csvAffine = new StringBuilder(
-          "layer,bn_a,bn_b,gamma_cosine,gamma_relative_distance,beta_cosine,beta_relative_distance\n");
-      for (DiagnosticsFile.SbnLayer layer : d.sbn()) {
-        for (SbnStatistics.ScalingRow r : SbnStatistics.scaling(layer.layer(), layer.bns())) {
-          scale.add(List.of(r.layer(), r.bn(), String.valueOf(r.activePaths()), f(r.meanRatio()), f(r.varRatio())));
-          csvScale.append(String.join(",", r.layer(), r.bn(), String.valueOf(r.activePaths()),
-              RankingCsv.num(r.meanRatio()), RankingCsv.num(r.varRatio()))).append('\n');
-        }
-        for (SbnStatistics.AffineRow r : SbnStatistics.affine(layer.layer(), layer.bns())) {
-          affine.add(List.of(r.layer(), r.bnA() + " vs " + r.bnB(), f(r.gammaCosine()), f(r.gammaRelativeDistance()),
-              f(r.betaCosine()), f(r.betaRelativeDistance())));
-          csvAffine.append(String.join(",", r.layer(), r.bnA(), r.bnB(), RankingCsv.num(r.gammaCosine()),
-              RankingCsv.num(r.gammaRelativeDistance()), RankingCsv.num(r.betaCosine()),
-              RankingCsv.num(r.betaRelativeDistance()))).append('\n');
-        }
-      }
-      doc.heading(3, "SBN statistics against k x and k^2 x SBN_1 (sbn_scaling.csv)");
-      doc.table(List.of("layer", "BN", "active paths", "mean_k / (k mean_1)", "var_k / (k^2 var_1)"), scale);
-      doc.heading(3, "SBN affine parameters, pairwise (sbn_affine.csv)");
-      doc.table(List.of("layer", "pair", "gamma cosine", "gamma rel. distance", "beta cosine", "beta rel. distance"),
-          affine);
-      AtomicFiles.writeString(dir.root().resolve("sbn_scaling.csv"), csvScale.toString());
-      AtomicFiles.writeString(dir.root().resolve("sbn_affine.csv"), csvAffine.toString());
-    }
-  }
-
-  private static void manifestSection(ReportDocument doc, JsonNode manifest, boolean written) {
-    doc.heading(2, "Run manifest (run.json)");
-    doc.paragraph(written ? "No run.json was present; this one was written at report time (profile report-only)."
-        : "As written by the suite.");
-    List<List<String>> rows = new ArrayList<>();
-    ManifestDiff.flatten(manifest).forEach((k, v) -> rows.add(List.of(k, v)));
-    doc.table(List.of("field", "value"), rows);
+  /** Whether a measurement is degenerate ({@link RankMetrics#perfectRankingPValue}, or an undefined tau). */
+  static boolean degenerate(Summary s, double alpha) {
+    return RankMetrics.perfectRankingPValue(s.n()) >= alpha || Double.isNaN(s.tau().mean());
   }
 
   static String variantsCsv(List<ReportResult.VariantResult> variants, List<Integer> ks, List<String> kCols) {

@@ -6,7 +6,8 @@ import java.nio.file.Path;
 /**
  * A suite run's output folder and the names of the files in it: inputs {@code candidates.csv} (written by the
  * suite), optional {@code run.json} and {@code diagnostics.json}; outputs {@code ranking.csv},
- * {@code variants.csv}, {@code summary.csv}, {@code report.md}, {@code report.html} and {@code plots/}.
+ * {@code variants.csv}, {@code summary.csv}, {@code settings.csv}, {@code comparisons.csv}, {@code claims.csv},
+ * {@code report.md}, {@code report.html} and {@code plots/}.
  */
 public record RunDirectory(Path root) {
 
@@ -44,6 +45,21 @@ public record RunDirectory(Path root) {
 
   public Path summaryCsv() {
     return root.resolve("summary.csv");
+  }
+
+  /** Per setting: mean tau over seeds, seed sd, hierarchical bootstrap interval (docs/report.md). */
+  public Path settingsCsv() {
+    return root.resolve("settings.csv");
+  }
+
+  /** Every pair of settings: difference, paired interval, Holm-adjusted p-value, verdict. */
+  public Path comparisonsCsv() {
+    return root.resolve("comparisons.csv");
+  }
+
+  /** The paper's claims with their verdicts. */
+  public Path claimsCsv() {
+    return root.resolve("claims.csv");
   }
 
   public Path reportMd() {

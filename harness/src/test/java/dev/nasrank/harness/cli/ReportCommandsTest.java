@@ -48,21 +48,47 @@ class ReportCommandsTest {
     assertTrue(Files.exists(run.resolve("report.html")) && Files.exists(run.resolve("run.json")));
     assertTrue(!Files.exists(run.resolve("plots")), "--no-plots must not render plots");
 
-    Path baseline = tmp.resolve("baselines/report-only.json");
-    assertEquals(Main.OK, cli("regress", "--run", run.toString(), "--write-baseline", baseline.toString(),
-        "--band", "0.15"), err.toString());
-    assertTrue(out.toString().contains("4 settings, profile report-only"), out.toString());
-    assertEquals(Main.OK, cli("regress", "--run", run.toString(), "--baseline", baseline.toString()),
-        err.toString());
+    assertTrue(out.toString().contains("claims (claims.csv):") && out.toString().contains("pairs (comparisons.csv):"),
+        out.toString());
+    assertTrue(Files.exists(run.resolve("settings.csv")) && Files.exists(run.resolve("comparisons.csv"))
+        && Files.exists(run.resolve("claims.csv")));
 
-    // shift one expectation by 0.5: the check must fail with a table naming the setting
+    Path baseline = tmp.resolve("baselines/report-only.json");
+    assertEquals(Main.OK, cli("regress", "--run", run.toString(), "--write-baseline", baseline.toString()),
+        err.toString());
+    assertTrue(out.toString().contains("4 settings, profile report-only, bands derived from the noise"),
+        out.toString());
+    Path junit = tmp.resolve("regress.xml");
+    Path summary = tmp.resolve("summary.md");
+    assertEquals(Main.OK, cli("regress", "--run", run.toString(), "--baseline", baseline.toString(),
+        "--junit-xml", junit.toString(), "--summary", summary.toString()), err.toString());
+    assertTrue(Files.readString(junit).contains("tests=\"4\" failures=\"0\""), Files.readString(junit));
+    assertTrue(Files.readString(summary).startsWith("## Ranking regression: passed"));
+
+    // shift one expectation to -0.9: the check must fail with a table naming the setting
     String text = Files.readString(baseline);
-    String shifted = text.replaceFirst("\"expectedTau\" : ([-0-9.]+)", "\"expectedTau\" : -0.9");
+    String shifted = text.replaceFirst("\"meanTau\" : ([-0-9.]+)", "\"meanTau\" : -0.9");
     Files.writeString(baseline, shifted);
     out.getBuffer().setLength(0);
-    assertEquals(Main.FAILURE, cli("regress", "--run", run.toString(), "--baseline", baseline.toString()));
+    assertEquals(Main.FAILURE, cli("regress", "--run", run.toString(), "--baseline", baseline.toString(),
+        "--junit-xml", junit.toString(), "--summary", summary.toString()));
     assertTrue(out.toString().contains("REGRESSED") && out.toString().contains("REGRESSION against"),
         out.toString());
+    assertTrue(Files.readString(junit).contains("failures=\"1\"") && Files.readString(junit)
+        .contains("<failure type=\"REGRESSED\" message=\"tau "), Files.readString(junit));
+    assertTrue(Files.readString(summary).contains("**REGRESSED**"));
+
+    // a fixed band is still accepted when recording, and a v1 baseline is still checked
+    assertEquals(Main.OK, cli("regress", "--run", run.toString(), "--write-baseline", baseline.toString(),
+        "--band", "0.15"), err.toString());
+    assertTrue(Files.readString(baseline).contains("\"band\" : 0.15"));
+    String v1 = Files.readString(baseline).replace("baseline/2", "baseline/1").replace("meanTau", "expectedTau")
+        .replaceAll("\"sdTau\" : [-0-9.E]+,\\s*", "").replaceAll("\"sdSource\" : \"[a-z]+\",\\s*", "");
+    Files.writeString(baseline, v1);
+    out.getBuffer().setLength(0);
+    assertEquals(Main.OK, cli("regress", "--run", run.toString(), "--baseline", baseline.toString()),
+        out + err.toString());
+    assertTrue(out.toString().contains("is a nasrank-baseline/1 baseline (fixed bands)"), out.toString());
   }
 
   @Test

@@ -2,29 +2,23 @@ package dev.nasrank.harness.regress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nasrank.harness.report.RankingRow;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class RegressionCheckTest {
-  @TempDir
-  Path tmp;
-
-  private static RankingRow row(String strategy, boolean cal, long seed, double tau) {
+  static RankingRow row(String strategy, boolean cal, long seed, double tau) {
     return new RankingRow("mixpath", strategy, cal, seed, 34, tau, tau - 0.1, tau + 0.1, tau, 0.8);
   }
 
+  /** Fixed bands, as every v1 entry has. */
   private static Baseline baseline() {
-    return new Baseline(Baseline.SCHEMA, "smoke", "2026-01-01T00:00:00Z", "runs/x", "abc", List.of(
-        new Baseline.Entry("mixpath", "linear_sbn", true, 0.60, 0.15, 2),
-        new Baseline.Entry("mixpath", "none", false, 0.05, 0.15, 2),
-        new Baseline.Entry("mixpath", "vanilla", false, 0.30, 0.10, 2)));
+    return new Baseline(Baseline.SCHEMA_V1, "smoke", "2026-01-01T00:00:00Z", "runs/x", "abc", List.of(
+        new Baseline.Entry("mixpath", "linear_sbn", true, 0.60, Double.NaN, "none", 2, 0.15),
+        new Baseline.Entry("mixpath", "none", false, 0.05, Double.NaN, "none", 2, 0.15),
+        new Baseline.Entry("mixpath", "vanilla", false, 0.30, Double.NaN, "none", 2, 0.10)));
   }
 
   @Test
@@ -37,6 +31,9 @@ class RegressionCheckTest {
     // mean over seeds: (0.50 + 0.60) / 2 = 0.55
     assertEquals(0.55, r.findings().get(0).actual(), 1e-12);
     assertEquals(2, r.findings().get(0).seeds());
+    // one seed: its ranking.csv interval is shown; two seeds without settings.csv: none
+    assertEquals(0.08, r.findings().get(1).low(), 1e-12);
+    assertTrue(Double.isNaN(r.findings().get(0).low()));
   }
 
   @Test
@@ -48,8 +45,10 @@ class RegressionCheckTest {
         RegressionResult.Status.MISSING), r.regressions().stream().map(RegressionResult.Finding::status).toList());
     String table = r.table(false);
     assertTrue(table.contains("mixpath/linear_sbn/calibrated") && table.contains("-0.200")
-        && table.contains("below the band"), table);
+        && table.contains("below the band") && table.contains("[0.300, 0.500]"), table);
     assertTrue(table.contains("mixpath/vanilla/uncalibrated") && table.contains("no rows in the run"), table);
+    assertEquals("tau 0.400 [0.300, 0.500] (1 seed), band 0.600 ± 0.150: below the band",
+        r.regressions().get(0).describe());
   }
 
   @Test
@@ -67,29 +66,5 @@ class RegressionCheckTest {
     assertTrue(RegressionCheck.against(baseline()).withRunProfile("smoke").check(rows).passed());
     RegressionResult r = RegressionCheck.against(baseline()).withRunProfile("paper").check(rows);
     assertEquals(RegressionResult.Status.PROFILE_MISMATCH, r.regressions().get(0).status());
-  }
-
-  @Test
-  void baselineFromRunRoundTripsAndRejectsBadFiles() throws Exception {
-    List<RankingRow> rows = List.of(row("linear_sbn", true, 1, 0.5), row("linear_sbn", true, 2, 0.7),
-        row("none", false, 1, 0.05));
-    Baseline b = Baseline.fromRun(rows, "smoke", 0.15, "runs/a", "abc");
-    assertEquals(2, b.entries().size());
-    // entries in setting order: none before linear_sbn
-    assertEquals("none", b.entries().get(0).bnStrategy());
-    assertEquals(0.6, b.entries().get(1).expectedTau(), 1e-12);
-    assertEquals(2, b.entries().get(1).seeds());
-    Path f = tmp.resolve("smoke.json");
-    b.write(f);
-    assertEquals(b, Baseline.read(f));
-    assertTrue(RegressionCheck.against(Baseline.read(f)).check(rows).passed());
-
-    assertThrows(IllegalArgumentException.class,
-        () -> Baseline.fromRun(List.of(row("none", false, 1, Double.NaN)), "smoke", 0.1, "r", "c"));
-    Files.writeString(f, Files.readString(f).replace("0.15", "-1"));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Baseline.read(f));
-    assertTrue(e.getMessage().contains("smoke.json") && e.getMessage().contains("band"), e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> Baseline.read(tmp.resolve("none.json")));
-    assertTrue(e.getMessage().contains("none.json"), e.getMessage());
   }
 }

@@ -72,7 +72,8 @@ class ReporterTest {
     InMemoryGroundTruth gt = SyntheticRun.groundTruth(5);
     AtomicFiles.writeString(root.resolve("groundtruth.csv"), SyntheticRun.groundTruthCsv(gt)); // for CLI use
     diagnostics().write(dir.diagnosticsJson());
-    ReportResult res = Reporter.render(dir, gt, ReportOptions.defaults().withBootstrapResamples(50));
+    ReportResult res = Reporter.render(dir, gt, ReportOptions.defaults().withBootstrapResamples(50)
+        .withStudyResamples(200));
 
     // 3 settings x 2 calibrations x 2 seeds rankings of the 34 unique m=4 architectures
     assertEquals(12, res.ranking().size());
@@ -109,8 +110,10 @@ class ReporterTest {
       assertEquals(v.dropWorst() ? expected - 30 : expected, vr.result().n(), v.label());
     }
 
-    // plots: 6 settings x (paths, max paths, scatter) + 1 cosine heat map
-    assertEquals(19, res.plots().size());
+    // plots: one faceted figure by active paths, one by m, 6 scatters, 1 cosine heat map, forest, differences
+    assertEquals(11, res.plots().size());
+    assertTrue(Files.exists(root.resolve("plots/paths.png")) && Files.exists(root.resolve("plots/maxpaths.png")));
+    assertTrue(Files.exists(root.resolve("plots/forest.png")) && Files.exists(root.resolve("plots/differences.png")));
     assertTrue(Files.exists(root.resolve("plots/cosine-cell-4-node-1-candidate-ops.png")));
     List<String> scaling = Files.readAllLines(root.resolve("sbn_scaling.csv"));
     assertEquals("layer,bn,active_paths,mean_ratio,var_ratio", scaling.get(0));
@@ -120,11 +123,17 @@ class ReporterTest {
       assertTrue(png.length > 5000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', p.toString());
     }
     String md = Files.readString(dir.reportMd());
-    assertTrue(md.contains("![mixpath/linear_sbn/calibrated: one-shot accuracy by active paths]"
-        + "(plots/paths-mixpath-linear_sbn-cal.png)"), md);
+    assertTrue(md.contains("(plots/paths.png)") && md.contains("(plots/forest.png)"), md);
+    // the report leads with the answer: claims, then every setting's tau, then the pairs
+    assertTrue(md.indexOf("## The paper's claims") < md.indexOf("## Kendall tau of every setting")
+        && md.indexOf("## Kendall tau of every setting") < md.indexOf("## Pairwise differences")
+        && md.indexOf("## Pairwise differences") < md.indexOf("## Variants"), md);
     assertTrue(md.contains("ceiling"));
     String html = Files.readString(dir.reportHtml());
-    assertEquals(19, html.split("src=\"data:image/png;base64,", -1).length - 1);
+    assertEquals(11, html.split("src=\"data:image/png;base64,", -1).length - 1);
+    // the variants table is folded away, and the filter's n = 4 is marked degenerate
+    assertTrue(html.contains("<details><summary>48 settings x variants, 12 degenerate</summary>"), html);
+    assertTrue(md.contains("| 4 (degenerate) |"), md);
     assertFalse(html.contains("src=\"plots/"), "the HTML must not link external files");
 
     // no run.json was given, so the reporter wrote one
@@ -150,7 +159,7 @@ class ReporterTest {
     Files.write(partialCsv, csv.subList(0, 1 + 10 * 3));
     InMemoryGroundTruth partial = InMemoryGroundTruth.readCsv(partialCsv, 12);
     ReportResult res = Reporter.render(dir, partial, ReportOptions.defaults().withBootstrapResamples(20)
-        .withPlots(false));
+        .withStudyResamples(50).withPlots(false));
 
     assertEquals(2, res.ranking().size());
     res.ranking().forEach(r -> assertEquals(10, r.n()));

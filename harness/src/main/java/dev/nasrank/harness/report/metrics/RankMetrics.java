@@ -27,6 +27,19 @@ public final class RankMetrics {
     return new KendallsCorrelation().correlation(predicted, truth);
   }
 
+  /**
+   * The exact two-sided permutation p-value of a perfect ranking of n untied items (tau-b = 1): 2 / n!, the
+   * smallest p-value Kendall's tau can reach over n items (1 for n < 2). With n = 4 it is 1/12, so no ranking of 4
+   * items is significant at the 5% level.
+   */
+  public static double perfectRankingPValue(int n) {
+    double p = 2;
+    for (int i = 2; i <= n; i++) {
+      p /= i;
+    }
+    return Math.min(1, p);
+  }
+
   /** Spearman's rho: Pearson correlation of the ranks, ties get their average rank. */
   public static double spearman(double[] predicted, double[] truth) {
     checkPair(predicted, truth);
