@@ -1,8 +1,8 @@
 package dev.nasrank.harness.cli;
 
 import dev.nasrank.harness.report.GroundTruth;
-import dev.nasrank.harness.report.InMemoryGroundTruth;
-import dev.nasrank.harness.report.NasBenchGroundTruth;
+import dev.nasrank.harness.report.GroundTruthFiles;
+import dev.nasrank.harness.suite.RecordedGroundTruth;
 import dev.nasrank.harness.report.RankingRow;
 import dev.nasrank.harness.report.ReportOptions;
 import dev.nasrank.harness.report.ReportResult;
@@ -14,10 +14,10 @@ import java.io.PrintWriter;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,13 +44,14 @@ final class ReportCommand implements Callable<Integer> {
   Path run;
 
   @Option(names = "--groundtruth", paramLabel = "FILE", description = {
-      "Ground truth: a NAS-Bench-101 TFRecord (or its binary cache), or a CSV with header",
-      "module_hash,repeat,validation_accuracy[,test_accuracy]. Default: DIR/groundtruth.csv."})
+      "Ground truth: a NAS-Bench-101 TFRecord (or its binary cache), the CSV of 'nasbench export-csv', or a CSV",
+      "module_hash,repeat,validation_accuracy[,test_accuracy]. Default: the one DIR/run.json records (the suite's),",
+      "else DIR/groundtruth.csv."})
   Path groundTruth;
 
-  @Option(names = "--epochs", defaultValue = "108", paramLabel = "N",
-      description = "Epoch budget of the ground truth (default: ${DEFAULT-VALUE}).")
-  int epochs;
+  @Option(names = "--epochs", paramLabel = "N",
+      description = "Epoch budget of the ground truth. Default: the file's largest.")
+  Integer epochs;
 
   @Option(names = "--bootstrap", defaultValue = "1000", paramLabel = "N",
       description = "Bootstrap resamples for the tau interval (default: ${DEFAULT-VALUE}).")
@@ -89,7 +90,8 @@ final class ReportCommand implements Callable<Integer> {
     }
     RunDirectory dir = RunDirectory.of(run);
     PrintWriter out = spec.commandLine().getOut();
-    GroundTruth gt = load(groundTruth == null ? run.resolve("groundtruth.csv") : groundTruth, epochs);
+    GroundTruth gt = GroundTruthFiles.open(groundTruth != null ? groundTruth : RecordedGroundTruth.of(run),
+        epochs == null ? OptionalInt.empty() : OptionalInt.of(epochs));
     out.println("ground truth: " + gt.description());
     ReportOptions options = ReportOptions.defaults().withBootstrapResamples(resamples)
         .withBootstrapSeed(bootstrapSeed).withRepeatSeed(repeatSeed).withPrecisionKs(precisionKs).withPlots(plots);
@@ -122,14 +124,5 @@ final class ReportCommand implements Callable<Integer> {
         + result.plots().size() + " plots" + (result.manifestWritten() ? "; run.json (report-only)" : ""));
     out.flush();
     return Main.OK;
-  }
-
-  /** CSV by extension; anything else is opened as NAS-Bench-101 data. */
-  static GroundTruth load(Path file, int epochs) {
-    if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException("missing ground-truth file " + file + " (give one with --groundtruth)");
-    }
-    return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")
-        ? InMemoryGroundTruth.readCsv(file, epochs) : NasBenchGroundTruth.open(file, epochs);
   }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
@@ -69,34 +70,62 @@ public final class InMemoryGroundTruth implements GroundTruth {
     return a.clone();
   }
 
-  /** Reads the CSV form; errors name the file, line and value. */
+  /** Reads the CSV form labelled with budget {@code epochs}; errors name the file, line and value. */
   public static InMemoryGroundTruth readCsv(Path file, int epochs) {
+    return readCsv(file, OptionalInt.of(epochs));
+  }
+
+  /**
+   * Reads either CSV form: the short {@code module_hash,repeat,validation_accuracy[,test_accuracy]} (its budget is
+   * {@code epochs}, 0 if empty), or the record CSV of {@code nasbench export-csv} ({@code module_hash,epochs,
+   * repeat,...,final_validation_accuracy,final_test_accuracy,...}), of which the rows at {@code epochs} (empty:
+   * the largest in the file) are read. Errors name the file, line and value.
+   */
+  public static InMemoryGroundTruth readCsv(Path file, OptionalInt epochs) {
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
     Map<String, TreeMap<Integer, double[]>> rows = new LinkedHashMap<>();
+    int budget;
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CSVParser parser = CSVParser.parse(in, format)) {
       List<String> header = parser.getHeaderNames();
-      for (String col : List.of("module_hash", "repeat", "validation_accuracy")) {
+      boolean export = !header.contains("validation_accuracy") && header.contains("final_validation_accuracy")
+          && header.contains("epochs");
+      String val = export ? "final_validation_accuracy" : "validation_accuracy";
+      String test = export ? "final_test_accuracy" : "test_accuracy";
+      for (String col : List.of("module_hash", "repeat", val)) {
         if (!header.contains(col)) {
-          throw new IllegalArgumentException(file + ": missing column '" + col + "' (header is " + header + ")");
+          throw new IllegalArgumentException(file + ": missing column '" + col + "' (header is " + header
+              + "; expected module_hash,repeat,validation_accuracy[,test_accuracy] or the CSV of 'nasbench "
+              + "export-csv')");
         }
       }
-      boolean hasTest = header.contains("test_accuracy");
+      boolean hasTest = header.contains(test);
+      Map<Integer, Map<String, TreeMap<Integer, double[]>>> byBudget = new TreeMap<>();
       for (CSVRecord r : parser) {
         long line = parser.getCurrentLineNumber();
         try {
           String hash = r.get("module_hash");
+          int e = export ? Integer.parseInt(r.get("epochs").trim()) : epochs.orElse(0);
           int repeat = Integer.parseInt(r.get("repeat").trim());
-          double val = Double.parseDouble(r.get("validation_accuracy").trim());
-          double tst = hasTest && !r.get("test_accuracy").isBlank()
-              ? Double.parseDouble(r.get("test_accuracy").trim()) : Double.NaN;
-          if (rows.computeIfAbsent(hash, k -> new TreeMap<>()).put(repeat, new double[] {val, tst}) != null) {
+          double v = Double.parseDouble(r.get(val).trim());
+          double t = hasTest && !r.get(test).isBlank() ? Double.parseDouble(r.get(test).trim()) : Double.NaN;
+          if (byBudget.computeIfAbsent(e, k -> new LinkedHashMap<>()).computeIfAbsent(hash, k -> new TreeMap<>())
+              .put(repeat, new double[] {v, t}) != null) {
             throw new IllegalArgumentException("duplicate repeat " + repeat + " of " + hash);
           }
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException(file + ":" + line + ": " + e.getMessage(), e);
         }
       }
+      if (byBudget.isEmpty()) {
+        throw new IllegalArgumentException(file + ": no rows");
+      }
+      budget = export && epochs.isEmpty() ? ((TreeMap<Integer, ?>) byBudget).lastKey() : epochs.orElse(0);
+      if (!byBudget.containsKey(budget)) {
+        throw new IllegalArgumentException(file + " has no " + budget + "-epoch budget (it has "
+            + byBudget.keySet() + ")");
+      }
+      rows.putAll(byBudget.get(budget));
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException("missing ground-truth file " + file, e);
     } catch (IOException e) {
@@ -116,7 +145,7 @@ public final class InMemoryGroundTruth implements GroundTruth {
       }
     });
     try {
-      return of(file.getFileName() + ", " + epochs + " epochs", epochs, v, t);
+      return of(file.getFileName() + ", " + budget + " epochs", budget, v, t);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
     }

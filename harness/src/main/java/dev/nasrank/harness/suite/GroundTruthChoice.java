@@ -3,6 +3,7 @@ package dev.nasrank.harness.suite;
 import dev.nasrank.benchbridge.NasBench;
 import dev.nasrank.harness.groundtruth.EmbeddedGroundTruth;
 import dev.nasrank.harness.report.GroundTruth;
+import dev.nasrank.harness.report.GroundTruthFiles;
 import dev.nasrank.harness.report.InMemoryGroundTruth;
 import dev.nasrank.harness.report.NasBenchGroundTruth;
 import dev.nasrank.harness.space.S4Space;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -42,20 +44,7 @@ public record GroundTruthChoice(Path file, GroundTruth groundTruth, int covered,
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("ground-truth file " + file + " does not exist");
     }
-    if (file.getFileName().toString().endsWith(".csv")) {
-      return of(InMemoryGroundTruth.readCsv(file, 0), file);
-    }
-    NasBench nb;
-    try {
-      nb = NasBench.open(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read ground truth " + file + ": " + e.getMessage(), e);
-    }
-    int epochs = 0;
-    for (int e : nb.epochBudgets()) {
-      epochs = Math.max(epochs, e);
-    }
-    GroundTruth gt = NasBenchGroundTruth.of(nb, epochs);
+    GroundTruth gt = GroundTruthFiles.open(file, OptionalInt.empty());
     int covered = (int) hashes.stream().filter(gt::contains).count();
     String problem = covered == 0 ? file + " holds none of the " + hashes.size() + " S4 architectures" : null;
     return new GroundTruthChoice(file, covered == 0 ? null : gt, covered, hashes.size(), problem);

@@ -1,0 +1,106 @@
+package dev.nasrank.harness.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.nasrank.harness.groundtruth.EmbeddedGroundTruth;
+import dev.nasrank.harness.manifest.ManifestIo;
+import dev.nasrank.harness.manifest.RunManifest;
+import dev.nasrank.harness.report.SyntheticRun;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** What a new user hit (issue 8): each path now works, the report ones against the real embedded ground truth. */
+class NewUserPathsTest {
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int cli(String... args) {
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    return cl.execute(args);
+  }
+
+  private static Path run(Path dir) {
+    Path run = dir.resolve("run");
+    SyntheticRun.write(run, List.<String[]>of(new String[] {"mixpath", "linear_sbn"}), new long[] {1},
+        new int[] {4});
+    return run;
+  }
+
+  private static void recordGroundTruth(Path run, String sha) {
+    Path embedded = EmbeddedGroundTruth.resolve(null);
+    RunManifest.Builder b = RunManifest.builder().profile("synthetic")
+        .configuration(Map.of("groundTruthFile", "embedded"));
+    b.dataset("groundtruth", embedded);
+    RunManifest m = b.build();
+    ManifestIo.write(run.resolve("run.json"), m);
+    if (sha != null) {
+      try {
+        String text = Files.readString(run.resolve("run.json"));
+        Files.writeString(run.resolve("run.json"), text.replace(m.datasets().get("groundtruth"), sha));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+  }
+
+  @Test
+  void reportOfASuiteRunRanksAgainstTheGroundTruthItsRunJsonRecords(@TempDir Path dir) throws IOException {
+    Path run = run(dir);
+    recordGroundTruth(run, null);
+    assertEquals(Main.OK, cli("report", "--run", run.toString(), "--bootstrap", "20", "--study-bootstrap", "100",
+        "--no-plots"), err.toString());
+    assertTrue(out.toString().contains("groundtruth.tfrecord"), out.toString());
+    assertTrue(out.toString().contains("n=34"), out.toString());
+  }
+
+  @Test
+  void aGroundTruthFileThatChangedSinceTheRunIsNamed(@TempDir Path dir) {
+    Path run = run(dir);
+    recordGroundTruth(run, "0".repeat(64));
+    assertEquals(Main.FAILURE, cli("report", "--run", run.toString(), "--no-plots"));
+    assertTrue(err.toString().contains("0".repeat(64)) && err.toString().contains("groundtruth.tfrecord"),
+        err.toString());
+  }
+
+  @Test
+  void theS4MiniTfRecordAndItsExportCsvNeedNoEpochsAndRankAlike(@TempDir Path dir) throws IOException {
+    Path tfrecord = EmbeddedGroundTruth.resolve(null);
+    Path a = run(dir.resolve("a"));
+    assertEquals(Main.OK, cli("report", "--run", a.toString(), "--groundtruth", tfrecord.toString(),
+        "--bootstrap", "20", "--study-bootstrap", "100", "--no-plots"), err.toString());
+    Path csv = dir.resolve("s4-mini.csv");
+    assertEquals(Main.OK, cli("nasbench", "export-csv", tfrecord.toString(), "--out", csv.toString()),
+        err.toString());
+    Path b = run(dir.resolve("b"));
+    assertEquals(Main.OK, cli("report", "--run", b.toString(), "--groundtruth", csv.toString(), "--bootstrap",
+        "20", "--study-bootstrap", "100", "--no-plots"), err.toString());
+    assertEquals(Files.readAllLines(a.resolve("ranking.csv")), Files.readAllLines(b.resolve("ranking.csv")));
+  }
+
+  @Test
+  void aCommandStartedInAnotherFolderPrintsNoCudaProbeWarning(@TempDir Path elsewhere) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        "train", "--split", "synthetic", "--stem-channels", "4", "--cells-per-stack", "1", "--batch-size", "8",
+        "--epochs", "1", "--max-steps-per-epoch", "1", "-o", "tiny", "--no-progress")
+        .directory(elsewhere.toFile()).redirectErrorStream(true).start();
+    String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), log);
+    assertTrue(Files.isRegularFile(elsewhere.resolve("tiny").resolve("checkpoint.bin")), log);
+    assertFalse(log.contains("Failed to detect GPU count"), log);
+  }
+}
