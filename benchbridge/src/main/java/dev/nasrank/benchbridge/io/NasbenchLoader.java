@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,13 +44,30 @@ public final class NasbenchLoader {
    *
    * @param file the file read
    * @param batches decoded records, in file order
-   * @param records number of good records
-   * @param skippedRecords records skipped (skip-corrupt mode only)
-   * @param skippedBytes bytes skipped (skip-corrupt mode only)
-   * @param problems descriptions of the first skipped problems
+   * @param report records kept and what was skipped (skip-corrupt mode only)
+   * @param skipCorrupt whether the load skips damaged records (then {@link dev.nasrank.benchbridge.NasBench}
+   *     also skips records that contradict earlier ones instead of failing)
    */
-  public record Loaded(Path file, List<RecordColumns> batches, long records, long skippedRecords, long skippedBytes,
-      List<String> problems) {
+  public record Loaded(Path file, List<RecordColumns> batches, LoadReport report, boolean skipCorrupt) {
+    /** Number of good records. */
+    public long records() {
+      return report.records();
+    }
+
+    /** Damaged records skipped (skip-corrupt mode only). */
+    public long skippedRecords() {
+      return report.skippedRecords();
+    }
+
+    /** Bytes skipped (skip-corrupt mode only). */
+    public long skippedBytes() {
+      return report.skippedBytes();
+    }
+
+    /** Descriptions of the first skipped problems. */
+    public List<String> problems() {
+      return report.problems();
+    }
   }
 
   private NasbenchLoader() {
@@ -90,15 +109,23 @@ public final class NasbenchLoader {
       List<RecordColumns> out = new ArrayList<>(futures.size());
       long records = 0;
       long skipped = reader.skippedRecords();
+      Map<CorruptRecordException.Kind, Long> kinds = new EnumMap<>(CorruptRecordException.Kind.class);
+      kinds.putAll(reader.skippedByKind());
       List<String> problems = new ArrayList<>(reader.problems());
       for (Future<Decoded> f : futures) {
         Decoded d = f.get();
         out.add(d.columns);
         records += d.columns.size();
         skipped += d.skipped;
-        problems.addAll(d.problems);
+        d.kinds.forEach((k, v) -> kinds.merge(k, v, Long::sum));
+        for (String p : d.problems) {
+          if (problems.size() < LoadReport.MAX_PROBLEMS) {
+            problems.add(p);
+          }
+        }
       }
-      return new Loaded(file, out, records, skipped, reader.skippedBytes(), List.copyOf(problems));
+      return new Loaded(file, out, new LoadReport(records, skipped, reader.skippedBytes(), kinds, problems),
+          options.skipCorrupt());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while loading " + file);
@@ -116,7 +143,8 @@ public final class NasbenchLoader {
     }
   }
 
-  private record Decoded(RecordColumns columns, long skipped, List<String> problems) {
+  private record Decoded(RecordColumns columns, long skipped, Map<CorruptRecordException.Kind, Long> kinds,
+      List<String> problems) {
   }
 
   private static Decoded decode(Path file, TfRecordReader.Batch b, PayloadDecoder dec, boolean skip)
@@ -124,12 +152,26 @@ public final class NasbenchLoader {
     RecordColumns cols = new RecordColumns(b.count());
     boolean[] bad = null;
     List<String> problems = new ArrayList<>();
+    Map<CorruptRecordException.Kind, Long> kinds = new EnumMap<>(CorruptRecordException.Kind.class);
+    long skipped = 0;
     for (int i = 0; i < b.count(); i++) {
+      cols.index[i] = b.index(i);
+      cols.offset[i] = b.fileOffset(i);
+      CorruptRecordException ce = null;
       try {
         dec.decode(b.data(), b.offset(i), b.length(i), cols, i);
+      } catch (PayloadDecoder.OutOfRangeException e) {
+        ce = new CorruptRecordException(file, b.index(i), b.fileOffset(i), CorruptRecordException.Kind.OUT_OF_RANGE,
+            "value out of range: " + e.getMessage());
       } catch (IllegalArgumentException e) {
-        CorruptRecordException ce = new CorruptRecordException(file, b.index(i), b.fileOffset(i),
+        ce = new CorruptRecordException(file, b.index(i), b.fileOffset(i), CorruptRecordException.Kind.MALFORMED,
             "malformed payload: " + e.getMessage());
+      } catch (RuntimeException e) {
+        // never expected (the fuzz tests look for this text): still a refusal that names the record
+        ce = new CorruptRecordException(file, b.index(i), b.fileOffset(i), CorruptRecordException.Kind.MALFORMED,
+            "malformed payload (decoder error " + e + ")");
+      }
+      if (ce != null) {
         if (!skip) {
           throw ce;
         }
@@ -137,11 +179,15 @@ public final class NasbenchLoader {
           bad = new boolean[b.count()];
         }
         bad[i] = true;
-        problems.add(ce.getMessage());
+        skipped++;
+        kinds.merge(ce.kind(), 1L, Long::sum);
+        if (problems.size() < LoadReport.MAX_PROBLEMS) {
+          problems.add(ce.getMessage());
+        }
       }
     }
     if (bad == null) {
-      return new Decoded(cols, 0, List.of());
+      return new Decoded(cols, 0, Map.of(), List.of());
     }
     int good = 0;
     for (boolean x : bad) {
@@ -157,12 +203,14 @@ public final class NasbenchLoader {
         c.adjacency[k] = cols.adjacency[i];
         c.ops[k] = cols.ops[i];
         c.params[k] = cols.params[i];
+        c.index[k] = cols.index[i];
+        c.offset[k] = cols.offset[i];
         for (int v = 0; v < RecordColumns.DOUBLES; v++) {
           c.values[v][k] = cols.values[v][i];
         }
         k++;
       }
     }
-    return new Decoded(c, b.count() - good, problems);
+    return new Decoded(c, skipped, kinds, problems);
   }
 }
