@@ -36,7 +36,7 @@ class CacheDamageTest {
       byte[] b = good.clone();
       b[i] ^= (byte) (1 << (i % 8));
       Path bad = dir.resolve("flip.nbcache");
-      Files.write(bad, b);
+      TestRecords.overwrite(bad, b);
       try {
         NasBench.open(bad);
         if (accepted++ == 0) {

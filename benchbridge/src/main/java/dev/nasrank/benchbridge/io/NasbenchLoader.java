@@ -16,7 +16,8 @@ import java.util.concurrent.Semaphore;
 /**
  * Reads a NAS-Bench-101 TFRecord file into {@link RecordColumns} with a pipeline: the calling thread reads large
  * chunks, frames the records and checks both checksums; {@code threads} workers decode the payloads of whole
- * chunks in parallel. Batches come back in file order.
+ * chunks in parallel. Batches come back in file order. A file that fits in one chunk is decoded on the calling
+ * thread (no pool is started).
  */
 public final class NasbenchLoader {
 
@@ -79,6 +80,20 @@ public final class NasbenchLoader {
    * @throws CorruptRecordException on a bad checksum, truncation or malformed payload (unless skipping)
    */
   public static Loaded load(Path file, Options options) throws IOException {
+    try (TfRecordReader reader = TfRecordReader.open(file, options.skipCorrupt(), options.chunkSize())) {
+      if (reader.fileSize() <= options.chunkSize()) { // one chunk: decode on this thread, no pool to start
+        List<Decoded> decoded = new ArrayList<>();
+        PayloadDecoder decoder = new PayloadDecoder();
+        for (TfRecordReader.Batch b; (b = reader.nextBatch()) != null; ) {
+          decoded.add(decode(file, b, decoder, options.skipCorrupt()));
+        }
+        return collect(file, reader, decoded, options.skipCorrupt());
+      }
+      return loadInParallel(file, reader, options);
+    }
+  }
+
+  private static Loaded loadInParallel(Path file, TfRecordReader reader, Options options) throws IOException {
     int threads = Math.max(1, options.threads());
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "nasbench-decode");
@@ -88,7 +103,7 @@ public final class NasbenchLoader {
     ThreadLocal<PayloadDecoder> decoders = ThreadLocal.withInitial(PayloadDecoder::new);
     Semaphore inFlight = new Semaphore(2 * threads + 2);
     List<Future<Decoded>> futures = new ArrayList<>();
-    try (TfRecordReader reader = TfRecordReader.open(file, options.skipCorrupt(), options.chunkSize())) {
+    try {
       TfRecordReader.Batch batch;
       while (true) {
         inFlight.acquire();
@@ -106,26 +121,11 @@ public final class NasbenchLoader {
           }
         }));
       }
-      List<RecordColumns> out = new ArrayList<>(futures.size());
-      long records = 0;
-      long skipped = reader.skippedRecords();
-      Map<CorruptRecordException.Kind, Long> kinds = new EnumMap<>(CorruptRecordException.Kind.class);
-      kinds.putAll(reader.skippedByKind());
-      List<String> problems = new ArrayList<>(reader.problems());
+      List<Decoded> decoded = new ArrayList<>(futures.size());
       for (Future<Decoded> f : futures) {
-        Decoded d = f.get();
-        out.add(d.columns);
-        records += d.columns.size();
-        skipped += d.skipped;
-        d.kinds.forEach((k, v) -> kinds.merge(k, v, Long::sum));
-        for (String p : d.problems) {
-          if (problems.size() < LoadReport.MAX_PROBLEMS) {
-            problems.add(p);
-          }
-        }
+        decoded.add(f.get());
       }
-      return new Loaded(file, out, new LoadReport(records, skipped, reader.skippedBytes(), kinds, problems),
-          options.skipCorrupt());
+      return collect(file, reader, decoded, options.skipCorrupt());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while loading " + file);
@@ -141,6 +141,28 @@ public final class NasbenchLoader {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  private static Loaded collect(Path file, TfRecordReader reader, List<Decoded> decoded, boolean skipCorrupt) {
+    List<RecordColumns> out = new ArrayList<>(decoded.size());
+    long records = 0;
+    long skipped = reader.skippedRecords();
+    Map<CorruptRecordException.Kind, Long> kinds = new EnumMap<>(CorruptRecordException.Kind.class);
+    kinds.putAll(reader.skippedByKind());
+    List<String> problems = new ArrayList<>(reader.problems());
+    for (Decoded d : decoded) {
+      out.add(d.columns);
+      records += d.columns.size();
+      skipped += d.skipped;
+      d.kinds.forEach((k, v) -> kinds.merge(k, v, Long::sum));
+      for (String p : d.problems) {
+        if (problems.size() < LoadReport.MAX_PROBLEMS) {
+          problems.add(p);
+        }
+      }
+    }
+    return new Loaded(file, out, new LoadReport(records, skipped, reader.skippedBytes(), kinds, problems),
+        skipCorrupt);
   }
 
   private record Decoded(RecordColumns columns, long skipped, Map<CorruptRecordException.Kind, Long> kinds,

@@ -86,6 +86,9 @@ public final class PayloadDecoder {
     if (digits == 0) {
       throw new IllegalArgumentException("record epochs is not a non-negative integer");
     }
+    if (digits > 1 && b[p - digits] == '0') {
+      throw new IllegalArgumentException("record epochs has a leading zero (not a JSON number)");
+    }
     if (epochs == 0) {
       throw new OutOfRangeException("record epochs is 0, expected a positive number of epochs");
     }
@@ -219,6 +222,10 @@ public final class PayloadDecoder {
       }
     }
     ensure(q + 3);
+    if (pad > 0 && pad != (4 - nacc) % 4) {
+      throw new IllegalArgumentException("metrics base64 has " + pad + " padding characters after " + nacc
+          + " data characters");
+    }
     if (nacc == 2) {
       proto[q++] = (byte) (acc >>> 4);
     } else if (nacc == 3) {
@@ -269,7 +276,7 @@ public final class PayloadDecoder {
         case (3 << 3) | WireFormat.WIRETYPE_FIXED64 -> v[RecordColumns.TOTAL_TIME][row] = in.readDouble();
         default -> {
           if (!in.skipField(tag)) {
-            break;
+            throw new IOException("unexpected end-group tag " + tag);
           }
         }
       }
@@ -312,7 +319,7 @@ public final class PayloadDecoder {
       if (field >= 1 && field <= 5 && WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_FIXED64) {
         eval[field - 1] = in.readDouble();
       } else if (!in.skipField(tag)) {
-        return;
+        throw new IOException("unexpected end-group tag " + tag + " in an evaluation");
       }
     }
   }

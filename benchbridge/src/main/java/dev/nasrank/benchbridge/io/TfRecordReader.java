@@ -15,6 +15,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.zip.CRC32C;
 
 /**
  * A streaming TFRecord reader: records back to back, each a little-endian uint64 length, the masked CRC32C of
@@ -27,8 +28,8 @@ import java.util.NoSuchElementException;
  *
  * <p>By default a bad checksum or a truncated record throws {@link CorruptRecordException} naming the file, the
  * record index, the byte offset and the {@link CorruptRecordException.Kind}. In skip-corrupt mode the damaged
- * record is skipped and framing resumes at the next byte offset whose 8 bytes carry a matching length checksum
- * (a false match has probability 2^-32 per offset); each such skip counts as one skipped record (a damaged stretch
+ * record is skipped and framing resumes at the next byte offset whose 8 bytes are a length a record may have
+ * (below 2^31) and carry a matching length checksum (a false match has probability 2^-32 per offset); each such skip counts as one skipped record (a damaged stretch
  * longer than one record counts once, as the number of records in it cannot be known) and its bytes as skipped
  * bytes. Record indices after a skip count the skipped stretch as one record. {@link #skippedRecords()},
  * {@link #skippedByKind()}, {@link #skippedBytes()} and {@link #problems()} report what was skipped.
@@ -60,6 +61,7 @@ public final class TfRecordReader implements Closeable, Iterable<byte[]> {
   private final Map<CorruptRecordException.Kind, Long> skippedByKind =
       new EnumMap<>(CorruptRecordException.Kind.class);
   private final List<String> problems = new ArrayList<>();
+  private final CRC32C crc = new CRC32C();
   private boolean resyncing;
   private long resyncStart;
   private CorruptRecordException pending;
@@ -237,7 +239,9 @@ public final class TfRecordReader implements Closeable, Iterable<byte[]> {
           }
           break;
         }
-        if (MaskedCrc32c.of(buf, p, 8) != readIntLe(buf, p + 8)) {
+        // a header candidate: a length a record may have, whose checksum matches
+        if ((buf[p + 7] | buf[p + 6] | buf[p + 5] | buf[p + 4]) != 0 || buf[p + 3] < 0
+            || MaskedCrc32c.of(crc, buf, p, 8) != readIntLe(buf, p + 8)) {
           p++;
           continue;
         }
@@ -254,7 +258,7 @@ public final class TfRecordReader implements Closeable, Iterable<byte[]> {
       }
       long len = readLongLe(buf, p);
       int lenCrc = readIntLe(buf, p + 8);
-      int lenComputed = MaskedCrc32c.of(buf, p, 8);
+      int lenComputed = MaskedCrc32c.of(crc, buf, p, 8);
       if (lenComputed != lenCrc) {
         damaged(recOffset, CorruptRecordException.Kind.LENGTH_CHECKSUM, "length checksum mismatch (stored 0x"
             + Integer.toHexString(lenCrc) + ", computed 0x" + Integer.toHexString(lenComputed) + ")");
@@ -286,7 +290,7 @@ public final class TfRecordReader implements Closeable, Iterable<byte[]> {
       int dataOff = p + HEADER;
       int l = (int) len;
       int dataCrc = readIntLe(buf, dataOff + l);
-      int computed = MaskedCrc32c.of(buf, dataOff, l);
+      int computed = MaskedCrc32c.of(crc, buf, dataOff, l);
       if (computed != dataCrc) {
         damaged(recOffset, CorruptRecordException.Kind.DATA_CHECKSUM, "data checksum mismatch (stored 0x"
             + Integer.toHexString(dataCrc) + ", computed 0x" + Integer.toHexString(computed) + ") over " + l
@@ -321,7 +325,7 @@ public final class TfRecordReader implements Closeable, Iterable<byte[]> {
     if (len < 0 || len > MAX_RECORD || HEADER + len + FOOTER > fileSize - fileOffset) {
       return -1;
     }
-    return MaskedCrc32c.of(b, p, 8) == readIntLe(b, p + 8) ? HEADER + len + FOOTER : -1;
+    return MaskedCrc32c.of(crc, b, p, 8) == readIntLe(b, p + 8) ? HEADER + len + FOOTER : -1;
   }
 
   /** A damaged record at {@code recOffset}: thrown, or (skipping) the start of a stretch skipped until a header. */

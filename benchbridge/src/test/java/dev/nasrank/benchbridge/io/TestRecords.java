@@ -5,6 +5,8 @@ import dev.nasrank.benchbridge.Op;
 import dev.nasrank.benchbridge.proto.EvaluationData;
 import dev.nasrank.benchbridge.proto.ModelMetrics;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -113,4 +115,20 @@ public final class TestRecords {
     b[p + 2] = (byte) (v >>> 16);
     b[p + 3] = (byte) (v >>> 24);
   }
+
+  /**
+   * Writes {@code bytes} over {@code file} without first truncating it to zero, which on ext4 would force a
+   * flush per case (auto_da_alloc) and make the run I/O-bound.
+   */
+  public static void overwrite(Path file, byte[] bytes) throws IOException {
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file,
+        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
+      java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+      while (b.hasRemaining()) {
+        ch.write(b, b.position());
+      }
+      ch.truncate(bytes.length);
+    }
+  }
+
 }
