@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
         "Compares DIR/ranking.csv (written by `harness report`) with a baseline: per method x BN strategy x "
             + "calibration, the run's Kendall tau-b (mean over seeds) must lie within the baseline's band around "
             + "the expected tau. A setting missing from the run, or a NaN tau, is a regression; a setting absent "
-            + "from the baseline is listed but passes; a run whose run.json profile differs from the baseline's "
-            + "fails.",
+            + "from the baseline is listed but passes; a run whose run.json profile differs from the baseline's, "
+            + "or without a run.json profile, fails.",
         "With --write-baseline, writes a baseline from the run instead.",
         "Exit codes: 0 all within band (or baseline written), 1 regression or bad data, 2 usage."})
 final class RegressCommand implements Callable<Integer> {
@@ -93,6 +93,14 @@ final class RegressCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--band and --profile only go with --write-baseline");
     }
     Baseline baseline = Baseline.read(mode.baseline);
+    if (manifest == null) {
+      throw new IllegalArgumentException(run.resolve("run.json") + " is missing, so the run's profile cannot be "
+          + "checked against the baseline's profile '" + baseline.profile() + "'");
+    }
+    if (runProfile == null) {
+      throw new IllegalArgumentException(run.resolve("run.json") + " has no \"profile\", so the run cannot be "
+          + "checked against the baseline's profile '" + baseline.profile() + "'");
+    }
     RegressionResult result = RegressionCheck.against(baseline).withOneSided(oneSided).withRunProfile(runProfile)
         .check(rows);
     if (result.passed()) {

@@ -1,7 +1,9 @@
 package dev.nasrank.harness.regress;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nasrank.harness.report.AtomicFiles;
@@ -45,9 +47,15 @@ public record Baseline(String schema, String profile, String created, String sou
    * @param band a run passes when |tau - expectedTau| <= band (or, one-sided, tau >= expectedTau - band)
    * @param seeds how many seeds the expectation averaged
    */
-  public record Entry(String method, String bnStrategy, boolean calibrated, double expectedTau, double band,
-      int seeds) {
+  public record Entry(@JsonProperty(required = true) String method,
+      @JsonProperty(required = true) String bnStrategy, @JsonProperty(required = true) boolean calibrated,
+      @JsonProperty(required = true) double expectedTau, @JsonProperty(required = true) double band, int seeds) {
+    /** Validates the values, naming the setting and the field. */
     public Entry {
+      if (method == null || bnStrategy == null) {
+        throw new IllegalArgumentException("a baseline entry needs a method and a bnStrategy, got " + method + "/"
+            + bnStrategy);
+      }
       if (!Double.isFinite(expectedTau) || expectedTau < -1 || expectedTau > 1) {
         throw new IllegalArgumentException("expectedTau of " + method + "/" + bnStrategy + "/" + calibrated
             + " must be a finite tau in [-1,1], got " + expectedTau);
@@ -63,12 +71,41 @@ public record Baseline(String schema, String profile, String created, String sou
     }
   }
 
-  private static final ObjectMapper MAPPER = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  /** E.g. {@code  at entries[0].band}, from a mapping error's path; empty when it has none. */
+  private static String where(JsonProcessingException e) {
+    if (!(e instanceof JsonMappingException m) || m.getPath().isEmpty()) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder(" at ");
+    for (JsonMappingException.Reference r : m.getPath()) {
+      if (r.getFieldName() != null) {
+        sb.append(sb.length() > 4 ? "." : "").append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        sb.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return sb.toString();
+  }
 
+  private static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+  /** Validates: the schema, a profile, at least one entry, no null entry, one entry per setting. */
   public Baseline {
     if (!SCHEMA.equals(schema)) {
       throw new IllegalArgumentException("baseline schema must be " + SCHEMA + ", got " + schema);
+    }
+    if (profile == null || profile.isBlank()) {
+      throw new IllegalArgumentException("baseline has no profile (the suite profile its numbers belong to)");
+    }
+    if (entries == null || entries.isEmpty()) {
+      throw new IllegalArgumentException("baseline has no entries: it would pass any run");
+    }
+    for (int i = 0; i < entries.size(); i++) {
+      if (entries.get(i) == null) {
+        throw new IllegalArgumentException("baseline entry " + i + " is null");
+      }
     }
     entries = List.copyOf(entries);
     Set<Candidate.Setting> seen = new HashSet<>();
@@ -113,16 +150,27 @@ public record Baseline(String schema, String profile, String created, String sou
     }
   }
 
-  /** Reads a baseline; errors name the file. */
+  /**
+   * Reads a baseline; errors name the file. An empty file, JSON {@code null}, a missing or empty
+   * {@code entries}, and an entry without {@code method}, {@code bnStrategy}, {@code calibrated},
+   * {@code expectedTau} or {@code band} (or with null there) are refused, never read as defaults.
+   */
   public static Baseline read(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("missing baseline file " + file);
     }
     try {
-      return MAPPER.readValue(file.toFile(), Baseline.class);
+      if (Files.size(file) == 0) {
+        throw new IllegalArgumentException(file + ": invalid baseline: empty file");
+      }
+      Baseline b = MAPPER.readValue(file.toFile(), Baseline.class);
+      if (b == null) {
+        throw new IllegalArgumentException(file + ": invalid baseline: the file holds JSON null, not an object");
+      }
+      return b;
     } catch (JsonProcessingException e) {
       Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
-      throw new IllegalArgumentException(file + ": invalid baseline: "
+      throw new IllegalArgumentException(file + ": invalid baseline" + where(e) + ": "
           + (cause == e ? e.getOriginalMessage() : cause.getMessage()), e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);

@@ -92,4 +92,34 @@ class RegressionCheckTest {
     e = assertThrows(IllegalArgumentException.class, () -> Baseline.read(tmp.resolve("none.json")));
     assertTrue(e.getMessage().contains("none.json"), e.getMessage());
   }
+
+  // issue 11, defects 3, 4, 9: empty entries passed, a missing band or expectedTau read as 0.0, a file holding
+  // null gave a NullPointerException naming no file
+  @Test
+  void incompleteBaselinesAreRefusedNamingFileAndField() throws Exception {
+    Path f = tmp.resolve("ci.json");
+    String head = "{\"schema\": \"nasrank-baseline/1\", \"profile\": \"ci\", \"created\": \"2026-01-01T00:00:00Z\", "
+        + "\"sourceRun\": \"r\", \"sourceCommit\": \"c\", \"entries\": ";
+    String[][] cases = {
+        {head + "[]}", "no entries"},
+        {head.replace("\"entries\": ", "\"x\": 0}").replace(", \"x\": 0}", "}"), "no entries"},
+        {head + "[{\"method\": \"mixpath\", \"bnStrategy\": \"none\", \"calibrated\": false, "
+            + "\"expectedTau\": 0.2, \"seeds\": 1}]}", "band"},
+        {head + "[{\"method\": \"mixpath\", \"bnStrategy\": \"none\", \"calibrated\": false, "
+            + "\"band\": 0.2, \"seeds\": 1}]}", "expectedTau"},
+        {head + "[{\"method\": \"mixpath\", \"bnStrategy\": \"none\", \"calibrated\": false, "
+            + "\"expectedTau\": 0.2, \"band\": null, \"seeds\": 1}]}", "band"},
+        {head + "[null]}", "entry 0"},
+        {"null", "JSON null"},
+        {"", "empty"},
+        {head.replace("\"profile\": \"ci\", ", "") + "[{\"method\": \"mixpath\", \"bnStrategy\": \"none\", "
+            + "\"calibrated\": false, \"expectedTau\": 0.2, \"band\": 0.1, \"seeds\": 1}]}", "profile"},
+    };
+    for (String[] c : cases) {
+      Files.writeString(f, c[0]);
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Baseline.read(f), c[0]);
+      assertTrue(e.getMessage().startsWith(f.toString()) && e.getMessage().contains(c[1]), c[0] + " -> "
+          + e.getMessage());
+    }
+  }
 }
