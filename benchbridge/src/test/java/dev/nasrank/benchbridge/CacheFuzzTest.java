@@ -99,7 +99,7 @@ class CacheFuzzTest {
           thrown[0] = e;
         }
       });
-      if (allocated > 2L * b.length + SLACK) {
+      if (allocated > 2L * b.length + (16 << 10)) {
         // the first load along a new path may load classes: measure once more
         allocated = Math.min(allocated, allocatedBy(() -> {
           try {

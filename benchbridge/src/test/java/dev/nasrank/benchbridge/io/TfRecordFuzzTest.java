@@ -44,6 +44,8 @@ class TfRecordFuzzTest {
    * below it.
    */
   static final long SLACK = 256 << 10;
+  /** A read allocating more than twice the file + this is measured again (its first run may load classes). */
+  static final long REMEASURE = 16 << 10;
   private static final String PAYLOAD_CHARS = "0123456789abcdef\",[] .-+eE/=\\AZaz\n";
 
   @TempDir
@@ -191,7 +193,7 @@ class TfRecordFuzzTest {
   private static void checkAllocation(Path file, long size, Tally t, Mutation m) {
     for (boolean skip : new boolean[] {false, true}) {
       long allocated = Long.MAX_VALUE;
-      for (int attempt = 0; attempt < 2 && allocated > 2 * size + SLACK; attempt++) {
+      for (int attempt = 0; attempt < 2 && allocated > 2 * size + REMEASURE; attempt++) {
         try {
           allocated = Math.min(allocated, DamagedNasbenchTest.allocatedBy(() -> {
             try (TfRecordReader r = TfRecordReader.open(file, skip, 256)) {
