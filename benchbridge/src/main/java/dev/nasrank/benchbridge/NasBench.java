@@ -1,13 +1,19 @@
 package dev.nasrank.benchbridge;
 
+import dev.nasrank.benchbridge.io.CorruptRecordException;
+import dev.nasrank.benchbridge.io.DamagedFileException;
+import dev.nasrank.benchbridge.io.LoadReport;
 import dev.nasrank.benchbridge.io.NasbenchLoader;
 import dev.nasrank.benchbridge.io.RecordColumns;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -39,10 +45,12 @@ public final class NasBench implements GroundTruthSource {
   private final int[] epochs;
   private final int[] groupStart;
   private final double[][] values;
+  private final LoadReport loadReport;
   private QuerySession defaultSession;
 
   NasBench(String name, long[] hi, long[] lo, long[] adjacency, int[] ops, int[] params, int[] epochs,
-      int[] groupStart, double[][] values) {
+      int[] groupStart, double[][] values, LoadReport loadReport) {
+    this.loadReport = loadReport;
     this.name = name;
     this.cells = hi.length;
     this.hi = hi;
@@ -58,7 +66,8 @@ public final class NasBench implements GroundTruthSource {
   /**
    * Opens a TFRecord file or a {@link NasBenchCache} (detected by content), failing on the first corrupt record.
    *
-   * @throws dev.nasrank.benchbridge.io.CorruptRecordException naming file, record index and offset
+   * @throws dev.nasrank.benchbridge.io.DamagedFileException naming the file (and for a TFRecord the record index,
+   *     byte offset and kind of damage) when the file is empty, damaged or holds values outside their domain
    */
   public static NasBench open(Path file) throws IOException {
     return open(file, NasbenchLoader.Options.defaults());
@@ -66,13 +75,43 @@ public final class NasBench implements GroundTruthSource {
 
   /** As {@link #open(Path)} with loading options (threads, skip-corrupt) for a TFRecord file. */
   public static NasBench open(Path file, NasbenchLoader.Options options) throws IOException {
-    if (!Files.isRegularFile(file)) {
-      throw new java.nio.file.NoSuchFileException(file.toString(), null, "no such NAS-Bench-101 file");
+    return open(file, options, false, w -> { });
+  }
+
+  /**
+   * As {@link #open(Path, NasbenchLoader.Options)}; when {@code file} is a cache that is refused (damaged,
+   * truncated, another version) and {@code cacheFallback} is set, reads the TFRecord it was built from instead
+   * (see {@link NasBenchCache#loadOrFallback}), saying so through {@code warnings}.
+   */
+  public static NasBench open(Path file, NasbenchLoader.Options options, boolean cacheFallback,
+      java.util.function.Consumer<String> warnings) throws IOException {
+    requireRegularFile(file);
+    if (Files.size(file) == 0) {
+      throw new DamagedFileException(file, "empty file (0 bytes): not a NAS-Bench-101 TFRecord or cache");
     }
     if (NasBenchCache.isCache(file)) {
-      return NasBenchCache.load(file);
+      return NasBenchCache.loadOrFallback(file, options, cacheFallback, warnings);
     }
     return fromLoaded(NasbenchLoader.load(file, options));
+  }
+
+  /**
+   * Checks that {@code file} is a regular file, saying what it is otherwise.
+   *
+   * @throws java.nio.file.NoSuchFileException if nothing is there
+   * @throws IOException naming a directory, device, pipe or socket for what it is
+   */
+  static void requireRegularFile(Path file) throws IOException {
+    if (Files.isRegularFile(file)) {
+      return;
+    }
+    if (Files.isDirectory(file)) {
+      throw new IOException(file + " is a directory, not a NAS-Bench-101 file");
+    }
+    if (!Files.exists(file)) {
+      throw new java.nio.file.NoSuchFileException(file.toString(), null, "no such NAS-Bench-101 file");
+    }
+    throw new IOException(file + " is not a regular file (a device, pipe or socket), not a NAS-Bench-101 file");
   }
 
   /** True if the file starts like a {@link NasBenchCache} rather than a TFRecord. */
@@ -84,18 +123,31 @@ public final class NasBench implements GroundTruthSource {
   }
 
   /**
-   * Builds the tables from decoded records.
+   * Builds the tables from decoded records. Records of one module hash must agree on the cell and the trainable
+   * parameters, and no record may repeat an earlier record of its (hash, epochs) value for value; in strict mode a
+   * record that breaks this is refused, in skip-corrupt mode ({@link NasbenchLoader.Loaded#skipCorrupt()}) it is
+   * skipped and counted in {@link #loadReport()}.
    *
-   * @throws IllegalArgumentException if two records of one hash disagree on the cell
+   * @throws CorruptRecordException naming the record that contradicts or repeats an earlier one (strict mode)
+   * @throws DamagedFileException if no record could be read
    */
-  public static NasBench fromLoaded(NasbenchLoader.Loaded loaded) {
+  public static NasBench fromLoaded(NasbenchLoader.Loaded loaded) throws DamagedFileException {
     List<RecordColumns> batches = loaded.batches();
+    Path file = loaded.file();
+    boolean skip = loaded.skipCorrupt();
     long total = loaded.records();
     if (total > Integer.MAX_VALUE - 16) {
-      throw new IllegalArgumentException(loaded.file() + ": too many records (" + total + ")");
+      throw new DamagedFileException(file, "too many records (" + total + ")");
+    }
+    if (total == 0) {
+      throw new DamagedFileException(file, "no records could be read"
+          + (loaded.skippedRecords() > 0 ? " (skipped: " + loaded.report().describeSkipped() + ")" : ""));
     }
     int n = (int) total;
-    // 1. cell ids in first-appearance order, epoch budgets
+    Map<CorruptRecordException.Kind, Long> droppedKinds = new EnumMap<>(CorruptRecordException.Kind.class);
+    List<String> droppedProblems = new ArrayList<>();
+    long dropped = 0;
+    // 1. cell ids in first-appearance order, epoch budgets; records must agree with the first of their hash
     LongPairIndex index = new LongPairIndex(Math.max(16, n / 2));
     int[] cellOf = new int[n];
     int[] distinctEpochs = new int[0];
@@ -104,6 +156,8 @@ public final class NasBench implements GroundTruthSource {
     long[] cAdj = new long[16];
     int[] cOps = new int[16];
     int[] cParams = new int[16];
+    long[] cFirst = new long[16];
+    long[] cFirstOffset = new long[16];
     int k = 0;
     for (RecordColumns b : batches) {
       for (int i = 0; i < b.size(); i++, k++) {
@@ -118,15 +172,40 @@ public final class NasBench implements GroundTruthSource {
             cAdj = Arrays.copyOf(cAdj, cap);
             cOps = Arrays.copyOf(cOps, cap);
             cParams = Arrays.copyOf(cParams, cap);
+            cFirst = Arrays.copyOf(cFirst, cap);
+            cFirstOffset = Arrays.copyOf(cFirstOffset, cap);
           }
           cHi[id] = b.hi(i);
           cLo[id] = b.lo(i);
           cAdj[id] = b.adjacency(i);
           cOps[id] = b.ops(i);
           cParams[id] = b.params(i);
-        } else if (cAdj[id] != b.adjacency(i) || cOps[id] != b.ops(i)) {
-          throw new IllegalArgumentException(loaded.file() + ": record " + k + " of hash "
-              + HashKey.format(b.hi(i), b.lo(i)) + " has a different cell than an earlier record of that hash");
+          cFirst[id] = b.recordIndex(i);
+          cFirstOffset[id] = b.recordOffset(i);
+        } else {
+          String what = null;
+          String earlier = " of record " + cFirst[id] + " (byte offset " + cFirstOffset[id]
+              + ") of the same module hash " + HashKey.format(b.hi(i), b.lo(i));
+          if (cAdj[id] != b.adjacency(i) || cOps[id] != b.ops(i)) {
+            what = "its cell (" + describeCell(b.adjacency(i), b.ops(i)) + ") differs from the cell ("
+                + describeCell(cAdj[id], cOps[id]) + ")" + earlier;
+          } else if (cParams[id] != b.params(i)) {
+            what = "its trainable_parameters " + b.params(i) + " differ from the " + cParams[id] + earlier;
+          }
+          if (what != null) {
+            CorruptRecordException e = new CorruptRecordException(file, b.recordIndex(i), b.recordOffset(i),
+                CorruptRecordException.Kind.INCONSISTENT, what);
+            if (!skip) {
+              throw e;
+            }
+            dropped++;
+            droppedKinds.merge(e.kind(), 1L, Long::sum);
+            if (droppedProblems.size() < LoadReport.MAX_PROBLEMS) {
+              droppedProblems.add(e.getMessage());
+            }
+            cellOf[k] = -1;
+            continue;
+          }
         }
         cellOf[k] = id;
         int e = b.epochs(i);
@@ -161,28 +240,105 @@ public final class NasBench implements GroundTruthSource {
     k = 0;
     for (RecordColumns b : batches) {
       for (int i = 0; i < b.size(); i++, k++) {
+        if (cellOf[k] < 0) {
+          continue;
+        }
         int g = rank[cellOf[k]] * ne + Arrays.binarySearch(distinctEpochs, b.epochs(i));
         group[k] = g;
         start[g + 1]++;
       }
     }
-    cellOf = null;
     for (int g = 0; g < groups; g++) {
       start[g + 1] += start[g];
     }
     int[] cursor = Arrays.copyOf(start, groups);
-    double[][] values = new double[RecordColumns.DOUBLES][n];
+    double[][] values = new double[RecordColumns.DOUBLES][start[groups]];
+    long duplicates = 0;
     k = 0;
     for (RecordColumns b : batches) {
       for (int i = 0; i < b.size(); i++, k++) {
-        int dst = cursor[group[k]]++;
+        if (cellOf[k] < 0) {
+          continue;
+        }
+        int g = group[k];
+        int dst = cursor[g];
+        int same = -1;
+        for (int q = start[g]; q < dst && same < 0; q++) {
+          same = sameValues(values, q, b, i) ? q - start[g] : -1;
+        }
+        if (same >= 0) {
+          CorruptRecordException e = new CorruptRecordException(file, b.recordIndex(i), b.recordOffset(i),
+              CorruptRecordException.Kind.DUPLICATE, "duplicate: every value equals repeat " + same
+              + " (an earlier record) of module hash " + HashKey.format(b.hi(i), b.lo(i)) + " at " + b.epochs(i)
+              + " epochs");
+          if (!skip) {
+            throw e;
+          }
+          dropped++;
+          duplicates++;
+          droppedKinds.merge(e.kind(), 1L, Long::sum);
+          if (droppedProblems.size() < LoadReport.MAX_PROBLEMS) {
+            droppedProblems.add(e.getMessage());
+          }
+          continue;
+        }
+        cursor[g]++;
         for (int v = 0; v < RecordColumns.DOUBLES; v++) {
           values[v][dst] = b.value(v, i);
         }
       }
     }
-    return new NasBench(loaded.file().getFileName().toString(), hi, lo, adj, ops, params, distinctEpochs, start,
-        values);
+    if (duplicates > 0) { // close the holes the skipped duplicates left at the ends of their groups
+      int[] packed = new int[groups + 1];
+      for (int g = 0; g < groups; g++) {
+        packed[g + 1] = packed[g] + (cursor[g] - start[g]);
+      }
+      double[][] compact = new double[RecordColumns.DOUBLES][packed[groups]];
+      for (int g = 0; g < groups; g++) {
+        for (int v = 0; v < RecordColumns.DOUBLES; v++) {
+          System.arraycopy(values[v], start[g], compact[v], packed[g], cursor[g] - start[g]);
+        }
+      }
+      start = packed;
+      values = compact;
+    }
+    LoadReport report = dropped == 0 ? loaded.report()
+        : loaded.report().withDropped(dropped, droppedKinds, droppedProblems);
+    return new NasBench(file.getFileName().toString(), hi, lo, adj, ops, params, distinctEpochs, start, values,
+        report);
+  }
+
+  private static boolean sameValues(double[][] values, int row, RecordColumns b, int i) {
+    for (int v = RecordColumns.DOUBLES - 1; v >= 0; v--) {
+      if (Double.doubleToRawLongBits(values[v][row]) != Double.doubleToRawLongBits(b.value(v, i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** E.g. {@code adjacency 011001000, operations input,conv3x3-bn-relu,output}. */
+  static String describeCell(long adjacency, int packedOps) {
+    Op[] o = RecordColumns.unpackOps(packedOps);
+    StringBuilder sb = new StringBuilder("adjacency ");
+    for (int a = 0; a < o.length; a++) {
+      for (int b = 0; b < o.length; b++) {
+        sb.append(adjacency >>> (a * ModelSpec.MAX_VERTICES + b) & 1L);
+      }
+    }
+    sb.append(", operations ");
+    for (int v = 0; v < o.length; v++) {
+      sb.append(v == 0 ? "" : ",").append(o[v].nasbenchName());
+    }
+    return sb.toString();
+  }
+
+  /**
+   * What loading read and skipped: for a TFRecord opened in skip-corrupt mode the records skipped per kind of
+   * damage; for a cache or a strict load, no skips.
+   */
+  public LoadReport loadReport() {
+    return loadReport;
   }
 
   @Override

@@ -1,8 +1,10 @@
 package dev.nasrank.datasets;
 
 import dev.nasrank.datasets.io.CifarBinaryReader;
+import dev.nasrank.datasets.manifest.ChecksumMismatchException;
 import dev.nasrank.datasets.manifest.DatasetEntry;
 import dev.nasrank.datasets.manifest.DatasetManifest;
+import dev.nasrank.datasets.manifest.FileSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,11 +18,14 @@ public final class Cifar10 {
   private Cifar10() {}
 
   /**
-   * Loads one part of a split into memory (one byte array for all its images).
+   * Loads one part of a split into memory (one byte array for all its images). Unless the root's verification
+   * is off ({@link DataRoot#withVerification}), each file's SHA-256, computed by the reader over the very bytes it
+   * loads (so the check costs no extra read), must equal the manifest's where the manifest records one.
    *
    * @throws MissingDataException if a file is missing (the message says where it is expected and how to get it)
    * @throws CifarFormatException if a file is not a whole number of records, holds a bad label, or has a
    *     different number of records than the split requires
+   * @throws ChecksumMismatchException if a file's SHA-256 differs from the manifest's
    */
   public static CifarImages load(DataRoot root, Cifar10Split split, Cifar10Split.Part part) {
     DatasetEntry dataset = DatasetManifest.load().entry(split.datasetId());
@@ -44,12 +49,34 @@ public final class Cifar10 {
     byte[] labels = new byte[count];
     List<SourceFile> sources = new ArrayList<>();
     for (int f = 0; f < files.size(); f++) {
+      SourceFile source;
       try {
-        sources.add(CifarBinaryReader.readInto(files.get(f), per, pixels, labels, f * per));
+        source = CifarBinaryReader.readInto(files.get(f), per, pixels, labels, f * per);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + files.get(f) + ": " + e.getMessage(), e);
       }
+      if (root.verifies()) {
+        verify(dataset, split.files(part).get(f), source);
+      }
+      sources.add(source);
     }
     return new CifarImages(count, pixels, labels, sources);
+  }
+
+  /**
+   * Checks a loaded file's SHA-256 against the manifest's (files without a recorded SHA-256 were checked for
+   * their exact size by the record count).
+   *
+   * @throws ChecksumMismatchException naming the file, both digests and what to do
+   */
+  public static void verify(DatasetEntry dataset, String name, SourceFile source) {
+    FileSpec spec = dataset.file(name).orElse(null);
+    if (spec == null || spec.sha256() == null || spec.sha256().equals(source.sha256())) {
+      return;
+    }
+    throw new ChecksumMismatchException(source.path() + ": SHA-256 " + source.sha256() + " differs from the "
+        + "manifest's " + spec.sha256() + " for " + dataset.id() + "/" + name + ": the file is damaged or another "
+        + "version (`harness data verify` checks every file). To obtain it: " + dataset.howToObtain()
+        + ". To use it anyway, pass --no-verify.");
   }
 }

@@ -42,10 +42,29 @@ public final class DataRoot {
 
   private final Path root;
   private final Source source;
+  private final boolean verifies;
 
   private DataRoot(Path root, Source source) {
+    this(root, source, true);
+  }
+
+  private DataRoot(Path root, Source source, boolean verifies) {
     this.root = root.toAbsolutePath().normalize();
     this.source = source;
+    this.verifies = verifies;
+  }
+
+  /**
+   * This root, with the check of data files against the manifest's SHA-256 on ({@code true}, the default) or
+   * off (the commands' {@code --no-verify}).
+   */
+  public DataRoot withVerification(boolean verify) {
+    return new DataRoot(root, source, verify);
+  }
+
+  /** Whether data files read from this root are checked against the manifest's SHA-256 (default true). */
+  public boolean verifies() {
+    return verifies;
   }
 
   /** A data root at an explicit folder, as if given by the flag. */
@@ -101,12 +120,19 @@ public final class DataRoot {
    * The path of an existing regular file under the root.
    *
    * @throws MissingDataException naming the full path, the root's origin, and, for files the manifest knows,
-   *     the expected size, SHA-256 and how to obtain it
+   *     the expected size, SHA-256 and how to obtain it; or saying that the path is a directory or a device
    */
   public Path require(String relativePath) {
     Path path = resolvePath(relativePath);
     if (Files.isRegularFile(path)) {
       return path;
+    }
+    if (Files.isDirectory(path)) {
+      throw new MissingDataException(path + " is a directory, not a data file; data root " + describeSource());
+    }
+    if (Files.exists(path)) {
+      throw new MissingDataException(path + " is not a regular file (a device, pipe or socket); data root "
+          + describeSource());
     }
     StringBuilder msg = new StringBuilder()
         .append("missing data file ").append(path)

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nasrank.datasets.Cifar10Split.Part;
+import dev.nasrank.datasets.manifest.ChecksumMismatchException;
 import dev.nasrank.datasets.manifest.DatasetManifest;
 import dev.nasrank.datasets.manifest.FileSpec;
 import java.nio.file.Path;
@@ -99,5 +100,37 @@ class Cifar10Test {
     // REFERENCE evaluates on the test batch for both VALIDATION and TEST.
     assertEquals(Cifar10Split.REFERENCE.files(Part.TEST), Cifar10Split.REFERENCE.files(Part.VALIDATION));
     assertEquals(java.util.List.of("data_batch_5.bin"), Cifar10Split.NB101.files(Part.VALIDATION));
+  }
+
+  /** A copy of the mini split's files in {@code dir}, with one bit of {@code damaged} flipped (null: none). */
+  static DataRoot miniCopy(Path dir, String damaged) throws Exception {
+    DataRoot shared = TestData.miniRoot();
+    Path folder = java.nio.file.Files.createDirectories(dir.resolve("cifar10-partial-bin"));
+    for (String f : new String[] {"data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin",
+        "data_batch_5.bin", "test_batch.bin"}) {
+      byte[] b = java.nio.file.Files.readAllBytes(shared.resolvePath("cifar10-partial-bin/" + f));
+      if (f.equals(damaged)) {
+        b[1_000_000] ^= 0x10; // a pixel of image 325: the size and the labels stay valid
+      }
+      java.nio.file.Files.write(folder.resolve(f), b);
+    }
+    return DataRoot.of(dir);
+  }
+
+  // issue 11, defect 6: a file whose SHA-256 differs from the manifest's is used without a word
+  @Test
+  void aFileThatDiffersFromTheManifestIsRefusedUnlessVerificationIsOff(@TempDir Path dir) throws Exception {
+    DataRoot root = miniCopy(dir, "data_batch_2.bin");
+    ChecksumMismatchException e = assertThrows(ChecksumMismatchException.class,
+        () -> Cifar10.load(root, Cifar10Split.MINI, Part.TRAIN));
+    String msg = e.getMessage();
+    Path file = dir.resolve("cifar10-partial-bin/data_batch_2.bin");
+    assertTrue(msg.startsWith(file.toString()), msg);
+    assertTrue(msg.contains("57dc4e8db7ddc925938d1f2821ee0b499020fa077bedd98d88e6459c7cacb2ab"), msg);
+    assertTrue(msg.contains(dev.nasrank.datasets.io.Checksums.sha256(file)), msg);
+    assertTrue(msg.contains("--no-verify"), msg);
+    assertEquals(4068, Cifar10.load(root.withVerification(false), Cifar10Split.MINI, Part.TRAIN).count());
+    // the other parts are intact
+    assertEquals(1017, Cifar10.load(root, Cifar10Split.MINI, Part.VALIDATION).count());
   }
 }

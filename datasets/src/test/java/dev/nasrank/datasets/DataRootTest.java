@@ -61,6 +61,23 @@ class DataRootTest {
     assertTrue(msg.contains("NASRANK_DATA_ROOT"), msg);
   }
 
+  // issue 11, defect 15: a directory or a device is "missing"
+  @Test
+  void aDirectoryOrADeviceIsNamedForWhatItIs(@TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("cifar10-partial-bin/test_batch.bin"));
+    DataRoot root = DataRoot.of(dir);
+    MissingDataException e = assertThrows(MissingDataException.class,
+        () -> root.require("cifar10-partial-bin/test_batch.bin"));
+    assertTrue(e.getMessage().startsWith(dir.resolve("cifar10-partial-bin/test_batch.bin") + " is a directory, "
+        + "not a data file"), e.getMessage());
+    if (Files.exists(Path.of("/dev/null"))) {
+      e = assertThrows(MissingDataException.class, () -> DataRoot.of(Path.of("/dev")).require("null"));
+      assertTrue(e.getMessage().startsWith("/dev/null is not a regular file"), e.getMessage());
+    }
+    assertTrue(root.verifies());
+    assertTrue(!root.withVerification(false).verifies());
+  }
+
   @Test
   void theBuildPointsTestsAtTheSharedData() {
     // Surefire sets -Dnasrank.data.root; if CI also sets NASRANK_DATA_ROOT that wins, which is fine.

@@ -1,7 +1,10 @@
 package dev.nasrank.benchbridge.io;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.nasrank.benchbridge.ModelSpec;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,7 +18,11 @@ import java.util.List;
  * input cannot reach the output, or {@code error: <reason>} for malformed or out-of-domain input; it keeps going.
  */
 public final class HashLines {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** One JSON value per line: text after it, or a key given twice, is an error rather than ignored. */
+  private static final ObjectReader JSON = new ObjectMapper()
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .readerFor(JsonNode.class);
 
   /** Counts of one run. */
   public record Counts(long hashed, long invalid, long errors) {

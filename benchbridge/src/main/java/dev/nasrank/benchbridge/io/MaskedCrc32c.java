@@ -16,6 +16,13 @@ public final class MaskedCrc32c {
     return mask((int) crc.getValue());
   }
 
+  /** As {@link #of(byte[], int, int)}, reusing {@code crc} (reset first) instead of allocating one. */
+  public static int of(CRC32C crc, byte[] b, int off, int len) {
+    crc.reset();
+    crc.update(b, off, len);
+    return mask((int) crc.getValue());
+  }
+
   /** Masks a raw CRC32C value. */
   public static int mask(int crc) {
     return Integer.rotateRight(crc, 15) + MASK_DELTA;

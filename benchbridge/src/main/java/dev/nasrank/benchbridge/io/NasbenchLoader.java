@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,7 +16,8 @@ import java.util.concurrent.Semaphore;
 /**
  * Reads a NAS-Bench-101 TFRecord file into {@link RecordColumns} with a pipeline: the calling thread reads large
  * chunks, frames the records and checks both checksums; {@code threads} workers decode the payloads of whole
- * chunks in parallel. Batches come back in file order.
+ * chunks in parallel. Batches come back in file order. A file that fits in one chunk is decoded on the calling
+ * thread (no pool is started).
  */
 public final class NasbenchLoader {
 
@@ -42,13 +45,30 @@ public final class NasbenchLoader {
    *
    * @param file the file read
    * @param batches decoded records, in file order
-   * @param records number of good records
-   * @param skippedRecords records skipped (skip-corrupt mode only)
-   * @param skippedBytes bytes skipped (skip-corrupt mode only)
-   * @param problems descriptions of the first skipped problems
+   * @param report records kept and what was skipped (skip-corrupt mode only)
+   * @param skipCorrupt whether the load skips damaged records (then {@link dev.nasrank.benchbridge.NasBench}
+   *     also skips records that contradict earlier ones instead of failing)
    */
-  public record Loaded(Path file, List<RecordColumns> batches, long records, long skippedRecords, long skippedBytes,
-      List<String> problems) {
+  public record Loaded(Path file, List<RecordColumns> batches, LoadReport report, boolean skipCorrupt) {
+    /** Number of good records. */
+    public long records() {
+      return report.records();
+    }
+
+    /** Damaged records skipped (skip-corrupt mode only). */
+    public long skippedRecords() {
+      return report.skippedRecords();
+    }
+
+    /** Bytes skipped (skip-corrupt mode only). */
+    public long skippedBytes() {
+      return report.skippedBytes();
+    }
+
+    /** Descriptions of the first skipped problems. */
+    public List<String> problems() {
+      return report.problems();
+    }
   }
 
   private NasbenchLoader() {
@@ -60,6 +80,20 @@ public final class NasbenchLoader {
    * @throws CorruptRecordException on a bad checksum, truncation or malformed payload (unless skipping)
    */
   public static Loaded load(Path file, Options options) throws IOException {
+    try (TfRecordReader reader = TfRecordReader.open(file, options.skipCorrupt(), options.chunkSize())) {
+      if (reader.fileSize() <= options.chunkSize()) { // one chunk: decode on this thread, no pool to start
+        List<Decoded> decoded = new ArrayList<>();
+        PayloadDecoder decoder = new PayloadDecoder();
+        for (TfRecordReader.Batch b; (b = reader.nextBatch()) != null; ) {
+          decoded.add(decode(file, b, decoder, options.skipCorrupt()));
+        }
+        return collect(file, reader, decoded, options.skipCorrupt());
+      }
+      return loadInParallel(file, reader, options);
+    }
+  }
+
+  private static Loaded loadInParallel(Path file, TfRecordReader reader, Options options) throws IOException {
     int threads = Math.max(1, options.threads());
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "nasbench-decode");
@@ -69,7 +103,7 @@ public final class NasbenchLoader {
     ThreadLocal<PayloadDecoder> decoders = ThreadLocal.withInitial(PayloadDecoder::new);
     Semaphore inFlight = new Semaphore(2 * threads + 2);
     List<Future<Decoded>> futures = new ArrayList<>();
-    try (TfRecordReader reader = TfRecordReader.open(file, options.skipCorrupt(), options.chunkSize())) {
+    try {
       TfRecordReader.Batch batch;
       while (true) {
         inFlight.acquire();
@@ -87,18 +121,11 @@ public final class NasbenchLoader {
           }
         }));
       }
-      List<RecordColumns> out = new ArrayList<>(futures.size());
-      long records = 0;
-      long skipped = reader.skippedRecords();
-      List<String> problems = new ArrayList<>(reader.problems());
+      List<Decoded> decoded = new ArrayList<>(futures.size());
       for (Future<Decoded> f : futures) {
-        Decoded d = f.get();
-        out.add(d.columns);
-        records += d.columns.size();
-        skipped += d.skipped;
-        problems.addAll(d.problems);
+        decoded.add(f.get());
       }
-      return new Loaded(file, out, records, skipped, reader.skippedBytes(), List.copyOf(problems));
+      return collect(file, reader, decoded, options.skipCorrupt());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while loading " + file);
@@ -116,7 +143,30 @@ public final class NasbenchLoader {
     }
   }
 
-  private record Decoded(RecordColumns columns, long skipped, List<String> problems) {
+  private static Loaded collect(Path file, TfRecordReader reader, List<Decoded> decoded, boolean skipCorrupt) {
+    List<RecordColumns> out = new ArrayList<>(decoded.size());
+    long records = 0;
+    long skipped = reader.skippedRecords();
+    Map<CorruptRecordException.Kind, Long> kinds = new EnumMap<>(CorruptRecordException.Kind.class);
+    kinds.putAll(reader.skippedByKind());
+    List<String> problems = new ArrayList<>(reader.problems());
+    for (Decoded d : decoded) {
+      out.add(d.columns);
+      records += d.columns.size();
+      skipped += d.skipped;
+      d.kinds.forEach((k, v) -> kinds.merge(k, v, Long::sum));
+      for (String p : d.problems) {
+        if (problems.size() < LoadReport.MAX_PROBLEMS) {
+          problems.add(p);
+        }
+      }
+    }
+    return new Loaded(file, out, new LoadReport(records, skipped, reader.skippedBytes(), kinds, problems),
+        skipCorrupt);
+  }
+
+  private record Decoded(RecordColumns columns, long skipped, Map<CorruptRecordException.Kind, Long> kinds,
+      List<String> problems) {
   }
 
   private static Decoded decode(Path file, TfRecordReader.Batch b, PayloadDecoder dec, boolean skip)
@@ -124,12 +174,26 @@ public final class NasbenchLoader {
     RecordColumns cols = new RecordColumns(b.count());
     boolean[] bad = null;
     List<String> problems = new ArrayList<>();
+    Map<CorruptRecordException.Kind, Long> kinds = new EnumMap<>(CorruptRecordException.Kind.class);
+    long skipped = 0;
     for (int i = 0; i < b.count(); i++) {
+      cols.index[i] = b.index(i);
+      cols.offset[i] = b.fileOffset(i);
+      CorruptRecordException ce = null;
       try {
         dec.decode(b.data(), b.offset(i), b.length(i), cols, i);
+      } catch (PayloadDecoder.OutOfRangeException e) {
+        ce = new CorruptRecordException(file, b.index(i), b.fileOffset(i), CorruptRecordException.Kind.OUT_OF_RANGE,
+            "value out of range: " + e.getMessage());
       } catch (IllegalArgumentException e) {
-        CorruptRecordException ce = new CorruptRecordException(file, b.index(i), b.fileOffset(i),
+        ce = new CorruptRecordException(file, b.index(i), b.fileOffset(i), CorruptRecordException.Kind.MALFORMED,
             "malformed payload: " + e.getMessage());
+      } catch (RuntimeException e) {
+        // never expected (the fuzz tests look for this text): still a refusal that names the record
+        ce = new CorruptRecordException(file, b.index(i), b.fileOffset(i), CorruptRecordException.Kind.MALFORMED,
+            "malformed payload (decoder error " + e + ")");
+      }
+      if (ce != null) {
         if (!skip) {
           throw ce;
         }
@@ -137,11 +201,15 @@ public final class NasbenchLoader {
           bad = new boolean[b.count()];
         }
         bad[i] = true;
-        problems.add(ce.getMessage());
+        skipped++;
+        kinds.merge(ce.kind(), 1L, Long::sum);
+        if (problems.size() < LoadReport.MAX_PROBLEMS) {
+          problems.add(ce.getMessage());
+        }
       }
     }
     if (bad == null) {
-      return new Decoded(cols, 0, List.of());
+      return new Decoded(cols, 0, Map.of(), List.of());
     }
     int good = 0;
     for (boolean x : bad) {
@@ -157,12 +225,14 @@ public final class NasbenchLoader {
         c.adjacency[k] = cols.adjacency[i];
         c.ops[k] = cols.ops[i];
         c.params[k] = cols.params[i];
+        c.index[k] = cols.index[i];
+        c.offset[k] = cols.offset[i];
         for (int v = 0; v < RecordColumns.DOUBLES; v++) {
           c.values[v][k] = cols.values[v][i];
         }
         k++;
       }
     }
-    return new Decoded(c, b.count() - good, problems);
+    return new Decoded(c, skipped, kinds, problems);
   }
 }

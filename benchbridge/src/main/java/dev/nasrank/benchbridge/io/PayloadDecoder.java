@@ -13,6 +13,12 @@ import java.nio.charset.StandardCharsets;
  * base64 decoded by hand (skipping the escaped newlines) and the {@code ModelMetrics} message read field by field
  * with {@link CodedInputStream}, so no String or message object is made per record. Single-threaded: use one
  * decoder per thread.
+ *
+ * <p>Besides the syntax it checks the domain of every value it keeps: the cell must be a pruned NAS-Bench-101
+ * cell (input first, output last, inner operations between, at most 7 vertices and 9 edges, every vertex on a
+ * path from input to output), the epochs positive, the metrics hold exactly 3 evaluations, accuracies in [0, 1],
+ * epochs and times finite and non-negative, the parameter count non-negative. A value outside its domain throws
+ * {@link OutOfRangeException} naming the field and the value.
  */
 public final class PayloadDecoder {
   private static final byte[] B64 = new byte[256];
@@ -28,6 +34,18 @@ public final class PayloadDecoder {
       OP_NAMES[op.ordinal()] = op.nasbenchName().getBytes(StandardCharsets.US_ASCII);
     }
   }
+
+  /** A value outside its domain (accuracy outside [0, 1], NaN or infinite, negative count or time). */
+  static final class OutOfRangeException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    OutOfRangeException(String message) {
+      super(message);
+    }
+  }
+
+  private static final String[] EVAL_FIELDS = {"current_epoch", "training_time", "train_accuracy",
+      "validation_accuracy", "test_accuracy"};
 
   private byte[] proto = new byte[1024];
   private final Op[] opBuf = new Op[ModelSpec.MAX_VERTICES];
@@ -67,6 +85,12 @@ public final class PayloadDecoder {
     }
     if (digits == 0) {
       throw new IllegalArgumentException("record epochs is not a non-negative integer");
+    }
+    if (digits > 1 && b[p - digits] == '0') {
+      throw new IllegalArgumentException("record epochs has a leading zero (not a JSON number)");
+    }
+    if (epochs == 0) {
+      throw new OutOfRangeException("record epochs is 0, expected a positive number of epochs");
     }
     out.epochs[row] = epochs;
     expect(',', end);
@@ -119,11 +143,15 @@ public final class PayloadDecoder {
         }
       }
     }
-    out.adjacency[row] = bits;
     int code = n;
     for (int v = 0; v < n; v++) {
       code |= opBuf[v].ordinal() << (3 + 3 * v);
     }
+    String problem = RecordColumns.cellProblem(bits, code);
+    if (problem != null) {
+      throw new IllegalArgumentException("record cell: " + problem);
+    }
+    out.adjacency[row] = bits;
     out.ops[row] = code;
     expect(',', end);
     expect('"', end);
@@ -194,6 +222,10 @@ public final class PayloadDecoder {
       }
     }
     ensure(q + 3);
+    if (pad > 0 && pad != (4 - nacc) % 4) {
+      throw new IllegalArgumentException("metrics base64 has " + pad + " padding characters after " + nacc
+          + " data characters");
+    }
     if (nacc == 2) {
       proto[q++] = (byte) (acc >>> 4);
     } else if (nacc == 3) {
@@ -244,13 +276,35 @@ public final class PayloadDecoder {
         case (3 << 3) | WireFormat.WIRETYPE_FIXED64 -> v[RecordColumns.TOTAL_TIME][row] = in.readDouble();
         default -> {
           if (!in.skipField(tag)) {
-            break;
+            throw new IOException("unexpected end-group tag " + tag);
           }
         }
       }
     }
-    if (evals < 3) {
+    if (evals != 3) {
       throw new IllegalArgumentException("record has " + evals + " evaluations, expected 3 (start, halfway, final)");
+    }
+    if (out.params[row] < 0) {
+      throw new OutOfRangeException("trainable_parameters is " + out.params[row] + ", expected a count >= 0");
+    }
+    nonNegative("total_time", v[RecordColumns.TOTAL_TIME][row]);
+    for (int k = 0; k < 2; k++) {
+      int first = k == 0 ? RecordColumns.HALF_EPOCH : RecordColumns.FINAL_EPOCH;
+      String where = "evaluation_data[" + (k + 1) + "].";
+      nonNegative(where + EVAL_FIELDS[0], v[first][row]);
+      nonNegative(where + EVAL_FIELDS[1], v[first + 1][row]);
+      for (int a = 2; a < 5; a++) {
+        double x = v[first + a][row];
+        if (!(x >= 0 && x <= 1)) {
+          throw new OutOfRangeException(where + EVAL_FIELDS[a] + " is " + x + ", expected a fraction in [0, 1]");
+        }
+      }
+    }
+  }
+
+  private static void nonNegative(String field, double x) {
+    if (!(x >= 0 && x < Double.POSITIVE_INFINITY)) {
+      throw new OutOfRangeException(field + " is " + x + ", expected a finite value >= 0");
     }
   }
 
@@ -265,7 +319,7 @@ public final class PayloadDecoder {
       if (field >= 1 && field <= 5 && WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_FIXED64) {
         eval[field - 1] = in.readDouble();
       } else if (!in.skipField(tag)) {
-        return;
+        throw new IOException("unexpected end-group tag " + tag + " in an evaluation");
       }
     }
   }

@@ -8,7 +8,10 @@ import ai.djl.training.dataset.Batch;
 import ai.djl.translate.Batchifier;
 import dev.nasrank.datasets.BatchSource;
 import dev.nasrank.datasets.CifarImages;
+import dev.nasrank.datasets.SourceFile;
+import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -64,6 +67,25 @@ public final class CifarBatches implements BatchSource {
   /** Images per full batch. */
   public int batchSize() {
     return batchSize;
+  }
+
+  /**
+   * Sizes, batch size, augmentation, Cutout, shuffling, seed, whether the last short batch is dropped, and the
+   * SHA-256 of every file the images came from (by file name).
+   */
+  @Override
+  public Map<String, String> identity() {
+    Map<String, String> m = BatchSource.super.identity();
+    m.put("batch-size", Integer.toString(batchSize));
+    m.put("augment", Boolean.toString(augment));
+    m.put("cutout", Integer.toString(augment ? cutout : 0));
+    m.put("shuffle", Boolean.toString(shuffle));
+    m.put("data-seed", Long.toString(seed));
+    m.put("drop-last", Boolean.toString(dropLast));
+    for (SourceFile f : images.sources()) {
+      m.put("data " + Path.of(f.path()).getFileName(), f.sha256() == null ? "unknown" : f.sha256());
+    }
+    return m;
   }
 
   /** The image set batched. */

@@ -86,7 +86,12 @@ public final class CifarBinaryReader {
    * @throws CifarFormatException naming the file and its size if it is not a whole, positive number of records
    */
   public static int recordCount(Path file, long size) {
-    if (size == 0 || size % RECORD_BYTES != 0) {
+    if (size == 0) {
+      throw new CifarFormatException(String.format("%s: empty file (0 bytes); expected the binary version's layout, "
+          + "a whole number of %,d-byte CIFAR-10 records (1 label byte + 3,072 pixel bytes per image)", file,
+          RECORD_BYTES));
+    }
+    if (size % RECORD_BYTES != 0) {
       throw new CifarFormatException(String.format(
           "%s: size %,d bytes is not a whole number of %,d-byte CIFAR-10 records (%,d records + %,d bytes); "
               + "expected the binary version's layout (1 label byte + 3,072 pixel bytes per image)",

@@ -66,4 +66,14 @@ class CifarBinaryReaderTest {
       assertEquals(1017, CifarBinaryReader.read(p).count(), f);
     }
   }
+
+  // issue 11, defect 15: a 0-byte file "is not a whole number of records (0 records + 0 bytes)"
+  @Test
+  void anEmptyFileIsCalledEmpty(@TempDir Path dir) throws Exception {
+    Path p = dir.resolve("data_batch_1.bin");
+    java.nio.file.Files.write(p, new byte[0]);
+    CifarFormatException e = assertThrows(CifarFormatException.class, () -> CifarBinaryReader.read(p));
+    assertEquals(p + ": empty file (0 bytes); expected the binary version's layout, a whole number of 3,073-byte "
+        + "CIFAR-10 records (1 label byte + 3,072 pixel bytes per image)", e.getMessage());
+  }
 }

@@ -8,6 +8,7 @@ import ai.djl.training.dataset.Batch;
 import ai.djl.translate.Batchifier;
 import dev.nasrank.datasets.BatchSource;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 
@@ -48,6 +49,17 @@ public final class SyntheticBatches implements BatchSource {
   @Override
   public int batchesPerEpoch() {
     return (size + batchSize - 1) / batchSize;
+  }
+
+  /** Sizes, batch size, classes and seed. */
+  @Override
+  public Map<String, String> identity() {
+    Map<String, String> m = BatchSource.super.identity();
+    m.put("batch-size", Integer.toString(batchSize));
+    m.put("classes", Integer.toString(classes));
+    m.put("data-seed", Long.toString(seed));
+    m.put("data", "synthetic");
+    return m;
   }
 
   @Override

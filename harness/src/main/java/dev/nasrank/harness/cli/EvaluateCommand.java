@@ -37,6 +37,9 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Mixin
   DataRootOption dataRoot;
 
+  @Mixin
+  VerifyOption verify;
+
   @Option(names = "--checkpoint", paramLabel = "PATH", required = true,
       description = "A checkpoint.bin, or the run folder holding one.")
   Path checkpoint;
@@ -93,8 +96,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     Path outDir = output != null ? output : file.toAbsolutePath().getParent();
     EvalOptions opts = new EvalOptions(uncalibrated, calibrate, calibrationMode, calibrationBatches, maxEvalBatches,
         progressOption.enabled());
-    EvaluateResult r = new OneShotRun(out).evaluate(new EvaluateConfig(file, split, dataRoot.resolve(), batchSize,
-        device, opts, maxChoices, outDir));
+    EvaluateResult r = new OneShotRun(out).evaluate(new EvaluateConfig(file, split, verify.apply(dataRoot.resolve()),
+        batchSize, device, opts, maxChoices, outDir));
     out.printf("%d candidate rows -> %s%n%d architecture rows -> %s%n", r.candidates().size(), r.candidatesCsv(),
         r.architectures().size(), r.architecturesCsv());
     return Main.OK;

@@ -126,6 +126,9 @@ public final class GroundTruthCommand implements Callable<Integer> {
     @Mixin
     ProgressOption progressOption;
 
+    @Mixin
+    VerifyOption verify;
+
     /** The cells to train: --specs, else --sample of --from, else --archs. */
     private List<ModelSpec> cells() throws IOException {
       if (specsFile != null && sample != null) {
@@ -155,7 +158,7 @@ public final class GroundTruthCommand implements Callable<Integer> {
       err.printf(Locale.ROOT, "groundtruth: %d architectures x %d repeats, %d to train (shard %d/%d), profile %s, "
           + "folder %s%n", specs.size(), repeats, todo.size(), sh[0], sh[1], p.name(), out);
       err.flush();
-      GroundTruthData data = CifarGroundTruthData.load(DataRoot.resolve(dataRoot), p);
+      GroundTruthData data = CifarGroundTruthData.load(verify.apply(DataRoot.resolve(dataRoot)), p);
       store.pinData(data.checksums());
       UnitTrainer trainer = new UnitTrainer(p, data);
 

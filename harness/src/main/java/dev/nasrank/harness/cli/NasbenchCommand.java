@@ -5,13 +5,16 @@ import dev.nasrank.benchbridge.NasBenchCache;
 import dev.nasrank.benchbridge.SearchSpace;
 import dev.nasrank.benchbridge.io.CsvExport;
 import dev.nasrank.benchbridge.io.HashLines;
+import dev.nasrank.benchbridge.io.LoadReport;
 import dev.nasrank.benchbridge.io.NasbenchLoader;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -49,13 +52,38 @@ public final class NasbenchCommand implements Callable<Integer> {
     return Main.USAGE;
   }
 
-  static NasBench load(Path file, boolean skipCorrupt, int threads, PrintWriter err) throws Exception {
+  static NasBench load(Path file, boolean skipCorrupt, boolean cacheFallback, int threads, PrintWriter err)
+      throws Exception {
     long t0 = System.nanoTime();
-    NasBench nb = NasBench.open(file, new NasbenchLoader.Options(threads, skipCorrupt));
+    NasBench nb = NasBench.open(file, new NasbenchLoader.Options(threads, skipCorrupt), cacheFallback,
+        w -> err.println("warning: " + w));
     err.printf("loaded %s: %,d records of %,d cells in %.2f s%n", file, nb.records(), nb.size(),
         (System.nanoTime() - t0) / 1e9);
+    reportSkips(nb.loadReport(), skipCorrupt, err);
     err.flush();
     return nb;
+  }
+
+  /** Prints the problems a skip-corrupt load skipped, and their count per kind. */
+  private static void reportSkips(LoadReport report, boolean skipCorrupt, PrintWriter err) {
+    for (String p : report.problems()) {
+      err.println("skipped: " + p);
+    }
+    if (report.skippedRecords() > report.problems().size()) {
+      err.printf("skipped: ... %,d more%n", report.skippedRecords() - report.problems().size());
+    }
+    if (skipCorrupt && report.skippedRecords() > 0) {
+      err.println("skipped corrupt records: " + report.describeSkipped());
+    }
+  }
+
+  /** The shared {@code --cache-fallback} option. */
+  static final class CacheFallbackOption {
+    @Option(names = "--cache-fallback", negatable = true, defaultValue = "false",
+        description = {"When FILE is a cache that is refused (damaged, truncated, another version), read the",
+            "TFRecord it was built from instead: the file of the recorded name beside the cache, used only if its",
+            "size and SHA-256 match the cache header (default: ${DEFAULT-VALUE})."})
+    boolean enabled;
   }
 
   /** {@code nasbench hash}. */
@@ -81,8 +109,9 @@ public final class NasbenchCommand implements Callable<Integer> {
   /** {@code nasbench info FILE}. */
   @Command(name = "info", mixinStandardHelpOptions = true,
       description = {"Prints record count, unique hashes, epoch budgets and repeats of a NAS-Bench-101 file.",
-          "Every record's length and data checksums are verified; a corrupt file exits 1 with the file, record",
-          "index and byte offset, unless --skip-corrupt is given."})
+          "Every record's length and data checksums and every value's domain are verified; a corrupt file exits 1",
+          "with the file, record index, byte offset and what is wrong, unless --skip-corrupt is given (then the",
+          "skipped records are counted per kind of damage). A file with no readable record exits 1."})
   static final class Info implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -97,24 +126,27 @@ public final class NasbenchCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "2", description = "Decoding threads (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Mixin
+    CacheFallbackOption cacheFallback;
+
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
-      NasBench nb;
-      long skipped = 0;
-      if (NasBenchCache.isCache(file)) {
-        nb = NasBenchCache.load(file);
-        out.println("format: binary cache (version " + NasBenchCache.VERSION + ", source SHA-256 "
-            + NasBenchCache.header(file).sourceSha256() + ")");
+      PrintWriter err = spec.commandLine().getErr();
+      List<String> warnings = new ArrayList<>();
+      NasBench nb = NasBench.open(file, new NasbenchLoader.Options(threads, skipCorrupt), cacheFallback.enabled,
+          warnings::add);
+      warnings.forEach(w -> err.println("warning: " + w));
+      if (!warnings.isEmpty()) {
+        out.println("format: TFRecord the refused cache was built from, checksums verified");
+      } else if (NasBenchCache.isCache(file)) {
+        out.println("format: binary cache (version " + NasBenchCache.VERSION + ", content checksum verified, "
+            + "source SHA-256 " + NasBenchCache.header(file).sourceSha256() + ")");
       } else {
-        NasbenchLoader.Loaded loaded = NasbenchLoader.load(file, new NasbenchLoader.Options(threads, skipCorrupt));
-        nb = NasBench.fromLoaded(loaded);
-        skipped = loaded.skippedRecords();
         out.println("format: TFRecord, checksums verified");
-        for (String p : loaded.problems()) {
-          spec.commandLine().getErr().println("skipped: " + p);
-        }
       }
+      reportSkips(nb.loadReport(), false, err);
+      err.flush();
       out.println("file: " + file);
       out.printf("records: %d%n", nb.records());
       out.printf("unique hashes: %d%n", nb.size());
@@ -127,7 +159,7 @@ public final class NasbenchCommand implements Callable<Integer> {
             .collect(Collectors.joining(", ")));
       }
       if (skipCorrupt) {
-        out.println("skipped corrupt records: " + skipped);
+        out.println("skipped corrupt records: " + nb.loadReport().describeSkipped());
       }
       out.flush();
       return Main.OK;
@@ -155,12 +187,15 @@ public final class NasbenchCommand implements Callable<Integer> {
     boolean skipCorrupt;
 
     @Mixin
+    CacheFallbackOption cacheFallback;
+
+    @Mixin
     ProgressOption progressOption;
 
     @Override
     public Integer call() throws Exception {
       PrintWriter err = spec.commandLine().getErr();
-      NasBench nb = load(file, skipCorrupt, 2, err);
+      NasBench nb = load(file, skipCorrupt, cacheFallback.enabled, 2, err);
       long rows;
       if (progressOption.enabled()) {
         try (ProgressBar pb = bar("export-csv", nb.records())) {
@@ -216,8 +251,9 @@ public final class NasbenchCommand implements Callable<Integer> {
   /** {@code nasbench cache FILE --out CACHE}. */
   @Command(name = "cache", mixinStandardHelpOptions = true,
       description = {"Builds a binary cache of a NAS-Bench-101 TFRecord: the columns as raw arrays, loading in a",
-          "fraction of a second. It records the source's SHA-256 and a format version; a cache of another",
-          "version or another source is refused with a message. Every FILE argument accepts the cache."})
+          "fraction of a second. It records the source's SHA-256, a format version and a checksum of its content;",
+          "a damaged cache, or one of another version, is refused with a message (see --cache-fallback).",
+          "Every FILE argument accepts the cache."})
   static final class Cache implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -233,7 +269,7 @@ public final class NasbenchCommand implements Callable<Integer> {
       if (NasBenchCache.isCache(file)) {
         throw new IllegalArgumentException(file + " is already a cache; give the TFRecord it was built from");
       }
-      NasBench nb = load(file, false, 2, spec.commandLine().getErr());
+      NasBench nb = load(file, false, false, 2, spec.commandLine().getErr());
       NasBenchCache.write(nb, file, out);
       spec.commandLine().getOut().printf("wrote cache of %d records, %d cells to %s%n", nb.records(), nb.size(),
           out);

@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
             + "mean tau. The band is derived from the baseline's sd over seeds and from the seed counts of baseline "
             + "and run (docs/report.md), unless the baseline fixes it. A setting missing from the run, or a NaN tau, "
             + "is a regression; a setting absent from the baseline is listed but passes; a run whose run.json "
-            + "profile differs from the baseline's fails.",
+            + "profile differs from the baseline's, or without a run.json profile, fails.",
         "With --write-baseline, writes a baseline (mean and sd per setting) from the run instead.",
         "Exit codes: 0 all within band (or baseline written), 1 regression or bad data, 2 usage."})
 final class RegressCommand implements Callable<Integer> {
@@ -115,6 +115,14 @@ final class RegressCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--band and --profile only go with --write-baseline");
     }
     Baseline baseline = Baseline.read(mode.baseline);
+    if (manifest == null) {
+      throw new IllegalArgumentException(run.resolve("run.json") + " is missing, so the run's profile cannot be "
+          + "checked against the baseline's profile '" + baseline.profile() + "'");
+    }
+    if (runProfile == null) {
+      throw new IllegalArgumentException(run.resolve("run.json") + " has no \"profile\", so the run cannot be "
+          + "checked against the baseline's profile '" + baseline.profile() + "'");
+    }
     RegressionCheck check = RegressionCheck.against(baseline).withOneSided(oneSided).withRunProfile(runProfile);
     if (falseAlarm != null) {
       if (!(falseAlarm > 0 && falseAlarm < 1)) {

@@ -39,6 +39,9 @@ public final class SuiteCommand implements Callable<Integer> {
   @Mixin
   DataRootOption dataRoot;
 
+  @Mixin
+  VerifyOption verify;
+
   @Option(names = "--profile", paramLabel = "NAME", defaultValue = "mini",
       description = "mini (mini CIFAR-10 split, C=16, < 45 min on 2 cores), ci (a few minutes, for the CI "
           + "regression) or paper (C=128, 3x3 cells, 200 epochs: days). Default: ${DEFAULT-VALUE}.")
@@ -98,8 +101,8 @@ public final class SuiteCommand implements Callable<Integer> {
     for (int i = 0; i < seeds; i++) {
       seedList.add(seed + i);
     }
-    return run(new SuiteRunner.Settings(p, maxPaths, seedList, dataRoot.resolve(), device, groundTruth, out,
-        progressOption.enabled()), o, e);
+    return run(new SuiteRunner.Settings(p, maxPaths, seedList, verify.apply(dataRoot.resolve()), device, groundTruth,
+        out, progressOption.enabled()), o, e);
   }
 
   /** Runs the suite and prints the summary; the exit code. */

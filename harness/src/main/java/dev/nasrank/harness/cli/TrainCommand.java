@@ -35,6 +35,9 @@ public final class TrainCommand implements Callable<Integer> {
   @Mixin
   DataRootOption dataRoot;
 
+  @Mixin
+  VerifyOption verify;
+
   @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "mini",
       description = "Data split: " + SupernetData.SPLITS + " (reference = 50k train images). "
           + "Default: ${DEFAULT-VALUE}.")
@@ -94,7 +97,7 @@ public final class TrainCommand implements Callable<Integer> {
     PrintStream out = WriterOutputStream.printStream(spec.commandLine().getOut());
     TrainConfig cfg = new TrainConfig(supernet.config(), epochs, lr, lrMin, momentum, weightDecay, clip, seed,
         device, maxSteps, resume, progressOption.enabled());
-    SupernetData data = SupernetData.load(split, dataRoot.resolve(), batchSize, seed, true, false);
+    SupernetData data = SupernetData.load(split, verify.apply(dataRoot.resolve()), batchSize, seed, true, false);
     out.printf("training %s / %s on %s (%d images, %d batches/epoch) -> %s%n", cfg.supernet().method().cliName(),
         cfg.supernet().bnStrategy().cliName(), split, data.train().size(), data.train().batchesPerEpoch(), output);
     TrainResult r = new SupernetTrainer(out).train(cfg, data.train(), output);

@@ -7,6 +7,7 @@ import dev.nasrank.datasets.CifarImages;
 import dev.nasrank.datasets.DataRoot;
 import dev.nasrank.datasets.SourceFile;
 import dev.nasrank.datasets.djl.CifarBatches;
+import dev.nasrank.harness.manifest.DataVerification;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,10 +29,12 @@ public final class CifarGroundTruthData {
   /**
    * Loads train, validation and test parts. Training batches are shuffled per repeat seed and, when the profile
    * says so, augmented with random crop (4-pixel padding) and horizontal flip (no Cutout); evaluation batches are
-   * in file order without augmentation.
+   * in file order without augmentation. Unless the root's verification is off, every file of the split is first
+   * checked against the dataset manifest ({@link DataVerification}).
    */
   public static GroundTruthData load(DataRoot root, Profile profile) {
     Cifar10Split split = split(profile.split());
+    DataVerification.verifySplit(root, split);
     CifarImages train = Cifar10.load(root, split, Part.TRAIN);
     CifarImages validation = Cifar10.load(root, split, Part.VALIDATION);
     CifarImages test = Cifar10.load(root, split, Part.TEST);

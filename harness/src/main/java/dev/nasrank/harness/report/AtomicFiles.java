@@ -1,26 +1,57 @@
 package dev.nasrank.harness.report;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.regex.Pattern;
 
 /**
  * Writes files atomically: the bytes go to a temporary file in the target's own folder, which is then renamed
  * over the target, so a reader never sees a half-written file and a failure leaves the old file (or none). The
  * temporary file is forced to disk before the rename, so a crash cannot leave a renamed but empty file.
+ *
+ * <p>A process killed during a write leaves its temporary file ({@code .<name>.<digits>.tmp} beside the target);
+ * {@link #removeStaleTemps} removes those of one target, for a writer to call when it starts. It must only be
+ * called by the one process that writes that target (a run folder has one writer).
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
 
+  /** Writes the bytes of a file, streamed (for files too large to hold in memory). */
+  @FunctionalInterface
+  public interface Content {
+    /** Writes the content to {@code out} (buffered; do not close it). */
+    void writeTo(OutputStream out) throws IOException;
+  }
+
   /** Writes {@code bytes} to {@code target} atomically, creating the parent folder when needed. */
   public static void write(Path target, byte[] bytes) {
+    try {
+      write(target, out -> out.write(bytes));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + target.toAbsolutePath() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Writes what {@code content} writes to {@code target} atomically, streamed, creating the parent folder when
+   * needed.
+   *
+   * @throws IOException if writing fails (the old target, if any, is left as it was and no temp file remains)
+   */
+  public static void write(Path target, Content content) throws IOException {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
     Path tmp = null;
@@ -31,8 +62,10 @@ public final class AtomicFiles {
         // createTempFile makes owner-only files; a report is meant to be read by others (rw-r--r--)
         Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
       }
-      Files.write(tmp, bytes);
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
+        content.writeTo(out);
+        out.flush();
         ch.force(true); // the bytes are on disk before the rename makes them visible
       }
       try {
@@ -41,8 +74,6 @@ public final class AtomicFiles {
         Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
       }
       tmp = null;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + abs + ": " + e.getMessage(), e);
     } finally {
       if (tmp != null) {
         try {
@@ -57,5 +88,45 @@ public final class AtomicFiles {
   /** Writes {@code text} as UTF-8 to {@code target} atomically. */
   public static void writeString(Path target, String text) {
     write(target, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * What {@link #removeStaleTemps} removed.
+   *
+   * @param files temporary files removed
+   * @param bytes their total size
+   */
+  public record Removed(int files, long bytes) {
+  }
+
+  /**
+   * Removes the temporary files that interrupted {@link #write}s of {@code target} left beside it
+   * ({@code .<name>.<digits>.tmp}); other files are left alone. Call only from the process that writes
+   * {@code target}, before it writes.
+   */
+  public static Removed removeStaleTemps(Path target) throws IOException {
+    Path abs = target.toAbsolutePath();
+    Path dir = abs.getParent();
+    if (!Files.isDirectory(dir)) {
+      return new Removed(0, 0);
+    }
+    Pattern temp = Pattern.compile("\\." + Pattern.quote(abs.getFileName().toString()) + "\\.[0-9]+\\.tmp");
+    int files = 0;
+    long bytes = 0;
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      for (Path p : entries) {
+        if (temp.matcher(p.getFileName().toString()).matches() && Files.isRegularFile(p)) {
+          try {
+            long size = Files.size(p);
+            Files.delete(p);
+            files++;
+            bytes += size;
+          } catch (NoSuchFileException gone) {
+            // removed meanwhile
+          }
+        }
+      }
+    }
+    return new Removed(files, bytes);
   }
 }

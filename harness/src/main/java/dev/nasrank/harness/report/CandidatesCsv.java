@@ -1,5 +1,7 @@
 package dev.nasrank.harness.report;
 
+import dev.nasrank.harness.space.S4Choice;
+import dev.nasrank.harness.space.S4Space;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -10,7 +12,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -18,7 +22,9 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * Reads a run's {@code candidates.csv} (header {@code method,bn_strategy,calibrated,seed,choice,active_paths,
  * module_hash,one_shot_accuracy}, optional extra column {@code max_paths}); every error names the file,
- * the line and the offending value.
+ * the line and the offending value. The {@code choice} must be an S4 choice ({@link S4Choice#parse}), its number
+ * of active nodes must be {@code active_paths} and its NAS-Bench-101 cell must hash to {@code module_hash};
+ * integers must fit their type (no wrapping).
  */
 public final class CandidatesCsv {
   /** The required columns, in the order the suite writes them. */
@@ -26,6 +32,9 @@ public final class CandidatesCsv {
       "active_paths", "module_hash", "one_shot_accuracy");
   /** Optional column: the supernet's maximum number of active paths m (default 4). */
   public static final String MAX_PATHS = "max_paths";
+
+  /** NAS-Bench-101 hash of each S4 choice code, computed once. */
+  private static final Map<Integer, String> HASHES = new ConcurrentHashMap<>();
 
   private CandidatesCsv() {}
 
@@ -74,10 +83,28 @@ public final class CandidatesCsv {
       if (!cal.equals("true") && !cal.equals("false")) {
         throw new IllegalArgumentException("calibrated must be true or false, got '" + cal + "'");
       }
+      String choiceText = r.get("choice");
+      S4Choice choice;
+      try {
+        choice = S4Choice.parse(choiceText);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("choice '" + choiceText + "' is not an S4 choice: " + e.getMessage(), e);
+      }
+      int activePaths = parseInt("active_paths", r.get("active_paths"));
+      if (activePaths != choice.activePaths()) {
+        throw new IllegalArgumentException("active_paths " + activePaths + " does not match choice '" + choiceText
+            + "', which has " + choice.activePaths() + " active nodes");
+      }
+      String hash = r.get("module_hash");
+      String expected = HASHES.computeIfAbsent(choice.code(), c -> S4Space.toSpec(choice).hash());
+      if (!expected.equals(hash)) {
+        throw new IllegalArgumentException("module_hash " + hash + " is not the hash of choice '" + choiceText
+            + "' (" + expected + ")");
+      }
       return new Candidate(r.get("method"), r.get("bn_strategy"), cal.equals("true"),
-          parseLong("seed", r.get("seed")), r.get("choice"), (int) parseLong("active_paths", r.get("active_paths")),
-          r.get("module_hash"), parseDouble("one_shot_accuracy", r.get("one_shot_accuracy")),
-          hasMaxPaths ? (int) parseLong(MAX_PATHS, r.get(MAX_PATHS)) : 4);
+          parseLong("seed", r.get("seed")), choiceText, activePaths, hash,
+          parseDouble("one_shot_accuracy", r.get("one_shot_accuracy")),
+          hasMaxPaths ? parseInt(MAX_PATHS, r.get(MAX_PATHS)) : 4);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(file + ":" + line + ": " + e.getMessage(), e);
     }
@@ -89,6 +116,14 @@ public final class CandidatesCsv {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(col + " must be an integer, got '" + v + "'");
     }
+  }
+
+  private static int parseInt(String col, String v) {
+    long x = parseLong(col, v);
+    if (x < Integer.MIN_VALUE || x > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(col + " " + v.trim() + " is out of range");
+    }
+    return (int) x;
   }
 
   private static double parseDouble(String col, String v) {

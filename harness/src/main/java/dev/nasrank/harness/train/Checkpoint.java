@@ -3,25 +3,21 @@ package dev.nasrank.harness.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import dev.nasrank.harness.report.AtomicFiles;
 import dev.nasrank.harness.space.SamplerMode;
 import dev.nasrank.harness.supernet.BnStrategy;
 import dev.nasrank.harness.supernet.Method;
 import dev.nasrank.harness.supernet.Supernet;
 import dev.nasrank.harness.supernet.SupernetConfig;
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.CRC32;
@@ -30,24 +26,33 @@ import java.util.zip.CheckedOutputStream;
 
 /**
  * A training checkpoint: supernet configuration, seed, completed epochs, global step, sampler generator state,
- * every parameter (BN running statistics included) and the optimizer's momentum buffers, closed by a CRC-32.
+ * the run's identity (every setting that changes the result, for {@code --resume} to compare), every parameter
+ * (BN running statistics included) and the optimizer's momentum buffers, closed by a CRC-32.
  *
- * <p>Written atomically (a temp file in the same folder, then a rename), so a crash never leaves a half-written
- * checkpoint in place of the last good one. Loading verifies magic, version and CRC before touching the model.
+ * <p>Written atomically through {@link AtomicFiles} (a temp file in the same folder, forced to disk, then a
+ * rename), so a crash never leaves a half-written checkpoint in place of the last good one; the temp file a kill
+ * leaves is removed by the trainer's next start. Loading verifies magic, version and CRC before touching the
+ * model. Version 1 files (no identity) are still read.
  *
  * @param config the supernet's configuration
  * @param seed training seed
  * @param epochsCompleted number of epochs finished (the next run starts at this zero-based epoch)
  * @param globalStep optimizer steps taken
  * @param samplerState {@link dev.nasrank.harness.space.S4Sampler#saveState()} bytes
+ * @param identity setting name to value of everything that changes the result (empty for a version 1 file)
  */
 public record Checkpoint(SupernetConfig config, long seed, int epochsCompleted, long globalStep,
-    byte[] samplerState) {
+    byte[] samplerState, Map<String, String> identity) {
 
   private static final String MAGIC = "nasrank-supernet-checkpoint";
-  private static final int VERSION = 1;
+  private static final int VERSION = 2;
   /** File name of the checkpoint inside a run folder. */
   public static final String FILE_NAME = "checkpoint.bin";
+
+  /** Copies the identity. */
+  public Checkpoint {
+    identity = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(identity));
+  }
 
   /**
    * Writes the checkpoint, the parameters and the momentum buffers to {@code file} atomically.
@@ -55,52 +60,43 @@ public record Checkpoint(SupernetConfig config, long seed, int epochsCompleted, 
    * @throws IOException on a write failure (the previous file, if any, stays intact)
    */
   public void save(Path file, Map<String, Parameter> params, Map<String, NDArray> buffers) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
-    try {
-      if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-      }
+    AtomicFiles.write(file, sink -> {
+      DataOutputStream raw = new DataOutputStream(sink);
       CRC32 crc = new CRC32();
-      try (OutputStream fos = Files.newOutputStream(tmp);
-          DataOutputStream raw = new DataOutputStream(new BufferedOutputStream(fos, 1 << 16))) {
-        DataOutputStream out = new DataOutputStream(new CheckedOutputStream(raw, crc));
-        out.writeUTF(MAGIC);
-        out.writeInt(VERSION);
-        out.writeUTF(config.method().name());
-        out.writeUTF(config.bnStrategy().name());
-        out.writeInt(config.maxPaths());
-        out.writeUTF(config.samplerMode().name());
-        out.writeInt(config.stemChannels());
-        out.writeInt(config.stacks());
-        out.writeInt(config.cellsPerStack());
-        out.writeInt(config.classes());
-        out.writeLong(seed);
-        out.writeInt(epochsCompleted);
-        out.writeLong(globalStep);
-        writeBytes(out, samplerState);
-        out.writeInt(params.size());
-        for (Map.Entry<String, Parameter> e : params.entrySet()) {
-          out.writeUTF(e.getKey());
-          writeBytes(out, e.getValue().getArray().encode());
-        }
-        out.writeInt(buffers.size());
-        for (Map.Entry<String, NDArray> e : buffers.entrySet()) {
-          out.writeUTF(e.getKey());
-          writeBytes(out, e.getValue().encode());
-        }
-        out.flush();
-        raw.writeLong(crc.getValue());
+      DataOutputStream out = new DataOutputStream(new CheckedOutputStream(raw, crc));
+      out.writeUTF(MAGIC);
+      out.writeInt(VERSION);
+      out.writeUTF(config.method().name());
+      out.writeUTF(config.bnStrategy().name());
+      out.writeInt(config.maxPaths());
+      out.writeUTF(config.samplerMode().name());
+      out.writeInt(config.stemChannels());
+      out.writeInt(config.stacks());
+      out.writeInt(config.cellsPerStack());
+      out.writeInt(config.classes());
+      out.writeLong(seed);
+      out.writeInt(epochsCompleted);
+      out.writeLong(globalStep);
+      writeBytes(out, samplerState);
+      out.writeInt(identity.size());
+      for (Map.Entry<String, String> e : identity.entrySet()) {
+        out.writeUTF(e.getKey());
+        out.writeUTF(e.getValue());
       }
-      try {
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      out.writeInt(params.size());
+      for (Map.Entry<String, Parameter> e : params.entrySet()) {
+        out.writeUTF(e.getKey());
+        writeBytes(out, e.getValue().getArray().encode());
       }
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+      out.writeInt(buffers.size());
+      for (Map.Entry<String, NDArray> e : buffers.entrySet()) {
+        out.writeUTF(e.getKey());
+        writeBytes(out, e.getValue().encode());
+      }
+      out.flush();
+      raw.writeLong(crc.getValue());
+      raw.flush();
+    });
   }
 
   /**
@@ -223,13 +219,27 @@ public record Checkpoint(SupernetConfig config, long seed, int epochsCompleted, 
       throw new IOException(file + ": not a supernet checkpoint (magic '" + magic + "')");
     }
     int version = in.readInt();
-    if (version != VERSION) {
-      throw new IOException(file + ": checkpoint version " + version + " (supported " + VERSION + ")");
+    if (version != 1 && version != VERSION) {
+      throw new IOException(file + ": checkpoint version " + version + " (supported 1 and " + VERSION + ")");
     }
     try {
       SupernetConfig cfg = new SupernetConfig(Method.valueOf(in.readUTF()), BnStrategy.valueOf(in.readUTF()),
           in.readInt(), SamplerMode.valueOf(in.readUTF()), in.readInt(), in.readInt(), in.readInt(), in.readInt());
-      return new Checkpoint(cfg, in.readLong(), in.readInt(), in.readLong(), readBytes(in, file));
+      long seed = in.readLong();
+      int epochs = in.readInt();
+      long step = in.readLong();
+      byte[] sampler = readBytes(in, file);
+      Map<String, String> identity = new LinkedHashMap<>();
+      if (version >= 2) {
+        int n = in.readInt();
+        if (n < 0 || n > 10_000) {
+          throw new IOException(file + ": bad checkpoint header: " + n + " identity entries");
+        }
+        for (int i = 0; i < n; i++) {
+          identity.put(in.readUTF(), in.readUTF());
+        }
+      }
+      return new Checkpoint(cfg, seed, epochs, step, sampler, identity);
     } catch (IllegalArgumentException e) {
       throw new IOException(file + ": bad checkpoint header: " + e.getMessage(), e);
     }

@@ -7,6 +7,7 @@ import dev.nasrank.datasets.CifarImages;
 import dev.nasrank.datasets.DataRoot;
 import dev.nasrank.datasets.djl.CifarBatches;
 import dev.nasrank.harness.bench.SyntheticBatches;
+import dev.nasrank.harness.manifest.DataVerification;
 import java.util.Locale;
 
 /**
@@ -34,6 +35,8 @@ public record SupernetData(String split, BatchSource train, BatchSource validati
    *     the validation source null unless {@code withValidation}
    * @throws IllegalArgumentException for an unknown split
    * @throws dev.nasrank.datasets.MissingDataException if files are missing (the message says how to get them)
+   * @throws dev.nasrank.datasets.manifest.ChecksumMismatchException if a file of the split differs from the
+   *     dataset manifest (unless the root's verification is off: {@link DataRoot#withVerification})
    */
   public static SupernetData load(String split, DataRoot root, int batchSize, long seed, boolean withTrain,
       boolean withValidation) {
@@ -49,6 +52,7 @@ public record SupernetData(String split, BatchSource train, BatchSource validati
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("unknown split '" + split + "' (expected " + SPLITS + ")", e);
     }
+    DataVerification.verifySplit(root, sp); // every file of the split, before anything trains
     BatchSource train = null;
     BatchSource calibration = null;
     if (withTrain) {

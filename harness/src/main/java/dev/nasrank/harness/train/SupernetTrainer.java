@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.dataset.Batch;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nasrank.datasets.BatchSource;
@@ -14,6 +15,7 @@ import dev.nasrank.harness.report.AtomicFiles;
 import dev.nasrank.harness.space.S4Choice;
 import dev.nasrank.harness.space.S4Sampler;
 import dev.nasrank.harness.supernet.Supernet;
+import dev.nasrank.harness.supernet.SupernetConfig;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -34,7 +37,9 @@ import me.tongfei.progressbar.ProgressBarBuilder;
  * <p>Each step's arrays live in the batch's manager and are freed when the batch closes. After every epoch a
  * checkpoint (parameters, momentum buffers, sampler state, epoch) is written atomically to
  * {@code outDir/checkpoint.bin}, and {@code outDir/train.json} records configuration, device and epoch figures.
- * With {@link TrainConfig#resume()} a run continues from that checkpoint. A NaN or infinite loss stops the run with
+ * With {@link TrainConfig#resume()} a run continues from that checkpoint, only with the settings it was written
+ * with ({@link #identity}: a different one is refused, naming every field that differs). Temp files that a kill
+ * during a write left in the folder are removed when training starts. A NaN or infinite loss stops the run with
  * {@link NonFiniteLossException}, leaving the last good checkpoint in place.
  */
 public final class SupernetTrainer {
@@ -83,7 +88,9 @@ public final class SupernetTrainer {
     }
     Device device = cfg.device().resolve();
     Path ckpt = outDir.resolve(Checkpoint.FILE_NAME);
+    removeInterruptedWrites(ckpt, outDir.resolve(MANIFEST));
     boolean haveCheckpoint = Files.exists(ckpt);
+    Map<String, String> identity = identity(cfg, train);
     if (haveCheckpoint && !cfg.resume()) {
       throw new IllegalStateException(outDir + " already holds a checkpoint; pass --resume to continue it or choose "
           + "another output folder");
@@ -100,17 +107,24 @@ public final class SupernetTrainer {
         if (haveCheckpoint) {
           Checkpoint.Loaded loaded = Checkpoint.load(ckpt, named, manager);
           Checkpoint c = loaded.checkpoint();
-          if (!c.config().equals(cfg.supernet()) || c.seed() != cfg.seed()) {
+          try {
+            requireSameRun(ckpt, c, identity, outDir.resolve(MANIFEST));
+          } catch (IllegalStateException | IOException e) {
             loaded.buffers().values().forEach(NDArray::close);
-            throw new IllegalStateException(ckpt + " was written for " + c.config() + " seed " + c.seed()
-                + ", not for " + cfg.supernet() + " seed " + cfg.seed());
+            throw e;
           }
           sgd.restoreBuffers(named, loaded.buffers());
           loaded.buffers().values().forEach(NDArray::close);
           sampler.restoreState(c.samplerState());
           start = c.epochsCompleted();
           globalStep = c.globalStep();
-          log.printf("resuming %s at epoch %d/%d (global step %d)%n", ckpt, start + 1, cfg.epochs(), globalStep);
+          if (start >= cfg.epochs()) {
+            log.printf("nothing to train: %s already holds %d of %d epochs (global step %d)%n", ckpt, start,
+                cfg.epochs(), globalStep);
+          } else {
+            log.printf("resuming %s after epoch %d of %d (global step %d)%n", ckpt, start, cfg.epochs(),
+                globalStep);
+          }
         } else if (cfg.resume()) {
           log.printf("no checkpoint in %s: starting from epoch 1%n", outDir);
         }
@@ -160,13 +174,110 @@ public final class SupernetTrainer {
           stats.add(es);
           log.printf("epoch %d/%d  lr %.5f  loss %.4f  acc %.4f  %.1f img/s  %.1f s%n", epoch + 1, cfg.epochs(), lr,
               es.meanLoss(), es.accuracy(), es.imagesPerSecond(), seconds);
-          new Checkpoint(cfg.supernet(), cfg.seed(), epoch + 1, globalStep, sampler.saveState())
+          new Checkpoint(cfg.supernet(), cfg.seed(), epoch + 1, globalStep, sampler.saveState(), identity)
               .save(ckpt, named, sgd.buffersByName(named));
           writeManifest(outDir, cfg, device, net.trainableParameterCount(), epoch + 1, globalStep, stats);
         }
         return new TrainResult(cfg.supernet(), device.toString(), cfg.seed(), net.trainableParameterCount(), start,
             Math.max(start, stopAfter), globalStep, List.copyOf(stats), ckpt);
       }
+    }
+  }
+
+  /**
+   * Every setting that changes what a run computes, by name (the command-line option's where there is one):
+   * the supernet, the seed, the schedule and optimizer, the step cap, and the training data's
+   * {@link BatchSource#identity()} (batch size, augmentation, data digests). The device is not in it: a run may
+   * move between CPU and GPU (its numbers then differ in rounding only).
+   */
+  public static Map<String, String> identity(TrainConfig cfg, BatchSource train) {
+    Map<String, String> m = supernetIdentity(cfg.supernet(), cfg.seed());
+    m.put("epochs", Integer.toString(cfg.epochs()));
+    m.put("lr", Double.toString(cfg.lr()));
+    m.put("lr-min", Double.toString(cfg.lrMin()));
+    m.put("momentum", Double.toString(cfg.momentum()));
+    m.put("weight-decay", Double.toString(cfg.weightDecay()));
+    m.put("clip", Double.toString(cfg.clipNorm()));
+    m.put("max-steps-per-epoch", Integer.toString(cfg.maxStepsPerEpoch()));
+    train.identity().forEach(m::putIfAbsent);
+    return m;
+  }
+
+  private static Map<String, String> supernetIdentity(SupernetConfig s, long seed) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("method", s.method().cliName());
+    m.put("bn-strategy", s.bnStrategy().cliName());
+    m.put("max-paths", Integer.toString(s.maxPaths()));
+    m.put("sampler", s.samplerMode().name().toLowerCase(Locale.ROOT));
+    m.put("stem-channels", Integer.toString(s.stemChannels()));
+    m.put("stacks", Integer.toString(s.stacks()));
+    m.put("cells-per-stack", Integer.toString(s.cellsPerStack()));
+    m.put("classes", Integer.toString(s.classes()));
+    m.put("seed", Long.toString(seed));
+    return m;
+  }
+
+  /**
+   * Refuses to continue {@code ckpt} with settings other than its own, naming every one that differs. A version 1
+   * checkpoint records only the supernet and the seed; the schedule is then taken from the run's train.json, and
+   * what neither records (batch size, data) is named in the log as not compared.
+   */
+  private void requireSameRun(Path ckpt, Checkpoint c, Map<String, String> now, Path manifest) throws IOException {
+    Map<String, String> saved = new LinkedHashMap<>(c.identity());
+    if (saved.isEmpty()) {
+      saved.putAll(supernetIdentity(c.config(), c.seed()));
+      if (Files.isRegularFile(manifest)) {
+        JsonNode cfg = new ObjectMapper().readTree(manifest.toFile()).path("config");
+        String[][] fields = {{"epochs", "epochs"}, {"lr", "lr"}, {"lr-min", "lrMin"}, {"momentum", "momentum"},
+            {"weight-decay", "weightDecay"}, {"clip", "clipNorm"}, {"max-steps-per-epoch", "maxStepsPerEpoch"}};
+        for (String[] f : fields) {
+          JsonNode v = cfg.get(f[1]);
+          if (v != null && v.isNumber()) {
+            saved.put(f[0], v.isIntegralNumber() ? Long.toString(v.asLong()) : Double.toString(v.asDouble()));
+          }
+        }
+      }
+    }
+    List<String> differ = new ArrayList<>();
+    List<String> unchecked = new ArrayList<>();
+    for (Map.Entry<String, String> e : now.entrySet()) {
+      String was = saved.get(e.getKey());
+      if (was == null) {
+        unchecked.add(e.getKey());
+      } else if (!was.equals(e.getValue())) {
+        differ.add(e.getKey() + " " + was + " (now " + e.getValue() + ")");
+      }
+    }
+    if (!c.identity().isEmpty()) {
+      saved.forEach((k, v) -> {
+        if (!now.containsKey(k)) {
+          differ.add(k + " " + v + " (now none)");
+        }
+      });
+    }
+    if (!differ.isEmpty()) {
+      throw new IllegalStateException(ckpt + " was written with other settings, and --resume continues a run only "
+          + "with its own: " + String.join(", ", differ) + ". Repeat the original settings, or train into a new "
+          + "folder.");
+    }
+    if (!unchecked.isEmpty()) {
+      log.println("note: " + ckpt + " was written by an older version that does not record " + String.join(", ",
+          unchecked) + "; those were not compared");
+    }
+  }
+
+  /** Removes the temp files a kill during a checkpoint or manifest write left (this trainer owns the folder). */
+  private void removeInterruptedWrites(Path... targets) throws IOException {
+    int files = 0;
+    long bytes = 0;
+    for (Path t : targets) {
+      AtomicFiles.Removed r = AtomicFiles.removeStaleTemps(t);
+      files += r.files();
+      bytes += r.bytes();
+    }
+    if (files > 0) {
+      log.printf(Locale.ROOT, "removed %d temporary files of interrupted writes (%.1f MiB) from %s%n", files,
+          bytes / 1048576.0, targets[0].toAbsolutePath().getParent());
     }
   }
 

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.nasrank.benchbridge.ModelSpec;
 import dev.nasrank.benchbridge.io.NasbenchRecord;
+import dev.nasrank.benchbridge.io.SyntheticNasbench;
 import dev.nasrank.benchbridge.proto.EvaluationData;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,6 +18,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -124,8 +127,11 @@ class NasbenchCommandTest {
     String e = err.toString(StandardCharsets.UTF_8);
     assertTrue(e.startsWith("error: ") && e.contains("bad.tfrecord") && e.contains("record 0")
         && e.contains("offset 0") && e.contains("checksum"), e);
-    assertEquals(Main.OK, run("", "nasbench", "info", "--skip-corrupt", bad.toString()));
-    assertTrue(out.toString(StandardCharsets.UTF_8).contains("skipped corrupt records: 1"));
+    // skipping the only record leaves nothing: that is not a NAS-Bench-101 file either (issue 11, defect 5)
+    err.reset();
+    assertEquals(Main.FAILURE, run("", "nasbench", "info", "--skip-corrupt", bad.toString()));
+    e = err.toString(StandardCharsets.UTF_8);
+    assertTrue(e.contains("no records could be read") && e.contains("1 data checksum"), e);
     err.reset();
     assertEquals(Main.FAILURE, run("", "nasbench", "info", dir.resolve("missing.tfrecord").toString()));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("missing.tfrecord"), err.toString());
@@ -171,6 +177,110 @@ class NasbenchCommandTest {
     try (var files = Files.list(dir)) {
       assertFalse(files.anyMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temp file left");
     }
+  }
+
+  private Path synthetic(String name, int cells) throws IOException {
+    List<ModelSpec> specs = new ArrayList<>();
+    String[] ops = {"conv3x3-bn-relu", "conv1x1-bn-relu", "maxpool3x3"};
+    for (int i = 0; specs.size() < cells; i++) {
+      specs.add(ModelSpec.parse("0110001000010000", "input," + ops[i % 3] + "," + ops[(i / 3) % 3] + ",output"));
+      if (i >= 8) {
+        specs.add(ModelSpec.parse("011000100", "input," + ops[i % 3] + ",output"));
+      }
+    }
+    Path p = dir.resolve(name);
+    SyntheticNasbench.write(p, specs.subList(0, cells), new int[] {108}, 3, 7L);
+    return p;
+  }
+
+  @Test
+  void skipCorruptCountsWhatItSkippedPerKind() throws IOException {
+    Path file = synthetic("six.tfrecord", 6);
+    byte[] b = Files.readAllBytes(file);
+    int recordBytes = b.length / 18;
+    b[3 * recordBytes + 100] ^= 0x08; // a data byte of record 3 (records are about equally long)
+    Path bad = dir.resolve("six-bad.tfrecord");
+    Files.write(bad, b);
+    assertEquals(Main.OK, run("", "nasbench", "info", "--skip-corrupt", bad.toString()));
+    String o = out.toString(StandardCharsets.UTF_8);
+    assertTrue(o.contains("records: 17\n") && o.contains("skipped corrupt records: 1 (1 data checksum), "), o);
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("skipped: " + bad + ": record 3 at byte offset"),
+        err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void emptyFilesDirectoriesAndDevicesAreNamedForWhatTheyAre() throws IOException {
+    Path empty = dir.resolve("empty.tfrecord");
+    Files.write(empty, new byte[0]);
+    assertEquals(Main.FAILURE, run("", "nasbench", "info", empty.toString()));
+    assertEquals(Main.FAILURE, run("", "nasbench", "info", dir.toString()));
+    assertEquals(Main.FAILURE, run("", "nasbench", "export-csv", "/dev/null", "--out",
+        dir.resolve("x.csv").toString(), "--no-progress"));
+    List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+    assertEquals(3, lines.size(), lines.toString());
+    assertTrue(lines.get(0).contains("empty.tfrecord: empty file (0 bytes)"), lines.get(0));
+    assertTrue(lines.get(1).contains(dir + " is a directory"), lines.get(1));
+    assertTrue(lines.get(2).contains("/dev/null is not a regular file"), lines.get(2));
+  }
+
+  @Test
+  void aDamagedCacheIsRefusedOrReadFromItsSourceWithCacheFallback() throws IOException {
+    Path file = synthetic("src.tfrecord", 4);
+    Path cache = dir.resolve("src.nbcache");
+    assertEquals(Main.OK, run("", "nasbench", "cache", file.toString(), "--out", cache.toString()));
+    Path csv = dir.resolve("good.csv");
+    assertEquals(Main.OK, run("", "nasbench", "export-csv", cache.toString(), "--out", csv.toString(),
+        "--no-progress"));
+    byte[] b = Files.readAllBytes(cache);
+    b[b.length - 40] ^= 0x01; // one bit of a final accuracy
+    Files.write(cache, b);
+    err.reset();
+    Path csv2 = dir.resolve("again.csv");
+    assertEquals(Main.FAILURE, run("", "nasbench", "export-csv", cache.toString(), "--out", csv2.toString(),
+        "--no-progress"));
+    String e = err.toString(StandardCharsets.UTF_8);
+    assertTrue(e.startsWith("error: " + cache + ": damaged cache: content checksum mismatch"), e);
+    assertFalse(Files.exists(csv2));
+    err.reset();
+    assertEquals(Main.OK, run("", "nasbench", "export-csv", cache.toString(), "--out", csv2.toString(),
+        "--no-progress", "--cache-fallback"));
+    assertEquals(Files.readString(csv), Files.readString(csv2));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("warning: falling back to "
+        + file.toAbsolutePath()), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** Two hundred damaged files through the command line: exit 1, one line naming the file, never a stack trace. */
+  @Test
+  void damagedFilesNeverGiveAStackTrace() throws IOException {
+    Path file = synthetic("base.tfrecord", 3);
+    Path cache = dir.resolve("base.nbcache");
+    assertEquals(Main.OK, run("", "nasbench", "cache", file.toString(), "--out", cache.toString()));
+    java.util.Random rng = new java.util.Random(11);
+    int refused = 0;
+    for (Path base : List.of(file, cache)) {
+      byte[] good = Files.readAllBytes(base);
+      for (int i = 0; i < 100; i++) {
+        byte[] b = good.clone();
+        if (i % 3 == 0) {
+          b = Arrays.copyOf(b, rng.nextInt(b.length));
+        } else {
+          for (int f = 0; f <= i % 4; f++) {
+            b[rng.nextInt(b.length)] ^= (byte) (1 << rng.nextInt(8));
+          }
+        }
+        Path bad = dir.resolve("bad-" + base.getFileName());
+        Files.write(bad, b);
+        err.reset();
+        int code = run("", "nasbench", "info", bad.toString());
+        String e = err.toString(StandardCharsets.UTF_8);
+        assertEquals(Main.FAILURE, code, e);
+        assertEquals(1, e.lines().count(), e);
+        assertTrue(e.startsWith("error: " + bad), e);
+        assertFalse(e.contains("\tat ") || e.contains("Exception"), e);
+        refused++;
+      }
+    }
+    assertEquals(200, refused);
   }
 
   @Test

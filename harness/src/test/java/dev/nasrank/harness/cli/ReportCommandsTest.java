@@ -89,6 +89,18 @@ class ReportCommandsTest {
     assertEquals(Main.OK, cli("regress", "--run", run.toString(), "--baseline", baseline.toString()),
         out + err.toString());
     assertTrue(out.toString().contains("is a nasrank-baseline/1 baseline (fixed bands)"), out.toString());
+
+    // issue 11, defect 9: without run.json the profile cannot be checked, and that is an error, not a skip
+    Files.writeString(baseline, text);
+    Files.delete(run.resolve("run.json"));
+    err.getBuffer().setLength(0);
+    assertEquals(Main.FAILURE, cli("regress", "--run", run.toString(), "--baseline", baseline.toString()));
+    assertTrue(err.toString().contains(run.resolve("run.json").toString())
+        && err.toString().contains("profile 'report-only'"), err.toString());
+    Files.writeString(run.resolve("run.json"), "{\"seeds\": {}}");
+    err.getBuffer().setLength(0);
+    assertEquals(Main.FAILURE, cli("regress", "--run", run.toString(), "--baseline", baseline.toString()));
+    assertTrue(err.toString().contains("no \"profile\""), err.toString());
   }
 
   @Test

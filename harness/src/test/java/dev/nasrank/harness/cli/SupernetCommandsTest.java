@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.engine.Engine;
 import dev.nasrank.harness.eval.ResultCsv;
 import dev.nasrank.harness.train.Checkpoint;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -52,12 +55,28 @@ class SupernetCommandsTest {
     assertEquals(4, ResultCsv.readCandidates(out2.resolve("candidates.csv")).size());
     assertTrue(Files.exists(out2.resolve("architectures.csv")));
 
-    // A second train into the same folder without --resume is refused (exit 1), --resume with more epochs works.
-    assertEquals(Main.FAILURE, Main.run(args(new String[] {"train"}, "--epochs", "2", "--max-steps-per-epoch", "2",
+    // A second train into the same folder without --resume is refused (exit 1); --resume with another schedule
+    // is refused naming the fields (issue 11, defect 8); --resume with the same settings has nothing to do.
+    assertEquals(Main.FAILURE, Main.run(args(new String[] {"train"}, "--epochs", "1", "--max-steps-per-epoch", "2",
         "--method", "spos", "--bn-strategy", "simple_scaling", "-o", run.toString(), "--no-progress")));
-    assertEquals(Main.OK, Main.run(args(new String[] {"train"}, "--epochs", "2", "--max-steps-per-epoch", "2",
+    PrintStream errBefore = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      String[] changed = args(new String[] {"train"}, "--epochs", "2", "--max-steps-per-epoch", "2", "--method",
+          "spos", "--bn-strategy", "simple_scaling", "-o", run.toString(), "--resume", "--no-progress", "--lr", "0.5",
+          "--momentum=0");
+      changed[java.util.Arrays.asList(changed).indexOf("--batch-size") + 1] = "4";
+      assertEquals(Main.FAILURE, Main.run(changed));
+    } finally {
+      System.setErr(errBefore);
+    }
+    String e = err.toString(StandardCharsets.UTF_8);
+    assertTrue(e.contains("epochs 1 (now 2)") && e.contains("lr 0.025 (now 0.5)") && e.contains("momentum 0.9 (now "
+        + "0.0)") && e.contains("batch-size 8 (now 4)"), e);
+    assertEquals(Main.OK, Main.run(args(new String[] {"train"}, "--epochs", "1", "--max-steps-per-epoch", "2",
         "--method", "spos", "--bn-strategy", "simple_scaling", "-o", run.toString(), "--resume", "--no-progress")));
-    assertEquals(2, Checkpoint.readHeader(run.resolve(Checkpoint.FILE_NAME)).epochsCompleted());
+    assertEquals(1, Checkpoint.readHeader(run.resolve(Checkpoint.FILE_NAME)).epochsCompleted());
   }
 
   @Test

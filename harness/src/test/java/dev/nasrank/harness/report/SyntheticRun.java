@@ -50,8 +50,8 @@ public final class SyntheticRun {
           ops.set(node + 1, op);
           adj[0][node + 1] = 1;
           adj[node + 1][5] = 1;
-          name.append(name.length() == 0 ? "" : ";").append("n").append(node + 1).append(':')
-              .append(op.nasbenchName());
+          name.append(name.length() == 0 ? "" : ",").append("n").append(node + 1).append(':')
+              .append(op.nasbenchName().replace("-bn-relu", ""));
         }
         adj[5][6] = 1;
         out.add(new Choice(name.toString(), k, ModelSpec.of(adj, ops).hash()));
@@ -122,7 +122,7 @@ public final class SyntheticRun {
             for (Choice c : choices(m)) {
               double penalty = s[1].equals("none") && !cal.equals("true") ? 0.12 * (c.activePaths() - 1) : 0;
               double acc = clamp(0.55 + 3 * (quality(c) - 0.88) - penalty + noise * rng.nextGaussian());
-              sb.append(String.join(",", s[0], s[1], cal, String.valueOf(seed), c.name(),
+              sb.append(String.join(",", s[0], s[1], cal, String.valueOf(seed), "\"" + c.name() + "\"",
                   String.valueOf(c.activePaths()), c.hash(), String.format(Locale.ROOT, "%.4f", acc)));
               sb.append(withMaxPathsColumn ? "," + m + "\n" : "\n");
             }

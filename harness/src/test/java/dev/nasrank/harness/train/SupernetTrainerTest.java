@@ -55,9 +55,15 @@ class SupernetTrainerTest {
     assertEquals(2, header.epochsCompleted());
     assertEquals(6, header.globalStep());
 
-    // One epoch, "crash", resume for the second: same weights as the straight run.
+    // One epoch, a crash in the second, resume: same weights as the straight run.
     Path split = dir.resolve("split");
-    new SupernetTrainer(QUIET).train(config(1), data, split);
+    int[] steps = {0};
+    assertThrows(IllegalStateException.class, () -> new SupernetTrainer(QUIET, () -> {
+      if (++steps[0] == 4) {
+        throw new IllegalStateException("killed in epoch 2");
+      }
+    }).train(config(2), data, split));
+    assertEquals(1, Checkpoint.readHeader(split.resolve(Checkpoint.FILE_NAME)).epochsCompleted());
     assertThrows(IllegalStateException.class, () -> new SupernetTrainer(QUIET).train(config(2), data, split),
         "an existing checkpoint without --resume is refused");
     TrainResult resumed = new SupernetTrainer(QUIET).train(config(2).withResume(true), data, split);
@@ -136,5 +142,114 @@ class SupernetTrainerTest {
     Files.write(cut, java.util.Arrays.copyOf(Files.readAllBytes(r.checkpoint()), 100));
     assertThrows(IOException.class, () -> Checkpoint.readHeader(cut));
     assertThrows(IOException.class, () -> Checkpoint.readHeader(dir.resolve("missing.bin")));
+  }
+
+  // issue 11, defect 8: --resume accepted a changed schedule and wrote the new configuration for every epoch
+  @Test
+  void resumeRefusesAnotherConfigurationNamingEveryField(@TempDir Path dir) throws IOException {
+    BatchSource data = new SyntheticBatches(48, 8, 10, 3);
+    new SupernetTrainer(QUIET).train(config(2), data, dir);
+    byte[] before = Files.readAllBytes(dir.resolve(Checkpoint.FILE_NAME));
+    TrainConfig changed = new TrainConfig(config(2).supernet(), 4, 0.5, 1e-8, 0.0, 3e-4, 5.0, 7, DeviceOption.AUTO,
+        3, true, false);
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> new SupernetTrainer(QUIET).train(changed, new SyntheticBatches(48, 16, 10, 3), dir));
+    String msg = e.getMessage();
+    assertTrue(msg.contains(dir.resolve(Checkpoint.FILE_NAME).toString()), msg);
+    for (String field : new String[] {"epochs 2 (now 4)", "lr 0.025 (now 0.5)", "momentum 0.9 (now 0.0)",
+        "batch-size 8 (now 16)"}) {
+      assertTrue(msg.contains(field), field + " in: " + msg);
+    }
+    assertTrue(!msg.contains("weight-decay") && !msg.contains("seed"), "unchanged fields are not listed: " + msg);
+    assertArrayEquals(before, Files.readAllBytes(dir.resolve(Checkpoint.FILE_NAME)), "the checkpoint is untouched");
+  }
+
+  // issue 11: "resuming at epoch 5/4" when every epoch was already done
+  @Test
+  void resumingAFinishedRunSaysThereIsNothingToTrain(@TempDir Path dir) throws IOException {
+    BatchSource data = new SyntheticBatches(48, 8, 10, 3);
+    new SupernetTrainer(QUIET).train(config(2), data, dir);
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    TrainResult r = new SupernetTrainer(new PrintStream(log, true, StandardCharsets.UTF_8))
+        .train(config(2).withResume(true), data, dir);
+    String text = log.toString(StandardCharsets.UTF_8);
+    assertTrue(text.contains("nothing to train") && text.contains("2 of 2 epochs"), text);
+    assertTrue(!text.contains("3/2"), text);
+    assertEquals(2, r.epochsCompleted());
+    assertEquals(0, r.epochs().size());
+  }
+
+  // issue 11, defect 7: a kill during a checkpoint write leaves a temp file that nothing removes
+  @Test
+  void tempFilesOfInterruptedWritesAreRemovedAtTheNextStart(@TempDir Path dir) throws IOException {
+    BatchSource data = new SyntheticBatches(48, 8, 10, 3);
+    new SupernetTrainer(QUIET).train(config(1), data, dir);
+    Path orphan = dir.resolve(".checkpoint.bin.8412345678901234567.tmp");
+    Files.write(orphan, new byte[4096]);
+    Path orphanJson = dir.resolve(".train.json.17.tmp");
+    Files.write(orphanJson, new byte[10]);
+    Path unrelated = dir.resolve(".notes.txt.1.tmp");
+    Files.write(unrelated, new byte[1]);
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    new SupernetTrainer(new PrintStream(log, true, StandardCharsets.UTF_8)).train(config(1).withResume(true), data,
+        dir);
+    assertTrue(!Files.exists(orphan) && !Files.exists(orphanJson), "orphaned temp files removed");
+    assertTrue(Files.exists(unrelated), "other files are left alone");
+    assertTrue(log.toString(StandardCharsets.UTF_8).contains("removed 2 temporary files"), log.toString());
+  }
+
+  /** Rewrites a checkpoint in the version 1 layout (no identity block), with a fresh CRC. */
+  private static void downgradeToVersion1(Path file) throws IOException {
+    byte[] b = Files.readAllBytes(file);
+    java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(b));
+    in.readUTF();
+    int versionAt = b.length - in.available();
+    in.readInt();
+    in.readUTF();
+    in.readUTF();
+    in.readInt();
+    in.readUTF();
+    in.skipNBytes(4 * 4 + 8 + 4 + 8);
+    in.skipNBytes(in.readInt());
+    int identityAt = b.length - in.available();
+    int n = in.readInt();
+    for (int i = 0; i < 2 * n; i++) {
+      in.readUTF();
+    }
+    int restAt = b.length - in.available();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.write(b, 0, identityAt);
+    out.write(b, restAt, b.length - 8 - restAt);
+    byte[] v1 = out.toByteArray();
+    java.nio.ByteBuffer.wrap(v1).putInt(versionAt, 1);
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(v1);
+    Files.write(file, java.nio.ByteBuffer.allocate(v1.length + 8).put(v1).putLong(crc.getValue()).array());
+  }
+
+  @Test
+  void aVersionOneCheckpointIsComparedWithItsTrainJsonAndStillResumes(@TempDir Path dir) throws IOException {
+    BatchSource data = new SyntheticBatches(48, 8, 10, 3);
+    int[] steps = {0};
+    assertThrows(IllegalStateException.class, () -> new SupernetTrainer(QUIET, () -> {
+      if (++steps[0] == 4) {
+        throw new IllegalStateException("killed in epoch 2");
+      }
+    }).train(config(2), data, dir));
+    downgradeToVersion1(dir.resolve(Checkpoint.FILE_NAME));
+    assertTrue(Checkpoint.readHeader(dir.resolve(Checkpoint.FILE_NAME)).identity().isEmpty());
+    TrainConfig otherLr = new TrainConfig(config(2).supernet(), 2, 0.5, 1e-8, 0.9, 3e-4, 5.0, 7, DeviceOption.AUTO,
+        3, true, false);
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> new SupernetTrainer(QUIET).train(otherLr, data, dir));
+    assertTrue(e.getMessage().contains("lr 0.025 (now 0.5)"), e.getMessage());
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    TrainResult r = new SupernetTrainer(new PrintStream(log, true, StandardCharsets.UTF_8))
+        .train(config(2).withResume(true), data, dir);
+    assertEquals(2, r.epochsCompleted());
+    String text = log.toString(StandardCharsets.UTF_8);
+    assertTrue(text.contains("older version") && text.contains("batch-size"), text);
+    assertEquals("2", Checkpoint.readHeader(dir.resolve(Checkpoint.FILE_NAME)).identity().get("epochs"),
+        "the resumed run writes a version 2 checkpoint");
   }
 }
