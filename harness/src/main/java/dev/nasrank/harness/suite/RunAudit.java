@@ -215,7 +215,13 @@ public final class RunAudit {
     if (o.epochs() == null) {
       Path ckpt = original.resolve(Checkpoint.FILE_NAME);
       if (Files.isRegularFile(ckpt)) {
-        UnitComparison.checkpoints(ckpt, rerun.resolve(Checkpoint.FILE_NAME)).ifPresent(differences::add);
+        UnitComparison.CheckpointVerdict cv = UnitComparison.checkpoints(ckpt, rerun.resolve(Checkpoint.FILE_NAME));
+        if (cv.difference() != null) {
+          differences.add(cv.difference());
+        }
+        if (cv.note() != null) {
+          notes.add(cv.note());
+        }
       } else {
         notes.add("the run kept no " + Checkpoint.FILE_NAME + " for this unit (published runs omit it): training "
             + "losses and one-shot accuracies compared");

@@ -76,28 +76,37 @@ final class UnitComparison {
   }
 
   /**
-   * Whether two checkpoints are byte-identical; if not, how many parameter arrays differ and the largest absolute
-   * difference, or why the run's checkpoint cannot be read.
+   * How two checkpoints compare.
+   *
+   * @param difference how many parameter arrays differ and the largest absolute difference, or why the run's
+   *     checkpoint cannot be read; null when every parameter array is bit-identical
+   * @param note set when the files differ although every parameter array is bit-identical (another checkpoint
+   *     format or header, e.g. a run written before format 2 recorded the training settings)
    */
-  static Optional<String> checkpoints(Path original, Path rerun) throws IOException {
+  record CheckpointVerdict(String difference, String note) {}
+
+  /** Compares two checkpoints: byte-identical files, else parameter array by parameter array. */
+  static CheckpointVerdict checkpoints(Path original, Path rerun) throws IOException {
     if (Arrays.equals(Files.readAllBytes(original), Files.readAllBytes(rerun))) {
-      return Optional.empty();
+      return new CheckpointVerdict(null, null);
     }
     Map<String, float[]> a;
     try {
       a = parameters(original);
     } catch (IOException | RuntimeException e) {
-      return Optional.of("checkpoint differs: the run's " + original + " cannot be read (" + e.getMessage() + ")");
+      return new CheckpointVerdict("checkpoint differs: the run's " + original + " cannot be read (" + e.getMessage()
+          + ")", null);
     }
     Map<String, float[]> b = parameters(rerun);
     int differing = 0;
     double max = 0;
-    String where = "the header (epochs, step or sampler state)";
+    String where = "";
     for (Map.Entry<String, float[]> e : a.entrySet()) {
       float[] x = e.getValue();
       float[] y = b.get(e.getKey());
       if (y == null || y.length != x.length) {
-        return Optional.of("checkpoint differs: parameter " + e.getKey() + " is missing or has another shape");
+        return new CheckpointVerdict("checkpoint differs: parameter " + e.getKey() + " is missing or has another "
+            + "shape", null);
       }
       if (!Arrays.equals(x, y)) {
         differing++;
@@ -110,9 +119,12 @@ final class UnitComparison {
         }
       }
     }
-    return Optional.of(differing == 0 ? "checkpoint differs in " + where + " (every parameter array is equal)"
-        : String.format(Locale.ROOT, "checkpoint differs: %d of %d parameter arrays, largest |difference| %.3g in %s",
-            differing, a.size(), max, where));
+    if (differing == 0) {
+      return new CheckpointVerdict(null, "the checkpoint files differ outside the parameters (format or header: "
+          + "another checkpoint version), while all " + a.size() + " parameter arrays are bit-identical");
+    }
+    return new CheckpointVerdict(String.format(Locale.ROOT, "checkpoint differs: %d of %d parameter arrays, largest "
+        + "|difference| %.3g in %s", differing, a.size(), max, where), null);
   }
 
   private static Map<String, float[]> parameters(Path checkpoint) throws IOException {
