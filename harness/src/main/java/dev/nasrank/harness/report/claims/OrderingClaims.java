@@ -115,7 +115,9 @@ final class OrderingClaims {
     ordering(parts, simple, mixpath("exponential_sbn", true), "simple_scaling - exponential_sbn");
     ordering(parts, mixpath("linear_sbn", true), simple, "linear_sbn - simple_scaling");
     return new ClaimResult(5, "simple scaling ranks better than vanilla BN and exponential SBN, worse than linear "
-        + "SBN (calibrated)", "-", "calibrated: " + parts.text(), ClaimVerdict.all(parts.verdicts), "-",
+        + "SBN (calibrated)", "-", "calibrated: " + parts.text() + "; caveat: in this supernet the BN after the "
+        + "cell's 1x1 conv cancels the 1/k scale, so calibrated simple scaling equals vanilla BN up to epsilon "
+        + "(docs/harness.md)", ClaimVerdict.all(parts.verdicts), "-",
         "three pairs, all calibrated; all decided as claimed: reproduced, any decided the other way: contradicted");
   }
 
