@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The architecture lists ground truth is generated for: {@code s4} (the 34 unique NAS-Bench-101 cells of the S4
@@ -46,31 +47,7 @@ public final class Architectures {
    * @throws IllegalArgumentException naming the file and line of a malformed or invalid cell
    */
   public static List<ModelSpec> readJsonLines(Path file) throws IOException {
-    Map<String, ModelSpec> byHash = new LinkedHashMap<>();
-    try (BufferedReader in = Files.newBufferedReader(file)) {
-      String line;
-      int no = 0;
-      while ((line = in.readLine()) != null) {
-        no++;
-        if (line.isBlank()) {
-          continue;
-        }
-        ModelSpec spec;
-        try {
-          spec = HashLines.parse(line);
-        } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException(file + ":" + no + ": " + e.getMessage(), e);
-        }
-        if (!spec.isValid()) {
-          throw new IllegalArgumentException(file + ":" + no + ": the input does not reach the output");
-        }
-        byHash.putIfAbsent(spec.hash(), spec);
-      }
-    }
-    if (byHash.isEmpty()) {
-      throw new IllegalArgumentException(file + ": no cells");
-    }
-    return List.copyOf(byHash.values());
+    return readCells(file, false, HashLines::parse);
   }
 
   /**
@@ -79,6 +56,18 @@ public final class Architectures {
    * @throws IllegalArgumentException naming the file and line of a malformed or invalid cell
    */
   public static List<ModelSpec> read(Path file) throws IOException {
+    return readCells(file, true, t -> {
+      String[] parts = t.split("\\s+");
+      if (parts.length != 2) {
+        throw new IllegalArgumentException("expected '<adjacency> <ops csv>', got '" + t + "'");
+      }
+      return ModelSpec.parse(parts[0], parts[1]);
+    });
+  }
+
+  /** One cell per non-blank line (and, with {@code comments}, lines starting with # skipped), deduplicated. */
+  private static List<ModelSpec> readCells(Path file, boolean comments, Function<String, ModelSpec> parser)
+      throws IOException {
     Map<String, ModelSpec> byHash = new LinkedHashMap<>();
     try (BufferedReader in = Files.newBufferedReader(file)) {
       String line;
@@ -86,16 +75,12 @@ public final class Architectures {
       while ((line = in.readLine()) != null) {
         no++;
         String t = line.strip();
-        if (t.isEmpty() || t.startsWith("#")) {
+        if (t.isEmpty() || (comments && t.startsWith("#"))) {
           continue;
-        }
-        String[] parts = t.split("\\s+");
-        if (parts.length != 2) {
-          throw new IllegalArgumentException(file + ":" + no + ": expected '<adjacency> <ops csv>', got '" + t + "'");
         }
         ModelSpec spec;
         try {
-          spec = ModelSpec.parse(parts[0], parts[1]);
+          spec = parser.apply(t);
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException(file + ":" + no + ": " + e.getMessage(), e);
         }
