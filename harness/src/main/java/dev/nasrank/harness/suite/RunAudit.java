@@ -72,7 +72,8 @@ public final class RunAudit {
    * @param codeCommit the commit of the code auditing it (and whether its tree is dirty)
    * @param dataProblems data files whose SHA-256 differs from run.json's (no unit is rerun then)
    * @param platformNotes where this machine differs from the run's in what decides bitwise results (processor,
-   *     instruction sets, thread settings): a mismatch is then expected, not evidence of a defect
+   *     instruction sets, engine, thread counts; not the speed-only allocator and OpenMP wait settings): a
+   *     mismatch is then expected, not evidence of a defect
    * @param units one verdict per rerun unit
    */
   public record Result(String runCommit, String codeCommit, List<String> dataProblems, List<String> platformNotes,
@@ -82,6 +83,10 @@ public final class RunAudit {
       return dataProblems.isEmpty() && !units.isEmpty() && units.stream().allMatch(UnitVerdict::matches);
     }
   }
+
+  /** Recorded settings that change speed, never results (docs/suite.md), so a difference is not noted. */
+  private static final java.util.Set<String> SPEED_ONLY = java.util.Set.of("OMP_WAIT_POLICY", "GLIBC_TUNABLES",
+      "malloc");
 
   private final PrintStream err;
 
@@ -133,7 +138,9 @@ public final class RunAudit {
     compare(notes, "engine version", recorded.path("engineVersion"), now.engineVersion());
     JsonNode threads = recorded.path("threadSettings");
     for (Map.Entry<String, String> e : now.threadSettings().entrySet()) {
-      compare(notes, e.getKey(), threads.path(e.getKey()), e.getValue());
+      if (!SPEED_ONLY.contains(e.getKey())) {
+        compare(notes, e.getKey(), threads.path(e.getKey()), e.getValue());
+      }
     }
     return List.copyOf(notes);
   }
