@@ -9,5 +9,7 @@ package dev.nasrank.harness.train;
  * @param meanLoss mean cross-entropy over the steps
  * @param accuracy training accuracy of the sampled paths, a fraction in [0, 1]
  * @param imagesPerSecond training throughput
+ * @param seconds wall time of the epoch (0 in a train.json written before this field existed)
  */
-public record EpochStats(int epoch, double lr, int steps, double meanLoss, double accuracy, double imagesPerSecond) {}
+public record EpochStats(int epoch, double lr, int steps, double meanLoss, double accuracy, double imagesPerSecond,
+    double seconds) {}

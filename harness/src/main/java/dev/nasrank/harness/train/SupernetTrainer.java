@@ -139,7 +139,7 @@ public final class SupernetTrainer {
           }
           double seconds = (System.nanoTime() - t0) / 1e9;
           EpochStats es = new EpochStats(epoch, lr, steps, steps == 0 ? Double.NaN : lossSum / steps,
-              images == 0 ? Double.NaN : correct / (double) images, images / seconds);
+              images == 0 ? Double.NaN : correct / (double) images, images / seconds, seconds);
           stats.add(es);
           log.printf("epoch %d/%d  lr %.5f  loss %.4f  acc %.4f  %.1f img/s  %.1f s%n", epoch + 1, cfg.epochs(), lr,
               es.meanLoss(), es.accuracy(), es.imagesPerSecond(), seconds);
