@@ -18,7 +18,8 @@ public final class SuitePlanOptions {
 
   @Option(names = "--profile", paramLabel = "NAME", defaultValue = "mini",
       description = "mini (mini CIFAR-10 split, C=16, < 45 min on 2 cores), ci (a few minutes, for the CI "
-          + "regression) or paper (C=128, 3x3 cells, 200 epochs: days). Default: ${DEFAULT-VALUE}.")
+          + "regression), paper (C=128, 3x3 cells, 200 epochs: days), or a .json file with the fields of a profile "
+          + "(as suite-config.json records them). Default: ${DEFAULT-VALUE}.")
   String profile;
 
   @Option(names = "--groundtruth", paramLabel = "FILE",
