@@ -71,11 +71,11 @@ public final class SlurmJob {
           res.cpusPerTask(), res.gpus())
           + "#SBATCH --array=" + arraySpec(indices) + (res.maxConcurrent() > 0 ? "%" + res.maxConcurrent() : "")
           + "\n";
-      writeScript(array, header + body("task $SLURM_ARRAY_TASK_ID of array job $SLURM_ARRAY_JOB_ID", jvm, taskArgs));
+      writeScript(array, header + body("task ${SLURM_ARRAY_TASK_ID:-?} of array job ${SLURM_ARRAY_JOB_ID:-?}", jvm, taskArgs));
     }
     Path after = dir.resolve(afterName + ".sbatch");
     writeScript(after, header(jobName + "-" + afterName, logs.resolve(afterName + ".job%j.log"), workDir, res, 1, 0)
-        + body(afterName + " job $SLURM_JOB_ID", jvm, afterArgs));
+        + body(afterName + " job ${SLURM_JOB_ID:-?}", jvm, afterArgs));
     Path submit = dir.resolve("submit.sh");
     String sub = "#!/bin/bash\n# Submits " + (array == null ? "" : name + ".sbatch and then ") + afterName
         + ".sbatch" + (array == null ? "" : " (afterok: it runs once every task succeeded)") + ".\n"

@@ -175,7 +175,12 @@ public final class SuiteRunner {
     c.put("seeds", s.seeds());
     c.put("sposBnStrategy", SPOS_STRATEGY.cliName());
     c.put("sampler", "corrected");
-    c.put("optimizer", Map.of("momentum", 0.9, "weightDecay", 3e-4, "clip", 5.0, "lrMin", 1e-8));
+    Map<String, Object> optimizer = new LinkedHashMap<>(); // a fixed order: Map.of's differs between JVMs
+    optimizer.put("momentum", 0.9);
+    optimizer.put("weightDecay", 3e-4);
+    optimizer.put("clip", 5.0);
+    optimizer.put("lrMin", 1e-8);
+    c.put("optimizer", optimizer);
     c.put("calibration", "exact");
     c.put("groundTruthFile", SuitePlan.groundTruthName(s.groundTruthFile()));
     return c;
