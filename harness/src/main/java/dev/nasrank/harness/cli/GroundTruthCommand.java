@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
     description = "The project's own NAS-Bench-101-style ground truth: trains the NB101 network of every "
         + "architecture from scratch under a recorded protocol and writes a NAS-Bench-101-format TFRecord.",
     subcommands = {GroundTruthCommand.Generate.class, GroundTruthCommand.Status.class,
-        GroundTruthCommand.Assemble.class})
+        GroundTruthCommand.Assemble.class, GroundTruthSlurmCommand.class})
 public final class GroundTruthCommand implements Callable<Integer> {
   /** Default generation folder, relative to the working directory (the repository root). */
   static final String DEFAULT_OUT = "datasets/groundtruth/s4-mini";
@@ -117,6 +117,12 @@ public final class GroundTruthCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE})")
     String shard;
 
+    @Option(names = "--no-assemble", negatable = true, defaultValue = "true",
+        description = "write the TFRecord and protocol.json when this process has finished its units (default: "
+            + "${DEFAULT-VALUE}); shards running at once (a Slurm array) pass --no-assemble and leave it to one "
+            + "'groundtruth assemble' afterwards")
+    boolean assemble;
+
     @Option(names = "--max-units", description = "stop after training this many units (default: no limit)")
     Integer maxUnits;
 
@@ -190,9 +196,11 @@ public final class GroundTruthCommand implements Callable<Integer> {
       } catch (IllegalStateException shuttingDown) {
         // the JVM is exiting after Ctrl-C: finished units are on disk
       }
-      err.printf(Locale.ROOT, "groundtruth: trained %d units this run, %d were already done%s%n", outcome.trained(),
-          outcome.skipped(), outcome.stopped() ? "; stopped early, rerun the same command to continue" : "");
-      if (!stop.get()) {
+      err.printf(Locale.ROOT, "groundtruth: trained %d units this run, %d were already done%s%s%n", outcome.trained(),
+          outcome.skipped(), outcome.busy() == 0 ? ""
+              : String.format(Locale.ROOT, ", %d left to another process training them", outcome.busy()),
+          outcome.stopped() ? "; stopped early, rerun the same command to continue" : "");
+      if (!stop.get() && assemble) {
         GroundTruthAssembler.Protocol protocol = GroundTruthAssembler.assemble(store, p, specs, repeats,
             data.checksums());
         err.printf(Locale.ROOT, "groundtruth: wrote %s (%d records) and %s%n",

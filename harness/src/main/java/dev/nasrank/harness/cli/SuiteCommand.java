@@ -1,12 +1,13 @@
 package dev.nasrank.harness.cli;
 
+import dev.nasrank.harness.exec.JvmLauncher;
 import dev.nasrank.harness.report.RankingRow;
-import dev.nasrank.harness.suite.SuiteProfile;
+import dev.nasrank.harness.suite.GroundTruthChoice;
 import dev.nasrank.harness.suite.SuiteRunner;
-import dev.nasrank.harness.train.DeviceOption;
+import dev.nasrank.harness.suite.UnitState;
+import dev.nasrank.harness.suite.WorkerPool;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code harness suite}: trains and evaluates every supernet of the study and writes the ranking report. */
+/**
+ * {@code harness suite}: trains and evaluates every supernet of the study and writes the ranking report; its
+ * subcommands split that into steps any executor can drive (plan, unit, merge, status, slurm).
+ */
 @Command(
     name = "suite",
     mixinStandardHelpOptions = true,
@@ -29,105 +33,97 @@ import picocli.CommandLine.Spec;
         "Writes OUT/candidates.csv, ranking.csv, variants.csv, summary.csv, diagnostics.json, run.json, report.md, "
             + "report.html and OUT/units/<unit>/ (checkpoint, evaluation). Rerunning the same command resumes: "
             + "finished units are skipped, an interrupted one continues from its last epoch.",
-        "Exit 0 when the report is written; 1 when there is no ground truth (candidates.csv is still written) "
-            + "or on failure; 2 for usage errors. Profiles and timings: docs/suite.md."})
+        "The plain command is 'suite plan' + 'suite unit' for every unit + 'suite merge'; the subcommands run those "
+            + "steps separately (e.g. as a Slurm array: 'suite slurm'). --workers N runs N units at once, each in "
+            + "its own JVM.",
+        "Exit 0 when the report is written; 1 when there is no ground truth (candidates.csv is still written), a "
+            + "unit failed, or on failure; 2 for usage errors. Profiles and timings: docs/suite.md; clusters: "
+            + "docs/scaling.md."},
+    subcommands = {SuitePlanCommand.class, SuiteUnitCommand.class, SuiteMergeCommand.class,
+        SuiteStatusCommand.class, SuiteSlurmCommand.class})
 public final class SuiteCommand implements Callable<Integer> {
 
   @Spec
   CommandSpec spec;
 
   @Mixin
-  DataRootOption dataRoot;
+  SuiteRunOptions run;
 
   @Mixin
-  VerifyOption verify;
+  SuitePlanOptions plan;
 
-  @Option(names = "--profile", paramLabel = "NAME", defaultValue = "mini",
-      description = "mini (mini CIFAR-10 split, C=16, < 45 min on 2 cores), ci (a few minutes, for the CI "
-          + "regression) or paper (C=128, 3x3 cells, 200 epochs: days). Default: ${DEFAULT-VALUE}.")
-  String profile;
+  @Option(names = "--workers", paramLabel = "N", defaultValue = "1",
+      description = {"Units run at once. 1 (default) runs them one after another in this JVM; N > 1 starts N "
+          + "worker JVMs at a time ('suite unit', same java and classpath, logs in OUT/logs/), each with "
+          + "--worker-threads torch threads, passive OpenMP waiting and GLIBC_TUNABLES (your own "
+          + "OMP_WAIT_POLICY / GLIBC_TUNABLES are kept). Default: ${DEFAULT-VALUE}."})
+  int workers;
 
-  @Option(names = "--out", paramLabel = "DIR", required = true, description = "Run folder (created; resumed).")
-  Path out;
+  @Option(names = "--worker-threads", paramLabel = "T", defaultValue = "1",
+      description = "Torch threads, processors (-XX:ActiveProcessorCount) and OMP_NUM_THREADS of each worker JVM "
+          + "(with --workers > 1). One thread is deterministic. Default: ${DEFAULT-VALUE}.")
+  int workerThreads;
 
-  @Option(names = "--groundtruth", paramLabel = "FILE",
-      description = "A NAS-Bench-101-format TFRecord (e.g. nasbench_only108.tfrecord); ranks against the mean over "
-          + "its repeats of the final validation accuracy at its largest epoch budget. Default: the embedded "
-          + "S4-mini ground truth (datasets/groundtruth/s4-mini, or -Dnasrank.groundtruth=DIR).")
-  Path groundTruth;
-
-  @Option(names = "--seeds", paramLabel = "N", defaultValue = "1",
-      description = "Repeat everything with N training seeds (--seed, --seed+1, ...); the report gives mean and "
-          + "standard deviation of each tau. Default: ${DEFAULT-VALUE}.")
-  int seeds;
-
-  @Option(names = "--seed", paramLabel = "SEED", defaultValue = "2020",
-      description = "First training seed. Default: ${DEFAULT-VALUE}.")
-  long seed;
-
-  @Option(names = "--max-paths", paramLabel = "M", split = ",", defaultValue = "4",
-      description = "Comma-separated m values (1..4). The largest trains all six supernets and is ranked; smaller "
-          + "ones train MixPath + linear_sbn for the one-shot accuracy distributions by m. Default: "
-          + "${DEFAULT-VALUE}.")
-  List<Integer> maxPaths;
-
-  @Option(names = "--epochs", paramLabel = "N", description = "Override the profile's training epochs.")
-  Integer epochs;
-
-  @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto", converter = DeviceConverter.class,
-      description = "auto, cpu or gpu. Default: ${DEFAULT-VALUE}.")
-  DeviceOption device;
-
-  @Mixin
-  ProgressOption progressOption;
+  @Option(names = "--worker-jvm-option", paramLabel = "OPT",
+      description = "Extra option for each worker JVM, after the defaults (repeatable), e.g. -Xmx2g or "
+          + "-Dai.djl.pytorch.num_threads=2.")
+  List<String> workerJvmOptions = new ArrayList<>();
 
   @Override
   public Integer call() throws IOException {
     PrintStream o = WriterOutputStream.printStream(spec.commandLine().getOut());
     PrintStream e = WriterOutputStream.printStream(spec.commandLine().getErr());
-    if (seeds < 1) {
-      throw new ParameterException(spec.commandLine(), "--seeds must be >= 1, got " + seeds);
+    SuiteRunner.Settings settings = plan.settings(spec.commandLine(), run.out(spec.commandLine()),
+        run.dataRoot(), run.device, run.progress.enabled());
+    if (workers < 1 || workerThreads < 1) {
+      throw new ParameterException(spec.commandLine(), "--workers and --worker-threads must be >= 1");
     }
-    SuiteProfile p;
-    try {
-      p = SuiteProfile.of(profile);
-      if (epochs != null) {
-        p = p.withEpochs(epochs);
-      }
-    } catch (IllegalArgumentException ex) {
-      throw new ParameterException(spec.commandLine(), ex.getMessage());
-    }
-    List<Long> seedList = new ArrayList<>();
-    for (int i = 0; i < seeds; i++) {
-      seedList.add(seed + i);
-    }
-    return run(new SuiteRunner.Settings(p, maxPaths, seedList, verify.apply(dataRoot.resolve()), device, groundTruth,
-        out, progressOption.enabled()), o, e);
-  }
-
-  /** Runs the suite and prints the summary; the exit code. */
-  static int run(SuiteRunner.Settings settings, PrintStream o, PrintStream e) throws IOException {
-    SuiteRunner.Outcome r = new SuiteRunner(o, e).run(settings);
+    WorkerPool pool = workers == 1 ? null
+        : new WorkerPool(workers, JvmLauncher.forWorkers(workerThreads, workerJvmOptions), e);
+    SuiteRunner.Outcome r = new SuiteRunner(o, e).run(settings, GroundTruthChoice.open(settings.groundTruthFile()),
+        pool);
     o.printf("%d units: %d run now, %d finished earlier -> %s%n", r.units().size(), r.trainedOrEvaluated(),
         r.skipped(), settings.out());
-    o.println(r.groundTruth().coverageLine());
-    if (r.report() == null) {
-      o.println("no ranking: " + r.groundTruth().problem());
+    if (!r.notDone().isEmpty()) {
+      printNotDone(o, r.notDone(), settings.out().toString());
+      return Main.FAILURE;
+    }
+    return printRanking(o, r.groundTruth(), r.report(), settings.out());
+  }
+
+  /** Lists the units not done and how to continue. */
+  static void printNotDone(PrintStream o, List<UnitState> notDone, String out) {
+    o.printf("not merged: %d unit(s) not done:%n", notDone.size());
+    for (UnitState u : notDone) {
+      o.println("  " + u.line());
+    }
+    o.println("nothing was written to the run folder's combined files. Run the missing or failed units "
+        + "('harness suite unit --out " + out + " --index I', or the plain 'suite' command again), then 'harness "
+        + "suite merge --out " + out + "'.");
+  }
+
+  /** Prints the coverage and ranking table (or why there is none); the exit code. */
+  static int printRanking(PrintStream o, GroundTruthChoice gt, dev.nasrank.harness.report.ReportResult report,
+      java.nio.file.Path out) {
+    o.println(gt.coverageLine());
+    if (report == null) {
+      o.println("no ranking: " + gt.problem());
       o.println("candidates.csv, diagnostics.json and run.json are written. To rank, generate the S4-mini ground "
           + "truth ('harness groundtruth generate --profile mini --out datasets/groundtruth/s4-mini', see "
           + "docs/groundtruth.md) or pass --groundtruth nasbench_only108.tfrecord (epochs 108, mean of the 3 "
-          + "repeats' final validation accuracy), then rerun the same suite command (finished units are reused).");
+          + "repeats' final validation accuracy) to the same command, then rerun it: finished units are reused (a "
+          + "folder without a ranking accepts a new ground truth).");
       return Main.FAILURE;
     }
     o.printf("ranked n = %d unique architectures per setting (mean over repeats of the final validation "
-        + "accuracy)%n", r.report().ranking().isEmpty() ? 0 : r.report().ranking().get(0).n());
+        + "accuracy)%n", report.ranking().isEmpty() ? 0 : report.ranking().get(0).n());
     o.println("method    bn_strategy      calibrated  seed   n  kendall_tau [95% interval]   spearman  ceiling");
-    for (RankingRow row : r.report().ranking()) {
+    for (RankingRow row : report.ranking()) {
       o.printf(Locale.ROOT, "%-9s %-16s %-11s %-6d %-3d %6.3f [%6.3f, %6.3f]  %8.3f  %7.3f%n", row.method(),
           row.bnStrategy(), row.calibrated(), row.seed(), row.n(), row.kendallTau(), row.kendallTauLow(),
           row.kendallTauHigh(), row.spearman(), row.noiseCeiling());
     }
-    o.println("report: " + settings.out().resolve("report.md") + " and report.html");
+    o.println("report: " + out.resolve("report.md") + " and report.html");
     return Main.OK;
   }
 }

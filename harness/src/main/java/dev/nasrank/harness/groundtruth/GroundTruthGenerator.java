@@ -1,12 +1,14 @@
 package dev.nasrank.harness.groundtruth;
 
 import dev.nasrank.benchbridge.ModelSpec;
+import dev.nasrank.harness.exec.WorkLock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
@@ -14,7 +16,9 @@ import java.util.function.BooleanSupplier;
  * Resumable ground-truth generation: trains every (architecture, repeat) unit not yet in the {@link UnitStore},
  * repeat-major (all architectures once, then the second repeat, ...) so that a partial run already holds whole
  * rankings, saving each unit atomically as soon as it finishes. A restart with the same folder skips finished
- * units; the profile and architecture list are pinned in the folder at the first start.
+ * units; the profile and architecture list are pinned in the folder at the first start. Each unit is trained
+ * under its own lock ({@link UnitStore#lockFile}), so processes that overlap (two runs of one shard, a resubmitted
+ * Slurm task beside the old one) never train a unit twice.
  */
 public final class GroundTruthGenerator {
 
@@ -39,8 +43,9 @@ public final class GroundTruthGenerator {
    * @param trained units trained by this run
    * @param skipped units already finished before this run
    * @param stopped true if the run was stopped before all units were done
+   * @param busy units left to another process that held their lock
    */
-  public record Outcome(int trained, int skipped, boolean stopped) {
+  public record Outcome(int trained, int skipped, boolean stopped, int busy) {
   }
 
   private final UnitStore store;
@@ -134,22 +139,35 @@ public final class GroundTruthGenerator {
     }
     int skipped = mine - todo.size();
     int trained = 0;
+    int busy = 0;
     for (int i = 0; i < todo.size(); i++) {
       if (stop.getAsBoolean()) {
-        return new Outcome(trained, skipped, true);
+        return new Outcome(trained, skipped, true, busy);
       }
       Unit u = todo.get(i);
-      listener.unitStarted(u.spec(), u.repeat(), i, todo.size());
-      UnitResult result;
-      try {
-        result = trainer.train(u.spec(), u.repeat(), stop, listener::step);
-      } catch (CancellationException e) {
-        return new Outcome(trained, skipped, true);
+      Optional<WorkLock> lock = WorkLock.tryAcquire(store.lockFile(u.spec().hash(), u.repeat()));
+      if (lock.isEmpty()) {
+        busy++;
+        continue;
       }
-      store.save(result);
-      trained++;
-      listener.unitFinished(result, i, todo.size());
+      try (WorkLock held = lock.get()) {
+        if (store.has(u.spec().hash(), u.repeat())) {
+          skipped++;
+          continue;
+        }
+        store.removeStaleTemp(u.spec().hash(), u.repeat());
+        listener.unitStarted(u.spec(), u.repeat(), i, todo.size());
+        UnitResult result;
+        try {
+          result = trainer.train(u.spec(), u.repeat(), stop, listener::step);
+        } catch (CancellationException e) {
+          return new Outcome(trained, skipped, true, busy);
+        }
+        store.save(result);
+        trained++;
+        listener.unitFinished(result, i, todo.size());
+      }
     }
-    return new Outcome(trained, skipped, false);
+    return new Outcome(trained, skipped, false, busy);
   }
 }

@@ -39,6 +39,30 @@ public final class UnitStore {
     return units.resolve(hash + "_r" + repeat + ".json");
   }
 
+  /** The lock file of a unit ({@code <dir>/locks/<hash>_r<repeat>.lock}), held while a process trains it. */
+  public Path lockFile(String hash, int repeat) {
+    return dir.resolve("locks").resolve(hash + "_r" + repeat + ".lock");
+  }
+
+  /**
+   * Removes the temporary files a killed save of this unit left ({@code .<hash>_r<repeat>.json.*.tmp}); call it
+   * only while holding the unit's lock.
+   */
+  public void removeStaleTemp(String hash, int repeat) throws IOException {
+    String prefix = "." + unitFile(hash, repeat).getFileName() + ".";
+    if (!Files.isDirectory(units)) {
+      return;
+    }
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(units, p -> {
+      String n = p.getFileName().toString();
+      return n.startsWith(prefix) && n.endsWith(".tmp");
+    })) {
+      for (Path f : files) {
+        Files.deleteIfExists(f);
+      }
+    }
+  }
+
   /** True if the unit is finished. */
   public boolean has(String hash, int repeat) {
     return Files.isRegularFile(unitFile(hash, repeat));

@@ -205,12 +205,12 @@ public final class RunAudit {
     List<String> notes = new ArrayList<>();
     Path originalTrain = original.resolve(SupernetTrainer.MANIFEST);
     if (o.epochs() != null) {
-      new SupernetTrainer(new SuiteRunner.PrefixedStream(err, label + ": "))
-          .train(SuiteRunner.trainConfig(s, u), SuiteRunner.trainingData(s, u).train(), rerun, o.epochs());
+      new SupernetTrainer(new PrefixedStream(err, label + ": "))
+          .train(UnitRunner.trainConfig(s, u), UnitRunner.trainingData(s, u).train(), rerun, o.epochs());
       notes.add("first " + o.epochs() + " of " + s.profile().epochs() + " epochs: training figures compared, "
           + "checkpoint and candidates not (the run keeps only its final ones)");
     } else {
-      new SuiteRunner(err, err).runUnit(s, u, rerun, label);
+      new UnitRunner(err).run(s, u, rerun, label);
     }
     int epochs = o.epochs() != null ? o.epochs() : s.profile().epochs();
     if (Files.isRegularFile(originalTrain)) {

@@ -1,5 +1,12 @@
 package dev.nasrank.harness.suite;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.nasrank.harness.report.AtomicFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -69,14 +76,41 @@ public record SuiteProfile(String name, String split, int stemChannels, int stac
     return new SuiteProfile("paper", "reference", 128, 3, 3, 200, 96, 0.025, 0, 96, 20, 0, 0);
   }
 
-  /** The profile of a name in {@link #NAMES}. */
+  /**
+   * The profile of a name in {@link #NAMES}, or read from a JSON file holding the fields of this record (as
+   * {@code suite-config.json} records them under {@code profile}) when {@code name} ends in {@code .json}.
+   */
   public static SuiteProfile of(String name) {
+    if (name.endsWith(".json")) {
+      return read(Path.of(name));
+    }
     return switch (name.toLowerCase(Locale.ROOT)) {
       case "mini" -> mini();
       case "ci" -> ci();
       case "paper" -> paper();
-      default -> throw new IllegalArgumentException("unknown profile '" + name + "' (expected one of " + NAMES + ")");
+      default -> throw new IllegalArgumentException("unknown profile '" + name + "' (expected one of " + NAMES
+          + " or a .json file)");
     };
+  }
+
+  /** Reads a profile from a JSON file of this record's fields; a missing or bad file is an error naming it. */
+  public static SuiteProfile read(Path file) {
+    try {
+      return new ObjectMapper().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES).readValue(file.toFile(),
+              SuiteProfile.class);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read profile file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Writes this profile as JSON (readable by {@link #read}). */
+  public void write(Path file) {
+    try {
+      AtomicFiles.write(file, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(this));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A copy with other epochs (the {@code --epochs} override). */

@@ -169,14 +169,16 @@ public final class SupernetTrainer {
           }
           double seconds = (System.nanoTime() - t0) / 1e9;
           EpochStats es = new EpochStats(epoch, lr, steps, steps == 0 ? Double.NaN : lossSum / steps,
-              images == 0 ? Double.NaN : correct / (double) images, images / seconds,
+              images == 0 ? Double.NaN : correct / (double) images, images / seconds, seconds,
               java.util.Arrays.copyOf(stepLosses, steps));
           stats.add(es);
           log.printf("epoch %d/%d  lr %.5f  loss %.4f  acc %.4f  %.1f img/s  %.1f s%n", epoch + 1, cfg.epochs(), lr,
               es.meanLoss(), es.accuracy(), es.imagesPerSecond(), seconds);
+          // train.json first: a kill between the two writes then leaves it with one epoch more than the
+          // checkpoint (redone and replaced on resume), never one fewer (its figures would be lost)
+          writeManifest(outDir, cfg, device, net.trainableParameterCount(), epoch + 1, globalStep, stats);
           new Checkpoint(cfg.supernet(), cfg.seed(), epoch + 1, globalStep, sampler.saveState(), identity)
               .save(ckpt, named, sgd.buffersByName(named));
-          writeManifest(outDir, cfg, device, net.trainableParameterCount(), epoch + 1, globalStep, stats);
         }
         return new TrainResult(cfg.supernet(), device.toString(), cfg.seed(), net.trainableParameterCount(), start,
             Math.max(start, stopAfter), globalStep, List.copyOf(stats), ckpt);

@@ -28,6 +28,26 @@ class GroundTruthGeneratorTest {
       List.of("input", "maxpool3x3", "output"));
 
   @Test
+  void aUnitLockedByAnotherProcessIsLeftToItAndItsLeftoverTempFileRemoved(@TempDir Path dir) throws Exception {
+    Profile p = SyntheticData.tinyProfile(2);
+    UnitTrainer trainer = new UnitTrainer(p, SyntheticData.data(48, 16));
+    UnitStore store = new UnitStore(dir);
+    GroundTruthGenerator g = new GroundTruthGenerator(store, p, List.of(CONV, SKIP), 1);
+    Files.createDirectories(dir.resolve("units"));
+    Path leftover = Files.writeString(dir.resolve("units/." + SKIP.hash() + "_r0.json.42.tmp"), "half");
+    GroundTruthGenerator.Outcome o;
+    try (dev.nasrank.harness.exec.WorkLock held = dev.nasrank.harness.exec.WorkLock
+        .tryAcquire(store.lockFile(CONV.hash(), 0)).orElseThrow()) {
+      o = g.run(trainer, () -> false, new GroundTruthGenerator.Listener() { });
+    }
+    assertEquals(1, o.busy());
+    assertEquals(1, o.trained());
+    assertFalse(store.has(CONV.hash(), 0));
+    assertTrue(store.has(SKIP.hash(), 0));
+    assertFalse(Files.exists(leftover));
+  }
+
+  @Test
   void stopsKeepsFinishedUnitsResumesAndAssemblesReadableRecords(@TempDir Path dir) throws Exception {
     Profile p = SyntheticData.tinyProfile(2);
     GroundTruthData data = SyntheticData.data(48, 16);

@@ -1,0 +1,75 @@
+package dev.nasrank.harness.cli;
+
+import dev.nasrank.datasets.DataRoot;
+import dev.nasrank.harness.suite.SuiteProfile;
+import dev.nasrank.harness.suite.SuiteRunner;
+import dev.nasrank.harness.train.DeviceOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/**
+ * The options that make a suite plan ({@code --profile --groundtruth --seeds --seed --max-paths --epochs}), shared
+ * by {@code suite}, {@code suite plan} and {@code suite slurm}; add with {@code @Mixin SuitePlanOptions plan;}.
+ */
+public final class SuitePlanOptions {
+
+  @Option(names = "--profile", paramLabel = "NAME", defaultValue = "mini",
+      description = "mini (mini CIFAR-10 split, C=16, < 45 min on 2 cores), ci (a few minutes, for the CI "
+          + "regression), paper (C=128, 3x3 cells, 200 epochs: days), or a .json file with the fields of a profile "
+          + "(as suite-config.json records them). Default: ${DEFAULT-VALUE}.")
+  String profile;
+
+  @Option(names = "--groundtruth", paramLabel = "FILE",
+      description = "A NAS-Bench-101-format TFRecord (e.g. nasbench_only108.tfrecord); ranks against the mean over "
+          + "its repeats of the final validation accuracy at its largest epoch budget. Default: the embedded "
+          + "S4-mini ground truth (datasets/groundtruth/s4-mini, or -Dnasrank.groundtruth=DIR). Pinned in the "
+          + "folder: a later command naming another ground truth is refused and changes nothing.")
+  Path groundTruth;
+
+  @Option(names = "--seeds", paramLabel = "N", defaultValue = "1",
+      description = "Repeat everything with N training seeds (--seed, --seed+1, ...); the report gives mean and "
+          + "standard deviation of each tau. More seeds on a planned folder append units. Default: "
+          + "${DEFAULT-VALUE}.")
+  int seeds;
+
+  @Option(names = "--seed", paramLabel = "SEED", defaultValue = "2020",
+      description = "First training seed. Default: ${DEFAULT-VALUE}.")
+  long seed;
+
+  @Option(names = "--max-paths", paramLabel = "M", split = ",", defaultValue = "4",
+      description = "Comma-separated m values (1..4). The largest trains all six supernets and is ranked; smaller "
+          + "ones train MixPath + linear_sbn for the one-shot accuracy distributions by m. Default: "
+          + "${DEFAULT-VALUE}.")
+  List<Integer> maxPaths;
+
+  @Option(names = "--epochs", paramLabel = "N", description = "Override the profile's training epochs.")
+  Integer epochs;
+
+  /**
+   * The settings these options describe.
+   *
+   * @throws CommandLine.ParameterException for a bad profile or seed count (exit 2)
+   */
+  public SuiteRunner.Settings settings(CommandLine cl, Path out, DataRoot dataRoot, DeviceOption device,
+      boolean progress) {
+    if (seeds < 1) {
+      throw new CommandLine.ParameterException(cl, "--seeds must be >= 1, got " + seeds);
+    }
+    try {
+      SuiteProfile p = SuiteProfile.of(profile);
+      if (epochs != null) {
+        p = p.withEpochs(epochs);
+      }
+      List<Long> seedList = new ArrayList<>();
+      for (int i = 0; i < seeds; i++) {
+        seedList.add(seed + i);
+      }
+      return new SuiteRunner.Settings(p, maxPaths, seedList, dataRoot, device, groundTruth, out, progress);
+    } catch (IllegalArgumentException ex) {
+      throw new CommandLine.ParameterException(cl, ex.getMessage());
+    }
+  }
+}

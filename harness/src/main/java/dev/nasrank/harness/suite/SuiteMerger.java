@@ -1,0 +1,169 @@
+package dev.nasrank.harness.suite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nasrank.datasets.Cifar10Split;
+import dev.nasrank.datasets.manifest.DatasetManifest;
+import dev.nasrank.harness.eval.CandidateResult;
+import dev.nasrank.harness.eval.OneShotRun;
+import dev.nasrank.harness.eval.ResultCsv;
+import dev.nasrank.harness.exec.TempFiles;
+import dev.nasrank.harness.exec.WorkLock;
+import dev.nasrank.harness.manifest.ManifestIo;
+import dev.nasrank.harness.manifest.RunManifest;
+import dev.nasrank.harness.report.AtomicFiles;
+import dev.nasrank.harness.report.CandidatesCsv;
+import dev.nasrank.harness.report.ReportOptions;
+import dev.nasrank.harness.report.ReportResult;
+import dev.nasrank.harness.report.Reporter;
+import dev.nasrank.harness.report.RunDirectory;
+import dev.nasrank.harness.report.diagnostics.DiagnosticsFile;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * The merge step of a planned folder: once every unit is done, builds {@code candidates.csv},
+ * {@code diagnostics.json} and {@code run.json} from the unit folders and renders the report (ranking.csv,
+ * report.md/html, ...) against the ground truth; with any unit not done it writes nothing and returns the units
+ * that are missing, running, failed or interrupted. Every file is written atomically under the folder's run lock,
+ * after removing temporary files a killed merge left, so a rerun after a kill gives the same files.
+ */
+public final class SuiteMerger {
+
+  /**
+   * What a merge did.
+   *
+   * @param notDone units not done, in index order (empty when the merge wrote its files)
+   * @param groundTruth the ground truth used, or null when nothing was merged
+   * @param report the reporter's result, or null when nothing was merged or there is no ground truth
+   */
+  public record Result(List<UnitState> notDone, GroundTruthChoice groundTruth, ReportResult report) {
+    /** True when every unit was done and the files were written. */
+    public boolean merged() {
+      return notDone.isEmpty();
+    }
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final PrintStream err;
+
+  /** @param err progress lines */
+  public SuiteMerger(PrintStream err) {
+    this.err = err;
+  }
+
+  /** The state of every unit of a plan, in index order. */
+  public static List<UnitState> states(Path out, SuitePlan plan) throws IOException {
+    List<UnitState> states = new ArrayList<>();
+    for (int i = 0; i < plan.units().size(); i++) {
+      states.add(UnitState.of(out, i, plan.units().get(i)));
+    }
+    return states;
+  }
+
+  /**
+   * Merges the folder {@code s.out()}, planned as {@code s}.
+   *
+   * @param gt the ground truth, or null to open the one the settings name
+   * @param invocationSeconds seconds the calling command has run so far (recorded in run.json)
+   */
+  public Result merge(SuiteRunner.Settings s, GroundTruthChoice gt, double invocationSeconds) throws IOException {
+    long start = System.nanoTime();
+    SuitePlan plan = SuitePlan.of(s);
+    List<UnitState> notDone = states(s.out(), plan).stream().filter(u -> u.status() != UnitState.Status.DONE)
+        .toList();
+    if (!notDone.isEmpty()) {
+      return new Result(notDone, null, null);
+    }
+    GroundTruthChoice truth = gt != null ? gt : GroundTruthChoice.open(s.groundTruthFile());
+    try (WorkLock lock = SuitePlan.runLock(s.out())) {
+      RunDirectory run = new RunDirectory(s.out());
+      int stale = TempFiles.removeStale(s.out()).size() + TempFiles.removeStale(s.out().resolve("plots")).size();
+      if (stale > 0) {
+        err.printf("merge: removed %d temporary file(s) of an interrupted merge%n", stale);
+      }
+      List<SuiteUnit> units = plan.units();
+      List<Path> dirs = units.stream().map(u -> SuiteRunner.unitDir(s.out(), u)).toList();
+      writeCandidates(run.candidatesCsv(), units, dirs);
+      writeDiagnostics(run.diagnosticsJson(), dirs);
+      writeManifest(s, truth, units, dirs, invocationSeconds + (System.nanoTime() - start) / 1e9);
+      ReportResult report = null;
+      if (truth.groundTruth() != null) {
+        err.println("report: ranking " + units.size() + " supernets x 2 evaluations against the ground truth");
+        report = Reporter.render(run, truth.groundTruth(), ReportOptions.defaults());
+      }
+      return new Result(List.of(), truth, report);
+    }
+  }
+
+  /** Concatenates the units' candidate rows, adding the {@code max_paths} column. */
+  static void writeCandidates(Path file, List<SuiteUnit> units, List<Path> dirs) throws IOException {
+    StringWriter w = new StringWriter();
+    List<String> header = new ArrayList<>(CandidatesCsv.HEADER);
+    header.add(CandidatesCsv.MAX_PATHS);
+    try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new))
+        .get())) {
+      for (int i = 0; i < units.size(); i++) {
+        Path f = dirs.get(i).resolve(OneShotRun.CANDIDATES_CSV);
+        for (CandidateResult r : ResultCsv.readCandidates(f)) {
+          p.printRecord(r.method().cliName(), r.bnStrategy().cliName(), r.calibrated(), r.seed(), r.choice().id(),
+              r.activePaths(), r.moduleHash(), r.oneShotAccuracy(), units.get(i).maxPaths());
+        }
+      }
+    }
+    AtomicFiles.writeString(file, w.toString());
+  }
+
+  /** Concatenates the units' diagnostics. */
+  static void writeDiagnostics(Path file, List<Path> dirs) {
+    List<DiagnosticsFile.NamedSimilarity> features = new ArrayList<>();
+    List<DiagnosticsFile.SbnLayer> sbn = new ArrayList<>();
+    for (Path d : dirs) {
+      Path f = d.resolve("diagnostics.json");
+      if (Files.isRegularFile(f)) {
+        DiagnosticsFile part = DiagnosticsFile.read(f);
+        features.addAll(part.features());
+        sbn.addAll(part.sbn());
+      }
+    }
+    new DiagnosticsFile(features, sbn).write(file);
+  }
+
+  private static void writeManifest(SuiteRunner.Settings s, GroundTruthChoice gt, List<SuiteUnit> units,
+      List<Path> dirs, double seconds) throws IOException {
+    RunManifest.Builder b = RunManifest.builder().profile(s.profile().name())
+        .configuration(SuiteRunner.configuration(s)).device(s.device().resolve().toString());
+    for (long seed : s.seeds()) {
+      b.seed("supernet" + (s.seeds().size() == 1 ? "" : "." + seed), seed);
+    }
+    b.seed("bootstrap", ReportOptions.defaults().bootstrapSeed());
+    if (!s.profile().split().equals("synthetic")) {
+      Cifar10Split split = Cifar10Split.valueOf(s.profile().split().toUpperCase(Locale.ROOT));
+      String folder = DatasetManifest.load().entry(split.datasetId()).folder();
+      for (Cifar10Split.Part part : List.of(Cifar10Split.Part.TRAIN, Cifar10Split.Part.VALIDATION)) {
+        for (String name : split.files(part)) {
+          b.dataset(folder + "/" + name, s.dataRoot().require(folder + "/" + name));
+        }
+      }
+    }
+    if (gt.file() != null) {
+      b.dataset("groundtruth", gt.file());
+    }
+    for (int i = 0; i < units.size(); i++) {
+      JsonNode m = JSON.readTree(dirs.get(i).resolve(UnitRunner.DONE).toFile());
+      b.timing(units.get(i).id() + ".train", m.path("trainSeconds").asDouble());
+      b.timing(units.get(i).id() + ".evaluate", m.path("evaluateSeconds").asDouble());
+    }
+    b.timing("suiteInvocation", seconds);
+    ManifestIo.write(new RunDirectory(s.out()).runJson(), b.build());
+  }
+}
