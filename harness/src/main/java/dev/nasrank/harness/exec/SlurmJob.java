@@ -71,7 +71,8 @@ public final class SlurmJob {
           res.cpusPerTask(), res.gpus())
           + "#SBATCH --array=" + arraySpec(indices) + (res.maxConcurrent() > 0 ? "%" + res.maxConcurrent() : "")
           + "\n";
-      writeScript(array, header + body("task ${SLURM_ARRAY_TASK_ID:-?} of array job ${SLURM_ARRAY_JOB_ID:-?}", jvm, taskArgs));
+      writeScript(array, header
+          + body("task ${SLURM_ARRAY_TASK_ID:-?} of array job ${SLURM_ARRAY_JOB_ID:-?}", jvm, taskArgs));
     }
     Path after = dir.resolve(afterName + ".sbatch");
     writeScript(after, header(jobName + "-" + afterName, logs.resolve(afterName + ".job%j.log"), workDir, res, 1, 0)
