@@ -1,5 +1,7 @@
 package dev.nasrank.harness.report;
 
+import dev.nasrank.harness.space.S4Choice;
+import dev.nasrank.harness.space.S4Space;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,9 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * A hand-made run for cross-check tests: a few architectures (one choice each, made-up module hashes), a ground truth
+ * A hand-made run for cross-check tests: a few architectures (architecture i is the first choice of the i-th unique
+ * S4 architecture, with its real module hash, as candidates.csv requires), a ground truth
  * CSV with a few repeats, and one-shot accuracies given per setting and seed. Written as candidates.csv and
  * groundtruth.csv into a folder; small enough to compute every tau by hand.
  */
@@ -19,7 +25,7 @@ final class TinyRun {
   private final List<double[]> repeats = new ArrayList<>();
   private final Map<String, List<double[]>> predicted = new LinkedHashMap<>();
 
-  /** Architecture i gets these repeats (validation accuracies, fractions); its hash is i as 32 hex digits. */
+  /** Architecture i gets these repeats (validation accuracies, fractions); see {@link #choice(int)}. */
   TinyRun architecture(double... reps) {
     repeats.add(reps);
     return this;
@@ -35,8 +41,13 @@ final class TinyRun {
     return this;
   }
 
+  /** The choice standing for architecture i: the first choice of the i-th unique S4 architecture (m = 4). */
+  static S4Choice choice(int i) {
+    return new ArrayList<>(S4Space.uniqueArchitectures(4).values()).get(i).get(0);
+  }
+
   static String hash(int i) {
-    return String.format(Locale.ROOT, "%032x", i + 1);
+    return S4Space.toSpec(choice(i)).hash();
   }
 
   /** Writes DIR/candidates.csv and DIR/groundtruth.csv; returns the run directory. */
@@ -45,7 +56,8 @@ final class TinyRun {
     predicted.forEach((key, rows) -> {
       for (double[] acc : rows) {
         for (int i = 0; i < acc.length; i++) {
-          c.append(key).append(",a").append(i).append(",1,").append(hash(i)).append(',')
+          c.append(key).append(",\"").append(choice(i).id()).append("\",").append(choice(i).activePaths()).append(',')
+              .append(hash(i)).append(',')
               .append(String.format(Locale.ROOT, "%.6f", acc[i])).append(",4\n");
         }
       }
@@ -66,10 +78,10 @@ final class TinyRun {
     return RunDirectory.of(dir);
   }
 
-  /** Reads a CSV written by the reporter (no quoted commas in these files) as rows of cells, header first. */
+  /** Reads a CSV written by the reporter (quoted cells such as multi-node choice ids) as rows, header first. */
   static List<String[]> csv(Path file) {
-    try {
-      return Files.readAllLines(file).stream().map(l -> l.split(",", -1)).toList();
+    try (CSVParser p = CSVParser.parse(file, java.nio.charset.StandardCharsets.UTF_8, CSVFormat.DEFAULT)) {
+      return p.getRecords().stream().map(CSVRecord::values).toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
