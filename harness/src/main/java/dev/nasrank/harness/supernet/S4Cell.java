@@ -2,12 +2,14 @@ package dev.nasrank.harness.supernet;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import dev.nasrank.harness.space.S4Choice;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -52,15 +54,6 @@ public final class S4Cell extends CompositeBlock {
     return method == Method.SPOS ? "k" + (copy + 1) + "_" : "";
   }
 
-  private int copyOf(S4Choice choice) {
-    int copy = method == Method.SPOS ? choice.activePaths() - 1 : 0;
-    if (copy >= nodes.length) {
-      throw new IllegalArgumentException("choice " + choice + " has " + choice.activePaths()
-          + " active paths, supernet built for at most " + nodes.length);
-    }
-    return copy;
-  }
-
   NDArray apply(ParameterStore ps, NDArray x, S4Choice choice, boolean training) {
     int c = copyOf(choice);
     ChoiceNode[] copy = nodes[c];
@@ -69,6 +62,57 @@ public final class S4Cell extends CompositeBlock {
       NDArray y = copy[n].apply(ps, x, choice.opIndex(n), training);
       sum = sum == null ? y : sum.add(y);
     }
+    return afterSum(ps, sum, c, choice, training);
+  }
+
+  /**
+   * As {@link #apply(ParameterStore, NDArray, S4Choice, boolean)} with the candidate-op outputs taken from
+   * {@code prefix} (this must be the first cell, whose input is the prefix's stem output): the same additions in
+   * the same node order, then the same 1x1 conv, normalisation and ReLU. Every array it creates is attached to
+   * {@code scope}.
+   */
+  NDArray apply(ParameterStore ps, SharedPrefix prefix, S4Choice choice, NDManager scope) {
+    int c = copyOf(choice);
+    NDArray sum = null;
+    for (int n : choice.activeNodes()) {
+      NDArray y = prefix.op(c, n, choice.opIndex(n), scope);
+      sum = sum == null ? y : sum.add(y);
+    }
+    return afterSum(ps, sum, c, choice, prefix.training());
+  }
+
+  /**
+   * The output of op {@code opIndex} of node {@code node} (0-based) of copy {@code copy} on the cell input
+   * {@code x}: what {@link #apply} adds for that node.
+   */
+  NDArray nodeOutput(ParameterStore ps, NDArray x, int copy, int node, int opIndex, boolean training) {
+    return nodes[copy][node].apply(ps, x, opIndex, training);
+  }
+
+  /**
+   * The copy of the choice nodes (and of the sum normalisation) that {@code choice} runs: its number of active
+   * paths minus one for SPOS, always 0 for MixPath.
+   */
+  int copyOf(S4Choice choice) {
+    int copy = method == Method.SPOS ? choice.activePaths() - 1 : 0;
+    if (copy >= nodes.length) {
+      throw new IllegalArgumentException("choice " + choice + " has " + choice.activePaths()
+          + " active paths, supernet built for at most " + nodes.length);
+    }
+    return copy;
+  }
+
+  /** The batch norms of the active nodes' candidate ops of {@code choice}, in forward order. */
+  void collectNodeBatchNorms(S4Choice choice, List<RunningBatchNorm> bns) {
+    int c = copyOf(choice);
+    List<Parameter> ignored = new ArrayList<>();
+    for (int n : choice.activeNodes()) {
+      nodes[c][n].collect(choice.opIndex(n), ignored, bns);
+    }
+  }
+
+  private NDArray afterSum(ParameterStore ps, NDArray nodeSum, int c, S4Choice choice, boolean training) {
+    NDArray sum = nodeSum;
     SumNormalization norm = norms[c];
     float scale = norm.inputScale(choice);
     if (scale != 1f) {

@@ -92,13 +92,68 @@ public final class Supernet extends CompositeBlock {
   /** Runs the network for {@code choice} on {@code x}; the logits are attached to x's manager. */
   public NDArray logits(ParameterStore ps, NDArray x, S4Choice choice, boolean training) {
     NDArray h = stem.apply(ps, MemoryFormat.channelsLast(x), training);
-    for (int i = 0; i < cells.size(); i++) {
+    h = cells.get(0).apply(ps, h, choice, training);
+    return afterFirstCell(ps, h, choice, training);
+  }
+
+  /**
+   * The choice-independent start of the forward pass over {@code x}: the stem output and, computed on first use,
+   * the first cell's candidate-op outputs. Close it when the batch is done.
+   *
+   * @param x images {@code (N, 3, 32, 32)}; the prefix's arrays live in a sub-manager of x's manager
+   * @param training training mode: batch statistics, and the prefix's batch norms update their running statistics
+   */
+  public SharedPrefix prefix(ParameterStore ps, NDArray x, boolean training) {
+    return new SharedPrefix(stem, cells.get(0), config.method() == Method.SPOS ? config.maxPaths() : 1, ps, x,
+        training);
+  }
+
+  /**
+   * Runs the network for {@code choice} from a {@link SharedPrefix}, in the prefix's mode: bit-identical to
+   * {@link #logits(ParameterStore, NDArray, S4Choice, boolean)} on the prefix's batch (the same kernels on the same
+   * values; only the stem and the first cell's op outputs are borrowed instead of recomputed).
+   *
+   * @param scope every array the pass creates, the logits included, is attached to it; the borrowed prefix arrays
+   *     return to the prefix when it closes
+   */
+  public NDArray logits(ParameterStore ps, SharedPrefix prefix, S4Choice choice, NDManager scope) {
+    checkAccepts(choice);
+    NDArray h = cells.get(0).apply(ps, prefix, choice, scope);
+    return afterFirstCell(ps, h, choice, prefix.training());
+  }
+
+  private NDArray afterFirstCell(ParameterStore ps, NDArray firstCellOutput, S4Choice choice, boolean training) {
+    NDArray h = firstCellOutput;
+    for (int i = 1; i < cells.size(); i++) {
       if (downsampleBefore[i]) {
         h = Pool.maxPool2d(h, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false);
       }
       h = cells.get(i).apply(ps, h, choice, training);
     }
     return dense.apply(ps, Pool.globalAvgPool2d(h), training);
+  }
+
+  /**
+   * Which op outputs of a {@link SharedPrefix} {@code choice} uses: choices with the same group share them (one
+   * group for MixPath; for SPOS the number of active paths minus one, since each path count has its own copy of
+   * the nodes). Run the choices of one group together.
+   */
+  public int prefixGroup(S4Choice choice) {
+    checkAccepts(choice);
+    return cells.get(0).copyOf(choice);
+  }
+
+  /**
+   * The batch norms {@code choice} runs inside a {@link SharedPrefix}: the stem's, then those of the first cell's
+   * active candidate ops, in forward order. Their running statistics never depend on the choice: their inputs do
+   * not, and BN post-calibration resets and recomputes them from the same batches for every choice.
+   */
+  public List<RunningBatchNorm> prefixBatchNorms(S4Choice choice) {
+    checkAccepts(choice);
+    List<RunningBatchNorm> norms = new ArrayList<>();
+    stem.collect(new ArrayList<>(), norms);
+    cells.get(0).collectNodeBatchNorms(choice, norms);
+    return norms;
   }
 
   @Override
