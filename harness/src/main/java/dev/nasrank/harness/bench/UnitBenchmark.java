@@ -10,6 +10,7 @@ import dev.nasrank.harness.eval.ResultCsv;
 import dev.nasrank.harness.space.S4Choice;
 import dev.nasrank.harness.suite.SuiteProfile;
 import dev.nasrank.harness.suite.SuiteRunner;
+import dev.nasrank.harness.suite.UnitRunner;
 import dev.nasrank.harness.supernet.Supernet;
 import dev.nasrank.harness.train.CalibrationMode;
 import dev.nasrank.harness.train.Checkpoint;
@@ -80,12 +81,12 @@ public final class UnitBenchmark {
     if (checkpoint == null) {
       SuiteRunner.Settings s = new SuiteRunner.Settings(p, List.of(cfg.unit().maxPaths()), List.of(cfg.unit().seed()),
           cfg.dataRoot(), DeviceOption.CPU, null, cfg.outDir(), cfg.progress());
-      TrainConfig tc = SuiteRunner.trainConfig(s, cfg.unit()).withResume(false);
+      TrainConfig tc = UnitRunner.trainConfig(s, cfg.unit()).withResume(false);
       if (cfg.epochs() > 0) {
         tc = tc.withEpochs(cfg.epochs(), p.maxStepsPerEpoch());
       }
       meter.enter(LOAD);
-      SupernetData train = SuiteRunner.trainingData(s, cfg.unit());
+      SupernetData train = UnitRunner.trainingData(s, cfg.unit());
       meter.enter(TRAIN);
       new SupernetTrainer(log).train(tc, train.train(), cfg.outDir());
       meter.stop();
