@@ -61,8 +61,10 @@ public final class OneShotEvaluator {
     return evaluate(net, seed, choices, validation, calibration, opts, manager, PhaseListener.NONE);
   }
 
-  /** As {@link #evaluate(Supernet, long, List, BatchSource, BatchSource, EvalOptions, NDManager)}, telling
-   * {@code phases} when each part of the work starts. */
+  /**
+   * As {@link #evaluate(Supernet, long, List, BatchSource, BatchSource, EvalOptions, NDManager)}, telling
+   * {@code phases} when each part of the work starts (benchmarks).
+   */
   public List<CandidateResult> evaluate(Supernet net, long seed, List<S4Choice> choices, BatchSource validation,
       BatchSource calibration, EvalOptions opts, NDManager manager, PhaseListener phases) {
     boolean exact = opts.calibrated() && opts.mode() == CalibrationMode.EXACT;

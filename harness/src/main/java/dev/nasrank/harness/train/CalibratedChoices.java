@@ -49,11 +49,6 @@ public final class CalibratedChoices {
     BnCalibrator.restore(own.get(i), stats.get(i));
   }
 
-  /** The batch norms of choice {@code i} outside the shared prefix. */
-  List<RunningBatchNorm> own(int i) {
-    return own.get(i);
-  }
-
   /** The shared prefix's batch norms. */
   List<RunningBatchNorm> shared() {
     return shared;
