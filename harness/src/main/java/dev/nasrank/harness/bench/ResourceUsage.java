@@ -1,8 +1,7 @@
 package dev.nasrank.harness.bench;
 
 import com.sun.jna.Library;
-import com.sun.jna.Native;
-import java.util.Locale;
+import dev.nasrank.harness.exec.Glibc;
 
 /**
  * The kernel's accounting of this process or of the calling thread, from {@code getrusage(2)}
@@ -29,18 +28,7 @@ public record ResourceUsage(long wallNanos, long userMicros, long sysMicros, lon
   }
 
   private static final class Holder {
-    static final LibC C = load();
-
-    private static LibC load() {
-      if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
-        return null;
-      }
-      try {
-        return Native.load("c", LibC.class);
-      } catch (UnsatisfiedLinkError | RuntimeException e) {
-        return null;
-      }
-    }
+    static final LibC C = Glibc.load(LibC.class);
   }
 
   /** Whether this platform can be measured (Linux with a C library JNA can load). */

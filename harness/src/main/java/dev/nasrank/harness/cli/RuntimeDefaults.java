@@ -1,7 +1,7 @@
 package dev.nasrank.harness.cli;
 
 import com.sun.jna.Library;
-import com.sun.jna.Native;
+import dev.nasrank.harness.exec.Glibc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +43,7 @@ final class RuntimeDefaults {
     defaultProperty("ai.djl.pytorch.num_threads", "1", applied);
     defaultProperty("ai.djl.pytorch.num_interop_threads", "1", applied);
     defaultProperty("ai.djl.offline", "true", applied);
-    LibC c = libc();
+    LibC c = Glibc.load(LibC.class);
     if (c == null) {
       return applied;
     }
@@ -66,18 +66,6 @@ final class RuntimeDefaults {
     if (System.getProperty(key) == null) {
       System.setProperty(key, value);
       applied.add(key + "=" + value);
-    }
-  }
-
-  /** glibc, or null where there is none (another OS or C library): the defaults then stay the platform's. */
-  private static LibC libc() {
-    if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
-      return null;
-    }
-    try {
-      return Native.load("c", LibC.class);
-    } catch (UnsatisfiedLinkError | RuntimeException e) {
-      return null;
     }
   }
 }
