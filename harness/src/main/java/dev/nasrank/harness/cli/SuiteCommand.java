@@ -36,8 +36,8 @@ import picocli.CommandLine.Spec;
         "The plain command is 'suite plan' + 'suite unit' for every unit + 'suite merge'; the subcommands run those "
             + "steps separately (e.g. as a Slurm array: 'suite slurm'). --workers N runs N units at once, each in "
             + "its own JVM.",
-        "Exit 0 when the report is written; 1 when there is no ground truth (candidates.csv is still written), a "
-            + "unit failed, or on failure; 2 for usage errors. Profiles and timings: docs/suite.md; clusters: "
+        "Exit 0 when the report is written (or, with --no-groundtruth, candidates.csv); 1 when there is no ground "
+            + "truth (nothing is trained), a unit failed, or on failure; 2 for usage errors. Profiles and timings: docs/suite.md; clusters: "
             + "docs/scaling.md."},
     subcommands = {SuitePlanCommand.class, SuiteUnitCommand.class, SuiteMergeCommand.class,
         SuiteStatusCommand.class, SuiteSlurmCommand.class})
@@ -78,15 +78,23 @@ public final class SuiteCommand implements Callable<Integer> {
     if (workers < 1 || workerThreads < 1) {
       throw new ParameterException(spec.commandLine(), "--workers and --worker-threads must be >= 1");
     }
+    GroundTruthChoice gt = plan.groundTruth(spec.commandLine(), o);
+    if (gt == null) {
+      return Main.FAILURE;
+    }
     WorkerPool pool = workers == 1 ? null
         : new WorkerPool(workers, JvmLauncher.forWorkers(workerThreads, workerJvmOptions), e);
-    SuiteRunner.Outcome r = new SuiteRunner(o, e).run(settings, GroundTruthChoice.open(settings.groundTruthFile()),
-        pool);
+    SuiteRunner.Outcome r = new SuiteRunner(o, e).run(settings, gt, pool);
     o.printf("%d units: %d run now, %d finished earlier -> %s%n", r.units().size(), r.trainedOrEvaluated(),
         r.skipped(), settings.out());
     if (!r.notDone().isEmpty()) {
       printNotDone(o, r.notDone(), settings.out().toString());
       return Main.FAILURE;
+    }
+    if (plan.noGroundTruth) {
+      o.println("not ranked (--no-groundtruth): candidates.csv, diagnostics.json and run.json are written; rank "
+          + "them with 'harness report --run " + settings.out() + " --groundtruth FILE'.");
+      return Main.OK;
     }
     return printRanking(o, r.groundTruth(), r.report(), settings.out());
   }
@@ -108,10 +116,8 @@ public final class SuiteCommand implements Callable<Integer> {
     o.println(gt.coverageLine());
     if (report == null) {
       o.println("no ranking: " + gt.problem());
-      o.println("candidates.csv, diagnostics.json and run.json are written. To rank, generate the S4-mini ground "
-          + "truth ('harness groundtruth generate --profile mini --out datasets/groundtruth/s4-mini', see "
-          + "docs/groundtruth.md) or pass --groundtruth nasbench_only108.tfrecord (epochs 108, mean of the 3 "
-          + "repeats' final validation accuracy) to the same command, then rerun it: finished units are reused (a "
+      o.println("candidates.csv, diagnostics.json and run.json are written. To rank: "
+          + SuitePlanOptions.HOW_TO_GET_GROUND_TRUTH + " Then rerun the same command: finished units are reused (a "
           + "folder without a ranking accepts a new ground truth).");
       return Main.FAILURE;
     }

@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
         "Run a unit with 'suite unit --out DIR --index I' (any machine that sees the folder), then 'suite merge'. "
             + "Planning a planned folder again is accepted only with the same profile, more seeds at most, and "
             + "(once ranked) the same ground truth.",
-        "Exit 0 when planned; 1 when the folder holds an incompatible plan; 2 for usage errors."})
+        "Exit 0 when planned; 1 when the folder holds an incompatible plan or no ground truth is found (unless "
+            + "--no-groundtruth); 2 for usage errors."})
 final class SuitePlanCommand implements Callable<Integer> {
 
   @Spec
@@ -33,6 +34,10 @@ final class SuitePlanCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     SuiteRunner.Settings s = plan.settings(spec.commandLine(), run.out(spec.commandLine()), run.dataRoot(),
         run.device, false);
+    if (plan.groundTruth(spec.commandLine(), WriterOutputStream.printStream(spec.commandLine().getOut()))
+        == null) {
+      return Main.FAILURE;
+    }
     SuitePlan p = SuitePlan.pin(s);
     PrintWriter o = spec.commandLine().getOut();
     o.print(p.unitsText());

@@ -1,9 +1,11 @@
 package dev.nasrank.harness.cli;
 
 import dev.nasrank.datasets.DataRoot;
+import dev.nasrank.harness.suite.GroundTruthChoice;
 import dev.nasrank.harness.suite.SuiteProfile;
 import dev.nasrank.harness.suite.SuiteRunner;
 import dev.nasrank.harness.train.DeviceOption;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +49,46 @@ public final class SuitePlanOptions {
 
   @Option(names = "--epochs", paramLabel = "N", description = "Override the profile's training epochs.")
   Integer epochs;
+
+  @Option(names = "--no-groundtruth",
+      description = "Train and evaluate without ranking (candidates.csv, diagnostics.json, run.json; exit 0). "
+          + "Without it, a suite that finds no usable ground truth stops before training anything.")
+  boolean noGroundTruth;
+
+  /**
+   * The ground truth to rank against, opened and checked before anything is trained.
+   *
+   * @param out where the reason goes when there is none
+   * @return the choice, one without a ground truth under {@code --no-groundtruth}, or null (after printing why
+   *     and how to get one) when the suite must stop before training
+   * @throws CommandLine.ParameterException for {@code --no-groundtruth} together with {@code --groundtruth}
+   */
+  public GroundTruthChoice groundTruth(CommandLine cl, PrintStream out) {
+    if (noGroundTruth) {
+      if (groundTruth != null) {
+        throw new CommandLine.ParameterException(cl, "--no-groundtruth and --groundtruth exclude each other");
+      }
+      return GroundTruthChoice.none("not asked for (--no-groundtruth)");
+    }
+    GroundTruthChoice gt;
+    try {
+      gt = GroundTruthChoice.open(groundTruth);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(cl, e.getMessage());
+    }
+    if (gt.problem() == null) {
+      return gt;
+    }
+    out.println("no ground truth: " + gt.problem());
+    out.println("nothing was trained. " + HOW_TO_GET_GROUND_TRUTH + " To train and evaluate anyway (candidates.csv "
+        + "only, ranked later with 'harness report --run OUT --groundtruth FILE'), add --no-groundtruth.");
+    return null;
+  }
+
+  /** How to get a ground truth, for the messages of every suite command. */
+  static final String HOW_TO_GET_GROUND_TRUTH = "Generate the S4-mini ground truth ('harness groundtruth generate "
+      + "--profile s4-mini --out datasets/groundtruth/s4-mini', see docs/groundtruth.md) or pass --groundtruth "
+      + "nasbench_only108.tfrecord (mean of its repeats' final validation accuracy at 108 epochs).";
 
   /**
    * The settings these options describe.

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
             + "this JVM are used on the nodes.",
         "Rerun the same command (with --submit) to resubmit: only the units not done are in the new array, and an "
             + "interrupted unit resumes from its last epoch.",
-        "Exit 0 when the scripts are written (and submitted); 1 on failure (e.g. sbatch refused); 2 for usage "
+        "Exit 0 when the scripts are written (and submitted); 1 on failure (e.g. sbatch refused, or no ground truth "
+            + "without --no-groundtruth); 2 for usage "
             + "errors. docs/scaling.md."})
 final class SuiteSlurmCommand implements Callable<Integer> {
 
@@ -44,6 +45,9 @@ final class SuiteSlurmCommand implements Callable<Integer> {
     PrintStream o = WriterOutputStream.printStream(spec.commandLine().getOut());
     SuiteRunner.Settings s = plan.settings(spec.commandLine(), run.out(spec.commandLine()), run.dataRoot(),
         run.device, false);
+    if (plan.groundTruth(spec.commandLine(), o) == null) {
+      return Main.FAILURE;
+    }
     JvmLauncher jvm = JvmLauncher.forScripts(slurm.jvmOptions);
     SuiteSlurm.Written w = SuiteSlurm.write(s, slurm.resources(spec.commandLine()), jvm);
     o.print(w.summary());

@@ -50,6 +50,11 @@ public record GroundTruthChoice(Path file, GroundTruth groundTruth, int covered,
     return new GroundTruthChoice(file, covered == 0 ? null : gt, covered, hashes.size(), problem);
   }
 
+  /** No ground truth, for the reason given (e.g. the user asked for none). */
+  public static GroundTruthChoice none(String reason) {
+    return new GroundTruthChoice(null, null, 0, S4Space.uniqueArchitectures(4).size(), reason);
+  }
+
   /** Wraps an already opened ground truth (e.g. {@code InMemoryGroundTruth}); {@code file} may be null. */
   public static GroundTruthChoice of(GroundTruth gt, Path file) {
     Set<String> hashes = S4Space.uniqueArchitectures(4).keySet();

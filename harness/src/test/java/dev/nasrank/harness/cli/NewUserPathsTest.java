@@ -103,4 +103,46 @@ class NewUserPathsTest {
     assertTrue(Files.isRegularFile(elsewhere.resolve("tiny").resolve("checkpoint.bin")), log);
     assertFalse(log.contains("Failed to detect GPU count"), log);
   }
+
+  /** Runs the CLI in a child JVM whose working directory is {@code cwd}; the exit code, output appended to log. */
+  private static int child(Path cwd, StringBuilder log, String... args) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> cmd = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+        Main.class.getName()));
+    cmd.addAll(List.of(args));
+    Process p = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true).start();
+    log.append(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    return p.waitFor();
+  }
+
+  @Test
+  void aSuiteWithoutAUsableGroundTruthStopsBeforeTrainingUnlessAskedTo(@TempDir Path elsewhere) throws Exception {
+    new dev.nasrank.harness.suite.SuiteProfile("micro-nogt", "synthetic", 4, 1, 1, 1, 8, 0.025, 2, 8, 1, 1, 3)
+        .write(elsewhere.resolve("micro.json"));
+    Files.writeString(elsewhere.resolve("other.csv"),
+        "module_hash,repeat,validation_accuracy\n0123456789abcdef0123456789abcdef,0,0.5\n");
+    StringBuilder log = new StringBuilder();
+    int refused = child(elsewhere, log, "suite", "--profile", "micro.json", "--groundtruth", "other.csv",
+        "--out", "refused", "--no-progress");
+    assertEquals(Main.FAILURE, refused, log.toString());
+    assertTrue(log.toString().contains("no ground truth: other.csv holds none of the 34 S4 architectures"),
+        log.toString());
+    assertTrue(log.toString().contains("nothing was trained"), log.toString());
+    assertFalse(Files.exists(elsewhere.resolve("refused").resolve("units")), "no unit may start: " + log);
+
+    StringBuilder both = new StringBuilder();
+    assertEquals(Main.USAGE, child(elsewhere, both, "suite", "--profile", "micro.json", "--no-groundtruth",
+        "--groundtruth", "other.csv", "--out", "both"), both.toString());
+    assertTrue(both.toString().contains("--no-groundtruth and --groundtruth exclude each other"), both.toString());
+
+    StringBuilder asked = new StringBuilder();
+    int ok = child(elsewhere, asked, "suite", "--profile", "micro.json", "--no-groundtruth", "--out", "unranked",
+        "--no-progress");
+    assertEquals(Main.OK, ok, asked.toString());
+    Path run = elsewhere.resolve("unranked");
+    assertTrue(asked.toString().contains("not ranked (--no-groundtruth)"), asked.toString());
+    // 6 supernets x 3 choices x 2 evaluations, no ranking
+    assertEquals(1 + 6 * 3 * 2, Files.readAllLines(run.resolve("candidates.csv")).size());
+    assertFalse(Files.exists(run.resolve("ranking.csv")), asked.toString());
+  }
 }
