@@ -94,13 +94,13 @@ public final class UnitBenchmark {
     }
     meter.enter(LOAD);
     Checkpoint header = Checkpoint.readHeader(checkpoint);
-    SupernetData data = SupernetData.load(p.split(), cfg.dataRoot(), p.evalBatchSize(), header.seed(), true, true);
+    SupernetData data = SupernetData.load(p.split(), cfg.dataRoot(), p.eval().batchSize(), header.seed(), true, true);
     List<S4Choice> choices = OneShotRun.choicesOf(header.config());
-    int cap = cfg.maxChoices() > 0 ? cfg.maxChoices() : p.maxChoices();
+    int cap = cfg.maxChoices() > 0 ? cfg.maxChoices() : p.eval().maxChoices();
     if (cap > 0 && cap < choices.size()) {
       choices = choices.subList(0, cap);
     }
-    EvalOptions opts = new EvalOptions(true, true, CalibrationMode.EXACT, p.calibrationBatches(), p.maxEvalBatches(),
+    EvalOptions opts = new EvalOptions(true, true, CalibrationMode.EXACT, p.eval().calibrationBatches(), p.eval().maxEvalBatches(),
         cfg.progress());
     List<CandidateResult> rows;
     try (NDManager manager = NDManager.newBaseManager(DeviceOption.CPU.resolve())) {

@@ -5,6 +5,7 @@ import dev.nasrank.harness.bench.BenchResult;
 import dev.nasrank.harness.bench.TrainStepBenchmark;
 import dev.nasrank.harness.bench.UnitBenchConfig;
 import dev.nasrank.harness.bench.UnitBenchmark;
+import dev.nasrank.harness.config.NetworkShape;
 import dev.nasrank.harness.eval.EvalPath;
 import dev.nasrank.harness.space.SamplerMode;
 import dev.nasrank.harness.suite.SuiteProfile;
@@ -109,8 +110,8 @@ public final class BenchCommand implements Callable<Integer> {
       if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
         System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
       }
-      SupernetConfig net = new SupernetConfig(method, bnStrategy, 4, SamplerMode.CORRECTED, stemChannels, stacks,
-          cellsPerStack, 10);
+      SupernetConfig net = new SupernetConfig(method, bnStrategy, 4, SamplerMode.CORRECTED,
+          NetworkShape.cifar10(stemChannels, stacks, cellsPerStack));
       BenchConfig cfg = new BenchConfig(net, batchSize, steps, warmup, soak, rssEvery, seed);
       out.printf("bench train-step: %s / %s, C=%d, %d stacks x %d cells, batch %d, %s%n", method.cliName(),
           bnStrategy.cliName(), stemChannels, stacks, cellsPerStack, batchSize,

@@ -1,5 +1,6 @@
 package dev.nasrank.harness.cli;
 
+import dev.nasrank.harness.config.DataSplit;
 import dev.nasrank.harness.eval.EvalOptions;
 import dev.nasrank.harness.eval.EvaluateConfig;
 import dev.nasrank.harness.eval.EvaluateResult;
@@ -45,8 +46,8 @@ public final class EvaluateCommand implements Callable<Integer> {
   Path checkpoint;
 
   @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "mini",
-      description = "Data split: " + SupernetData.SPLITS + ". Default: ${DEFAULT-VALUE}.")
-  String split;
+      description = "Data split: mini, nb101, reference or synthetic. Default: ${DEFAULT-VALUE}.")
+  DataSplit split;
 
   @Option(names = "--batch-size", paramLabel = "N", defaultValue = "96",
       description = "Images per evaluation and calibration batch. Default: ${DEFAULT-VALUE}.")

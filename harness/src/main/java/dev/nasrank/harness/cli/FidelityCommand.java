@@ -3,8 +3,8 @@ package dev.nasrank.harness.cli;
 import dev.nasrank.benchbridge.GroundTruthSource;
 import dev.nasrank.benchbridge.NasBench;
 import dev.nasrank.benchbridge.io.PartialDump;
+import dev.nasrank.harness.config.NetworkShape;
 import dev.nasrank.harness.groundtruth.GroundTruthAssembler;
-import dev.nasrank.harness.groundtruth.NetworkConfig;
 import dev.nasrank.harness.groundtruth.ParameterCount;
 import dev.nasrank.harness.report.fidelity.FidelityReport;
 import dev.nasrank.harness.report.fidelity.FidelityStudy;
@@ -74,7 +74,7 @@ final class FidelityCommand implements Callable<Integer> {
     GroundTruthSource nb = nasbench.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")
         ? PartialDump.visData(nasbench, null) : NasBench.open(nasbench);
     FidelityStudy.Result r = FidelityStudy.compute(mine, e, nb, shortEpochs, finalEpochs,
-        s -> ParameterCount.network(s, NetworkConfig.NASBENCH101),
+        s -> ParameterCount.network(s, NetworkShape.NASBENCH101),
         BootstrapInterval.defaults().withResamples(resamples).withSeed(seed));
     String sources = String.format(Locale.ROOT, "Ours: %s at %d epochs. NAS-Bench-101: %s at %d and %d epochs.",
         file, e, nasbench.getFileName(), shortEpochs, finalEpochs);

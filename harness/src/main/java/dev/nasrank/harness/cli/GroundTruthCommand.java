@@ -64,9 +64,9 @@ public final class GroundTruthCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--profile", defaultValue = "mini",
-        description = "training protocol: mini (S4-mini: C=16, 3x1 cells, mini CIFAR-10 split) or nasbench101 "
-            + "(default: ${DEFAULT-VALUE})")
+    @Option(names = "--profile", defaultValue = Profile.S4_MINI,
+        description = "training protocol: s4-mini (C=16, 3x1 cells, mini CIFAR-10 split, 12 epochs) or "
+            + "nasbench101 (default: ${DEFAULT-VALUE})")
     String profile;
 
     @Option(names = "--out", defaultValue = DEFAULT_OUT,

@@ -29,8 +29,8 @@ final class GroundTruthSlurmCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--profile", defaultValue = "mini",
-      description = "training protocol: mini or nasbench101 (default: ${DEFAULT-VALUE})")
+  @Option(names = "--profile", defaultValue = Profile.S4_MINI,
+      description = "training protocol: s4-mini or nasbench101 (default: ${DEFAULT-VALUE})")
   String profile;
 
   @Option(names = "--out", defaultValue = GroundTruthCommand.DEFAULT_OUT,

@@ -1,5 +1,6 @@
 package dev.nasrank.harness.cli;
 
+import dev.nasrank.harness.config.DataSplit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,6 +58,7 @@ public final class Main implements Callable<Integer> {
   /** The configured command line: expected errors print one clear line and exit 1, usage errors exit 2. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
+    cl.registerConverter(DataSplit.class, DataSplit::parse);
     cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
       if (ex instanceof CommandLine.ParameterException pe) {
         cmd.getErr().println("error: " + pe.getMessage());

@@ -33,8 +33,10 @@ final class ManifestCommand implements Callable<Integer> {
       description = {
           "Prints the fields that differ between two run manifests, as dotted paths (seeds.supernet, "
               + "environment.javaVersion, configuration.train.lr, list[2]) with both values; A and B are run.json "
-              + "files or run directories.",
-          "Exit codes: 0 (also when they differ, unless --fail-on-diff), 1 unreadable file, 2 usage."})
+              + "files or run directories. The first line says whether the two were configured alike "
+              + "(configurationSha256: the configuration without seeds and ground-truth file).",
+          "Exit codes: 0 (also when they differ, unless --fail-on-diff or --fail-on-config-diff), 1 unreadable "
+              + "file or a difference those options fail on, 2 usage."})
   static final class Diff implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -53,18 +55,25 @@ final class ManifestCommand implements Callable<Integer> {
         description = "Exit 1 when any field differs (default: ${DEFAULT-VALUE}).")
     boolean failOnDiff;
 
+    @Option(names = "--fail-on-config-diff", negatable = true, defaultValue = "false", fallbackValue = "true",
+        description = "Exit 1 when the configuration hashes differ (default: ${DEFAULT-VALUE}).")
+    boolean failOnConfigDiff;
+
     @Override
     public Integer call() {
       JsonNode left = ManifestIo.read(resolve(a));
       JsonNode right = ManifestIo.read(resolve(b));
       List<ManifestDiff.Difference> diffs = ManifestDiff.create().withIgnored(ignore).diff(left, right);
       PrintWriter out = spec.commandLine().getOut();
+      ManifestDiff.Verdict config = ManifestDiff.configuration(left, right);
+      out.println(config.line());
       diffs.forEach(out::println);
       if (diffs.isEmpty()) {
         out.println("no differences");
       }
       out.flush();
-      return failOnDiff && !diffs.isEmpty() ? Main.FAILURE : Main.OK;
+      boolean fail = failOnDiff && !diffs.isEmpty() || failOnConfigDiff && !config.same();
+      return fail ? Main.FAILURE : Main.OK;
     }
 
     private static Path resolve(Path p) {

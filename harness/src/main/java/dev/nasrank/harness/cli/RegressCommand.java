@@ -91,6 +91,8 @@ final class RegressCommand implements Callable<Integer> {
         : null;
     String runProfile = manifest != null && manifest.hasNonNull("profile") ? manifest.get("profile").asText()
         : null;
+    String runConfiguration = manifest != null && manifest.hasNonNull("configurationSha256")
+        ? manifest.get("configurationSha256").asText() : null;
     if (mode.writeBaseline != null) {
       if (falseAlarm != null || junitXml != null || summary != null) {
         throw new ParameterException(spec.commandLine(), "--false-alarm, --junit-xml and --summary go with "
@@ -103,7 +105,7 @@ final class RegressCommand implements Callable<Integer> {
       String commit = manifest != null && manifest.path("git").hasNonNull("commit")
           ? manifest.path("git").get("commit").asText() : "unknown";
       Baseline baseline = Baseline.fromRun(rows, profile != null ? profile
-          : runProfile != null ? runProfile : "default", b, run.toString(), commit);
+          : runProfile != null ? runProfile : "default", b, run.toString(), commit, runConfiguration);
       baseline.write(mode.writeBaseline);
       out.println(String.format(Locale.ROOT, "wrote %s: %d settings, profile %s, %s", mode.writeBaseline,
           baseline.entries().size(), baseline.profile(), band == null ? "bands derived from the noise"
@@ -123,7 +125,8 @@ final class RegressCommand implements Callable<Integer> {
       throw new IllegalArgumentException(run.resolve("run.json") + " has no \"profile\", so the run cannot be "
           + "checked against the baseline's profile '" + baseline.profile() + "'");
     }
-    RegressionCheck check = RegressionCheck.against(baseline).withOneSided(oneSided).withRunProfile(runProfile);
+    RegressionCheck check = RegressionCheck.against(baseline).withOneSided(oneSided).withRunProfile(runProfile)
+        .withRunConfiguration(runConfiguration);
     if (falseAlarm != null) {
       if (!(falseAlarm > 0 && falseAlarm < 1)) {
         throw new ParameterException(spec.commandLine(), "--false-alarm must be in (0,1), got " + falseAlarm);

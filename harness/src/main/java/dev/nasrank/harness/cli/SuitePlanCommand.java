@@ -41,8 +41,8 @@ final class SuitePlanCommand implements Callable<Integer> {
     SuitePlan p = SuitePlan.pin(s);
     PrintWriter o = spec.commandLine().getOut();
     o.print(p.unitsText());
-    o.printf("planned %s: %d units (%s, %s)%n", s.out(), p.units().size(), SuiteRunner.SUITE_CONFIG,
-        SuitePlan.UNITS_TXT);
+    o.printf("planned %s: %d units (%s, %s), configurationSha256 %s%n", s.out(), p.units().size(),
+        SuiteRunner.SUITE_CONFIG, SuitePlan.UNITS_TXT, SuiteRunner.configurationSha256(s));
     o.flush();
     return Main.OK;
   }

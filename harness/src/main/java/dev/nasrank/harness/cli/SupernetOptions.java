@@ -1,5 +1,6 @@
 package dev.nasrank.harness.cli;
 
+import dev.nasrank.harness.config.NetworkShape;
 import dev.nasrank.harness.space.SamplerMode;
 import dev.nasrank.harness.supernet.BnStrategy;
 import dev.nasrank.harness.supernet.Method;
@@ -47,7 +48,8 @@ public final class SupernetOptions {
 
   /** The supernet configuration (10 classes). */
   public SupernetConfig config() {
-    return new SupernetConfig(method, bnStrategy, maxPaths, sampler, stemChannels, stacks, cellsPerStack, 10);
+    return new SupernetConfig(method, bnStrategy, maxPaths, sampler,
+        NetworkShape.cifar10(stemChannels, stacks, cellsPerStack));
   }
 
   /** picocli converter for {@link Method}. */

@@ -1,5 +1,7 @@
 package dev.nasrank.harness.cli;
 
+import dev.nasrank.harness.config.DataSplit;
+import dev.nasrank.harness.config.Optimizer;
 import dev.nasrank.harness.train.DeviceOption;
 import dev.nasrank.harness.train.EpochStats;
 import dev.nasrank.harness.train.SupernetData;
@@ -39,39 +41,39 @@ public final class TrainCommand implements Callable<Integer> {
   VerifyOption verify;
 
   @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "mini",
-      description = "Data split: " + SupernetData.SPLITS + " (reference = 50k train images). "
+      description = "Data split: mini, nb101, reference or synthetic (reference = 50k train images). "
           + "Default: ${DEFAULT-VALUE}.")
-  String split;
+  DataSplit split;
 
-  @Option(names = "--epochs", paramLabel = "N", defaultValue = "200", description = "Epochs. Default: ${DEFAULT-VALUE}.")
-  int epochs;
+  @Option(names = "--epochs", paramLabel = "N", description = "Epochs. Default: ${DEFAULT-VALUE}.")
+  int epochs = TrainConfig.DEFAULT_EPOCHS;
 
   @Option(names = "--batch-size", paramLabel = "N", defaultValue = "96",
       description = "Images per batch. Default: ${DEFAULT-VALUE}.")
   int batchSize;
 
-  @Option(names = "--lr", paramLabel = "LR", defaultValue = "0.025",
+  @Option(names = "--lr", paramLabel = "LR",
       description = "Initial learning rate (cosine to --lr-min). Default: ${DEFAULT-VALUE}.")
-  double lr;
+  double lr = Optimizer.MIXPATH_REFERENCE.lr();
 
-  @Option(names = "--lr-min", paramLabel = "LR", defaultValue = "1e-8",
+  @Option(names = "--lr-min", paramLabel = "LR",
       description = "Final learning rate. Default: ${DEFAULT-VALUE}.")
-  double lrMin;
+  double lrMin = Optimizer.MIXPATH_REFERENCE.lrMin();
 
-  @Option(names = "--momentum", paramLabel = "M", defaultValue = "0.9", description = "Default: ${DEFAULT-VALUE}.")
-  double momentum;
+  @Option(names = "--momentum", paramLabel = "M", description = "Default: ${DEFAULT-VALUE}.")
+  double momentum = Optimizer.MIXPATH_REFERENCE.momentum();
 
-  @Option(names = "--weight-decay", paramLabel = "WD", defaultValue = "3e-4",
+  @Option(names = "--weight-decay", paramLabel = "WD",
       description = "L2 weight decay (none on BN gamma/beta). Default: ${DEFAULT-VALUE}.")
-  double weightDecay;
+  double weightDecay = Optimizer.MIXPATH_REFERENCE.weightDecay();
 
-  @Option(names = "--clip", paramLabel = "NORM", defaultValue = "5",
+  @Option(names = "--clip", paramLabel = "NORM",
       description = "Global gradient-norm clip (0 = off). Default: ${DEFAULT-VALUE}.")
-  double clip;
+  double clip = Optimizer.MIXPATH_REFERENCE.clipNorm();
 
-  @Option(names = "--seed", paramLabel = "SEED", defaultValue = "2020",
+  @Option(names = "--seed", paramLabel = "SEED",
       description = "Seed of weights, sampler, data order and augmentation. Default: ${DEFAULT-VALUE}.")
-  long seed;
+  long seed = TrainConfig.DEFAULT_SEED;
 
   @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto", converter = DeviceConverter.class,
       description = "auto, cpu or gpu (gpu without one is an error). Default: ${DEFAULT-VALUE}.")
@@ -95,8 +97,8 @@ public final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintStream out = WriterOutputStream.printStream(spec.commandLine().getOut());
-    TrainConfig cfg = new TrainConfig(supernet.config(), epochs, lr, lrMin, momentum, weightDecay, clip, seed,
-        device, maxSteps, resume, progressOption.enabled());
+    TrainConfig cfg = new TrainConfig(supernet.config(), epochs,
+        new Optimizer(lr, lrMin, momentum, weightDecay, clip), seed, device, maxSteps, resume, progressOption.enabled());
     SupernetData data = SupernetData.load(split, verify.apply(dataRoot.resolve()), batchSize, seed, true, false);
     out.printf("training %s / %s on %s (%d images, %d batches/epoch) -> %s%n", cfg.supernet().method().cliName(),
         cfg.supernet().bnStrategy().cliName(), split, data.train().size(), data.train().batchesPerEpoch(), output);

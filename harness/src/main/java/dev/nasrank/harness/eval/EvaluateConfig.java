@@ -1,6 +1,7 @@
 package dev.nasrank.harness.eval;
 
 import dev.nasrank.datasets.DataRoot;
+import dev.nasrank.harness.config.DataSplit;
 import dev.nasrank.harness.train.DeviceOption;
 import java.nio.file.Path;
 
@@ -8,7 +9,7 @@ import java.nio.file.Path;
  * An evaluation run over every choice of a trained supernet's space.
  *
  * @param checkpoint the trained supernet's checkpoint
- * @param split data split (see {@link dev.nasrank.harness.train.SupernetData})
+ * @param split data split
  * @param dataRoot data root
  * @param batchSize images per evaluation/calibration batch
  * @param device auto, cpu or gpu
@@ -16,5 +17,5 @@ import java.nio.file.Path;
  * @param maxChoices evaluate only the first this many choices (0 = all; smoke runs)
  * @param outDir folder for {@code candidates.csv} and {@code architectures.csv}
  */
-public record EvaluateConfig(Path checkpoint, String split, DataRoot dataRoot, int batchSize, DeviceOption device,
+public record EvaluateConfig(Path checkpoint, DataSplit split, DataRoot dataRoot, int batchSize, DeviceOption device,
     EvalOptions options, int maxChoices, Path outDir) {}

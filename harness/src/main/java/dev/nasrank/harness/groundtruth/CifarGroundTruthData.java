@@ -17,15 +17,6 @@ public final class CifarGroundTruthData {
   private CifarGroundTruthData() {
   }
 
-  /** The CIFAR-10 split of a profile's {@code split} name ({@code mini} or {@code full}). */
-  public static Cifar10Split split(String name) {
-    return switch (name) {
-      case "mini" -> Cifar10Split.MINI;
-      case "full" -> Cifar10Split.NB101;
-      default -> throw new IllegalArgumentException("unknown split '" + name + "' (known: mini, full)");
-    };
-  }
-
   /**
    * Loads train, validation and test parts. Training batches are shuffled per repeat seed and, when the profile
    * says so, augmented with random crop (4-pixel padding) and horizontal flip (no Cutout); evaluation batches are
@@ -33,7 +24,8 @@ public final class CifarGroundTruthData {
    * checked against the dataset manifest ({@link DataVerification}).
    */
   public static GroundTruthData load(DataRoot root, Profile profile) {
-    Cifar10Split split = split(profile.split());
+    Cifar10Split split = profile.split().cifar10().orElseThrow(() -> new IllegalArgumentException(
+        "profile " + profile.name() + " names split " + profile.split() + ", which has no CIFAR-10 files"));
     DataVerification.verifySplit(root, split);
     CifarImages train = Cifar10.load(root, split, Part.TRAIN);
     CifarImages validation = Cifar10.load(root, split, Part.VALIDATION);

@@ -1,6 +1,7 @@
 package dev.nasrank.harness.groundtruth;
 
 import dev.nasrank.datasets.BatchSource;
+import dev.nasrank.harness.config.DataSplit;
 import java.util.Map;
 import java.util.function.LongFunction;
 
@@ -14,7 +15,7 @@ import java.util.function.LongFunction;
  * @param test test images
  * @param checksums SHA-256 of every data file used, by file name, recorded in the protocol
  */
-public record GroundTruthData(String split, LongFunction<BatchSource> train, BatchSource trainEval,
+public record GroundTruthData(DataSplit split, LongFunction<BatchSource> train, BatchSource trainEval,
     BatchSource validation, BatchSource test, Map<String, String> checksums) {
 
   /** Copies the checksum map. */

@@ -8,6 +8,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
 import dev.nasrank.benchbridge.ModelSpec;
+import dev.nasrank.harness.config.NetworkShape;
 import dev.nasrank.harness.supernet.MemoryFormat;
 
 /**
@@ -28,7 +29,7 @@ public final class Nb101Network {
    * @param config macro skeleton
    * @param bnMomentum batch-norm momentum ({@code running = m * running + (1 - m) * batch}; NB101: 0.997)
    */
-  public static Block build(ModelSpec spec, NetworkConfig config, float bnMomentum) {
+  public static Block build(ModelSpec spec, NetworkShape config, float bnMomentum) {
     SequentialBlock net = new SequentialBlock();
     // Channels-last memory from the first layer on: 1.4-1.6x faster training on CPU (docs/groundtruth.md).
     net.add(new LambdaBlock(x -> new NDList(MemoryFormat.channelsLast(x.singletonOrThrow())), "channels_last"));

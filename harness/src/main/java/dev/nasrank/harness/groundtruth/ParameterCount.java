@@ -2,6 +2,7 @@ package dev.nasrank.harness.groundtruth;
 
 import dev.nasrank.benchbridge.ModelSpec;
 import dev.nasrank.benchbridge.Op;
+import dev.nasrank.harness.config.NetworkShape;
 
 /**
  * Trainable parameter count of the NAS-Bench-101 network for a cell, computed from layer shapes alone (no
@@ -14,7 +15,7 @@ public final class ParameterCount {
   }
 
   /** Parameters of the whole network for {@code spec} under {@code config}. */
-  public static long network(ModelSpec spec, NetworkConfig config) {
+  public static long network(ModelSpec spec, NetworkShape config) {
     long total = convBnRelu(3, 3, config.stemChannels());
     int in = config.stemChannels();
     for (int s = 0; s < config.stacks(); s++) {

@@ -1,5 +1,7 @@
 package dev.nasrank.harness.groundtruth;
 
+import dev.nasrank.harness.config.DataSplit;
+import dev.nasrank.harness.config.NetworkShape;
 import java.util.List;
 import java.util.Locale;
 
@@ -7,9 +9,10 @@ import java.util.Locale;
  * A training protocol for ground truth: network size, schedule, data split and the seed of every repeat. Recorded
  * verbatim in {@code protocol.json} next to the generated data.
  *
- * @param name profile name ({@code mini}, {@code nasbench101}, ...)
+ * @param name profile name ({@code s4-mini}, {@code nasbench101}, ...; {@code mini}, as folders written before the
+ *     suite's own {@code mini} profile was told apart record it, reads as {@code s4-mini})
  * @param network macro skeleton (stem width, stacks, cells per stack, classes)
- * @param split name of the CIFAR-10 split ({@code mini}: 4,068 train / 1,017 validation / 1,017 test images)
+ * @param split the CIFAR-10 split ({@code mini}: 4,068 train / 1,017 validation / 1,017 test images)
  * @param epochs training epochs (at least 1)
  * @param batchSize training mini-batch size
  * @param evalBatchSize mini-batch size of the evaluations (no effect on the result)
@@ -23,12 +26,21 @@ import java.util.Locale;
  * @param augment random crop (4-pixel zero padding) and horizontal flip on the training images
  * @param seeds seed of repeat {@code r} is {@code seeds.get(r)}: it seeds weight initialisation and the data order
  */
-public record Profile(String name, NetworkConfig network, String split, int epochs, int batchSize, int evalBatchSize,
+public record Profile(String name, NetworkShape network, DataSplit split, int epochs, int batchSize, int evalBatchSize,
     int trainEvalImages, double learningRate, double momentum, double weightDecay, int warmupEpochs, double bnMomentum, boolean augment,
     List<Long> seeds) {
 
-  /** Validates the ranges and copies the seed list. */
+  /** Name of the S4-mini protocol. */
+  public static final String S4_MINI = "s4-mini";
+  /** Names accepted by {@link #named}. */
+  public static final List<String> NAMES = List.of(S4_MINI, "nasbench101");
+
+  /** Validates the ranges, copies the seed list and reads the legacy name {@code mini} as {@value #S4_MINI}. */
   public Profile {
+    if (name == null || network == null || split == null || seeds == null) {
+      throw new IllegalArgumentException("a profile needs a name, network, split and seeds");
+    }
+    name = name.equals("mini") ? S4_MINI : name;
     if (epochs < 1) {
       throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
     }
@@ -59,8 +71,8 @@ public record Profile(String name, NetworkConfig network, String split, int epoc
    * The S4-mini protocol: C = 16, 3 stacks x 1 cell, on the {@code mini} CIFAR-10 split; chosen by the measurements
    * in docs/groundtruth.md.
    */
-  public static Profile mini() {
-    return new Profile("mini", new NetworkConfig(16, 3, 1, 10), "mini", 12, 128, 256, 1024, 0.1, 0.9, 5e-4, 1, 0.9, true,
+  public static Profile s4Mini() {
+    return new Profile(S4_MINI, NetworkShape.S4_MINI, DataSplit.MINI, 12, 128, 256, 1024, 0.1, 0.9, 5e-4, 1, 0.9, true,
         List.of(1001L, 1002L, 1003L, 1004L, 1005L));
   }
 
@@ -70,16 +82,19 @@ public record Profile(String name, NetworkConfig network, String split, int epoc
    * with momentum. Listed for completeness: far beyond a CPU budget.
    */
   public static Profile nasbench101() {
-    return new Profile("nasbench101", NetworkConfig.NASBENCH101, "full", 108, 256, 256, Integer.MAX_VALUE, 0.1, 0.9, 1e-4, 0, 0.997,
+    return new Profile("nasbench101", NetworkShape.NASBENCH101, DataSplit.NB101, 108, 256, 256, Integer.MAX_VALUE, 0.1, 0.9, 1e-4, 0, 0.997,
         true, List.of(1L, 2L, 3L));
   }
 
   /** The built-in profile of that name. */
   public static Profile named(String name) {
     return switch (name) {
-      case "mini" -> mini();
+      case S4_MINI -> s4Mini();
       case "nasbench101" -> nasbench101();
-      default -> throw new IllegalArgumentException("unknown profile '" + name + "' (known: mini, nasbench101)");
+      case "mini" -> throw new IllegalArgumentException("the ground-truth profile 'mini' is now called '" + S4_MINI
+          + "' (the suite's 'mini' profile is a different thing); use --profile " + S4_MINI);
+      default -> throw new IllegalArgumentException("unknown profile '" + name + "' (known: " + String.join(", ", NAMES)
+          + ")");
     };
   }
 
@@ -104,7 +119,7 @@ public record Profile(String name, NetworkConfig network, String split, int epoc
   }
 
   /** A copy with another network skeleton (for experiments and tests). */
-  public Profile withNetwork(NetworkConfig newNetwork) {
+  public Profile withNetwork(NetworkShape newNetwork) {
     return new Profile(name, newNetwork, split, epochs, batchSize, evalBatchSize, trainEvalImages, learningRate, momentum, weightDecay,
         warmupEpochs, bnMomentum, augment, seeds);
   }

@@ -93,4 +93,29 @@ public final class ManifestDiff {
       out.put(prefix, node.toString());
     }
   }
+
+  /**
+   * Whether two manifests were configured alike, from their {@code configurationSha256}.
+   *
+   * @param same both hashes present and equal
+   * @param left the first hash, or null when absent
+   * @param right the second hash, or null when absent
+   */
+  public record Verdict(boolean same, String left, String right) {
+    /** One line for the top of a diff. */
+    public String line() {
+      if (left == null || right == null) {
+        return "configuration: not comparable (" + (left == null ? "A" : "B") + " records no configurationSha256)";
+      }
+      return same ? "configuration: same (configurationSha256 " + left + ")"
+          : "configuration: differs (configurationSha256 " + left + " -> " + right + ")";
+    }
+  }
+
+  /** The configuration verdict of two manifests. */
+  public static Verdict configuration(JsonNode left, JsonNode right) {
+    String a = left.hasNonNull("configurationSha256") ? left.get("configurationSha256").asText() : null;
+    String b = right.hasNonNull("configurationSha256") ? right.get("configurationSha256").asText() : null;
+    return new Verdict(a != null && a.equals(b), a, b);
+  }
 }

@@ -1,6 +1,7 @@
 package dev.nasrank.harness.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,7 +20,9 @@ import java.util.Objects;
  * @param profile the suite profile (e.g. {@code smoke}, {@code paper}); regression baselines belong to one
  * @param git source commit and dirty flag
  * @param configuration the full configuration of the run
- * @param configurationSha256 SHA-256 of the canonical JSON of {@code configuration} ({@link CanonicalJson})
+ * @param configurationSha256 SHA-256 of the canonical JSON of {@code configuration} ({@link CanonicalJson}) without
+ *     the fields the writer named as outside it (a suite run: its seeds and ground-truth file); two runs with the
+ *     same hash were configured alike, which {@code regress} and {@code manifest diff} check
  * @param seeds every seed the run used, by name (e.g. {@code supernet}, {@code sampler}, {@code bootstrap})
  * @param datasets SHA-256 of each input data file or folder, by name
  * @param environment JVM, OS, architecture, DJL and engine versions, device
@@ -32,6 +35,18 @@ public record RunManifest(String schema, String created, String profile, GitInfo
   /** The schema tag written into every manifest. */
   public static final String SCHEMA = "nasrank-run/1";
 
+  /**
+   * SHA-256 of the canonical JSON of a configuration without its top-level fields named in {@code outsideHash}
+   * (what {@code configurationSha256} holds).
+   */
+  public static String configurationSha256(Object configuration, List<String> outsideHash) {
+    JsonNode copy = CanonicalJson.tree(configuration).deepCopy();
+    if (copy instanceof ObjectNode o) {
+      o.remove(outsideHash);
+    }
+    return CanonicalJson.sha256(copy);
+  }
+
   public static Builder builder() {
     return new Builder();
   }
@@ -40,6 +55,7 @@ public record RunManifest(String schema, String created, String profile, GitInfo
   public static final class Builder {
     private String profile = "default";
     private JsonNode configuration = CanonicalJson.MAPPER.createObjectNode();
+    private List<String> outsideHash = List.of();
     private final Map<String, Long> seeds = new LinkedHashMap<>();
     private final Map<String, String> datasets = new LinkedHashMap<>();
     private final Map<String, Double> timings = new LinkedHashMap<>();
@@ -54,9 +70,15 @@ public record RunManifest(String schema, String created, String profile, GitInfo
       return this;
     }
 
-    /** The full configuration (a record, map or JSON tree). */
+    /** The full configuration (a record, map or JSON tree), all of it hashed. */
     public Builder configuration(Object config) {
+      return configuration(config, List.of());
+    }
+
+    /** The full configuration; its top-level fields named in {@code outsideHash} are recorded but not hashed. */
+    public Builder configuration(Object config, List<String> outsideHash) {
       this.configuration = CanonicalJson.tree(Objects.requireNonNull(config, "configuration"));
+      this.outsideHash = List.copyOf(outsideHash);
       return this;
     }
 
@@ -101,7 +123,7 @@ public record RunManifest(String schema, String created, String profile, GitInfo
         throw new IllegalArgumentException(String.join("; ", missing));
       }
       return new RunManifest(SCHEMA, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), profile,
-          GitInfo.detect(sourceDir), configuration, CanonicalJson.sha256(configuration), Map.copyOf(seeds),
+          GitInfo.detect(sourceDir), configuration, configurationSha256(configuration, outsideHash), Map.copyOf(seeds),
           Map.copyOf(datasets), Environment.detect(device), Map.copyOf(timings));
     }
   }

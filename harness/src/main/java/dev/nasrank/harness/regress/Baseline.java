@@ -38,7 +38,7 @@ import java.util.TreeMap;
  * @param entries one entry per setting, at least one
  */
 public record Baseline(String schema, String profile, String created, String sourceRun, String sourceCommit,
-    List<Entry> entries) {
+    String configurationSha256, List<Entry> entries) {
 
   /** The schema written. */
   public static final String SCHEMA = "nasrank-baseline/2";
@@ -109,6 +109,9 @@ public record Baseline(String schema, String profile, String created, String sou
   public void write(Path file) {
     ObjectNode root = MAPPER.createObjectNode().put("schema", SCHEMA).put("profile", profile).put("created", created)
         .put("sourceRun", sourceRun).put("sourceCommit", sourceCommit);
+    if (configurationSha256 != null) {
+      root.put("configurationSha256", configurationSha256);
+    }
     ArrayNode list = root.putArray("entries");
     for (Entry e : entries) {
       ObjectNode n = list.addObject().put("method", e.method()).put("bnStrategy", e.bnStrategy())
@@ -157,7 +160,7 @@ public record Baseline(String schema, String profile, String created, String sou
    * @throws IllegalArgumentException if a setting's tau is NaN, or its sd is unknown and no fixed band is given
    */
   public static Baseline fromRun(List<RankingRow> rows, String profile, double fixedBand, String sourceRun,
-      String sourceCommit) {
+      String sourceCommit, String configurationSha256) {
     Map<Candidate.Setting, List<RankingRow>> by = new TreeMap<>();
     rows.forEach(r -> by.computeIfAbsent(r.setting(), k -> new ArrayList<>()).add(r));
     List<Entry> entries = new ArrayList<>();
@@ -188,7 +191,7 @@ public record Baseline(String schema, String profile, String created, String sou
       throw new IllegalArgumentException("cannot baseline a run without ranking rows");
     }
     return new Baseline(SCHEMA, profile, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), sourceRun,
-        sourceCommit, entries);
+        sourceCommit, configurationSha256, entries);
   }
 
   /** z of a two-sided 95% interval, to turn ranking.csv's bootstrap interval into a standard error. */

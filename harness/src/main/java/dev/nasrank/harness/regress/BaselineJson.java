@@ -13,6 +13,7 @@ import java.util.Set;
  */
 final class BaselineJson {
   private static final Set<String> HEADER = Set.of("schema", "profile", "created", "sourceRun", "sourceCommit",
+      "configurationSha256",
       "entries");
   private static final Set<String> V1_ENTRY = Set.of("method", "bnStrategy", "calibrated", "expectedTau", "band",
       "seeds");
@@ -71,7 +72,7 @@ final class BaselineJson {
       }
     }
     return new Baseline(schema, text(root, "profile", "baseline"), optText(root, "created"),
-        optText(root, "sourceRun"), optText(root, "sourceCommit"), entries);
+        optText(root, "sourceRun"), optText(root, "sourceCommit"), sha256(root, "configurationSha256"), entries);
   }
 
   private static void unknownKeys(JsonNode n, Set<String> known, String where) {
@@ -87,6 +88,18 @@ final class BaselineJson {
     JsonNode v = n.get(key);
     if (v == null || !v.isTextual()) {
       throw new IllegalArgumentException(where + ": missing text '" + key + "'");
+    }
+    return v.asText();
+  }
+
+  /** An optional 64-digit lowercase hex SHA-256 (null when absent). */
+  private static String sha256(JsonNode n, String key) {
+    JsonNode v = n.get(key);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isTextual() || !v.asText().matches("[0-9a-f]{64}")) {
+      throw new IllegalArgumentException(key + " must be a 64-digit lowercase hex SHA-256, got " + v);
     }
     return v.asText();
   }

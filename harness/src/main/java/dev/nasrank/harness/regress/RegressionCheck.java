@@ -11,18 +11,21 @@ import java.util.TreeMap;
  * Checks a run's rankings against a {@link Baseline}: per setting, the run's Kendall tau-b (default variant, mean
  * over its seeds) must stay within the band around the baseline's mean, the band derived from the baseline's sd and
  * both seed counts ({@link NoiseBand}) unless the entry fixes it. A setting of the baseline missing from the run, or
- * a NaN tau, is a regression; a setting of the run absent from the baseline is reported but passes. Immutable;
+ * a NaN tau, is a regression, and so is a run profile or configuration hash other than the baseline's; a setting
+ * of the run absent from the baseline is reported but passes. Immutable;
  * configure with {@code withX(...)}, then {@link #check(List)} returns a {@link RegressionResult}.
  */
 public final class RegressionCheck {
   private final Baseline baseline;
   private final boolean oneSided;
   private final String runProfile;
+  private final String runConfiguration;
   private final double alpha;
   private final Map<Candidate.Setting, double[]> intervals;
 
-  private RegressionCheck(Baseline baseline, boolean oneSided, String runProfile, double alpha,
-      Map<Candidate.Setting, double[]> intervals) {
+  private RegressionCheck(Baseline baseline, boolean oneSided, String runProfile, String runConfiguration,
+      double alpha, Map<Candidate.Setting, double[]> intervals) {
+    this.runConfiguration = runConfiguration;
     this.baseline = baseline;
     this.oneSided = oneSided;
     this.runProfile = runProfile;
@@ -30,9 +33,17 @@ public final class RegressionCheck {
     this.intervals = intervals;
   }
 
+  /**
+   * The run's configuration hash (run.json {@code configurationSha256}); when the baseline records one too and they
+   * differ, the check fails: the numbers were not made the same way.
+   */
+  public RegressionCheck withRunConfiguration(String sha256) {
+    return new RegressionCheck(baseline, oneSided, runProfile, sha256, alpha, intervals);
+  }
+
   /** Two-sided, family-wise false-alarm rate 0.01, run profile not checked, intervals from ranking.csv. */
   public static RegressionCheck against(Baseline baseline) {
-    return new RegressionCheck(baseline, false, null, 0.01, Map.of());
+    return new RegressionCheck(baseline, false, null, null, 0.01, Map.of());
   }
 
   /**
@@ -40,18 +51,18 @@ public final class RegressionCheck {
    * {@code expected + band} fails as well, since it means the measurement changed and the baseline is stale.
    */
   public RegressionCheck withOneSided(boolean b) {
-    return new RegressionCheck(baseline, b, runProfile, alpha, intervals);
+    return new RegressionCheck(baseline, b, runProfile, runConfiguration, alpha, intervals);
   }
 
   /** The run's profile (from its run.json); a profile other than the baseline's fails the check. */
   public RegressionCheck withRunProfile(String profile) {
-    return new RegressionCheck(baseline, oneSided, profile, alpha, intervals);
+    return new RegressionCheck(baseline, oneSided, profile, runConfiguration, alpha, intervals);
   }
 
   /** The chance that noise alone fails any gated setting of a derived band (default 0.01). */
   public RegressionCheck withFalseAlarmRate(double a) {
     NoiseBand.z(a, 1, false);
-    return new RegressionCheck(baseline, oneSided, runProfile, a, intervals);
+    return new RegressionCheck(baseline, oneSided, runProfile, runConfiguration, a, intervals);
   }
 
   /**
@@ -59,7 +70,7 @@ public final class RegressionCheck {
    * tau; without one, a one-seed setting shows its ranking.csv interval and others none. Not used by the gate.
    */
   public RegressionCheck withIntervals(Map<Candidate.Setting, double[]> byS) {
-    return new RegressionCheck(baseline, oneSided, runProfile, alpha, Map.copyOf(byS));
+    return new RegressionCheck(baseline, oneSided, runProfile, runConfiguration, alpha, Map.copyOf(byS));
   }
 
   /** Runs the check over the rows of a ranking.csv. */
@@ -72,6 +83,12 @@ public final class RegressionCheck {
       findings.add(new RegressionResult.Finding(null, RegressionResult.Status.PROFILE_MISMATCH, Double.NaN,
           Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN, "run profile '" + runProfile
               + "' differs from baseline profile '" + baseline.profile() + "'"));
+    }
+    String expected = baseline.configurationSha256();
+    if (expected != null && runConfiguration != null && !expected.equals(runConfiguration)) {
+      findings.add(new RegressionResult.Finding(null, RegressionResult.Status.CONFIGURATION_MISMATCH, Double.NaN,
+          Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN, "run configuration sha256 " + runConfiguration
+              + " differs from the baseline's " + expected + " ('harness manifest diff' names the fields)"));
     }
     for (Baseline.Entry e : baseline.entries()) {
       List<RankingRow> rs = run.remove(e.setting());

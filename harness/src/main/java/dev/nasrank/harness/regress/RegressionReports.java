@@ -13,7 +13,7 @@ public final class RegressionReports {
 
   /**
    * JUnit XML: one {@code <testsuite>} named {@code nasrank.regress.<profile>}; one {@code <testcase>} per baseline
-   * entry (the gated settings) and one named {@code run profile} when the profiles differ; a failing finding is a
+   * entry (the gated settings) and one named {@code run profile} / {@code run configuration} when those differ; a failing finding is a
    * {@code <failure>} typed by its status. Settings new to the run are listed in {@code <system-out>}.
    */
   public static String junitXml(RegressionResult r, String baseline) {
@@ -29,7 +29,7 @@ public final class RegressionReports {
     sb.append("    <properties><property name=\"baseline\" value=\"").append(esc(baseline))
         .append("\"/><property name=\"oneSided\" value=\"").append(r.oneSided()).append("\"/></properties>\n");
     for (RegressionResult.Finding f : gated) {
-      String name = f.setting() == null ? "run profile" : f.setting().label();
+      String name = f.setting() == null ? nonSettingLabel(f) : f.setting().label();
       sb.append("    <testcase classname=\"").append(esc(suite)).append("\" name=\"").append(esc(name))
           .append("\" time=\"0\"");
       if (f.status().failing()) {
@@ -62,7 +62,7 @@ public final class RegressionReports {
     sb.append("| setting | status | tau | interval | seeds | baseline | band | delta |\n");
     sb.append("|---|---|---|---|---|---|---|---|\n");
     for (RegressionResult.Finding f : r.findings()) {
-      sb.append("| ").append(f.setting() == null ? "run profile" : f.setting().label()).append(" | ")
+      sb.append("| ").append(f.setting() == null ? nonSettingLabel(f) : f.setting().label()).append(" | ")
           .append(f.status().failing() ? "**" + f.status() + "**" : f.status().toString()).append(" | ")
           .append(RegressionResult.num(f.actual())).append(" | ").append(RegressionResult.interval(f)).append(" | ")
           .append(f.seeds()).append(" | ").append(RegressionResult.num(f.expected())).append(" | ")
@@ -77,5 +77,10 @@ public final class RegressionReports {
   private static String esc(String s) {
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
         .replace("\n", "&#10;");
+  }
+
+  /** Label of a finding about the whole run (profile or configuration), not one setting. */
+  private static String nonSettingLabel(RegressionResult.Finding f) {
+    return f.status() == RegressionResult.Status.CONFIGURATION_MISMATCH ? "run configuration" : "run profile";
   }
 }

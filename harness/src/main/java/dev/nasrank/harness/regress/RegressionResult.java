@@ -15,7 +15,7 @@ public record RegressionResult(String profile, boolean oneSided, List<Finding> f
 
   /** Status of one finding; {@link #failing()} says which fail the check. */
   public enum Status {
-    OK(false), REGRESSED(true), MISSING(true), NAN(true), PROFILE_MISMATCH(true), NEW(false);
+    OK(false), REGRESSED(true), MISSING(true), NAN(true), PROFILE_MISMATCH(true), CONFIGURATION_MISMATCH(true), NEW(false);
 
     private final boolean failing;
 

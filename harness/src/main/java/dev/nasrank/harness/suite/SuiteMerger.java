@@ -25,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -141,13 +140,13 @@ public final class SuiteMerger {
   private static void writeManifest(SuiteRunner.Settings s, GroundTruthChoice gt, List<SuiteUnit> units,
       List<Path> dirs, double seconds) throws IOException {
     RunManifest.Builder b = RunManifest.builder().profile(s.profile().name())
-        .configuration(SuiteRunner.configuration(s)).device(s.device().resolve().toString());
+        .configuration(SuiteRunner.configuration(s), SuiteRunner.OUTSIDE_HASH).device(s.device().resolve().toString());
     for (long seed : s.seeds()) {
       b.seed("supernet" + (s.seeds().size() == 1 ? "" : "." + seed), seed);
     }
     b.seed("bootstrap", ReportOptions.defaults().bootstrapSeed());
-    if (!s.profile().split().equals("synthetic")) {
-      Cifar10Split split = Cifar10Split.valueOf(s.profile().split().toUpperCase(Locale.ROOT));
+    if (s.profile().split().cifar10().isPresent()) {
+      Cifar10Split split = s.profile().split().cifar10().get();
       String folder = DatasetManifest.load().entry(split.datasetId()).folder();
       for (Cifar10Split.Part part : List.of(Cifar10Split.Part.TRAIN, Cifar10Split.Part.VALIDATION)) {
         for (String name : split.files(part)) {

@@ -1,11 +1,13 @@
 package dev.nasrank.harness.suite;
 
 import dev.nasrank.datasets.DataRoot;
+import dev.nasrank.harness.manifest.RunManifest;
 import dev.nasrank.harness.report.ReportResult;
 import dev.nasrank.harness.space.SamplerMode;
 import dev.nasrank.harness.supernet.BnStrategy;
 import dev.nasrank.harness.supernet.Method;
 import dev.nasrank.harness.supernet.SupernetConfig;
+import dev.nasrank.harness.train.CalibrationMode;
 import dev.nasrank.harness.train.DeviceOption;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -115,8 +118,8 @@ public final class SuiteRunner {
 
   /** The supernet shape of a unit under a profile. */
   public static SupernetConfig supernetConfig(SuiteProfile p, SuiteUnit u) {
-    return new SupernetConfig(u.method(), u.bnStrategy(), u.maxPaths(), SamplerMode.CORRECTED, p.stemChannels(),
-        p.stacks(), p.cellsPerStack(), 10);
+    return new SupernetConfig(u.method(), u.bnStrategy(), u.maxPaths(), SamplerMode.CORRECTED,
+        p.network());
   }
 
   /** Runs (or resumes) everything in this process and rebuilds the combined outputs. */
@@ -167,21 +170,29 @@ public final class SuiteRunner {
     return new Outcome(units, ran, skipped, gt, m.report(), m.notDone());
   }
 
-  /** The configuration recorded in {@value #SUITE_CONFIG} and run.json. */
+  /**
+   * Fields of {@link #configuration} outside {@code configurationSha256}: the seeds and the ground truth are recorded
+   * beside it, so runs of one configuration with other seeds, or ranked against another file, share the hash.
+   */
+  public static final List<String> OUTSIDE_HASH = List.of("seeds", "groundTruthFile");
+
+  /** The {@code configurationSha256} run.json will record for these settings. */
+  public static String configurationSha256(Settings s) {
+    return RunManifest.configurationSha256(configuration(s), OUTSIDE_HASH);
+  }
+
+  /**
+   * The configuration recorded in {@value #SUITE_CONFIG} and run.json: the profile's records as they ran, the m
+   * values, seeds, SPOS's BN strategy, sampler, calibration protocol and the ground-truth file.
+   */
   static Map<String, Object> configuration(Settings s) {
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("profile", s.profile());
     c.put("maxPaths", s.maxPaths());
     c.put("seeds", s.seeds());
     c.put("sposBnStrategy", SPOS_STRATEGY.cliName());
-    c.put("sampler", "corrected");
-    Map<String, Object> optimizer = new LinkedHashMap<>(); // a fixed order: Map.of's differs between JVMs
-    optimizer.put("momentum", 0.9);
-    optimizer.put("weightDecay", 3e-4);
-    optimizer.put("clip", 5.0);
-    optimizer.put("lrMin", 1e-8);
-    c.put("optimizer", optimizer);
-    c.put("calibration", "exact");
+    c.put("sampler", SamplerMode.CORRECTED.name().toLowerCase(Locale.ROOT));
+    c.put("calibration", CalibrationMode.EXACT.name().toLowerCase(Locale.ROOT));
     c.put("groundTruthFile", SuitePlan.groundTruthName(s.groundTruthFile()));
     return c;
   }

@@ -111,8 +111,8 @@ public final class UnitRunner {
   /** The training configuration of a unit (resuming its folder's checkpoint). */
   public static TrainConfig trainConfig(SuiteRunner.Settings settings, SuiteUnit unit) {
     SuiteProfile p = settings.profile();
-    return new TrainConfig(SuiteRunner.supernetConfig(p, unit), p.epochs(), p.lr(), 1e-8, 0.9, 3e-4, 5.0,
-        unit.seed(), settings.device(), p.maxStepsPerEpoch(), true, settings.progress());
+    return new TrainConfig(SuiteRunner.supernetConfig(p, unit), p.epochs(), p.optimizer(), unit.seed(),
+        settings.device(), p.maxStepsPerEpoch(), true, settings.progress());
   }
 
   /** The training batches of a unit (a pure function of split, data, batch size and seed). */
@@ -144,14 +144,14 @@ public final class UnitRunner {
     }
     double trainSeconds = trainSeconds(dir);
     long t1 = System.nanoTime();
-    EvalOptions eo = new EvalOptions(true, true, CalibrationMode.EXACT, p.calibrationBatches(), p.maxEvalBatches(),
+    EvalOptions eo = new EvalOptions(true, true, CalibrationMode.EXACT, p.eval().calibrationBatches(), p.eval().maxEvalBatches(),
         settings.progress());
-    new OneShotRun(prefixed).evaluate(new EvaluateConfig(ckpt, p.split(), settings.dataRoot(), p.evalBatchSize(),
-        settings.device(), eo, p.maxChoices(), dir));
+    new OneShotRun(prefixed).evaluate(new EvaluateConfig(ckpt, p.split(), settings.dataRoot(), p.eval().batchSize(),
+        settings.device(), eo, p.eval().maxChoices(), dir));
     double evalSeconds = (System.nanoTime() - t1) / 1e9;
     long t2 = System.nanoTime();
     DiagnosticsFile diag = DiagnosticsExtractor.extract(ckpt, unit.id(),
-        SupernetData.load(p.split(), settings.dataRoot(), p.evalBatchSize(), unit.seed(), false, true)
+        SupernetData.load(p.split(), settings.dataRoot(), p.eval().batchSize(), unit.seed(), false, true)
             .validation());
     diag.write(dir.resolve("diagnostics.json"));
     double diagSeconds = (System.nanoTime() - t2) / 1e9;

@@ -39,22 +39,22 @@ public final class Supernet extends CompositeBlock {
   /** Builds an uninitialised supernet; call {@link #initialize(NDManager)} before use. */
   public Supernet(SupernetConfig config) {
     this.config = config;
-    int c = config.stemChannels();
+    int c = config.network().stemChannels();
     stem = addChildBlock("stem", new ConvBnRelu(3, c, 3));
-    int total = config.stacks() * config.cellsPerStack();
+    int total = config.network().stacks() * config.network().cellsPerStack();
     downsampleBefore = new boolean[total];
     int in = c;
     int idx = 0;
-    for (int s = 0; s < config.stacks(); s++) {
+    for (int s = 0; s < config.network().stacks(); s++) {
       int out = c << s;
-      for (int j = 0; j < config.cellsPerStack(); j++) {
+      for (int j = 0; j < config.network().cellsPerStack(); j++) {
         downsampleBefore[idx] = s > 0 && j == 0;
         cells.add(addChildBlock("cell" + s + "_" + j, new S4Cell(config, in, out)));
         in = out;
         idx++;
       }
     }
-    dense = addChildBlock("dense", new DenseLayer(in, config.classes()));
+    dense = addChildBlock("dense", new DenseLayer(in, config.network().classes()));
   }
 
   /** Allocates and initialises every parameter on {@code manager}'s device (float32). */
@@ -221,6 +221,6 @@ public final class Supernet extends CompositeBlock {
 
   @Override
   public Shape[] getOutputShapes(Shape[] inputShapes) {
-    return new Shape[] {new Shape(inputShapes[0].get(0), config.classes())};
+    return new Shape[] {new Shape(inputShapes[0].get(0), config.network().classes())};
   }
 }

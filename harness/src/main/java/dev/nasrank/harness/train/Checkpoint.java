@@ -3,6 +3,7 @@ package dev.nasrank.harness.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
+import dev.nasrank.harness.config.NetworkShape;
 import dev.nasrank.harness.report.AtomicFiles;
 import dev.nasrank.harness.space.SamplerMode;
 import dev.nasrank.harness.supernet.BnStrategy;
@@ -70,10 +71,10 @@ public record Checkpoint(SupernetConfig config, long seed, int epochsCompleted, 
       out.writeUTF(config.bnStrategy().name());
       out.writeInt(config.maxPaths());
       out.writeUTF(config.samplerMode().name());
-      out.writeInt(config.stemChannels());
-      out.writeInt(config.stacks());
-      out.writeInt(config.cellsPerStack());
-      out.writeInt(config.classes());
+      out.writeInt(config.network().stemChannels());
+      out.writeInt(config.network().stacks());
+      out.writeInt(config.network().cellsPerStack());
+      out.writeInt(config.network().classes());
       out.writeLong(seed);
       out.writeInt(epochsCompleted);
       out.writeLong(globalStep);
@@ -224,7 +225,8 @@ public record Checkpoint(SupernetConfig config, long seed, int epochsCompleted, 
     }
     try {
       SupernetConfig cfg = new SupernetConfig(Method.valueOf(in.readUTF()), BnStrategy.valueOf(in.readUTF()),
-          in.readInt(), SamplerMode.valueOf(in.readUTF()), in.readInt(), in.readInt(), in.readInt(), in.readInt());
+          in.readInt(), SamplerMode.valueOf(in.readUTF()),
+          new NetworkShape(in.readInt(), in.readInt(), in.readInt(), in.readInt()));
       long seed = in.readLong();
       int epochs = in.readInt();
       long step = in.readLong();

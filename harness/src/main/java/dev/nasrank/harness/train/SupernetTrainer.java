@@ -101,7 +101,8 @@ public final class SupernetTrainer {
       net.initialize(manager);
       Map<String, Parameter> named = net.namedParameters();
       S4Sampler sampler = new S4Sampler(cfg.supernet().maxPaths(), cfg.supernet().samplerMode(), cfg.seed());
-      try (PathSgd sgd = new PathSgd(manager, cfg.momentum(), cfg.weightDecay(), cfg.clipNorm())) {
+      try (PathSgd sgd = new PathSgd(manager, cfg.optimizer().momentum(), cfg.optimizer().weightDecay(),
+          cfg.optimizer().clipNorm())) {
         int start = 0;
         long globalStep = 0;
         if (haveCheckpoint) {
@@ -195,11 +196,11 @@ public final class SupernetTrainer {
   public static Map<String, String> identity(TrainConfig cfg, BatchSource train) {
     Map<String, String> m = supernetIdentity(cfg.supernet(), cfg.seed());
     m.put("epochs", Integer.toString(cfg.epochs()));
-    m.put("lr", Double.toString(cfg.lr()));
-    m.put("lr-min", Double.toString(cfg.lrMin()));
-    m.put("momentum", Double.toString(cfg.momentum()));
-    m.put("weight-decay", Double.toString(cfg.weightDecay()));
-    m.put("clip", Double.toString(cfg.clipNorm()));
+    m.put("lr", Double.toString(cfg.optimizer().lr()));
+    m.put("lr-min", Double.toString(cfg.optimizer().lrMin()));
+    m.put("momentum", Double.toString(cfg.optimizer().momentum()));
+    m.put("weight-decay", Double.toString(cfg.optimizer().weightDecay()));
+    m.put("clip", Double.toString(cfg.optimizer().clipNorm()));
     m.put("max-steps-per-epoch", Integer.toString(cfg.maxStepsPerEpoch()));
     train.identity().forEach(m::putIfAbsent);
     return m;
@@ -211,10 +212,10 @@ public final class SupernetTrainer {
     m.put("bn-strategy", s.bnStrategy().cliName());
     m.put("max-paths", Integer.toString(s.maxPaths()));
     m.put("sampler", s.samplerMode().name().toLowerCase(Locale.ROOT));
-    m.put("stem-channels", Integer.toString(s.stemChannels()));
-    m.put("stacks", Integer.toString(s.stacks()));
-    m.put("cells-per-stack", Integer.toString(s.cellsPerStack()));
-    m.put("classes", Integer.toString(s.classes()));
+    m.put("stem-channels", Integer.toString(s.network().stemChannels()));
+    m.put("stacks", Integer.toString(s.network().stacks()));
+    m.put("cells-per-stack", Integer.toString(s.network().cellsPerStack()));
+    m.put("classes", Integer.toString(s.network().classes()));
     m.put("seed", Long.toString(seed));
     return m;
   }
@@ -233,7 +234,7 @@ public final class SupernetTrainer {
         String[][] fields = {{"epochs", "epochs"}, {"lr", "lr"}, {"lr-min", "lrMin"}, {"momentum", "momentum"},
             {"weight-decay", "weightDecay"}, {"clip", "clipNorm"}, {"max-steps-per-epoch", "maxStepsPerEpoch"}};
         for (String[] f : fields) {
-          JsonNode v = cfg.get(f[1]);
+          JsonNode v = cfg.has(f[1]) ? cfg.get(f[1]) : cfg.path("optimizer").get(f[1]); // flat before 0.2
           if (v != null && v.isNumber()) {
             saved.put(f[0], v.isIntegralNumber() ? Long.toString(v.asLong()) : Double.toString(v.asDouble()));
           }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nasrank.harness.config.NetworkShape;
 import dev.nasrank.harness.space.SamplerMode;
 import dev.nasrank.harness.supernet.BnStrategy;
 import dev.nasrank.harness.supernet.Method;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class TrainStepBenchmarkTest {
 
   private static final SupernetConfig TINY = new SupernetConfig(Method.MIXPATH, BnStrategy.LINEAR_SBN, 4,
-      SamplerMode.CORRECTED, 4, 3, 1, 10);
+      SamplerMode.CORRECTED, NetworkShape.cifar10(4, 3, 1));
 
   @Test
   void nearestRankPercentiles() {

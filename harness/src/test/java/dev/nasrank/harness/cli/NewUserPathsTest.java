@@ -4,10 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nasrank.harness.config.DataSplit;
+import dev.nasrank.harness.config.EvalBudget;
+import dev.nasrank.harness.config.NetworkShape;
+import dev.nasrank.harness.config.Optimizer;
 import dev.nasrank.harness.groundtruth.EmbeddedGroundTruth;
 import dev.nasrank.harness.manifest.ManifestIo;
 import dev.nasrank.harness.manifest.RunManifest;
 import dev.nasrank.harness.report.SyntheticRun;
+import dev.nasrank.harness.suite.SuiteProfile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -117,7 +122,8 @@ class NewUserPathsTest {
 
   @Test
   void aSuiteWithoutAUsableGroundTruthStopsBeforeTrainingUnlessAskedTo(@TempDir Path elsewhere) throws Exception {
-    new dev.nasrank.harness.suite.SuiteProfile("micro-nogt", "synthetic", 4, 1, 1, 1, 8, 0.025, 2, 8, 1, 1, 3)
+    new SuiteProfile("micro-nogt", DataSplit.SYNTHETIC, NetworkShape.cifar10(4, 1, 1), 1, 8, 2,
+        Optimizer.MIXPATH_REFERENCE, new EvalBudget(8, 1, 1, 3))
         .write(elsewhere.resolve("micro.json"));
     Files.writeString(elsewhere.resolve("other.csv"),
         "module_hash,repeat,validation_accuracy\n0123456789abcdef0123456789abcdef,0,0.5\n");

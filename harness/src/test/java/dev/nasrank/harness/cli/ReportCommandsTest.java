@@ -3,6 +3,8 @@ package dev.nasrank.harness.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nasrank.harness.manifest.ManifestIo;
+import dev.nasrank.harness.manifest.RunManifest;
 import dev.nasrank.harness.report.RankingCsv;
 import dev.nasrank.harness.report.SyntheticRun;
 import java.io.PrintWriter;
@@ -10,6 +12,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -123,12 +126,45 @@ class ReportCommandsTest {
     Files.writeString(a, "{\"seeds\":{\"supernet\":1},\"environment\":{\"javaVersion\":\"17\"},\"profile\":\"x\"}");
     Files.writeString(b, "{\"seeds\":{\"supernet\":2},\"environment\":{\"javaVersion\":\"17\"},\"profile\":\"x\"}");
     assertEquals(Main.OK, cli("manifest", "diff", a.toString(), b.toString()));
-    assertEquals("seeds.supernet: 1 -> 2", out.toString().trim());
+    assertEquals("configuration: not comparable (A records no configurationSha256)\nseeds.supernet: 1 -> 2",
+        out.toString().trim());
     assertEquals(Main.FAILURE, cli("manifest", "diff", "--fail-on-diff", a.toString(), b.toString()));
     out.getBuffer().setLength(0);
     assertEquals(Main.OK, cli("manifest", "diff", "--fail-on-diff", a.toString(), a.toString()));
-    assertEquals("no differences", out.toString().trim());
+    assertTrue(out.toString().trim().endsWith("\nno differences"), out.toString());
     assertEquals(Main.FAILURE, cli("manifest", "diff", a.toString(), tmp.resolve("missing.json").toString()));
     assertEquals(Main.USAGE, cli("manifest", "diff", a.toString()));
+  }
+
+  @Test
+  void manifestDiffSaysWhetherTwoRunsWereConfiguredAlike() throws Exception {
+    java.util.function.BiFunction<Integer, List<Long>, Path> manifest = (epochs, seeds) -> {
+      Map<String, Object> config = new java.util.LinkedHashMap<>();
+      config.put("profile", Map.of("name", "mini", "epochs", epochs));
+      config.put("seeds", seeds);
+      config.put("groundTruthFile", "embedded");
+      Path f = tmp.resolve("run-" + epochs + "-" + seeds.size() + ".json");
+      ManifestIo.write(f, RunManifest.builder().profile("mini").configuration(config, List.of("seeds",
+          "groundTruthFile")).build());
+      return f;
+    };
+    Path oneSeed = manifest.apply(20, List.of(2020L));
+    Path tenSeeds = manifest.apply(20, List.of(2020L, 2021L));
+    Path shorter = manifest.apply(4, List.of(2020L));
+    String sha = ManifestIo.read(oneSeed).get("configurationSha256").asText();
+    // seeds are recorded beside the hash: the same configuration with more seeds has the same hash
+    assertEquals(sha, ManifestIo.read(tenSeeds).get("configurationSha256").asText());
+    // the hash is SHA-256 of the canonical JSON of the configuration without seeds and ground truth
+    assertEquals(dev.nasrank.harness.manifest.CanonicalJson.sha256(dev.nasrank.harness.manifest.CanonicalJson.tree(
+        Map.of("profile", Map.of("name", "mini", "epochs", 20)))), sha);
+    out.getBuffer().setLength(0);
+    assertEquals(Main.OK, cli("manifest", "diff", "--fail-on-config-diff", oneSeed.toString(), tenSeeds.toString()));
+    assertTrue(out.toString().startsWith("configuration: same (configurationSha256 " + sha + ")"), out.toString());
+    out.getBuffer().setLength(0);
+    assertEquals(Main.FAILURE, cli("manifest", "diff", "--fail-on-config-diff", oneSeed.toString(),
+        shorter.toString()));
+    assertTrue(out.toString().startsWith("configuration: differs (configurationSha256 " + sha + " -> "),
+        out.toString());
+    assertTrue(out.toString().contains("configuration.profile.epochs: 20 -> 4"), out.toString());
   }
 }

@@ -1,6 +1,7 @@
 package dev.nasrank.harness.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
@@ -37,7 +38,7 @@ class SupernetCommandsTest {
     assertEquals(1, c.epochsCompleted());
     assertEquals(2, c.globalStep());
     assertEquals("SPOS", c.config().method().name());
-    assertEquals(4, c.config().stemChannels());
+    assertEquals(4, c.config().network().stemChannels());
     assertTrue(Files.exists(run.resolve("train.json")));
 
     // The evaluate command takes the supernet's shape from the checkpoint; --no-calibrate leaves one row per choice.
@@ -86,8 +87,13 @@ class SupernetCommandsTest {
     assertEquals(Main.USAGE, Main.run("evaluate", "--checkpoint", dir.toString(), "--calibration-mode", "fuzzy"));
     assertEquals(Main.FAILURE, Main.run("evaluate", "--checkpoint", dir.resolve("none.bin").toString(),
         "--split", "synthetic", "--no-progress"));
-    assertEquals(Main.FAILURE, Main.run("train", "--split", "nosuch", "--stem-channels", "4", "-o",
+    // an unknown split is a bad option value now that splits are one vocabulary (DataSplit), checked on parsing
+    assertEquals(Main.USAGE, Main.run("train", "--split", "nosuch", "--stem-channels", "4", "-o",
         dir.resolve("x").toString()));
+    assertEquals(dev.nasrank.harness.config.DataSplit.NB101, dev.nasrank.harness.config.DataSplit.parse("full"));
+    assertEquals("unknown split 'nosuch' (expected one of mini, nb101, reference, synthetic)",
+        assertThrows(IllegalArgumentException.class, () -> dev.nasrank.harness.config.DataSplit.parse("nosuch"))
+            .getMessage());
     if (Engine.getInstance().getGpuCount() == 0) {
       assertEquals(Main.FAILURE, Main.run(args(new String[] {"train"}, "--device", "gpu", "-o",
           dir.resolve("g").toString(), "--no-progress")));

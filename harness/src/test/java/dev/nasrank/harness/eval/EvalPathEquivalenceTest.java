@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import dev.nasrank.harness.bench.SyntheticBatches;
+import dev.nasrank.harness.config.NetworkShape;
 import dev.nasrank.harness.space.S4Choice;
 import dev.nasrank.harness.space.S4Space;
 import dev.nasrank.harness.space.SamplerMode;
@@ -47,7 +48,7 @@ class EvalPathEquivalenceTest {
 
   /** A supernet with random weights and non-trivial running statistics (as after training). */
   private static Supernet net(Method method, BnStrategy strategy, NDManager m) {
-    Supernet net = new Supernet(new SupernetConfig(method, strategy, 4, SamplerMode.CORRECTED, 4, 3, 1, 10));
+    Supernet net = new Supernet(new SupernetConfig(method, strategy, 4, SamplerMode.CORRECTED, NetworkShape.cifar10(4, 3, 1)));
     net.initialize(m);
     for (S4Choice c : S4Space.choices(4)) {
       for (RunningBatchNorm bn : net.pathBatchNorms(c)) {

@@ -9,6 +9,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import dev.nasrank.harness.bench.SyntheticBatches;
+import dev.nasrank.harness.config.NetworkShape;
 import dev.nasrank.harness.space.S4Choice;
 import dev.nasrank.harness.space.S4Space;
 import dev.nasrank.harness.space.SamplerMode;
@@ -30,8 +31,7 @@ class OneShotEvaluatorTest {
   @Test
   void evaluatesWithAndWithoutCalibrationAndRestoresTrainedStats() {
     Engine.getInstance().setRandomSeed(31);
-    SupernetConfig cfg = new SupernetConfig(Method.MIXPATH, BnStrategy.LINEAR_SBN, 4, SamplerMode.CORRECTED, 4, 3, 1,
-        10);
+    SupernetConfig cfg = new SupernetConfig(Method.MIXPATH, BnStrategy.LINEAR_SBN, 4, SamplerMode.CORRECTED, NetworkShape.cifar10(4, 3, 1));
     Supernet net = new Supernet(cfg);
     SyntheticBatches val = new SyntheticBatches(24, 8, 10, 100);
     SyntheticBatches train = new SyntheticBatches(24, 8, 10, 101);

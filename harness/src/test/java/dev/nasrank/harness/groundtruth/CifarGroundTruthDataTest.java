@@ -3,6 +3,7 @@ package dev.nasrank.harness.groundtruth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.nasrank.datasets.DataRoot;
+import dev.nasrank.harness.config.DataSplit;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -12,9 +13,9 @@ class CifarGroundTruthDataTest {
   @Test
   void miniSplitHasTheDocumentedSizesAndChecksums() {
     Path bin = SharedFiles.require("cifar10-partial-bin/data_batch_1.bin");
-    Profile p = Profile.mini();
+    Profile p = Profile.s4Mini();
     GroundTruthData data = CifarGroundTruthData.load(DataRoot.of(bin.getParent().getParent()), p);
-    assertEquals("mini", data.split());
+    assertEquals(DataSplit.MINI, data.split());
     assertEquals(4068, data.train().apply(p.seed(0)).size());
     assertEquals(32, data.train().apply(p.seed(0)).batchesPerEpoch());
     assertEquals(4068, data.trainEval().size());

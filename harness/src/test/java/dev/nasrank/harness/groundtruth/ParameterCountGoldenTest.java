@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nasrank.benchbridge.ModelSpec;
 import dev.nasrank.benchbridge.Op;
+import dev.nasrank.harness.config.NetworkShape;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ class ParameterCountGoldenTest {
     return JSON.readTree(new String(bytes, 12, (int) len, StandardCharsets.UTF_8));
   }
 
-  static long djlCount(ModelSpec spec, NetworkConfig config) {
+  static long djlCount(ModelSpec spec, NetworkShape config) {
     try (Model model = Model.newInstance("count")) {
       Block block = Nb101Network.build(spec, config, 0.997f);
       model.setBlock(block);
@@ -56,8 +57,8 @@ class ParameterCountGoldenTest {
     assertEquals("00005c142e6f48ac74fdcf73e3439874", r.get(0).asText());
     ModelSpec spec = ModelSpec.parse(r.get(2).asText(), r.get(3).asText());
     assertEquals("00005c142e6f48ac74fdcf73e3439874", spec.hash());
-    assertEquals(8_555_530L, ParameterCount.network(spec, NetworkConfig.NASBENCH101));
-    assertEquals(8_555_530L, djlCount(spec, NetworkConfig.NASBENCH101));
+    assertEquals(8_555_530L, ParameterCount.network(spec, NetworkShape.NASBENCH101));
+    assertEquals(8_555_530L, djlCount(spec, NetworkShape.NASBENCH101));
   }
 
   @Test
@@ -70,7 +71,7 @@ class ParameterCountGoldenTest {
       ModelSpec spec = fromVis(root.get("adjacency").get(i), root.get("operations").get(i));
       assertEquals(root.get("key").get(i).asText(), spec.hash(), "hash of entry " + i);
       long expected = root.get("trainable_parameters").get(i).asLong();
-      assertEquals(expected, ParameterCount.network(spec, NetworkConfig.NASBENCH101), "entry " + i + " " + spec);
+      assertEquals(expected, ParameterCount.network(spec, NetworkShape.NASBENCH101), "entry " + i + " " + spec);
       if (i % 250 == 7) {
         forDjl.add(spec);
         djlExpected.add(expected);
@@ -79,7 +80,7 @@ class ParameterCountGoldenTest {
     }
     assertEquals(1000, checked);
     for (int k = 0; k < forDjl.size(); k++) {
-      assertEquals(djlExpected.get(k), djlCount(forDjl.get(k), NetworkConfig.NASBENCH101), forDjl.get(k).toString());
+      assertEquals(djlExpected.get(k), djlCount(forDjl.get(k), NetworkShape.NASBENCH101), forDjl.get(k).toString());
     }
   }
 

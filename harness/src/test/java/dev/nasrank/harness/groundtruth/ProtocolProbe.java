@@ -1,6 +1,8 @@
 package dev.nasrank.harness.groundtruth;
 
 import dev.nasrank.benchbridge.ModelSpec;
+import dev.nasrank.harness.config.DataSplit;
+import dev.nasrank.harness.config.NetworkShape;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +32,7 @@ public final class ProtocolProbe {
     int epochs = Integer.parseInt(args[1]);
     int repeats = Integer.parseInt(args[2]);
     List<ModelSpec> all = Architectures.s4();
-    Profile base = Profile.mini();
+    Profile base = Profile.s4Mini();
     double lr = args.length > 4 ? Double.parseDouble(args[4]) : base.learningRate();
     double wd = args.length > 5 ? Double.parseDouble(args[5]) : base.weightDecay();
     int batch = args.length > 6 ? Integer.parseInt(args[6]) : base.batchSize();
@@ -38,7 +40,7 @@ public final class ProtocolProbe {
     boolean aug = args.length > 8 ? Boolean.parseBoolean(args[8]) : base.augment();
     int stem = args.length > 9 ? Integer.parseInt(args[9]) : base.network().stemChannels();
     int cells = args.length > 10 ? Integer.parseInt(args[10]) : base.network().cellsPerStack();
-    Profile p = new Profile("probe", new NetworkConfig(stem, 3, cells, 10), "mini", epochs, batch, 256, 1024, lr, 0.9, wd,
+    Profile p = new Profile("probe", new NetworkShape(stem, 3, cells, 10), DataSplit.MINI, epochs, batch, 256, 1024, lr, 0.9, wd,
         warm, base.bnMomentum(), aug, base.seeds());
     GroundTruthData data = CifarGroundTruthData.load(dev.nasrank.datasets.DataRoot.of(dir), p);
     UnitTrainer trainer = new UnitTrainer(p, data);

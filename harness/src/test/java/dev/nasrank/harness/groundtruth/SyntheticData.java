@@ -1,5 +1,7 @@
 package dev.nasrank.harness.groundtruth;
 
+import dev.nasrank.harness.config.DataSplit;
+import dev.nasrank.harness.config.NetworkShape;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -42,7 +44,7 @@ final class SyntheticData {
     Part train = part(perPart, 1);
     Part val = part(perPart, 2);
     Part test = part(perPart, 3);
-    return new GroundTruthData("synthetic",
+    return new GroundTruthData(DataSplit.SYNTHETIC,
         seed -> new ArrayBatches(train.images(), train.labels(), batch, seed, true, false),
         new ArrayBatches(train.images(), train.labels(), 64, 0, false, false),
         new ArrayBatches(val.images(), val.labels(), 64, 0, false, false),
@@ -52,7 +54,7 @@ final class SyntheticData {
 
   /** A tiny profile: C = 8, one stack of one cell, 2 epochs. */
   static Profile tinyProfile(int epochs) {
-    return new Profile("tiny", new NetworkConfig(8, 1, 1, 10), "synthetic", epochs, 16, 64, 1_000_000, 0.1, 0.9,
+    return new Profile("tiny", new NetworkShape(8, 1, 1, 10), DataSplit.SYNTHETIC, epochs, 16, 64, 1_000_000, 0.1, 0.9,
         1e-4, 0, 0.9, false, java.util.List.of(11L, 12L, 13L));
   }
 }

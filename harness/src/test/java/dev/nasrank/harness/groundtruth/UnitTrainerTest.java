@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nasrank.benchbridge.ModelSpec;
 import dev.nasrank.benchbridge.proto.ModelMetrics;
+import dev.nasrank.harness.config.DataSplit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
@@ -57,7 +58,7 @@ class UnitTrainerTest {
   @Test
   void trainAccuracyUsesOnlyTheConfiguredNumberOfImages() {
     Profile base = SyntheticData.tinyProfile(1);
-    Profile p = new Profile("tiny", base.network(), "synthetic", 1, 16, 64, 64, 0.05, 0.9, 1e-4, 0, 0.9, false,
+    Profile p = new Profile("tiny", base.network(), DataSplit.SYNTHETIC, 1, 16, 64, 64, 0.05, 0.9, 1e-4, 0, 0.9, false,
         base.seeds());
     // train part: 64 images; the first evaluation sees exactly one batch of 64 -> multiples of 1/64
     UnitResult r = new UnitTrainer(p, SyntheticData.data(100, 16)).train(TWO_PATHS, 0, () -> false, (d, t) -> { });
@@ -78,7 +79,7 @@ class UnitTrainerTest {
   void nanInputsFailWithAMessageNamingTheUnit() {
     SyntheticData.Part part = SyntheticData.part(32, 5);
     part.images()[0][0] = Float.NaN;
-    GroundTruthData data = new GroundTruthData("nan",
+    GroundTruthData data = new GroundTruthData(DataSplit.SYNTHETIC,
         seed -> new ArrayBatches(part.images(), part.labels(), 32, seed, false, false),
         new ArrayBatches(part.images(), part.labels(), 32, 0, false, false),
         new ArrayBatches(part.images(), part.labels(), 32, 0, false, false),

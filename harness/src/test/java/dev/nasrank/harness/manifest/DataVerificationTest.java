@@ -9,6 +9,7 @@ import dev.nasrank.datasets.Cifar10Split;
 import dev.nasrank.datasets.DataRoot;
 import dev.nasrank.datasets.manifest.ChecksumMismatchException;
 import dev.nasrank.harness.cli.Main;
+import dev.nasrank.harness.config.DataSplit;
 import dev.nasrank.harness.train.SupernetData;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -57,11 +58,11 @@ class DataVerificationTest {
     DataRoot root = miniCopy("data_batch_5.bin");
     // train loads only the training part, but the whole split is checked first
     ChecksumMismatchException e = assertThrows(ChecksumMismatchException.class,
-        () -> SupernetData.load("mini", root, 32, 1, true, false));
+        () -> SupernetData.load(DataSplit.MINI, root, 32, 1, true, false));
     assertTrue(e.getMessage().startsWith(dir.resolve("root/cifar10-partial-bin/data_batch_5.bin").toString())
         && e.getMessage().contains("e04d47eac99eb22c5406c696680423d9d7ff080be029363b6c6b947c5165f985")
         && e.getMessage().contains("--no-verify"), e.getMessage());
-    assertEquals(4068, SupernetData.load("mini", root.withVerification(false), 32, 1, true, false).train().size());
+    assertEquals(4068, SupernetData.load(DataSplit.MINI, root.withVerification(false), 32, 1, true, false).train().size());
   }
 
   @Test

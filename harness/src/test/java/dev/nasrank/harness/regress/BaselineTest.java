@@ -23,7 +23,7 @@ class BaselineTest {
   void fromRunStoresMeanAndSdAndRoundTrips() throws Exception {
     List<RankingRow> rows = List.of(row("linear_sbn", 1, 0.5, 0.3, 0.7), row("linear_sbn", 2, 0.7, 0.5, 0.9),
         row("none", 1, 0.05, -0.146, 0.246));
-    Baseline b = Baseline.fromRun(rows, "smoke", Double.NaN, "runs/a", "abc");
+    Baseline b = Baseline.fromRun(rows, "smoke", Double.NaN, "runs/a", "abc", "ab".repeat(32));
     assertEquals(Baseline.SCHEMA, b.schema());
     // entries in setting order: none before linear_sbn
     Baseline.Entry none = b.entries().get(0);
@@ -41,13 +41,14 @@ class BaselineTest {
     assertEquals(b, Baseline.read(f));
     String json = Files.readString(f);
     assertTrue(json.contains("\"meanTau\" : 0.6") && !json.contains("band"), json);
+    assertTrue(json.contains("\"configurationSha256\" : \"" + "ab".repeat(32) + "\""), json);
     assertTrue(RegressionCheck.against(Baseline.read(f)).check(rows).passed());
     // a fixed band is kept in every entry
-    Baseline fixed = Baseline.fromRun(rows, "smoke", 0.2, "runs/a", "abc");
+    Baseline fixed = Baseline.fromRun(rows, "smoke", 0.2, "runs/a", "abc", null);
     fixed.write(f);
     assertEquals(0.2, Baseline.read(f).entries().get(0).band(), 1e-12);
     assertThrows(IllegalArgumentException.class,
-        () -> Baseline.fromRun(List.of(row("none", 1, Double.NaN, 0, 0)), "smoke", Double.NaN, "r", "c"));
+        () -> Baseline.fromRun(List.of(row("none", 1, Double.NaN, 0, 0)), "smoke", Double.NaN, "r", "c", null));
   }
 
   @Test

@@ -34,7 +34,7 @@ class NoiseBandTest {
 
   @Test
   void moreSeedsNarrowTheBand() {
-    Baseline b = new Baseline(Baseline.SCHEMA, "mini", "t", "r", "c", List.of(entry("vanilla", 0.50, 0.10, 10),
+    Baseline b = new Baseline(Baseline.SCHEMA, "mini", "t", "r", "c", null, List.of(entry("vanilla", 0.50, 0.10, 10),
         entry("linear_sbn", 0.60, 0.10, 10)));
     // a drop of 0.2 in one seed: band 0.294404, passes; the same mean over 10 seeds: band 0.125535, fails
     List<RankingRow> oneSeed = List.of(row("vanilla", 1, 0.30), row("linear_sbn", 1, 0.60));

@@ -15,7 +15,12 @@ class RegressionCheckTest {
 
   /** Fixed bands, as every v1 entry has. */
   private static Baseline baseline() {
-    return new Baseline(Baseline.SCHEMA_V1, "smoke", "2026-01-01T00:00:00Z", "runs/x", "abc", List.of(
+    return baseline(null);
+  }
+
+  private static Baseline baseline(String configurationSha256) {
+    return new Baseline(Baseline.SCHEMA_V1, "smoke", "2026-01-01T00:00:00Z", "runs/x", "abc", configurationSha256,
+        List.of(
         new Baseline.Entry("mixpath", "linear_sbn", true, 0.60, Double.NaN, "none", 2, 0.15),
         new Baseline.Entry("mixpath", "none", false, 0.05, Double.NaN, "none", 2, 0.15),
         new Baseline.Entry("mixpath", "vanilla", false, 0.30, Double.NaN, "none", 2, 0.10)));
@@ -66,5 +71,25 @@ class RegressionCheckTest {
     assertTrue(RegressionCheck.against(baseline()).withRunProfile("smoke").check(rows).passed());
     RegressionResult r = RegressionCheck.against(baseline()).withRunProfile("paper").check(rows);
     assertEquals(RegressionResult.Status.PROFILE_MISMATCH, r.regressions().get(0).status());
+  }
+
+  @Test
+  void aConfigurationHashOtherThanTheBaselinesFails() {
+    List<RankingRow> rows = List.of(row("linear_sbn", true, 1, 0.6), row("none", false, 1, 0.05),
+        row("vanilla", false, 1, 0.3));
+    String a = "0a".repeat(32);
+    String b = "0b".repeat(32);
+    assertTrue(RegressionCheck.against(baseline(a)).withRunConfiguration(a).check(rows).passed());
+    // a baseline recorded before configuration hashes, or a run without one, is not checked on it
+    assertTrue(RegressionCheck.against(baseline()).withRunConfiguration(b).check(rows).passed());
+    assertTrue(RegressionCheck.against(baseline(a)).check(rows).passed());
+    RegressionResult r = RegressionCheck.against(baseline(a)).withRunConfiguration(b).check(rows);
+    assertFalse(r.passed());
+    assertEquals(List.of(RegressionResult.Status.CONFIGURATION_MISMATCH),
+        r.regressions().stream().map(RegressionResult.Finding::status).toList());
+    assertTrue(r.regressions().get(0).message().contains(b + " differs from the baseline's " + a),
+        r.regressions().get(0).message());
+    assertTrue(RegressionReports.junitXml(r, "b.json").contains("name=\"run configuration\""),
+        RegressionReports.junitXml(r, "b.json"));
   }
 }

@@ -15,7 +15,7 @@ import org.w3c.dom.NodeList;
 
 class RegressionReportsTest {
   private static RegressionResult result() {
-    Baseline b = new Baseline(Baseline.SCHEMA, "mini", "t", "r", "c", List.of(
+    Baseline b = new Baseline(Baseline.SCHEMA, "mini", "t", "r", "c", null, List.of(
         new Baseline.Entry("mixpath", "linear_sbn", true, 0.60, 0.10, "seeds", 10, Double.NaN),
         new Baseline.Entry("mixpath", "vanilla", true, 0.50, 0.10, "seeds", 10, Double.NaN),
         new Baseline.Entry("mixpath", "none", true, 0.30, Double.NaN, "none", 1, 0.2)));

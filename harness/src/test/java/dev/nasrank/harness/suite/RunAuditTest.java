@@ -11,6 +11,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nasrank.datasets.DataRoot;
 import dev.nasrank.harness.cli.Main;
+import dev.nasrank.harness.config.DataSplit;
+import dev.nasrank.harness.config.EvalBudget;
+import dev.nasrank.harness.config.NetworkShape;
+import dev.nasrank.harness.config.Optimizer;
 import dev.nasrank.harness.report.InMemoryGroundTruth;
 import dev.nasrank.harness.space.S4Space;
 import dev.nasrank.harness.train.Checkpoint;
@@ -34,8 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RunAuditTest {
 
   /** C = 4, one cell, 2 epochs of 2 steps, one calibration and one validation batch, the first 6 choices. */
-  private static final SuiteProfile MICRO2 = new SuiteProfile("micro2", "synthetic", 4, 1, 1, 2, 8, 0.025, 2, 8, 1,
-      1, 6);
+  private static final SuiteProfile MICRO2 = new SuiteProfile("micro2", DataSplit.SYNTHETIC, NetworkShape.cifar10(4, 1, 1), 2, 8, 2,
+        Optimizer.MIXPATH_REFERENCE, new EvalBudget(8, 1, 1, 6));
   private static final PrintStream SINK = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
 
   @TempDir

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nasrank.datasets.DataRoot;
 import dev.nasrank.harness.cli.Main;
+import dev.nasrank.harness.config.DataSplit;
+import dev.nasrank.harness.config.EvalBudget;
+import dev.nasrank.harness.config.NetworkShape;
+import dev.nasrank.harness.config.Optimizer;
 import dev.nasrank.harness.exec.WorkLock;
 import dev.nasrank.harness.train.DeviceOption;
 import java.io.ByteArrayOutputStream;
@@ -22,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The plan of a run folder: stable numbered units, what a second plan may change, merge of an incomplete run. */
 class SuitePlanTest {
 
-  static final SuiteProfile MICRO = new SuiteProfile("micro", "synthetic", 4, 1, 1, 1, 8, 0.025, 1, 8, 1, 1, 12);
+  static final SuiteProfile MICRO = new SuiteProfile("micro", DataSplit.SYNTHETIC, NetworkShape.cifar10(4, 1, 1), 1, 8, 1,
+        Optimizer.MIXPATH_REFERENCE, new EvalBudget(8, 1, 1, 12));
 
   static SuiteRunner.Settings settings(Path out, List<Integer> m, List<Long> seeds, Path gt) {
     return new SuiteRunner.Settings(MICRO, m, seeds, DataRoot.of(out), DeviceOption.CPU, gt, out, false);

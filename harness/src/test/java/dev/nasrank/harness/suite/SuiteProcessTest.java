@@ -9,6 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nasrank.datasets.DataRoot;
 import dev.nasrank.harness.cli.Main;
+import dev.nasrank.harness.config.DataSplit;
+import dev.nasrank.harness.config.EvalBudget;
+import dev.nasrank.harness.config.NetworkShape;
+import dev.nasrank.harness.config.Optimizer;
 import dev.nasrank.harness.exec.JvmLauncher;
 import dev.nasrank.harness.exec.TempFiles;
 import dev.nasrank.harness.exec.WorkLock;
@@ -44,8 +48,8 @@ class SuiteProcessTest {
   /** 3 epochs of 12 steps (time to be killed in), the first 40 choices evaluated. Runs are killed right after
    * the trainer prints "epoch 2/3" (the epoch-1 checkpoint is on disk, epoch 2's may be being written), the
    * evaluator prints "evaluating" and the merge prints "report:". */
-  static final SuiteProfile PROFILE = new SuiteProfile("micro-kill", "synthetic", 4, 1, 1, 3, 8, 0.025, 12, 8, 1, 1,
-      40);
+  static final SuiteProfile PROFILE = new SuiteProfile("micro-kill", DataSplit.SYNTHETIC, NetworkShape.cifar10(4, 1, 1), 3, 8, 12,
+        Optimizer.MIXPATH_REFERENCE, new EvalBudget(8, 1, 1, 40));
   static final Duration LONG = Duration.ofMinutes(5);
 
   Path dir;

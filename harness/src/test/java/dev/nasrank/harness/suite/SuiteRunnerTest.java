@@ -1,12 +1,19 @@
 package dev.nasrank.harness.suite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nasrank.datasets.DataRoot;
+import dev.nasrank.harness.config.DataSplit;
+import dev.nasrank.harness.config.EvalBudget;
+import dev.nasrank.harness.config.NetworkShape;
+import dev.nasrank.harness.config.Optimizer;
 import dev.nasrank.harness.report.InMemoryGroundTruth;
 import dev.nasrank.harness.report.diagnostics.DiagnosticsFile;
 import dev.nasrank.harness.space.S4Choice;
@@ -30,8 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SuiteRunnerTest {
 
   /** C = 4, one cell, one step per epoch, one calibration and one validation batch, the first 12 choices. */
-  private static final SuiteProfile MICRO = new SuiteProfile("micro", "synthetic", 4, 1, 1, 1, 8, 0.025, 1, 8, 1,
-      1, 12);
+  private static final SuiteProfile MICRO = new SuiteProfile("micro", DataSplit.SYNTHETIC, NetworkShape.cifar10(4, 1, 1), 1, 8, 1,
+        Optimizer.MIXPATH_REFERENCE, new EvalBudget(8, 1, 1, 12));
 
   private static SuiteRunner.Settings settings(Path out, int seeds) {
     List<Long> s = seeds == 1 ? List.of(7L) : List.of(7L, 8L);
@@ -88,6 +95,20 @@ class SuiteRunnerTest {
     assertEquals(15, diag.sbn().stream().filter(l -> l.layer().contains("exponential_sbn")).findFirst()
         .orElseThrow().bns().size());
 
+    // run.json: the profile as its records (optimizer, evaluation budget), the hash without seeds and ground truth
+    JsonNode manifest = new ObjectMapper().readTree(dir.resolve("run.json").toFile());
+    assertEquals(0.025, manifest.at("/configuration/profile/optimizer/lr").asDouble(), 0);
+    assertEquals(5.0, manifest.at("/configuration/profile/optimizer/clipNorm").asDouble(), 0);
+    assertEquals(12, manifest.at("/configuration/profile/eval/maxChoices").asInt());
+    assertEquals("synthetic", manifest.at("/configuration/profile/split").asText());
+    String sha = manifest.get("configurationSha256").asText();
+    assertEquals(SuiteRunner.configurationSha256(settings(dir, 1)), sha);
+    assertEquals(sha, SuiteRunner.configurationSha256(settings(dir, 3)));
+    SuiteRunner.Settings longer = settings(dir, 1);
+    longer = new SuiteRunner.Settings(longer.profile().withEpochs(2), longer.maxPaths(), longer.seeds(),
+        longer.dataRoot(), longer.device(), longer.groundTruthFile(), longer.out(), longer.progress());
+    assertNotEquals(sha, SuiteRunner.configurationSha256(longer));
+
     SuiteUnit lsbn = first.units().get(2);
     Path ckpt = SuiteRunner.unitDir(dir, lsbn).resolve(Checkpoint.FILE_NAME);
     Files.setLastModifiedTime(ckpt, FileTime.fromMillis(1_000_000_000_000L));
@@ -112,7 +133,8 @@ class SuiteRunnerTest {
   void withoutGroundTruthStillWritesCandidatesButNoRanking(@TempDir Path dir) throws Exception {
     GroundTruthChoice none = GroundTruthChoice.of(InMemoryGroundTruth.of("empty", 12,
         Map.of("00000000000000000000000000000000", new double[] {0.5})), null);
-    SuiteProfile one = new SuiteProfile("micro", "synthetic", 4, 1, 1, 1, 8, 0.025, 1, 8, 1, 1, 3);
+    SuiteProfile one = new SuiteProfile("micro", DataSplit.SYNTHETIC, NetworkShape.cifar10(4, 1, 1), 1, 8, 1,
+        Optimizer.MIXPATH_REFERENCE, new EvalBudget(8, 1, 1, 3));
     SuiteRunner.Outcome r = runner().run(new SuiteRunner.Settings(one, List.of(4), List.of(7L), DataRoot.of(dir),
         DeviceOption.CPU, null, dir, false), none);
     assertNull(r.report());
@@ -144,9 +166,9 @@ class SuiteRunnerTest {
 
   @Test
   void profiles() {
-    assertEquals(128, SuiteProfile.paper().stemChannels());
+    assertEquals(128, SuiteProfile.paper().network().stemChannels());
     assertEquals(200, SuiteProfile.paper().epochs());
-    assertEquals("reference", SuiteProfile.paper().split());
+    assertEquals(DataSplit.REFERENCE, SuiteProfile.paper().split());
     assertEquals("mini", SuiteProfile.of("MINI").name());
     assertThrows(IllegalArgumentException.class, () -> SuiteProfile.of("huge"));
     assertEquals(5, SuiteProfile.ci().withEpochs(5).epochs());

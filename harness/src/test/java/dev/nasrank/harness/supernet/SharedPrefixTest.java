@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import dev.nasrank.harness.config.NetworkShape;
 import dev.nasrank.harness.space.S4Choice;
 import dev.nasrank.harness.space.S4Space;
 import dev.nasrank.harness.space.SamplerMode;
@@ -24,7 +25,7 @@ class SharedPrefixTest {
       S4Choice.parse("n1:maxpool3x3,n2:maxpool3x3,n3:conv1x1,n4:conv3x3"), S4Choice.parse("n4:maxpool3x3"));
 
   private static SupernetConfig config(Method method, BnStrategy strategy) {
-    return new SupernetConfig(method, strategy, 4, SamplerMode.CORRECTED, 4, 3, 1, 10);
+    return new SupernetConfig(method, strategy, 4, SamplerMode.CORRECTED, NetworkShape.cifar10(4, 3, 1));
   }
 
   /** Non-trivial running statistics, so eval mode does not normalise with mean 0, variance 1. */

@@ -13,6 +13,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import dev.nasrank.harness.config.NetworkShape;
 import dev.nasrank.harness.space.S4Choice;
 import dev.nasrank.harness.space.SamplerMode;
 import java.util.IdentityHashMap;
@@ -26,8 +27,8 @@ class SupernetTest {
 
   /** Closed form of the parameter count (independent of the blocks): see docs/harness.md. */
   static long expectedCount(SupernetConfig c) {
-    long total = 27L * c.stemChannels() + 2L * c.stemChannels();
-    long in = c.stemChannels();
+    long total = 27L * c.network().stemChannels() + 2L * c.network().stemChannels();
+    long in = c.network().stemChannels();
     int copies = c.method() == Method.SPOS ? c.maxPaths() : 1;
     int bns = switch (c.bnStrategy()) {
       case NONE -> 0;
@@ -35,16 +36,16 @@ class SupernetTest {
       case LINEAR_SBN -> c.maxPaths();
       case EXPONENTIAL_SBN -> c.reachableMasks().size();
     };
-    for (int s = 0; s < c.stacks(); s++) {
-      long out = (long) c.stemChannels() << s;
-      for (int j = 0; j < c.cellsPerStack(); j++) {
+    for (int s = 0; s < c.network().stacks(); s++) {
+      long out = (long) c.network().stemChannels() << s;
+      for (int j = 0; j < c.network().cellsPerStack(); j++) {
         long projections = 3 * (in * out + 2 * out);
         long convs = (out * out + 2 * out) + (9 * out * out + 2 * out);
         total += copies * 4L * (projections + convs) + (out * out + out) + bns * 2L * out;
         in = out;
       }
     }
-    return total + in * c.classes() + c.classes();
+    return total + in * c.network().classes() + c.network().classes();
   }
 
   @Test
@@ -85,17 +86,15 @@ class SupernetTest {
 
   @Test
   void batchNormCountsPerStrategy() {
-    SupernetConfig base = new SupernetConfig(Method.MIXPATH, BnStrategy.NONE, 4, SamplerMode.CORRECTED, 4, 1, 1, 10);
+    SupernetConfig base = new SupernetConfig(Method.MIXPATH, BnStrategy.NONE, 4, SamplerMode.CORRECTED, NetworkShape.cifar10(4, 1, 1));
     int[] expected = {0, 1, 4, 15, 1};
     for (BnStrategy b : BnStrategy.values()) {
       Supernet net = new Supernet(base.with(Method.MIXPATH, b));
       assertEquals(expected[b.ordinal()], net.cells().get(0).sumNormalization().batchNormCount(), b.cliName());
     }
-    SupernetConfig ref3 = new SupernetConfig(Method.MIXPATH, BnStrategy.EXPONENTIAL_SBN, 3, SamplerMode.REFERENCE,
-        4, 1, 1, 10);
+    SupernetConfig ref3 = new SupernetConfig(Method.MIXPATH, BnStrategy.EXPONENTIAL_SBN, 3, SamplerMode.REFERENCE, NetworkShape.cifar10(4, 1, 1));
     assertEquals(7, new Supernet(ref3).cells().get(0).sumNormalization().batchNormCount());
-    SupernetConfig cor3 = new SupernetConfig(Method.MIXPATH, BnStrategy.EXPONENTIAL_SBN, 3, SamplerMode.CORRECTED,
-        4, 1, 1, 10);
+    SupernetConfig cor3 = new SupernetConfig(Method.MIXPATH, BnStrategy.EXPONENTIAL_SBN, 3, SamplerMode.CORRECTED, NetworkShape.cifar10(4, 1, 1));
     assertEquals(14, new Supernet(cor3).cells().get(0).sumNormalization().batchNormCount());
     assertThrows(IllegalArgumentException.class,
         () -> new Supernet(ref3).setChoice(S4Choice.parse("n4:conv1x1")));
@@ -105,7 +104,7 @@ class SupernetTest {
   void onlyThePathGetsGradients() {
     Engine.getInstance().setRandomSeed(3);
     for (Method method : Method.values()) {
-      SupernetConfig cfg = new SupernetConfig(method, BnStrategy.LINEAR_SBN, 4, SamplerMode.CORRECTED, 4, 3, 1, 10);
+      SupernetConfig cfg = new SupernetConfig(method, BnStrategy.LINEAR_SBN, 4, SamplerMode.CORRECTED, NetworkShape.cifar10(4, 3, 1));
       Supernet net = new Supernet(cfg);
       try (NDManager m = NDManager.newBaseManager()) {
         net.initialize(m);

@@ -12,6 +12,7 @@ import ai.djl.training.dataset.Batch;
 import ai.djl.translate.Batchifier;
 import dev.nasrank.datasets.BatchSource;
 import dev.nasrank.harness.bench.SyntheticBatches;
+import dev.nasrank.harness.config.Optimizer;
 import dev.nasrank.harness.supernet.BnStrategy;
 import dev.nasrank.harness.supernet.Method;
 import java.io.ByteArrayOutputStream;
@@ -150,8 +151,8 @@ class SupernetTrainerTest {
     BatchSource data = new SyntheticBatches(48, 8, 10, 3);
     new SupernetTrainer(QUIET).train(config(2), data, dir);
     byte[] before = Files.readAllBytes(dir.resolve(Checkpoint.FILE_NAME));
-    TrainConfig changed = new TrainConfig(config(2).supernet(), 4, 0.5, 1e-8, 0.0, 3e-4, 5.0, 7, DeviceOption.AUTO,
-        3, true, false);
+    TrainConfig changed = new TrainConfig(config(2).supernet(), 4, new Optimizer(0.5, 1e-8, 0.0, 3e-4, 5.0), 7,
+        DeviceOption.AUTO, 3, true, false);
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> new SupernetTrainer(QUIET).train(changed, new SyntheticBatches(48, 16, 10, 3), dir));
     String msg = e.getMessage();
@@ -238,8 +239,8 @@ class SupernetTrainerTest {
     }).train(config(2), data, dir));
     downgradeToVersion1(dir.resolve(Checkpoint.FILE_NAME));
     assertTrue(Checkpoint.readHeader(dir.resolve(Checkpoint.FILE_NAME)).identity().isEmpty());
-    TrainConfig otherLr = new TrainConfig(config(2).supernet(), 2, 0.5, 1e-8, 0.9, 3e-4, 5.0, 7, DeviceOption.AUTO,
-        3, true, false);
+    TrainConfig otherLr = new TrainConfig(config(2).supernet(), 2, new Optimizer(0.5, 1e-8, 0.9, 3e-4, 5.0), 7,
+        DeviceOption.AUTO, 3, true, false);
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> new SupernetTrainer(QUIET).train(otherLr, data, dir));
     assertTrue(e.getMessage().contains("lr 0.025 (now 0.5)"), e.getMessage());

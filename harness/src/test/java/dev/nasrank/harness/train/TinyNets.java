@@ -9,6 +9,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.dataset.Batch;
 import ai.djl.training.loss.Loss;
+import dev.nasrank.harness.config.NetworkShape;
 import dev.nasrank.harness.space.S4Choice;
 import dev.nasrank.harness.space.SamplerMode;
 import dev.nasrank.harness.supernet.BnStrategy;
@@ -26,7 +27,7 @@ final class TinyNets {
   private TinyNets() {}
 
   static SupernetConfig config(Method method, BnStrategy strategy) {
-    return new SupernetConfig(method, strategy, 4, SamplerMode.CORRECTED, 4, 3, 1, 10);
+    return new SupernetConfig(method, strategy, 4, SamplerMode.CORRECTED, NetworkShape.cifar10(4, 3, 1));
   }
 
   /** Runs forward and backward of {@code choice} on one batch, leaving the gradients on the parameters. */
