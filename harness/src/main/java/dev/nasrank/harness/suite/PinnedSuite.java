@@ -37,9 +37,10 @@ public record PinnedSuite(SuiteProfile profile, List<Integer> maxPaths, List<Lon
     }
     SuiteProfile profile;
     try {
-      profile = JSON.treeToValue(root.get("profile"), SuiteProfile.class);
-    } catch (IOException | IllegalArgumentException e) {
-      throw new IOException(file + ": field 'profile' is not a suite profile: " + e.getMessage(), e);
+      profile = SuiteProfile.fromJson(root.get("profile"), root.get("optimizer"),
+          file + " field 'profile'");
+    } catch (IllegalArgumentException e) {
+      throw new IOException(e.getMessage(), e);
     }
     List<Integer> m = new ArrayList<>();
     root.get("maxPaths").forEach(n -> m.add(n.asInt()));

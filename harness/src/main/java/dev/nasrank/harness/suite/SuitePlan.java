@@ -77,7 +77,7 @@ public record SuitePlan(SuiteProfile profile, List<Integer> maxPaths, List<Long>
           + "'harness suite plan --out " + out + " [--profile ...]' (or the plain 'suite') first");
     }
     JsonNode n = JSON.readTree(file.toFile());
-    SuiteProfile p = JSON.treeToValue(n.path("profile"), SuiteProfile.class);
+    SuiteProfile p = SuiteProfile.fromJson(n.get("profile"), n.get("optimizer"), file + " field 'profile'");
     List<Integer> m = new ArrayList<>();
     n.path("maxPaths").forEach(v -> m.add(v.asInt()));
     List<Long> seeds = new ArrayList<>();

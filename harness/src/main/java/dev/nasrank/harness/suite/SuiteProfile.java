@@ -1,6 +1,7 @@
 package dev.nasrank.harness.suite;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nasrank.harness.config.DataSplit;
@@ -101,13 +102,63 @@ public record SuiteProfile(String name, DataSplit split, NetworkShape network, i
   /** Reads a profile from a JSON file of this record's fields; a missing or bad file is an error naming it. */
   public static SuiteProfile read(Path file) {
     try {
-      return new ObjectMapper().enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES).readValue(file.toFile(),
-              SuiteProfile.class);
+      return fromJson(STRICT.readTree(file.toFile()), null, file + " (profile)");
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read profile file " + file + ": " + e.getMessage(), e);
     }
   }
+
+  /**
+   * The profile in a JSON tree (a profile file, or the {@code profile} field of {@code suite-config.json} or
+   * run.json's configuration). The flat form written before the configuration records existed ({@code
+   * stemChannels}, {@code lr}, {@code evalBatchSize}, ... with the other optimizer values in a separate block of
+   * suite-config.json, or fixed at the reference values in a profile file) reads as the same records, so run
+   * folders planned then still resume.
+   *
+   * @param legacyOptimizer the {@code optimizer} block beside a flat profile in an old suite-config.json, else null
+   * @param where the file and field, for the message
+   * @throws IllegalArgumentException naming {@code where} and the missing or bad field
+   */
+  public static SuiteProfile fromJson(JsonNode node, JsonNode legacyOptimizer, String where) {
+    if (node == null || !node.isObject()) {
+      throw new IllegalArgumentException(where + ": not a suite profile (a JSON object expected)");
+    }
+    try {
+      return node.has("stemChannels") ? fromFlat(node, legacyOptimizer) : STRICT.treeToValue(node, SuiteProfile.class);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new IllegalArgumentException(where + ": not a suite profile: " + e.getMessage(), e);
+    }
+  }
+
+  private static SuiteProfile fromFlat(JsonNode n, JsonNode opt) {
+    double lr = number(n, "lr");
+    Optimizer o = opt == null || opt.isMissingNode() || opt.isNull() ? Optimizer.MIXPATH_REFERENCE.withLr(lr)
+        : new Optimizer(lr, number(opt, "lrMin"), number(opt, "momentum"), number(opt, "weightDecay"),
+            number(opt, "clip"));
+    return new SuiteProfile(n.path("name").asText(), DataSplit.parse(n.path("split").asText()),
+        NetworkShape.cifar10(integer(n, "stemChannels"), integer(n, "stacks"), integer(n, "cellsPerStack")),
+        integer(n, "epochs"), integer(n, "batchSize"), integer(n, "maxStepsPerEpoch"), o,
+        new EvalBudget(integer(n, "evalBatchSize"), integer(n, "calibrationBatches"), integer(n, "maxEvalBatches"),
+            integer(n, "maxChoices")));
+  }
+
+  private static double number(JsonNode n, String field) {
+    if (!n.path(field).isNumber()) {
+      throw new IllegalArgumentException("field '" + field + "' is missing or not a number");
+    }
+    return n.get(field).asDouble();
+  }
+
+  private static int integer(JsonNode n, String field) {
+    if (!n.path(field).isIntegralNumber()) {
+      throw new IllegalArgumentException("field '" + field + "' is missing or not an integer");
+    }
+    return n.get(field).asInt();
+  }
+
+  private static final ObjectMapper STRICT = new ObjectMapper()
+      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+      .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
 
   /** Writes this profile as JSON (readable by {@link #read}). */
   public void write(Path file) {

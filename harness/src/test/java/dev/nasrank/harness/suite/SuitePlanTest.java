@@ -147,4 +147,30 @@ class SuitePlanTest {
   private static PrintStream sink() {
     return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
   }
+
+  /** suite-config.json as the tool wrote it before the configuration records (a flat profile, optimizer beside). */
+  static final String FLAT_MINI_PLAN = "{\"profile\": {\"name\": \"mini\", \"split\": \"mini\", \"stemChannels\": 16, "
+      + "\"stacks\": 3, \"cellsPerStack\": 1, \"epochs\": 20, \"batchSize\": 64, \"lr\": 0.025, "
+      + "\"maxStepsPerEpoch\": 0, \"evalBatchSize\": 256, \"calibrationBatches\": 1, \"maxEvalBatches\": 2, "
+      + "\"maxChoices\": 0}, \"maxPaths\": [4], \"seeds\": [2020, 2021], \"sposBnStrategy\": \"vanilla\", "
+      + "\"sampler\": \"corrected\", \"optimizer\": {\"momentum\": 0.9, \"weightDecay\": 0.0003, \"clip\": 5.0, "
+      + "\"lrMin\": 1e-08}, \"calibration\": \"exact\", \"groundTruthFile\": \"embedded\"}";
+
+  @Test
+  void aFolderPlannedBeforeTheConfigurationRecordsReadsAsTheSameProfileAndResumes(@TempDir Path dir)
+      throws Exception {
+    Files.writeString(dir.resolve(SuiteRunner.SUITE_CONFIG), FLAT_MINI_PLAN);
+    assertEquals(SuiteProfile.mini(), SuitePlan.read(dir).profile());
+    assertEquals(SuiteProfile.mini(), PinnedSuite.read(dir).profile());
+    // the same profile and seeds plan again (nothing refused) and the file is rewritten in the record form
+    assertEquals(Main.OK, Main.run("suite", "plan", "--seeds", "2", "--out", dir.toString()));
+    String now = Files.readString(dir.resolve(SuiteRunner.SUITE_CONFIG));
+    assertTrue(now.contains("\"clipNorm\" : 5.0") && !now.contains("stemChannels\" : 16,\n    \"stacks"), now);
+    assertEquals(SuiteProfile.mini(), SuitePlan.read(dir).profile());
+    // a damaged flat profile names the file and the field
+    Files.writeString(dir.resolve(SuiteRunner.SUITE_CONFIG), FLAT_MINI_PLAN.replace("\"epochs\": 20, ", ""));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SuitePlan.read(dir));
+    assertTrue(e.getMessage().contains(SuiteRunner.SUITE_CONFIG + " field 'profile': not a suite profile: field "
+        + "'epochs' is missing"), e.getMessage());
+  }
 }
