@@ -1,6 +1,7 @@
 package dev.nasrank.harness.cli;
 
 import dev.nasrank.harness.config.DataSplit;
+import dev.nasrank.harness.config.EvalBudget;
 import dev.nasrank.harness.eval.EvalOptions;
 import dev.nasrank.harness.eval.EvaluateConfig;
 import dev.nasrank.harness.eval.EvaluateResult;
@@ -75,9 +76,9 @@ public final class EvaluateCommand implements Callable<Integer> {
           "reference: no reset, momentum 0.1, over the evaluation set (replicates the reference code)."})
   CalibrationMode calibrationMode;
 
-  @Option(names = "--calibration-batches", paramLabel = "K", defaultValue = "20",
+  @Option(names = "--calibration-batches", paramLabel = "K",
       description = "K training batches for exact calibration. Default: ${DEFAULT-VALUE}.")
-  int calibrationBatches;
+  int calibrationBatches = EvalBudget.DEFAULT_CALIBRATION_BATCHES;
 
   @Option(names = "--max-eval-batches", paramLabel = "N", defaultValue = "0",
       description = "Cap on validation batches per choice for smoke runs (0 = all). Default: ${DEFAULT-VALUE}.")
