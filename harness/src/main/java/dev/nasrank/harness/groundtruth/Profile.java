@@ -73,7 +73,7 @@ public record Profile(String name, NetworkShape network, DataSplit split, int ep
    */
   public static Profile s4Mini() {
     return new Profile(S4_MINI, NetworkShape.S4_MINI, DataSplit.MINI, 12, 128, 256, 1024, 0.1, 0.9, 5e-4, 1, 0.9, true,
-        List.of(1001L, 1002L, 1003L, 1004L, 1005L));
+        List.of(1001L, 1002L, 1003L, 1004L, 1005L, 1006L, 1007L, 1008L, 1009L, 1010L));
   }
 
   /**
@@ -122,5 +122,20 @@ public record Profile(String name, NetworkShape network, DataSplit split, int ep
   public Profile withNetwork(NetworkShape newNetwork) {
     return new Profile(name, newNetwork, split, epochs, batchSize, evalBatchSize, trainEvalImages, learningRate, momentum, weightDecay,
         warmupEpochs, bnMomentum, augment, seeds);
+  }
+
+  /** A copy with another seed list (for a folder whose recorded seeds are a prefix of these). */
+  public Profile withSeeds(List<Long> newSeeds) {
+    return new Profile(name, network, split, epochs, batchSize, evalBatchSize, trainEvalImages, learningRate, momentum,
+        weightDecay, warmupEpochs, bnMomentum, augment, newSeeds);
+  }
+
+  /**
+   * True when {@code other} is this protocol with a seed list that agrees with this one on every repeat both define
+   * (one is a prefix of the other): the repeats one has trained are the other's first ones.
+   */
+  public boolean sameProtocolAs(Profile other) {
+    int n = Math.min(seeds.size(), other.seeds().size());
+    return withSeeds(other.seeds()).equals(other) && seeds.subList(0, n).equals(other.seeds().subList(0, n));
   }
 }

@@ -94,8 +94,9 @@ public final class UnitStore {
   }
 
   /**
-   * Records the profile on the first call; later calls check that {@code profile} equals the recorded one, so one
-   * folder never mixes protocols.
+   * Records the profile on the first call; later calls check that {@code profile} is the recorded protocol, so one
+   * folder never mixes protocols. A seed list that extends the recorded one (more repeats, the recorded repeats'
+   * seeds unchanged) is the same protocol: the longer list is recorded.
    *
    * @throws IllegalStateException if a different profile was recorded
    */
@@ -103,6 +104,12 @@ public final class UnitStore {
     Path file = dir.resolve("profile.json");
     if (Files.isRegularFile(file)) {
       Profile recorded = JSON.readValue(file.toFile(), Profile.class);
+      if (recorded.sameProtocolAs(profile)) {
+        if (profile.seeds().size() > recorded.seeds().size()) {
+          writeAtomically(file, JSON.writeValueAsBytes(profile));
+        }
+        return;
+      }
       if (!recorded.equals(profile)) {
         throw new IllegalStateException(file + " records a different profile: " + recorded + "; requested "
             + profile + ". Use another --out folder or the recorded profile.");

@@ -1,6 +1,7 @@
 package dev.nasrank.harness.groundtruth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,8 +21,14 @@ class ProfileTest {
     Path pinned = EmbeddedGroundTruth.resolve(null).getParent().resolve("profile.json");
     assertTrue(Files.readString(pinned).contains("\"name\" : \"mini\""), "written before the rename");
     Profile read = new ObjectMapper().readValue(pinned.toFile(), Profile.class);
-    // same protocol (so `groundtruth generate` still resumes that folder), under its new name
-    assertEquals(Profile.s4Mini(), read);
+    // same protocol (so `groundtruth generate` still resumes that folder), under its new name; the profile now
+    // defines seeds for 10 repeats, of which the folder's 5 are the first
+    assertEquals("s4-mini", read.name());
+    assertEquals(java.util.List.of(1001L, 1002L, 1003L, 1004L, 1005L), read.seeds());
+    assertTrue(read.sameProtocolAs(Profile.s4Mini()) && Profile.s4Mini().sameProtocolAs(read));
+    assertEquals(Profile.s4Mini(), read.withSeeds(Profile.s4Mini().seeds()));
+    assertFalse(read.sameProtocolAs(Profile.s4Mini().withSeeds(java.util.List.of(1001L, 7L))));
+    assertFalse(read.sameProtocolAs(Profile.s4Mini().withEpochs(4)));
     assertEquals(NetworkShape.S4_MINI, read.network());
     assertEquals(DataSplit.MINI, read.split());
   }
