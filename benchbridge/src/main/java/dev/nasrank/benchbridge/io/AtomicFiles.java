@@ -1,4 +1,4 @@
-package dev.nasrank.harness.report;
+package dev.nasrank.benchbridge.io;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.nasrank.harness.report;
+package dev.nasrank.benchbridge.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

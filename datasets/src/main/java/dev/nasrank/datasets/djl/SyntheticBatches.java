@@ -1,4 +1,4 @@
-package dev.nasrank.harness.bench;
+package dev.nasrank.datasets.djl;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;

@@ -3,7 +3,7 @@ package dev.nasrank.harness.suite;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.nasrank.harness.report.AtomicFiles;
+import dev.nasrank.benchbridge.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -59,17 +59,21 @@ public final class EmbeddedGroundTruth {
   }
 
   /**
-   * The checkout this code runs from: three folders above {@code harness/target/harness.jar} or
-   * {@code harness/target/classes}; empty when the code runs from elsewhere (an installed copy of the jar).
+   * The checkout this code runs from: the nearest folder above this class's jar or classes folder that holds the
+   * parent pom and {@code harness/pom.xml} (the code is in {@code harness/target/lib/groundtruth-*.jar} beside
+   * {@code harness/target/harness.jar}, or in {@code harness/groundtruth/target/classes}); empty when the code runs
+   * from elsewhere (an installed copy of the jar).
    */
   static Optional<Path> installationRoot() {
     try {
       Path code = Path.of(EmbeddedGroundTruth.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      Path target = code.getParent();
-      if (target == null || !target.getFileName().toString().equals("target") || target.getParent() == null) {
-        return Optional.empty();
+      Path dir = code.getParent();
+      for (int up = 0; dir != null && up < 4; up++, dir = dir.getParent()) {
+        if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isRegularFile(dir.resolve("harness/pom.xml"))) {
+          return Optional.of(dir);
+        }
       }
-      return Optional.ofNullable(target.getParent().getParent());
+      return Optional.empty();
     } catch (URISyntaxException | RuntimeException e) {
       return Optional.empty();
     }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.nasrank.harness.report.AtomicFiles;
+import dev.nasrank.benchbridge.io.AtomicFiles;
 import dev.nasrank.harness.report.Candidate;
 import dev.nasrank.harness.report.RankingRow;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.nasrank.harness.report;
 
+import dev.nasrank.benchbridge.io.AtomicFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package dev.nasrank.harness.report;
 
+import dev.nasrank.benchbridge.io.AtomicFiles;
 import dev.nasrank.harness.manifest.ManifestIo;
 import dev.nasrank.harness.manifest.RunManifest;
 import dev.nasrank.harness.report.diagnostics.DiagnosticsFile;

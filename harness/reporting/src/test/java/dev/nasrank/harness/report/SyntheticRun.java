@@ -2,6 +2,7 @@ package dev.nasrank.harness.report;
 
 import dev.nasrank.benchbridge.ModelSpec;
 import dev.nasrank.benchbridge.Op;
+import dev.nasrank.benchbridge.io.AtomicFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package dev.nasrank.harness.eval;
 
+import dev.nasrank.benchbridge.io.AtomicFiles;
 import dev.nasrank.harness.space.S4Choice;
 import dev.nasrank.harness.supernet.BnStrategy;
 import dev.nasrank.harness.supernet.Method;
-import dev.nasrank.harness.report.AtomicFiles;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Reader;

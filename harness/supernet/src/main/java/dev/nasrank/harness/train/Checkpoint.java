@@ -3,7 +3,7 @@ package dev.nasrank.harness.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
-import dev.nasrank.harness.report.AtomicFiles;
+import dev.nasrank.benchbridge.io.AtomicFiles;
 import dev.nasrank.harness.space.SamplerMode;
 import dev.nasrank.harness.supernet.BnStrategy;
 import dev.nasrank.harness.supernet.Method;

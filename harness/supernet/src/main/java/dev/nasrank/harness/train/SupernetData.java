@@ -6,7 +6,7 @@ import dev.nasrank.datasets.Cifar10Split;
 import dev.nasrank.datasets.CifarImages;
 import dev.nasrank.datasets.DataRoot;
 import dev.nasrank.datasets.djl.CifarBatches;
-import dev.nasrank.harness.bench.SyntheticBatches;
+import dev.nasrank.datasets.djl.SyntheticBatches;
 import dev.nasrank.harness.manifest.DataVerification;
 import java.util.Locale;
 

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
-import dev.nasrank.harness.bench.SyntheticBatches;
+import dev.nasrank.datasets.djl.SyntheticBatches;
 import dev.nasrank.harness.space.S4Choice;
 import dev.nasrank.harness.space.S4Space;
 import dev.nasrank.harness.space.SamplerMode;

@@ -1,6 +1,6 @@
 package dev.nasrank.harness.train;
 
-import dev.nasrank.harness.bench.SyntheticBatches;
+import dev.nasrank.datasets.djl.SyntheticBatches;
 import dev.nasrank.harness.supernet.SupernetConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

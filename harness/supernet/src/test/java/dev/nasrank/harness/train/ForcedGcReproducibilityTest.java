@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.nasrank.datasets.BatchSource;
-import dev.nasrank.harness.bench.SyntheticBatches;
+import dev.nasrank.datasets.djl.SyntheticBatches;
 import dev.nasrank.harness.supernet.BnStrategy;
 import dev.nasrank.harness.supernet.Method;
 import dev.nasrank.harness.supernet.SupernetConfig;

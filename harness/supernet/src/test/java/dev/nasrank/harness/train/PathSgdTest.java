@@ -12,7 +12,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.dataset.Batch;
-import dev.nasrank.harness.bench.SyntheticBatches;
+import dev.nasrank.datasets.djl.SyntheticBatches;
 import dev.nasrank.harness.space.S4Choice;
 import dev.nasrank.harness.supernet.BnStrategy;
 import dev.nasrank.harness.supernet.Method;

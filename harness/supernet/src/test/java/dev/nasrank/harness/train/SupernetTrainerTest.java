@@ -11,7 +11,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.dataset.Batch;
 import ai.djl.translate.Batchifier;
 import dev.nasrank.datasets.BatchSource;
-import dev.nasrank.harness.bench.SyntheticBatches;
+import dev.nasrank.datasets.djl.SyntheticBatches;
 import dev.nasrank.harness.supernet.BnStrategy;
 import dev.nasrank.harness.supernet.Method;
 import java.io.ByteArrayOutputStream;

@@ -1,6 +1,6 @@
 package dev.nasrank.harness.report.stats;
 
-import dev.nasrank.harness.report.AtomicFiles;
+import dev.nasrank.benchbridge.io.AtomicFiles;
 import dev.nasrank.harness.report.Candidate;
 import dev.nasrank.harness.report.RankingCsv;
 import java.nio.file.Path;
