@@ -53,34 +53,72 @@ public final class AtomicFiles {
    */
   public static void write(Path target, Content content) throws IOException {
     Path abs = target.toAbsolutePath();
-    Path dir = abs.getParent();
     Path tmp = null;
     try {
-      Files.createDirectories(dir);
-      tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-      if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-        // createTempFile makes owner-only files; a report is meant to be read by others (rw-r--r--)
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-      }
+      tmp = tempBeside(abs);
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
         OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
         content.writeTo(out);
         out.flush();
         ch.force(true); // the bytes are on disk before the rename makes them visible
       }
-      try {
-        Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-      }
+      moveAtomically(tmp, abs);
       tmp = null;
     } finally {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // the original failure is the one worth reporting
-        }
+      deleteQuietly(tmp);
+    }
+  }
+
+  /**
+   * Creates an empty temporary file ({@code .<name>.<digits>.tmp}) in the folder of {@code target}, creating the
+   * folder when needed, readable by all like an ordinary new file ({@code rw-r--r--} where the file system has
+   * POSIX permissions). For writers that fill the file themselves and then call {@link #commit}.
+   */
+  public static Path tempBeside(Path target) throws IOException {
+    Path abs = target.toAbsolutePath();
+    Files.createDirectories(abs.getParent());
+    Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
+    if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      // createTempFile makes owner-only files; a report is meant to be read by others (rw-r--r--)
+      Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+    }
+    return tmp;
+  }
+
+  /**
+   * Forces {@code tmp} (a file from {@link #tempBeside}) to disk and renames it onto {@code target}; on failure
+   * {@code tmp} is deleted and the old target, if any, is left as it was.
+   */
+  public static void commit(Path tmp, Path target) throws IOException {
+    try {
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        ch.force(true);
+      }
+      moveAtomically(tmp, target.toAbsolutePath());
+    } catch (IOException | RuntimeException e) {
+      deleteQuietly(tmp);
+      throw e;
+    }
+  }
+
+  /**
+   * Renames {@code from} onto {@code to} atomically, or with a plain replacing rename where the file system does
+   * not support {@code ATOMIC_MOVE}. Does not force anything to disk: see {@link #commit}.
+   */
+  public static void moveAtomically(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static void deleteQuietly(Path tmp) {
+    if (tmp != null) {
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException ignored) {
+        // the original failure is the one worth reporting
       }
     }
   }
