@@ -1,16 +1,21 @@
 package dev.nasrank.harness.groundtruth;
 
+import static dev.nasrank.harness.report.metrics.NoiseCeiling.kendallTau;
+import static dev.nasrank.harness.report.metrics.NoiseCeiling.repeatPairs;
+
+import dev.nasrank.harness.report.metrics.NoiseCeiling.Pair;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
-import org.apache.commons.math3.stat.correlation.KendallsCorrelation;
 
 /**
- * The noise ceiling of a ground truth: Kendall tau-b (commons-math3 {@link KendallsCorrelation}) between the
- * final accuracies of two repeats over the architectures that have both, for every pair of repeats, and their
- * mean. No ranking method can be expected to agree with one repeat better than another repeat does.
+ * The noise ceiling of a ground truth, computed by the report's own {@link
+ * dev.nasrank.harness.report.metrics.NoiseCeiling} (one definition): Kendall tau-b between the final accuracies
+ * of two repeats over the architectures that have both, for every pair of repeats, and their mean. No ranking method can be expected to agree with one repeat better than another repeat does.
  *
  * @param metric which accuracy was compared ({@code validation} or {@code test}, final evaluation)
  * @param pairs tau of each repeat pair, keyed {@code "a-b"}
@@ -31,39 +36,28 @@ public record NoiseCeiling(String metric, Map<String, Double> pairs, Map<String,
   }
 
   static NoiseCeiling of(String metric, List<UnitResult> units, ToDoubleFunction<UnitResult> value) {
-    Map<Integer, Map<String, Double>> byRepeat = new java.util.TreeMap<>();
+    // one column per architecture, one row per repeat, NaN where a repeat lacks an architecture
+    TreeMap<Integer, Map<String, Double>> byRepeat = new TreeMap<>();
+    Map<String, Integer> column = new LinkedHashMap<>();
     for (UnitResult u : units) {
       byRepeat.computeIfAbsent(u.repeat(), r -> new LinkedHashMap<>()).put(u.hash(), value.applyAsDouble(u));
+      column.putIfAbsent(u.hash(), column.size());
     }
     List<Integer> repeats = new ArrayList<>(byRepeat.keySet());
-    Map<String, Double> pairs = new LinkedHashMap<>();
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    double sum = 0;
-    int n = 0;
-    for (int i = 0; i < repeats.size(); i++) {
-      for (int j = i + 1; j < repeats.size(); j++) {
-        Map<String, Double> a = byRepeat.get(repeats.get(i));
-        Map<String, Double> b = byRepeat.get(repeats.get(j));
-        List<double[]> common = new ArrayList<>();
-        a.forEach((hash, x) -> {
-          Double y = b.get(hash);
-          if (y != null) {
-            common.add(new double[] {x, y});
-          }
-        });
-        if (common.size() < 2) {
-          continue;
-        }
-        double[] xs = common.stream().mapToDouble(p -> p[0]).toArray();
-        double[] ys = common.stream().mapToDouble(p -> p[1]).toArray();
-        double tau = new KendallsCorrelation().correlation(xs, ys);
-        String key = repeats.get(i) + "-" + repeats.get(j);
-        pairs.put(key, tau);
-        counts.put(key, common.size());
-        sum += tau;
-        n++;
+    double[][] matrix = new double[repeats.size()][column.size()];
+    for (int r = 0; r < repeats.size(); r++) {
+      Arrays.fill(matrix[r], Double.NaN);
+      for (Map.Entry<String, Double> e : byRepeat.get(repeats.get(r)).entrySet()) {
+        matrix[r][column.get(e.getKey())] = e.getValue();
       }
     }
-    return new NoiseCeiling(metric, pairs, counts, n == 0 ? Double.NaN : sum / n);
+    Map<String, Double> pairs = new LinkedHashMap<>();
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (Pair p : repeatPairs(matrix)) {
+      String key = repeats.get(p.a()) + "-" + repeats.get(p.b());
+      pairs.put(key, p.tau());
+      counts.put(key, p.items());
+    }
+    return new NoiseCeiling(metric, pairs, counts, kendallTau(matrix));
   }
 }

@@ -1,6 +1,8 @@
 package dev.nasrank.harness.report.metrics;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Noise ceiling of a ranking: Kendall tau-b between two training repeats of the same architectures, averaged
@@ -18,7 +20,30 @@ public final class NoiseCeiling {
    */
   public static double kendallTau(double[][] repeats) {
     double sum = 0;
-    int pairs = 0;
+    List<Pair> pairs = repeatPairs(repeats);
+    for (Pair p : pairs) {
+      sum += p.tau();
+    }
+    return pairs.isEmpty() ? Double.NaN : sum / pairs.size();
+  }
+
+  /**
+   * Tau-b of one pair of repeats.
+   *
+   * @param a index of the first repeat
+   * @param b index of the second repeat (b &gt; a)
+   * @param items number of items both repeats hold
+   * @param tau their Kendall tau-b over those items
+   */
+  public record Pair(int a, int b, int items, double tau) {
+  }
+
+  /**
+   * The pairs behind {@link #kendallTau}: every pair of repeats that shares at least 2 items, in order (0-1, 0-2,
+   * ..., 1-2, ...). The ground-truth generator reports these per pair (groundtruth.NoiseCeiling).
+   */
+  public static List<Pair> repeatPairs(double[][] repeats) {
+    List<Pair> out = new ArrayList<>();
     for (int a = 0; a < repeats.length; a++) {
       for (int b = a + 1; b < repeats.length; b++) {
         int n = 0;
@@ -34,10 +59,9 @@ public final class NoiseCeiling {
         if (n < 2) {
           continue;
         }
-        sum += RankMetrics.kendallTauB(Arrays.copyOf(x, n), Arrays.copyOf(y, n));
-        pairs++;
+        out.add(new Pair(a, b, n, RankMetrics.kendallTauB(Arrays.copyOf(x, n), Arrays.copyOf(y, n))));
       }
     }
-    return pairs == 0 ? Double.NaN : sum / pairs;
+    return out;
   }
 }
