@@ -1,7 +1,11 @@
 package dev.nasrank.harness.report;
 
+import dev.nasrank.harness.supernet.BnStrategy;
+import dev.nasrank.harness.supernet.Method;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One row of a run's {@code candidates.csv}: the one-shot accuracy (fraction in [0,1]) of one S4 choice,
@@ -21,11 +25,12 @@ import java.util.Set;
 public record Candidate(String method, String bnStrategy, boolean calibrated, long seed, String choice,
     int activePaths, String moduleHash, double oneShotAccuracy, int maxPaths) {
 
-  /** Supernet training methods. */
-  public static final Set<String> METHODS = Set.of("mixpath", "spos");
-  /** BN strategies on the summed multi-path feature (see docs/mixpath.md). */
+  /** Supernet training methods: the {@link Method#cliName()}s, the one vocabulary the trainer writes. */
+  public static final Set<String> METHODS =
+      Arrays.stream(Method.values()).map(Method::cliName).collect(Collectors.toUnmodifiableSet());
+  /** BN strategies on the summed multi-path feature (see docs/mixpath.md): the {@link BnStrategy#cliName()}s. */
   public static final Set<String> BN_STRATEGIES =
-      Set.of("none", "vanilla", "linear_sbn", "exponential_sbn", "simple_scaling");
+      Arrays.stream(BnStrategy.values()).map(BnStrategy::cliName).collect(Collectors.toUnmodifiableSet());
 
   public Candidate {
     Objects.requireNonNull(choice, "choice");
@@ -87,14 +92,7 @@ public record Candidate(String method, String bnStrategy, boolean calibrated, lo
     }
 
     private static int strategyOrder(String s) {
-      return switch (s) {
-        case "none" -> 0;
-        case "vanilla" -> 1;
-        case "linear_sbn" -> 2;
-        case "exponential_sbn" -> 3;
-        case "simple_scaling" -> 4;
-        default -> 5;
-      };
+      return BN_STRATEGIES.contains(s) ? BnStrategy.parse(s).ordinal() : BnStrategy.values().length;
     }
   }
 
