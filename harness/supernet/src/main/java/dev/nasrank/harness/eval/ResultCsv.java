@@ -1,6 +1,7 @@
 package dev.nasrank.harness.eval;
 
 import dev.nasrank.benchbridge.io.AtomicFiles;
+import dev.nasrank.harness.report.CandidatesCsv;
 import dev.nasrank.harness.space.S4Choice;
 import dev.nasrank.harness.supernet.BnStrategy;
 import dev.nasrank.harness.supernet.Method;
@@ -24,9 +25,8 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class ResultCsv {
 
-  /** Header of the candidates file. */
-  public static final String[] CANDIDATE_HEADER = {"method", "bn_strategy", "calibrated", "seed", "choice",
-      "active_paths", "module_hash", "one_shot_accuracy"};
+  /** Header of the candidates file: the report's {@link CandidatesCsv#HEADER}, one definition. */
+  public static final String[] CANDIDATE_HEADER = CandidatesCsv.HEADER.toArray(String[]::new);
   /** Header of the unique-architecture file. */
   public static final String[] ARCHITECTURE_HEADER = {"method", "bn_strategy", "calibrated", "seed", "module_hash",
       "n_choices", "mean_one_shot_accuracy"};
