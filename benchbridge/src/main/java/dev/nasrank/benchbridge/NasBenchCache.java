@@ -1,10 +1,10 @@
 package dev.nasrank.benchbridge;
 
+import dev.nasrank.benchbridge.io.AtomicFiles;
 import dev.nasrank.benchbridge.io.DamagedFileException;
 import dev.nasrank.benchbridge.io.LoadReport;
 import dev.nasrank.benchbridge.io.NasbenchLoader;
 import dev.nasrank.benchbridge.io.RecordColumns;
-import dev.nasrank.benchbridge.io.TfRecordWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -111,7 +111,7 @@ public final class NasBenchCache {
     }
     Path abs = target.toAbsolutePath();
     Files.createDirectories(abs.getParent());
-    Path tmp = TfRecordWriter.tempBeside(abs);
+    Path tmp = AtomicFiles.tempBeside(abs);
     try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
       CRC32C crc = new CRC32C();
       ByteBuffer h = ByteBuffer.allocate(FIXED_HEADER + name.length + 12).order(ByteOrder.LITTLE_ENDIAN);
@@ -137,7 +137,7 @@ public final class NasBenchCache {
       Files.deleteIfExists(tmp);
       throw ex;
     }
-    TfRecordWriter.moveAtomically(tmp, abs);
+    AtomicFiles.moveAtomically(tmp, abs);
   }
 
   private static void writeInts(FileChannel ch, int[] a, CRC32C crc) throws IOException {

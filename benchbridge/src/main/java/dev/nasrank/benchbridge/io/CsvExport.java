@@ -3,11 +3,10 @@ package dev.nasrank.benchbridge.io;
 import dev.nasrank.benchbridge.ModelSpec;
 import dev.nasrank.benchbridge.NasBench;
 import dev.nasrank.benchbridge.SearchSpace;
-import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.LongConsumer;
 import org.apache.commons.csv.CSVFormat;
@@ -90,21 +89,11 @@ public final class CsvExport {
   }
 
   private static void atomically(Path target, String[] header, Body body) throws IOException {
-    Path abs = target.toAbsolutePath();
-    Files.createDirectories(abs.getParent());
-    Path tmp = TfRecordWriter.tempBeside(abs);
-    try {
-      try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8), 1 << 20);
-           CSVPrinter out = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header).build())) {
-        body.write(out);
-      }
-      try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
-        ch.force(true);
-      }
-      TfRecordWriter.moveAtomically(tmp, abs);
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(tmp);
-      throw e;
-    }
+    AtomicFiles.write(target, out -> {
+      Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+      CSVPrinter printer = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header).build());
+      body.write(printer);
+      printer.flush();
+    });
   }
 }

@@ -6,10 +6,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
@@ -30,7 +28,7 @@ public final class TfRecordWriter implements Closeable {
     this.target = target.toAbsolutePath();
     Path dir = this.target.getParent();
     Files.createDirectories(dir);
-    this.temp = tempBeside(this.target);
+    this.temp = AtomicFiles.tempBeside(this.target);
     this.channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
     this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 20);
   }
@@ -83,7 +81,7 @@ public final class TfRecordWriter implements Closeable {
       out.flush();
       channel.force(true);
       out.close();
-      moveAtomically(temp, target);
+      AtomicFiles.moveAtomically(temp, target);
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(temp);
       throw e;
@@ -105,30 +103,6 @@ public final class TfRecordWriter implements Closeable {
       Files.deleteIfExists(temp);
     } catch (IOException ignored) {
       // nothing more can be done
-    }
-  }
-
-  /**
-   * Creates an empty temporary file in the folder of {@code target} (which must exist), readable by all like
-   * an ordinary new file ({@code rw-r--r--} where the file system has POSIX permissions).
-   */
-  public static Path tempBeside(Path target) throws IOException {
-    Path abs = target.toAbsolutePath();
-    Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
-    try {
-      Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-    } catch (UnsupportedOperationException notPosix) {
-      // keep the default permissions
-    }
-    return tmp;
-  }
-
-  /** Renames {@code from} onto {@code to} atomically where the file system allows it. */
-  public static void moveAtomically(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 

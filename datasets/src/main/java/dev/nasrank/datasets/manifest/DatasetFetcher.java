@@ -1,5 +1,6 @@
 package dev.nasrank.datasets.manifest;
 
+import dev.nasrank.benchbridge.io.AtomicFiles;
 import dev.nasrank.datasets.DataRoot;
 import dev.nasrank.datasets.io.Checksums;
 import java.io.BufferedInputStream;
@@ -12,7 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -166,7 +166,7 @@ public final class DatasetFetcher {
           if (spec == null || temps.containsKey(spec)) {
             continue;
           }
-          Path tmp = Files.createTempFile(folder, "." + name + ".", ".part");
+          Path tmp = AtomicFiles.tempBeside(folder.resolve(name));
           temps.put(spec, tmp);
           writeChecked(tar, tmp, spec, archiveFile + "!" + e.getName());
         }
@@ -183,7 +183,7 @@ public final class DatasetFetcher {
       List<Path> written = new ArrayList<>();
       for (Map.Entry<FileSpec, Path> t : temps.entrySet()) {
         Path target = folder.resolve(t.getKey().name());
-        Files.move(t.getValue(), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.commit(t.getValue(), target);
         written.add(target.toAbsolutePath());
         log.accept("wrote " + target + " (" + t.getKey().describe() + ")");
       }

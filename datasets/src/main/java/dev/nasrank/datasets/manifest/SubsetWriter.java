@@ -1,14 +1,13 @@
 package dev.nasrank.datasets.manifest;
 
+import dev.nasrank.benchbridge.io.AtomicFiles;
 import dev.nasrank.datasets.DataRoot;
 import dev.nasrank.datasets.MissingDataException;
 import dev.nasrank.datasets.io.Checksums;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +15,7 @@ import java.util.List;
 /**
  * Writes a prefix subset of a dataset: each file of {@code subset} is the first bytes of the same-named file of
  * {@code full} (for the mini split: the first 1,017 records of each official binary batch), checked against the
- * subset's manifest entry before it is renamed into place.
+ * subset's manifest entry before it is renamed into place ({@link AtomicFiles}).
  */
 public final class SubsetWriter {
 
@@ -38,13 +37,11 @@ public final class SubsetWriter {
         continue;
       }
       Path source = root.require(full.folder() + "/" + spec.name());
-      Files.createDirectories(folder);
-      Path tmp = Files.createTempFile(folder, "." + spec.name() + ".", ".part");
-      try {
+      AtomicFiles.write(target, out -> {
         MessageDigest sha = Checksums.newDigest("SHA-256");
         long n = 0;
         byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(source); OutputStream out = Files.newOutputStream(tmp)) {
+        try (InputStream in = Files.newInputStream(source)) {
           while (n < spec.bytes()) {
             int r = in.read(buffer, 0, (int) Math.min(buffer.length, spec.bytes() - n));
             if (r < 0) {
@@ -61,11 +58,8 @@ public final class SubsetWriter {
               "the first %d bytes of %s do not give %s: expected %s; actual %d bytes, sha256 %s; nothing was written",
               spec.bytes(), source, target, spec.describe(), n, actual));
         }
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        written.add(target.toAbsolutePath());
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      });
+      written.add(target.toAbsolutePath());
     }
     return written;
   }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.dataset.Batch;
+import dev.nasrank.datasets.djl.SyntheticBatches;
 import dev.nasrank.harness.space.S4Sampler;
 import dev.nasrank.harness.supernet.Supernet;
 import dev.nasrank.harness.train.PathSgd;

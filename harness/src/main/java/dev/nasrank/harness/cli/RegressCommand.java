@@ -1,12 +1,12 @@
 package dev.nasrank.harness.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.nasrank.benchbridge.io.AtomicFiles;
 import dev.nasrank.harness.manifest.ManifestIo;
 import dev.nasrank.harness.regress.Baseline;
 import dev.nasrank.harness.regress.RegressionCheck;
 import dev.nasrank.harness.regress.RegressionReports;
 import dev.nasrank.harness.regress.RegressionResult;
-import dev.nasrank.harness.report.AtomicFiles;
 import dev.nasrank.harness.report.RunDirectory;
 import dev.nasrank.harness.report.stats.StatisticsCsv;
 import dev.nasrank.harness.report.RankingCsv;

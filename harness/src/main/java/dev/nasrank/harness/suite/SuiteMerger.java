@@ -2,6 +2,7 @@ package dev.nasrank.harness.suite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nasrank.benchbridge.io.AtomicFiles;
 import dev.nasrank.datasets.Cifar10Split;
 import dev.nasrank.datasets.manifest.DatasetManifest;
 import dev.nasrank.harness.eval.CandidateResult;
@@ -11,7 +12,6 @@ import dev.nasrank.harness.exec.TempFiles;
 import dev.nasrank.harness.exec.WorkLock;
 import dev.nasrank.harness.manifest.ManifestIo;
 import dev.nasrank.harness.manifest.RunManifest;
-import dev.nasrank.harness.report.AtomicFiles;
 import dev.nasrank.harness.report.CandidatesCsv;
 import dev.nasrank.harness.report.ReportOptions;
 import dev.nasrank.harness.report.ReportResult;

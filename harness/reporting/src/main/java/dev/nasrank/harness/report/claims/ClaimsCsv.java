@@ -1,0 +1,34 @@
+package dev.nasrank.harness.report.claims;
+
+import dev.nasrank.benchbridge.io.AtomicFiles;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/** Writes {@code claims.csv}, header exactly {@value #HEADER}; text fields quoted where needed (RFC 4180). */
+public final class ClaimsCsv {
+  /** The exact header line. */
+  public static final String HEADER = "id,claim,paper,ours,verdict,paper_in_interval,test";
+
+  private ClaimsCsv() {}
+
+  /** The CSV text, header first. */
+  public static String format(List<ClaimResult> claims) {
+    StringBuilder sb = new StringBuilder();
+    try (CSVPrinter p = new CSVPrinter(sb, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
+      p.printRecord((Object[]) HEADER.split(","));
+      for (ClaimResult c : claims) {
+        p.printRecord(c.id(), c.claim(), c.paper(), c.ours(), c.verdict().key(), c.paperInInterval(), c.test());
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return sb.toString();
+  }
+
+  /** Writes the file atomically. */
+  public static void write(Path file, List<ClaimResult> claims) {
+    AtomicFiles.writeString(file, format(claims));
+  }
+}

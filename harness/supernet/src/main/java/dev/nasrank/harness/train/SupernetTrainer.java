@@ -1,0 +1,322 @@
+package dev.nasrank.harness.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.dataset.Batch;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.nasrank.benchbridge.io.AtomicFiles;
+import dev.nasrank.datasets.BatchSource;
+import dev.nasrank.harness.space.S4Choice;
+import dev.nasrank.harness.space.S4Sampler;
+import dev.nasrank.harness.supernet.Supernet;
+import dev.nasrank.harness.supernet.SupernetConfig;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+
+/**
+ * Trains an S4 supernet as MixPath does: one choice sampled per mini-batch, forward and backward through that path
+ * only, a {@link PathSgd} step on that path's parameters, a cosine learning rate per epoch.
+ *
+ * <p>Each step's arrays live in the batch's manager and are freed when the batch closes. After every epoch a
+ * checkpoint (parameters, momentum buffers, sampler state, epoch) is written atomically to
+ * {@code outDir/checkpoint.bin}, and {@code outDir/train.json} records configuration, device and epoch figures.
+ * With {@link TrainConfig#resume()} a run continues from that checkpoint, only with the settings it was written
+ * with ({@link #identity}: a different one is refused, naming every field that differs). Temp files that a kill
+ * during a write left in the folder are removed when training starts. A NaN or infinite loss stops the run with
+ * {@link NonFiniteLossException}, leaving the last good checkpoint in place.
+ */
+public final class SupernetTrainer {
+
+  /** Name of the run manifest written beside the checkpoint. */
+  public static final String MANIFEST = "train.json";
+
+  private final PrintStream log;
+  private final Runnable beforeBackward;
+
+  /** @param log where per-epoch lines go (the progress bar goes to stderr) */
+  public SupernetTrainer(PrintStream log) {
+    this(log, () -> {});
+  }
+
+  /** As {@link #SupernetTrainer(PrintStream)} with a hook between every step's forward and backward (tests). */
+  SupernetTrainer(PrintStream log, Runnable beforeBackward) {
+    this.log = log;
+    this.beforeBackward = beforeBackward;
+  }
+
+  /**
+   * Trains (or resumes) a supernet.
+   *
+   * @param cfg configuration
+   * @param train training batches; epoch e of the run takes {@code train.epoch(manager, e)}
+   * @param outDir run folder for checkpoint and manifest
+   * @return what was run
+   * @throws IOException on checkpoint or manifest I/O failure
+   * @throws NonFiniteLossException on a NaN or infinite loss
+   */
+  public TrainResult train(TrainConfig cfg, BatchSource train, Path outDir) throws IOException {
+    return train(cfg, train, outDir, cfg.epochs());
+  }
+
+  /**
+   * As {@link #train(TrainConfig, BatchSource, Path)}, but stops after {@code stopAfter} epochs of the configured
+   * schedule (the learning rate still follows the full {@code cfg.epochs()} cosine), as an audit of the first
+   * epochs of a long run needs.
+   *
+   * @param stopAfter epochs to complete, 1 to {@code cfg.epochs()}
+   */
+  public TrainResult train(TrainConfig cfg, BatchSource train, Path outDir, int stopAfter) throws IOException {
+    if (stopAfter < 1 || stopAfter > cfg.epochs()) {
+      throw new IllegalArgumentException("can stop after 1 to " + cfg.epochs() + " epochs, got " + stopAfter);
+    }
+    Device device = cfg.device().resolve();
+    Path ckpt = outDir.resolve(Checkpoint.FILE_NAME);
+    removeInterruptedWrites(ckpt, outDir.resolve(MANIFEST));
+    boolean haveCheckpoint = Files.exists(ckpt);
+    Map<String, String> identity = identity(cfg, train);
+    if (haveCheckpoint && !cfg.resume()) {
+      throw new IllegalStateException(outDir + " already holds a checkpoint; pass --resume to continue it or choose "
+          + "another output folder");
+    }
+    Engine.getInstance().setRandomSeed((int) cfg.seed());
+    try (NDManager manager = NDManager.newBaseManager(device)) {
+      Supernet net = new Supernet(cfg.supernet());
+      net.initialize(manager);
+      Map<String, Parameter> named = net.namedParameters();
+      S4Sampler sampler = new S4Sampler(cfg.supernet().maxPaths(), cfg.supernet().samplerMode(), cfg.seed());
+      try (PathSgd sgd = new PathSgd(manager, cfg.optimizer().momentum(), cfg.optimizer().weightDecay(),
+          cfg.optimizer().clipNorm())) {
+        int start = 0;
+        long globalStep = 0;
+        if (haveCheckpoint) {
+          Checkpoint.Loaded loaded = Checkpoint.load(ckpt, named, manager);
+          Checkpoint c = loaded.checkpoint();
+          try {
+            requireSameRun(ckpt, c, identity, outDir.resolve(MANIFEST));
+          } catch (IllegalStateException | IOException e) {
+            loaded.buffers().values().forEach(NDArray::close);
+            throw e;
+          }
+          sgd.restoreBuffers(named, loaded.buffers());
+          loaded.buffers().values().forEach(NDArray::close);
+          sampler.restoreState(c.samplerState());
+          start = c.epochsCompleted();
+          globalStep = c.globalStep();
+          if (start >= cfg.epochs()) {
+            log.printf("nothing to train: %s already holds %d of %d epochs (global step %d)%n", ckpt, start,
+                cfg.epochs(), globalStep);
+          } else {
+            log.printf("resuming %s after epoch %d of %d (global step %d)%n", ckpt, start, cfg.epochs(),
+                globalStep);
+          }
+        } else if (cfg.resume()) {
+          log.printf("no checkpoint in %s: starting from epoch 1%n", outDir);
+        }
+        List<EpochStats> stats = new ArrayList<>();
+        TrainStep step = new TrainStep(net, sgd, new ParameterStore(manager, false), beforeBackward);
+        for (int epoch = start; epoch < stopAfter; epoch++) {
+          double lr = cfg.schedule().lr(epoch);
+          int total = cfg.maxStepsPerEpoch() == 0 ? train.batchesPerEpoch()
+              : Math.min(cfg.maxStepsPerEpoch(), train.batchesPerEpoch());
+          long t0 = System.nanoTime();
+          double lossSum = 0;
+          long correct = 0;
+          long images = 0;
+          int steps = 0;
+          float[] stepLosses = new float[total];
+          try (ProgressBar bar = cfg.progress() ? progressBar(epoch, cfg.epochs(), total) : null) {
+            Iterator<Batch> it = train.epoch(manager, epoch);
+            while (steps < total && it.hasNext()) {
+              try (Batch batch = it.next()) {
+                S4Choice choice = sampler.next();
+                NDArray x = onDevice(batch.getData().head(), device);
+                NDArray y = onDevice(batch.getLabels().head(), device);
+                TrainStep.Outcome o = step.run(choice, x, y, lr);
+                if (!o.finite()) {
+                  throw new NonFiniteLossException(epoch, steps, globalStep, o.loss(), choice.id(),
+                      epoch == 0 ? "no checkpoint written yet"
+                          : "last good checkpoint " + ckpt + " (" + epoch + " epochs completed) left in place");
+                }
+                float value = o.loss();
+                correct += o.correct();
+                images += x.getShape().get(0);
+                lossSum += value;
+                stepLosses[steps] = value;
+                steps++;
+                globalStep++;
+                if (bar != null) {
+                  bar.step();
+                  bar.setExtraMessage(String.format(" loss %.3f", lossSum / steps));
+                }
+              }
+            }
+          }
+          double seconds = (System.nanoTime() - t0) / 1e9;
+          EpochStats es = new EpochStats(epoch, lr, steps, steps == 0 ? Double.NaN : lossSum / steps,
+              images == 0 ? Double.NaN : correct / (double) images, images / seconds, seconds,
+              java.util.Arrays.copyOf(stepLosses, steps));
+          stats.add(es);
+          log.printf("epoch %d/%d  lr %.5f  loss %.4f  acc %.4f  %.1f img/s  %.1f s%n", epoch + 1, cfg.epochs(), lr,
+              es.meanLoss(), es.accuracy(), es.imagesPerSecond(), seconds);
+          // train.json first: a kill between the two writes then leaves it with one epoch more than the
+          // checkpoint (redone and replaced on resume), never one fewer (its figures would be lost)
+          writeManifest(outDir, cfg, device, net.trainableParameterCount(), epoch + 1, globalStep, stats);
+          new Checkpoint(cfg.supernet(), cfg.seed(), epoch + 1, globalStep, sampler.saveState(), identity)
+              .save(ckpt, named, sgd.buffersByName(named));
+        }
+        return new TrainResult(cfg.supernet(), device.toString(), cfg.seed(), net.trainableParameterCount(), start,
+            Math.max(start, stopAfter), globalStep, List.copyOf(stats), ckpt);
+      }
+    }
+  }
+
+  /**
+   * Every setting that changes what a run computes, by name (the command-line option's where there is one):
+   * the supernet, the seed, the schedule and optimizer, the step cap, and the training data's
+   * {@link BatchSource#identity()} (batch size, augmentation, data digests). The device is not in it: a run may
+   * move between CPU and GPU (its numbers then differ in rounding only).
+   */
+  public static Map<String, String> identity(TrainConfig cfg, BatchSource train) {
+    Map<String, String> m = supernetIdentity(cfg.supernet(), cfg.seed());
+    m.put("epochs", Integer.toString(cfg.epochs()));
+    m.put("lr", Double.toString(cfg.optimizer().lr()));
+    m.put("lr-min", Double.toString(cfg.optimizer().lrMin()));
+    m.put("momentum", Double.toString(cfg.optimizer().momentum()));
+    m.put("weight-decay", Double.toString(cfg.optimizer().weightDecay()));
+    m.put("clip", Double.toString(cfg.optimizer().clipNorm()));
+    m.put("max-steps-per-epoch", Integer.toString(cfg.maxStepsPerEpoch()));
+    train.identity().forEach(m::putIfAbsent);
+    return m;
+  }
+
+  private static Map<String, String> supernetIdentity(SupernetConfig s, long seed) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("method", s.method().cliName());
+    m.put("bn-strategy", s.bnStrategy().cliName());
+    m.put("max-paths", Integer.toString(s.maxPaths()));
+    m.put("sampler", s.samplerMode().name().toLowerCase(Locale.ROOT));
+    m.put("stem-channels", Integer.toString(s.network().stemChannels()));
+    m.put("stacks", Integer.toString(s.network().stacks()));
+    m.put("cells-per-stack", Integer.toString(s.network().cellsPerStack()));
+    m.put("classes", Integer.toString(s.network().classes()));
+    m.put("seed", Long.toString(seed));
+    return m;
+  }
+
+  /**
+   * Refuses to continue {@code ckpt} with settings other than its own, naming every one that differs. A version 1
+   * checkpoint records only the supernet and the seed; the schedule is then taken from the run's train.json, and
+   * what neither records (batch size, data) is named in the log as not compared.
+   */
+  private void requireSameRun(Path ckpt, Checkpoint c, Map<String, String> now, Path manifest) throws IOException {
+    Map<String, String> saved = new LinkedHashMap<>(c.identity());
+    if (saved.isEmpty()) {
+      saved.putAll(supernetIdentity(c.config(), c.seed()));
+      if (Files.isRegularFile(manifest)) {
+        JsonNode cfg = new ObjectMapper().readTree(manifest.toFile()).path("config");
+        String[][] fields = {{"epochs", "epochs"}, {"lr", "lr"}, {"lr-min", "lrMin"}, {"momentum", "momentum"},
+            {"weight-decay", "weightDecay"}, {"clip", "clipNorm"}, {"max-steps-per-epoch", "maxStepsPerEpoch"}};
+        for (String[] f : fields) {
+          JsonNode v = cfg.has(f[1]) ? cfg.get(f[1]) : cfg.path("optimizer").get(f[1]); // flat before 0.2
+          if (v != null && v.isNumber()) {
+            saved.put(f[0], v.isIntegralNumber() ? Long.toString(v.asLong()) : Double.toString(v.asDouble()));
+          }
+        }
+      }
+    }
+    List<String> differ = new ArrayList<>();
+    List<String> unchecked = new ArrayList<>();
+    for (Map.Entry<String, String> e : now.entrySet()) {
+      String was = saved.get(e.getKey());
+      if (was == null) {
+        unchecked.add(e.getKey());
+      } else if (!was.equals(e.getValue())) {
+        differ.add(e.getKey() + " " + was + " (now " + e.getValue() + ")");
+      }
+    }
+    if (!c.identity().isEmpty()) {
+      saved.forEach((k, v) -> {
+        if (!now.containsKey(k)) {
+          differ.add(k + " " + v + " (now none)");
+        }
+      });
+    }
+    if (!differ.isEmpty()) {
+      throw new IllegalStateException(ckpt + " was written with other settings, and --resume continues a run only "
+          + "with its own: " + String.join(", ", differ) + ". Repeat the original settings, or train into a new "
+          + "folder.");
+    }
+    if (!unchecked.isEmpty()) {
+      log.println("note: " + ckpt + " was written by an older version that does not record " + String.join(", ",
+          unchecked) + "; those were not compared");
+    }
+  }
+
+  /** Removes the temp files a kill during a checkpoint or manifest write left (this trainer owns the folder). */
+  private void removeInterruptedWrites(Path... targets) throws IOException {
+    int files = 0;
+    long bytes = 0;
+    for (Path t : targets) {
+      AtomicFiles.Removed r = AtomicFiles.removeStaleTemps(t);
+      files += r.files();
+      bytes += r.bytes();
+    }
+    if (files > 0) {
+      log.printf(Locale.ROOT, "removed %d temporary files of interrupted writes (%.1f MiB) from %s%n", files,
+          bytes / 1048576.0, targets[0].toAbsolutePath().getParent());
+    }
+  }
+
+  private static NDArray onDevice(NDArray a, Device device) {
+    return a.getDevice().equals(device) ? a : a.toDevice(device, false);
+  }
+
+  private static ProgressBar progressBar(int epoch, int epochs, int steps) {
+    return new ProgressBarBuilder().setTaskName("epoch " + (epoch + 1) + "/" + epochs).setInitialMax(steps)
+        .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(500).build();
+  }
+
+  private static void writeManifest(Path outDir, TrainConfig cfg, Device device, long params, int epochsCompleted,
+      long globalStep, List<EpochStats> stats) throws IOException {
+    Path file = outDir.resolve(MANIFEST);
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    List<EpochStats> all = new ArrayList<>();
+    if (Files.exists(file)) {
+      // Keep the epochs of earlier (resumed) invocations.
+      for (var node : json.readTree(file.toFile()).path("epochs")) {
+        EpochStats e = json.treeToValue(node, EpochStats.class);
+        if (e.epoch() < stats.get(0).epoch()) {
+          all.add(e);
+        }
+      }
+    }
+    all.addAll(stats);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("config", cfg);
+    m.put("device", device.toString());
+    m.put("trainableParameters", params);
+    m.put("epochsCompleted", epochsCompleted);
+    m.put("globalSteps", globalStep);
+    m.put("javaVersion", System.getProperty("java.version"));
+    m.put("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
+    m.put("epochs", all);
+    AtomicFiles.write(file, json.writeValueAsBytes(m));
+  }
+}
