@@ -2,9 +2,7 @@ package dev.nasrank.harness.suite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nasrank.datasets.DataRoot;
-import dev.nasrank.harness.eval.CandidateResult;
 import dev.nasrank.harness.eval.OneShotRun;
-import dev.nasrank.harness.eval.ResultCsv;
 import dev.nasrank.harness.manifest.Environment;
 import dev.nasrank.harness.manifest.GitInfo;
 import dev.nasrank.harness.manifest.ManifestIo;
@@ -267,8 +265,8 @@ public final class RunAudit {
 
   private static Map<String, Double> accuracies(Path unitCandidates) throws IOException {
     Map<String, Double> m = new LinkedHashMap<>();
-    for (CandidateResult r : ResultCsv.readCandidates(unitCandidates)) {
-      m.put(key(r.calibrated(), r.choice().id()), r.oneShotAccuracy());
+    for (Candidate c : CandidatesCsv.read(unitCandidates)) {
+      m.put(key(c.calibrated(), c.choice()), c.oneShotAccuracy());
     }
     return m;
   }

@@ -2,16 +2,14 @@ package dev.nasrank.harness.suite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.nasrank.benchbridge.io.AtomicFiles;
 import dev.nasrank.datasets.Cifar10Split;
 import dev.nasrank.datasets.manifest.DatasetManifest;
-import dev.nasrank.harness.eval.CandidateResult;
 import dev.nasrank.harness.eval.OneShotRun;
-import dev.nasrank.harness.eval.ResultCsv;
 import dev.nasrank.harness.exec.TempFiles;
 import dev.nasrank.harness.exec.WorkLock;
 import dev.nasrank.harness.manifest.ManifestIo;
 import dev.nasrank.harness.manifest.RunManifest;
+import dev.nasrank.harness.report.Candidate;
 import dev.nasrank.harness.report.CandidatesCsv;
 import dev.nasrank.harness.report.ReportOptions;
 import dev.nasrank.harness.report.ReportResult;
@@ -20,13 +18,10 @@ import dev.nasrank.harness.report.RunDirectory;
 import dev.nasrank.harness.report.diagnostics.DiagnosticsFile;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The merge step of a planned folder: once every unit is done, builds {@code candidates.csv},
@@ -105,21 +100,15 @@ public final class SuiteMerger {
   }
 
   /** Concatenates the units' candidate rows, adding the {@code max_paths} column. */
-  static void writeCandidates(Path file, List<SuiteUnit> units, List<Path> dirs) throws IOException {
-    StringWriter w = new StringWriter();
-    List<String> header = new ArrayList<>(CandidatesCsv.HEADER);
-    header.add(CandidatesCsv.MAX_PATHS);
-    try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new))
-        .get())) {
-      for (int i = 0; i < units.size(); i++) {
-        Path f = dirs.get(i).resolve(OneShotRun.CANDIDATES_CSV);
-        for (CandidateResult r : ResultCsv.readCandidates(f)) {
-          p.printRecord(r.method().cliName(), r.bnStrategy().cliName(), r.calibrated(), r.seed(), r.choice().id(),
-              r.activePaths(), r.moduleHash(), r.oneShotAccuracy(), units.get(i).maxPaths());
-        }
+  static void writeCandidates(Path file, List<SuiteUnit> units, List<Path> dirs) {
+    List<Candidate> all = new ArrayList<>();
+    for (int i = 0; i < units.size(); i++) {
+      int m = units.get(i).maxPaths();
+      for (Candidate c : CandidatesCsv.read(dirs.get(i).resolve(OneShotRun.CANDIDATES_CSV))) {
+        all.add(c.withMaxPaths(m));
       }
     }
-    AtomicFiles.writeString(file, w.toString());
+    CandidatesCsv.write(file, all, true);
   }
 
   /** Concatenates the units' diagnostics. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
-import dev.nasrank.harness.eval.ResultCsv;
 import dev.nasrank.harness.train.Checkpoint;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -44,7 +43,7 @@ class SupernetCommandsTest {
     // The evaluate command takes the supernet's shape from the checkpoint; --no-calibrate leaves one row per choice.
     assertEquals(Main.OK, Main.run("evaluate", "--checkpoint", run.toString(), "--split", "synthetic",
         "--batch-size", "8", "--max-choices", "3", "--max-eval-batches", "1", "--no-calibrate", "--no-progress"));
-    var rows = ResultCsv.readCandidates(run.resolve("candidates.csv"));
+    var rows = dev.nasrank.harness.report.CandidatesCsv.read(run.resolve("candidates.csv"));
     assertEquals(3, rows.size());
     assertTrue(rows.stream().noneMatch(r -> r.calibrated()));
     assertTrue(rows.stream().allMatch(r -> r.oneShotAccuracy() >= 0 && r.oneShotAccuracy() <= 1));
@@ -53,7 +52,7 @@ class SupernetCommandsTest {
     assertEquals(Main.OK, Main.run("evaluate", "--checkpoint", run.resolve(Checkpoint.FILE_NAME).toString(),
         "--split", "synthetic", "--batch-size", "8", "--max-choices", "2", "--max-eval-batches", "1",
         "--calibration-batches", "1", "-o", out2.toString(), "--no-progress"));
-    assertEquals(4, ResultCsv.readCandidates(out2.resolve("candidates.csv")).size());
+    assertEquals(4, dev.nasrank.harness.report.CandidatesCsv.read(out2.resolve("candidates.csv")).size());
     assertTrue(Files.exists(out2.resolve("architectures.csv")));
 
     // A second train into the same folder without --resume is refused (exit 1); --resume with another schedule

@@ -55,6 +55,11 @@ public record Candidate(String method, String bnStrategy, boolean calibrated, lo
     }
   }
 
+  /** A copy recording another m (the supernet's maximum number of active paths). */
+  public Candidate withMaxPaths(int m) {
+    return new Candidate(method, bnStrategy, calibrated, seed, choice, activePaths, moduleHash, oneShotAccuracy, m);
+  }
+
   /** The supernet configuration this row belongs to (without the seed). */
   public Setting setting() {
     return new Setting(method, bnStrategy, calibrated);

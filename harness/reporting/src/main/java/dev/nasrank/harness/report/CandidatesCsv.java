@@ -1,9 +1,11 @@
 package dev.nasrank.harness.report;
 
+import dev.nasrank.benchbridge.io.AtomicFiles;
 import dev.nasrank.harness.space.S4Choice;
 import dev.nasrank.harness.space.S4Space;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,10 +19,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads a run's {@code candidates.csv} (header {@code method,bn_strategy,calibrated,seed,choice,active_paths,
+ * The one reader and writer of {@code candidates.csv}, a unit's file and a run's merged one. Reads (header {@code method,bn_strategy,calibrated,seed,choice,active_paths,
  * module_hash,one_shot_accuracy}, optional extra column {@code max_paths}); every error names the file,
  * the line and the offending value. The {@code choice} must be an S4 choice ({@link S4Choice#parse}), its number
  * of active nodes must be {@code active_paths} and its NAS-Bench-101 cell must hash to {@code module_hash};
@@ -71,6 +74,38 @@ public final class CandidatesCsv {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Writes rows atomically in the column order of {@link #HEADER}, plus {@value #MAX_PATHS} when asked (a run's
+   * merged file; a unit's own file has one m and leaves it out). Accuracies as Java's shortest round-trip decimal.
+   */
+  public static void write(Path file, List<Candidate> rows, boolean withMaxPaths) {
+    List<String> header = new ArrayList<>(HEADER);
+    if (withMaxPaths) {
+      header.add(MAX_PATHS);
+    }
+    StringWriter w = new StringWriter();
+    try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new))
+        .get())) {
+      for (Candidate c : rows) {
+        p.print(c.method());
+        p.print(c.bnStrategy());
+        p.print(c.calibrated());
+        p.print(c.seed());
+        p.print(c.choice());
+        p.print(c.activePaths());
+        p.print(c.moduleHash());
+        p.print(c.oneShotAccuracy());
+        if (withMaxPaths) {
+          p.print(c.maxPaths());
+        }
+        p.println();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot format " + file + ": " + e.getMessage(), e);
+    }
+    AtomicFiles.writeString(file, w.toString());
   }
 
   private static Candidate parse(CSVRecord r, boolean hasMaxPaths, Path file, long line) {

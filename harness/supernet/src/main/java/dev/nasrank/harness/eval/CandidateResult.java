@@ -1,5 +1,6 @@
 package dev.nasrank.harness.eval;
 
+import dev.nasrank.harness.report.Candidate;
 import dev.nasrank.harness.space.S4Choice;
 import dev.nasrank.harness.supernet.BnStrategy;
 import dev.nasrank.harness.supernet.Method;
@@ -18,4 +19,11 @@ import dev.nasrank.harness.supernet.Method;
  * @param oneShotAccuracy top-1 accuracy, a fraction in [0, 1]
  */
 public record CandidateResult(Method method, BnStrategy bnStrategy, boolean calibrated, long seed, S4Choice choice,
-    int activePaths, String moduleHash, double oneShotAccuracy) {}
+    int activePaths, String moduleHash, double oneShotAccuracy) {
+
+  /** The row of candidates.csv (a unit's file: m is not recorded there, so the report's default 4 stands). */
+  public Candidate toCandidate() {
+    return new Candidate(method.cliName(), bnStrategy.cliName(), calibrated, seed, choice.id(), activePaths,
+        moduleHash, oneShotAccuracy, 4);
+  }
+}

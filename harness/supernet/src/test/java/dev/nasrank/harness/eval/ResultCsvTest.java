@@ -3,6 +3,7 @@ package dev.nasrank.harness.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.nasrank.harness.report.CandidatesCsv;
 import dev.nasrank.harness.space.S4Choice;
 import dev.nasrank.harness.space.S4Space;
 import dev.nasrank.harness.supernet.BnStrategy;
@@ -42,7 +43,8 @@ class ResultCsvTest {
     assertEquals("spos,simple_scaling,false,2020,n1:conv3x3,1," + rows.get(0).moduleHash() + ",0.5", lines.get(1));
     assertEquals("spos,simple_scaling,false,2020,\"n1:conv1x1,n2:maxpool3x3\",2," + rows.get(2).moduleHash()
         + ",0.75", lines.get(3));
-    assertEquals(rows, ResultCsv.readCandidates(cand));
+    // read back by the one reader, which checks every row (choice, active paths, hash)
+    assertEquals(rows.stream().map(CandidateResult::toCandidate).toList(), CandidatesCsv.read(cand));
 
     Path arch = dir.resolve("architectures.csv");
     ResultCsv.writeArchitectures(arch, archs);
@@ -53,9 +55,10 @@ class ResultCsvTest {
       assertEquals(2, files.count(), "no temp files left behind");
     }
 
-    Files.writeString(dir.resolve("bad.csv"), String.join(",", ResultCsv.CANDIDATE_HEADER)
+    Files.writeString(dir.resolve("bad.csv"), String.join(",", CandidatesCsv.HEADER)
         + "\nspos,simple_scaling,false,2020,n9:conv3x3,1,abc,0.5\n");
-    IOException e = assertThrows(IOException.class, () -> ResultCsv.readCandidates(dir.resolve("bad.csv")));
-    assertEquals(true, e.getMessage().contains("bad.csv line 1"), e.getMessage());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CandidatesCsv.read(dir.resolve("bad.csv")));
+    assertEquals(true, e.getMessage().contains("bad.csv:2: choice 'n9:conv3x3' is not an S4 choice"), e.getMessage());
   }
 }
