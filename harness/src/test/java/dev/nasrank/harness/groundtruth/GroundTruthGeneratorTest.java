@@ -99,7 +99,7 @@ class GroundTruthGeneratorTest {
         EvaluationData fin = rec.metrics().getEvaluationData(2);
         assertEquals(u.last().validationAccuracy(), fin.getValidationAccuracy());
         assertEquals(u.last().testAccuracy(), fin.getTestAccuracy());
-        assertEquals(u.last().trainingTimeSeconds(), fin.getTrainingTime());
+        assertEquals(u.last().trainingTime(), fin.getTrainingTime());
         assertEquals(u.trainableParameters(), rec.metrics().getTrainableParameters());
         assertEquals(ModelSpec.parse(rec.adjacency(), rec.operations()).hash(), rec.moduleHash());
       }

@@ -1,5 +1,6 @@
 package dev.nasrank.harness.groundtruth;
 
+import dev.nasrank.benchbridge.Evaluation;
 import dev.nasrank.benchbridge.ModelSpec;
 import dev.nasrank.benchbridge.proto.EvaluationData;
 import dev.nasrank.benchbridge.proto.ModelMetrics;
@@ -48,7 +49,7 @@ public record UnitResult(String hash, String adjacency, String operations, int r
     for (Evaluation e : evaluations) {
       b.addEvaluationData(EvaluationData.newBuilder()
           .setCurrentEpoch(e.epoch())
-          .setTrainingTime(e.trainingTimeSeconds())
+          .setTrainingTime(e.trainingTime())
           .setTrainAccuracy(e.trainAccuracy())
           .setValidationAccuracy(e.validationAccuracy())
           .setTestAccuracy(e.testAccuracy()));

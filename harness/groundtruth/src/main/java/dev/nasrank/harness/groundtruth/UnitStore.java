@@ -1,7 +1,10 @@
 package dev.nasrank.harness.groundtruth;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.nasrank.benchbridge.Evaluation;
 import dev.nasrank.benchbridge.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +21,24 @@ import java.util.List;
  * leaves a half-written unit. Also holds the profile the generation was started with ({@code <dir>/profile.json}).
  */
 public final class UnitStore {
-  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+      .addMixIn(Evaluation.class, EvaluationFormat.class);
+
+  /**
+   * How a unit file names {@link Evaluation}'s fields: {@code trainingTimeSeconds} (seconds spent training up to
+   * the evaluation, evaluations excluded) for NAS-Bench-101's {@code training_time}; the rest as the record.
+   */
+  abstract static class EvaluationFormat {
+    @JsonCreator
+    EvaluationFormat(@JsonProperty("epoch") double epoch,
+        @JsonProperty("trainingTimeSeconds") double trainingTime,
+        @JsonProperty("trainAccuracy") double trainAccuracy,
+        @JsonProperty("validationAccuracy") double validationAccuracy,
+        @JsonProperty("testAccuracy") double testAccuracy) {}
+
+    @JsonProperty("trainingTimeSeconds")
+    abstract double trainingTime();
+  }
 
   private final Path dir;
   private final Path units;

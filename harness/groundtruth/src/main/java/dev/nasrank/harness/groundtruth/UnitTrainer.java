@@ -17,6 +17,7 @@ import ai.djl.training.dataset.Batch;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
+import dev.nasrank.benchbridge.Evaluation;
 import dev.nasrank.benchbridge.ModelSpec;
 import dev.nasrank.datasets.BatchSource;
 import java.util.ArrayList;

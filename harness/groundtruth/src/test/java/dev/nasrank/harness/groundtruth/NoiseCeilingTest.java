@@ -3,6 +3,7 @@ package dev.nasrank.harness.groundtruth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nasrank.benchbridge.Evaluation;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.nasrank.harness.groundtruth;
 
+import dev.nasrank.benchbridge.Evaluation;
 import dev.nasrank.benchbridge.ModelSpec;
 import dev.nasrank.harness.config.DataSplit;
 import dev.nasrank.harness.config.NetworkShape;
@@ -66,7 +67,7 @@ public final class ProtocolProbe {
         System.out.printf(Locale.ROOT, "arch %s %s %s r%d params %d half val %.4f final train %.4f val %.4f test %.4f"
                 + " train_s %.1f total_s %.1f%n", idx, spec.hash().substring(0, 8), spec.operationsString(), r,
             u.trainableParameters(), h.validationAccuracy(), f.trainAccuracy(), f.validationAccuracy(),
-            f.testAccuracy(), f.trainingTimeSeconds(), u.totalTimeSeconds());
+            f.testAccuracy(), f.trainingTime(), u.totalTimeSeconds());
       }
     }
   }

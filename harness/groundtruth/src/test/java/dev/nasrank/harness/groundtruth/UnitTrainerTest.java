@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.nasrank.benchbridge.Evaluation;
 import dev.nasrank.benchbridge.ModelSpec;
 import dev.nasrank.benchbridge.proto.ModelMetrics;
 import dev.nasrank.harness.config.DataSplit;
@@ -37,11 +38,11 @@ class UnitTrainerTest {
     assertEquals(ParameterCount.network(TWO_PATHS, p.network()), r.trainableParameters());
     List<Evaluation> e = r.evaluations();
     assertEquals(0.0, e.get(0).epoch());
-    assertEquals(0.0, e.get(0).trainingTimeSeconds());
+    assertEquals(0.0, e.get(0).trainingTime());
     assertEquals(2.0, e.get(1).epoch());
     assertEquals(4.0, e.get(2).epoch());
-    assertTrue(e.get(1).trainingTimeSeconds() > 0 && e.get(2).trainingTimeSeconds() > e.get(1).trainingTimeSeconds());
-    assertTrue(r.totalTimeSeconds() >= e.get(2).trainingTimeSeconds());
+    assertTrue(e.get(1).trainingTime() > 0 && e.get(2).trainingTime() > e.get(1).trainingTime());
+    assertTrue(r.totalTimeSeconds() >= e.get(2).trainingTime());
     // chance is 0.1; the synthetic classes are separable (20 steps reach about 0.4-0.9)
     assertTrue(e.get(2).trainAccuracy() > 0.35, "train accuracy " + e.get(2).trainAccuracy());
     assertTrue(e.get(2).validationAccuracy() > 0.35, "validation accuracy " + e.get(2).validationAccuracy());
