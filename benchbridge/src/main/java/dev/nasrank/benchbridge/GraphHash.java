@@ -6,19 +6,18 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * The NAS-Bench-101 module hash, byte-exact with the reference {@code graph_util.hash_module}: an iterated MD5
- * of (out-degree, in-degree, label) per vertex, refined V times by the sorted hashes of in- and out-neighbours,
- * then the MD5 of the Python text of the sorted vertex hashes.
+ * The NAS-Bench-101 module hash, byte-exact with the reference {@code graph_util.hash_module}: an
+ * iterated MD5 of (out-degree, in-degree, label) per vertex, refined V times by the sorted hashes
+ * of in- and out-neighbours, then the MD5 of the Python text of the sorted vertex hashes.
  *
- * <p>Isomorphic cells hash alike. One {@link Hasher} per thread reuses its digest and buffers, so hashing
- * allocates only the result string.
+ * <p>Isomorphic cells hash alike. One {@link Hasher} per thread reuses its digest and buffers, so
+ * hashing allocates only the result string.
  */
 public final class GraphHash {
 
   private static final ThreadLocal<Hasher> HASHER = ThreadLocal.withInitial(Hasher::new);
 
-  private GraphHash() {
-  }
+  private GraphHash() {}
 
   /** The hash of a valid, pruned spec (32 lowercase hex characters). */
   public static String hash(ModelSpec spec) {
@@ -37,7 +36,8 @@ public final class GraphHash {
     private final byte[] digest = new byte[16];
     private byte[] cur = new byte[ModelSpec.MAX_VERTICES * H];
     private byte[] next = new byte[ModelSpec.MAX_VERTICES * H];
-    private final byte[] buf = new byte[(2 * ModelSpec.MAX_VERTICES + 1) * H + 2 + 8 * ModelSpec.MAX_VERTICES];
+    private final byte[] buf =
+        new byte[(2 * ModelSpec.MAX_VERTICES + 1) * H + 2 + 8 * ModelSpec.MAX_VERTICES];
     private final int[] inIdx = new int[ModelSpec.MAX_VERTICES];
     private final int[] outIdx = new int[ModelSpec.MAX_VERTICES];
     private final int[] order = new int[ModelSpec.MAX_VERTICES];
@@ -63,8 +63,8 @@ public final class GraphHash {
     }
 
     /**
-     * Hashes a pruned cell into two longs: {@code out[0]} the first 16 hex digits, {@code out[1]} the last 16
-     * (see {@link HashKey}); no String is made.
+     * Hashes a pruned cell into two longs: {@code out[0]} the first 16 hex digits, {@code out[1]}
+     * the last 16 (see {@link HashKey}); no String is made.
      */
     public void hashInto(int n, long bits, java.util.List<Op> ops, long[] out) {
       compute(n, bits, ops);
@@ -139,7 +139,10 @@ public final class GraphHash {
       md5Hex(len, next, 0);
     }
 
-    /** md5hex of "(out, in, label)" for degrees below 7 and the five labels, computed once per hasher. */
+    /**
+     * md5hex of "(out, in, label)" for degrees below 7 and the five labels, computed once per
+     * hasher.
+     */
     private final byte[][] initialTable = new byte[7 * 7 * 5][];
 
     private byte[] initial(int out, int in, int label) {
@@ -180,12 +183,18 @@ public final class GraphHash {
       }
     }
 
-    /** Insertion sort of vertex indices by their 32-byte hex hash (lexicographic, as Python sorts str). */
+    /**
+     * Insertion sort of vertex indices by their 32-byte hex hash (lexicographic, as Python sorts
+     * str).
+     */
     private static void sort(byte[] hashes, int[] idx, int count) {
       for (int i = 1; i < count; i++) {
         int x = idx[i];
         int j = i - 1;
-        while (j >= 0 && java.util.Arrays.compare(hashes, idx[j] * H, idx[j] * H + H, hashes, x * H, x * H + H) > 0) {
+        while (j >= 0
+            && java.util.Arrays.compare(
+                    hashes, idx[j] * H, idx[j] * H + H, hashes, x * H, x * H + H)
+                > 0) {
           idx[j + 1] = idx[j];
           j--;
         }

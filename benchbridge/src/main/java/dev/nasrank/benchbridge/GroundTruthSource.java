@@ -7,21 +7,24 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * NAS-Bench-101 ground truth keyed by module hash: the full data ({@link NasBench}) or a partial dump
- * ({@link dev.nasrank.benchbridge.io.PartialDump}), behind one interface.
+ * NAS-Bench-101 ground truth keyed by module hash: the full data ({@link NasBench}) or a partial
+ * dump ({@link dev.nasrank.benchbridge.io.PartialDump}), behind one interface.
  *
  * <p>Two ways to read it, as in the reference {@code api.py}:
+ *
  * <ul>
- *   <li>analysis, no budget: {@link #metrics(String)}, {@link #finalEvaluation}, and the <em>mean over
- *       repeats</em> ({@link #meanFinalValidationAccuracy}, {@link #meanFinalTestAccuracy}), the ground truth the
- *       papers report and the one a ranking should use;</li>
+ *   <li>analysis, no budget: {@link #metrics(String)}, {@link #finalEvaluation}, and the <em>mean
+ *       over repeats</em> ({@link #meanFinalValidationAccuracy}, {@link #meanFinalTestAccuracy}),
+ *       the ground truth the papers report and the one a ranking should use;
  *   <li>benchmarking a search: {@link #session(long)} gives a seeded {@link QuerySession} whose
- *       {@code query} samples ONE repeat uniformly and charges training time and epochs to a budget.</li>
+ *       {@code query} samples ONE repeat uniformly and charges training time and epochs to a
+ *       budget.
  * </ul>
  *
- * <p>Accuracies are fractions in [0,1]; times are seconds. A source that lacks a field (a dump with no test
- * accuracy, no halfway evaluation, no specs) throws {@link UnsupportedOperationException} naming the source and
- * the field; {@link #has(Metric, int)}, {@link #hasHalfway()} and {@link #hasSpecs()} tell in advance.
+ * <p>Accuracies are fractions in [0,1]; times are seconds. A source that lacks a field (a dump with
+ * no test accuracy, no halfway evaluation, no specs) throws {@link UnsupportedOperationException}
+ * naming the source and the field; {@link #has(Metric, int)}, {@link #hasHalfway()} and {@link
+ * #hasSpecs()} tell in advance.
  */
 public interface GroundTruthSource {
 
@@ -71,7 +74,8 @@ public interface GroundTruthSource {
   /**
    * One metric of the halfway evaluation (at epochs / 2) of one repeat.
    *
-   * @throws UnsupportedOperationException if the source has no halfway evaluations or lacks the field
+   * @throws UnsupportedOperationException if the source has no halfway evaluations or lacks the
+   *     field
    */
   double halfwayMetric(String hash, int epochs, int repeat, Metric metric);
 
@@ -80,7 +84,9 @@ public interface GroundTruthSource {
 
   /** The final evaluation of one repeat; every field must be recorded. */
   default Evaluation finalEvaluation(String hash, int epochs, int repeat) {
-    return new Evaluation(epochs, finalMetric(hash, epochs, repeat, Metric.TRAINING_TIME),
+    return new Evaluation(
+        epochs,
+        finalMetric(hash, epochs, repeat, Metric.TRAINING_TIME),
         finalMetric(hash, epochs, repeat, Metric.TRAIN_ACCURACY),
         finalMetric(hash, epochs, repeat, Metric.VALIDATION_ACCURACY),
         finalMetric(hash, epochs, repeat, Metric.TEST_ACCURACY));
@@ -88,7 +94,9 @@ public interface GroundTruthSource {
 
   /** The halfway evaluation of one repeat; every field must be recorded. */
   default Evaluation halfwayEvaluation(String hash, int epochs, int repeat) {
-    return new Evaluation(epochs / 2.0, halfwayMetric(hash, epochs, repeat, Metric.TRAINING_TIME),
+    return new Evaluation(
+        epochs / 2.0,
+        halfwayMetric(hash, epochs, repeat, Metric.TRAINING_TIME),
         halfwayMetric(hash, epochs, repeat, Metric.TRAIN_ACCURACY),
         halfwayMetric(hash, epochs, repeat, Metric.VALIDATION_ACCURACY),
         halfwayMetric(hash, epochs, repeat, Metric.TEST_ACCURACY));
@@ -98,7 +106,8 @@ public interface GroundTruthSource {
   default double meanFinal(String hash, int epochs, Metric metric) {
     int r = repeats(hash, epochs);
     if (r == 0) {
-      throw new NoSuchElementException(name() + ": no runs of " + hash + " at " + epochs + " epochs");
+      throw new NoSuchElementException(
+          name() + ": no runs of " + hash + " at " + epochs + " epochs");
     }
     double sum = 0;
     for (int i = 0; i < r; i++) {
@@ -118,9 +127,9 @@ public interface GroundTruthSource {
   }
 
   /**
-   * Everything recorded for a cell, all budgets and all repeats, charging no budget (like the reference
-   * {@code get_metrics_from_hash}). Fields the source lacks are NaN in the result and listed in
-   * {@link CellMetrics#missing()}.
+   * Everything recorded for a cell, all budgets and all repeats, charging no budget (like the
+   * reference {@code get_metrics_from_hash}). Fields the source lacks are NaN in the result and
+   * listed in {@link CellMetrics#missing()}.
    */
   default CellMetrics metrics(String hash) {
     if (!contains(hash)) {
@@ -140,14 +149,19 @@ public interface GroundTruthSource {
       }
       runs.put(e, List.copyOf(list));
     }
-    return new CellMetrics(hash, hasSpecs() ? spec(hash) : null, trainableParameters(hash), runs,
+    return new CellMetrics(
+        hash,
+        hasSpecs() ? spec(hash) : null,
+        trainableParameters(hash),
+        runs,
         List.copyOf(missing));
   }
 
   /** As {@link #metrics(String)} for a spec (looked up by its hash). */
   default CellMetrics metrics(ModelSpec spec) {
     if (!spec.isValid()) {
-      throw new IllegalArgumentException("invalid spec (input cannot reach output) is not in NAS-Bench-101");
+      throw new IllegalArgumentException(
+          "invalid spec (input cannot reach output) is not in NAS-Bench-101");
     }
     return metrics(spec.hash());
   }

@@ -1,13 +1,12 @@
 package dev.nasrank.benchbridge;
 
 /**
- * The 16 bytes of a 32-hex-character module hash as two longs ({@code hi} = first 16 hex digits), with a
- * primitive sort so that tables of hashes need no boxed keys. Unsigned comparison of (hi, lo) is the same order
- * as comparing the hex strings.
+ * The 16 bytes of a 32-hex-character module hash as two longs ({@code hi} = first 16 hex digits),
+ * with a primitive sort so that tables of hashes need no boxed keys. Unsigned comparison of (hi,
+ * lo) is the same order as comparing the hex strings.
  */
 public final class HashKey {
-  private HashKey() {
-  }
+  private HashKey() {}
 
   /** The high 64 bits of a 32-hex hash. */
   public static long hi(String hex) {
@@ -37,7 +36,8 @@ public final class HashKey {
 
   private static void check(String hex) {
     if (!isHash(hex)) {
-      throw new IllegalArgumentException("not a module hash (32 lowercase hex characters): '" + hex + "'");
+      throw new IllegalArgumentException(
+          "not a module hash (32 lowercase hex characters): '" + hex + "'");
     }
   }
 
@@ -52,7 +52,8 @@ public final class HashKey {
       } else if (c >= 'a' && c <= 'f') {
         d = c - 'a' + 10;
       } else {
-        throw new IllegalArgumentException("bad hex character '" + (char) (c & 0xFF) + "' in a module hash");
+        throw new IllegalArgumentException(
+            "bad hex character '" + (char) (c & 0xFF) + "' in a module hash");
       }
       v = v << 4 | d;
     }
@@ -74,7 +75,10 @@ public final class HashKey {
     }
   }
 
-  /** Compares (hi1, lo1) with (hi2, lo2) as unsigned 128-bit numbers (same order as the hex strings). */
+  /**
+   * Compares (hi1, lo1) with (hi2, lo2) as unsigned 128-bit numbers (same order as the hex
+   * strings).
+   */
   public static int compare(long hi1, long lo1, long hi2, long lo2) {
     int c = Long.compareUnsigned(hi1, hi2);
     return c != 0 ? c : Long.compareUnsigned(lo1, lo2);
@@ -98,7 +102,9 @@ public final class HashKey {
     return -1;
   }
 
-  /** The permutation that sorts the first {@code n} (hi, lo) pairs ascending (stable merge sort). */
+  /**
+   * The permutation that sorts the first {@code n} (hi, lo) pairs ascending (stable merge sort).
+   */
   public static int[] sortOrder(long[] his, long[] los, int n) {
     int[] a = new int[n];
     for (int i = 0; i < n; i++) {

@@ -3,8 +3,8 @@ package dev.nasrank.benchbridge;
 import java.util.Arrays;
 
 /**
- * An open-addressing map from a 128-bit key (two longs, e.g. a module hash) to a non-negative int, with no boxing.
- * Not thread-safe.
+ * An open-addressing map from a 128-bit key (two longs, e.g. a module hash) to a non-negative int,
+ * with no boxing. Not thread-safe.
  */
 public final class LongPairIndex {
   private long[] his;

@@ -5,24 +5,29 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * An immutable NAS-Bench-101 cell: a directed acyclic graph given by a strictly upper-triangular 0/1 adjacency
- * matrix and one operation per vertex (first {@link Op#INPUT}, last {@link Op#OUTPUT}).
+ * An immutable NAS-Bench-101 cell: a directed acyclic graph given by a strictly upper-triangular
+ * 0/1 adjacency matrix and one operation per vertex (first {@link Op#INPUT}, last {@link
+ * Op#OUTPUT}).
  *
- * <p>The spec is validated and pruned at construction, as the reference {@code model_spec.py} does: only vertices
- * reachable forward from the input and backward from the output are kept, renumbered in order. A spec whose input
- * cannot reach its output is <em>invalid</em> ({@link #isValid()} is false), which is not an error. Malformed
- * input (not square, not 0/1, not upper-triangular, wrong op positions) and specs outside the NAS-Bench-101
- * domain after pruning (more than {@value #MAX_VERTICES} vertices or {@value #MAX_EDGES} edges) raise
- * {@link IllegalArgumentException} naming the value and the limit.
+ * <p>The spec is validated and pruned at construction, as the reference {@code model_spec.py} does:
+ * only vertices reachable forward from the input and backward from the output are kept, renumbered
+ * in order. A spec whose input cannot reach its output is <em>invalid</em> ({@link #isValid()} is
+ * false), which is not an error. Malformed input (not square, not 0/1, not upper-triangular, wrong
+ * op positions) and specs outside the NAS-Bench-101 domain after pruning (more than {@value
+ * #MAX_VERTICES} vertices or {@value #MAX_EDGES} edges) raise {@link IllegalArgumentException}
+ * naming the value and the limit.
  *
- * <p>The pruned adjacency is kept as a bit mask (bit {@code from * 7 + to}), so equality is by value.
+ * <p>The pruned adjacency is kept as a bit mask (bit {@code from * 7 + to}), so equality is by
+ * value.
  */
 public final class ModelSpec {
 
   /** Most vertices of a pruned cell, input and output included. */
   public static final int MAX_VERTICES = 7;
+
   /** Most edges of a pruned cell. */
   public static final int MAX_EDGES = 9;
+
   /** Largest raw matrix accepted before pruning. */
   public static final int MAX_RAW_VERTICES = 64;
 
@@ -43,9 +48,11 @@ public final class ModelSpec {
    * Validates and prunes a cell.
    *
    * @param matrix square, strictly upper-triangular 0/1 matrix; not retained
-   * @param ops one operation per vertex, first {@code INPUT}, last {@code OUTPUT}, inner ones inner operations
+   * @param ops one operation per vertex, first {@code INPUT}, last {@code OUTPUT}, inner ones inner
+   *     operations
    * @return the pruned spec, or an invalid spec if the input cannot reach the output
-   * @throws IllegalArgumentException on malformed or out-of-domain input, naming the value and the limit
+   * @throws IllegalArgumentException on malformed or out-of-domain input, naming the value and the
+   *     limit
    */
   public static ModelSpec of(int[][] matrix, List<Op> ops) {
     int n = checkShape(matrix, ops);
@@ -98,12 +105,16 @@ public final class ModelSpec {
       }
     }
     if (edges > MAX_EDGES) {
-      throw new IllegalArgumentException("too many edges after pruning, got " + edges + " (max " + MAX_EDGES + ")");
+      throw new IllegalArgumentException(
+          "too many edges after pruning, got " + edges + " (max " + MAX_EDGES + ")");
     }
     return new ModelSpec(bits, prunedOps, true);
   }
 
-  /** As {@link #of(int[][], List)}, with NAS-Bench-101 operation names such as {@code conv3x3-bn-relu}. */
+  /**
+   * As {@link #of(int[][], List)}, with NAS-Bench-101 operation names such as {@code
+   * conv3x3-bn-relu}.
+   */
   public static ModelSpec ofNames(int[][] matrix, List<String> opNames) {
     List<Op> ops = new ArrayList<>(opNames.size());
     for (String name : opNames) {
@@ -113,7 +124,8 @@ public final class ModelSpec {
   }
 
   /**
-   * Parses the record form: a row-major '0'/'1' string of length V*V and V comma-joined operation names.
+   * Parses the record form: a row-major '0'/'1' string of length V*V and V comma-joined operation
+   * names.
    *
    * @throws IllegalArgumentException if the two do not describe a well-formed cell
    */
@@ -121,14 +133,20 @@ public final class ModelSpec {
     String[] names = operations.split(",", -1);
     int n = names.length;
     if (adjacency.length() != n * n) {
-      throw new IllegalArgumentException("adjacency string has length " + adjacency.length() + " but "
-          + n + " operations need " + (n * n));
+      throw new IllegalArgumentException(
+          "adjacency string has length "
+              + adjacency.length()
+              + " but "
+              + n
+              + " operations need "
+              + (n * n));
     }
     int[][] matrix = new int[n][n];
     for (int i = 0; i < n * n; i++) {
       char c = adjacency.charAt(i);
       if (c != '0' && c != '1') {
-        throw new IllegalArgumentException("adjacency character '" + c + "' at index " + i + " is not 0 or 1");
+        throw new IllegalArgumentException(
+            "adjacency character '" + c + "' at index " + i + " is not 0 or 1");
       }
       matrix[i / n][i % n] = c - '0';
     }
@@ -144,39 +162,58 @@ public final class ModelSpec {
       throw new IllegalArgumentException("too few vertices, got " + n + " (min 2)");
     }
     if (n > MAX_RAW_VERTICES) {
-      throw new IllegalArgumentException("too many vertices, got " + n + " (max " + MAX_RAW_VERTICES
-          + " before pruning, " + MAX_VERTICES + " after)");
+      throw new IllegalArgumentException(
+          "too many vertices, got "
+              + n
+              + " (max "
+              + MAX_RAW_VERTICES
+              + " before pruning, "
+              + MAX_VERTICES
+              + " after)");
     }
     if (ops.size() != n) {
-      throw new IllegalArgumentException("matrix has " + n + " vertices but " + ops.size() + " operations given");
+      throw new IllegalArgumentException(
+          "matrix has " + n + " vertices but " + ops.size() + " operations given");
     }
     for (int i = 0; i < n; i++) {
       if (matrix[i] == null || matrix[i].length != n) {
-        throw new IllegalArgumentException("matrix is not square: row " + i + " has "
-            + (matrix[i] == null ? 0 : matrix[i].length) + " entries, expected " + n);
+        throw new IllegalArgumentException(
+            "matrix is not square: row "
+                + i
+                + " has "
+                + (matrix[i] == null ? 0 : matrix[i].length)
+                + " entries, expected "
+                + n);
       }
       for (int j = 0; j < n; j++) {
         int x = matrix[i][j];
         if (x != 0 && x != 1) {
-          throw new IllegalArgumentException("matrix entry [" + i + "][" + j + "] = " + x + " is not 0 or 1");
+          throw new IllegalArgumentException(
+              "matrix entry [" + i + "][" + j + "] = " + x + " is not 0 or 1");
         }
         if (x == 1 && j <= i) {
-          throw new IllegalArgumentException("matrix is not strictly upper-triangular: entry [" + i + "][" + j
-              + "] = 1");
+          throw new IllegalArgumentException(
+              "matrix is not strictly upper-triangular: entry [" + i + "][" + j + "] = 1");
         }
       }
     }
     if (ops.get(0) != Op.INPUT) {
-      throw new IllegalArgumentException("first operation must be input, got " + ops.get(0).nasbenchName());
+      throw new IllegalArgumentException(
+          "first operation must be input, got " + ops.get(0).nasbenchName());
     }
     if (ops.get(n - 1) != Op.OUTPUT) {
-      throw new IllegalArgumentException("last operation must be output, got " + ops.get(n - 1).nasbenchName());
+      throw new IllegalArgumentException(
+          "last operation must be output, got " + ops.get(n - 1).nasbenchName());
     }
     for (int v = 1; v < n - 1; v++) {
       Op op = ops.get(v);
       if (op == null || !op.isInner()) {
-        throw new IllegalArgumentException("operation of inner vertex " + v + " must be conv3x3-bn-relu, "
-            + "conv1x1-bn-relu or maxpool3x3, got " + (op == null ? "null" : op.nasbenchName()));
+        throw new IllegalArgumentException(
+            "operation of inner vertex "
+                + v
+                + " must be conv3x3-bn-relu, "
+                + "conv1x1-bn-relu or maxpool3x3, got "
+                + (op == null ? "null" : op.nasbenchName()));
       }
     }
     return n;
@@ -199,7 +236,10 @@ public final class ModelSpec {
 
   /** True if the pruned cell has an edge {@code from -> to}. */
   public boolean hasEdge(int from, int to) {
-    return from >= 0 && to < ops.length && from < to && (bits >>> (from * MAX_VERTICES + to) & 1L) != 0;
+    return from >= 0
+        && to < ops.length
+        && from < to
+        && (bits >>> (from * MAX_VERTICES + to) & 1L) != 0;
   }
 
   /** Operation of pruned vertex {@code v}. */
@@ -289,7 +329,9 @@ public final class ModelSpec {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ModelSpec other && other.valid == valid && other.bits == bits
+    return o instanceof ModelSpec other
+        && other.valid == valid
+        && other.bits == bits
         && Arrays.equals(other.ops, ops);
   }
 
@@ -300,6 +342,8 @@ public final class ModelSpec {
 
   @Override
   public String toString() {
-    return valid ? "ModelSpec[" + adjacencyString() + ", " + operationsString() + "]" : "ModelSpec[invalid]";
+    return valid
+        ? "ModelSpec[" + adjacencyString() + ", " + operationsString() + "]"
+        : "ModelSpec[invalid]";
   }
 }

@@ -20,18 +20,19 @@ import java.util.stream.Stream;
 
 /**
  * The NAS-Bench-101 dataset (Ying et al. 2019, google-research/nasbench) in memory, read from
- * {@code nasbench_only108.tfrecord}, {@code nasbench_full.tfrecord}, a project-generated file in the same format,
- * or a {@link NasBenchCache} built from one.
+ * {@code nasbench_only108.tfrecord}, {@code nasbench_full.tfrecord}, a project-generated file in
+ * the same format, or a {@link NasBenchCache} built from one.
  *
- * <p>Every (hash, epochs, repeat) is kept with its halfway and final evaluations; repeats of one (hash, epochs)
- * are numbered in file order, and any number of repeats per cell is supported. Storage is columnar: cells
- * sorted by hash (two {@code long} arrays searched by bisection), one {@code int} range per (cell, budget), and
- * eleven {@code double} columns over all records; no object per record.
+ * <p>Every (hash, epochs, repeat) is kept with its halfway and final evaluations; repeats of one
+ * (hash, epochs) are numbered in file order, and any number of repeats per cell is supported.
+ * Storage is columnar: cells sorted by hash (two {@code long} arrays searched by bisection), one
+ * {@code int} range per (cell, budget), and eleven {@code double} columns over all records; no
+ * object per record.
  *
- * <p>Ground truth: {@link #meanFinalValidationAccuracy} / {@link #meanFinalTestAccuracy} are the mean over
- * repeats (what the papers report, and what rankings should use); {@link #query} samples ONE repeat like the
- * reference {@code api.query}. Accuracies are fractions in [0,1]. Immutable after construction except for the
- * default query session; safe to read from many threads.
+ * <p>Ground truth: {@link #meanFinalValidationAccuracy} / {@link #meanFinalTestAccuracy} are the
+ * mean over repeats (what the papers report, and what rankings should use); {@link #query} samples
+ * ONE repeat like the reference {@code api.query}. Accuracies are fractions in [0,1]. Immutable
+ * after construction except for the default query session; safe to read from many threads.
  */
 public final class NasBench implements GroundTruthSource {
 
@@ -48,8 +49,17 @@ public final class NasBench implements GroundTruthSource {
   private final LoadReport loadReport;
   private QuerySession defaultSession;
 
-  NasBench(String name, long[] hi, long[] lo, long[] adjacency, int[] ops, int[] params, int[] epochs,
-      int[] groupStart, double[][] values, LoadReport loadReport) {
+  NasBench(
+      String name,
+      long[] hi,
+      long[] lo,
+      long[] adjacency,
+      int[] ops,
+      int[] params,
+      int[] epochs,
+      int[] groupStart,
+      double[][] values,
+      LoadReport loadReport) {
     this.loadReport = loadReport;
     this.name = name;
     this.cells = hi.length;
@@ -64,10 +74,12 @@ public final class NasBench implements GroundTruthSource {
   }
 
   /**
-   * Opens a TFRecord file or a {@link NasBenchCache} (detected by content), failing on the first corrupt record.
+   * Opens a TFRecord file or a {@link NasBenchCache} (detected by content), failing on the first
+   * corrupt record.
    *
-   * @throws dev.nasrank.benchbridge.io.DamagedFileException naming the file (and for a TFRecord the record index,
-   *     byte offset and kind of damage) when the file is empty, damaged or holds values outside their domain
+   * @throws dev.nasrank.benchbridge.io.DamagedFileException naming the file (and for a TFRecord the
+   *     record index, byte offset and kind of damage) when the file is empty, damaged or holds
+   *     values outside their domain
    */
   public static NasBench open(Path file) throws IOException {
     return open(file, NasbenchLoader.Options.defaults());
@@ -75,19 +87,25 @@ public final class NasBench implements GroundTruthSource {
 
   /** As {@link #open(Path)} with loading options (threads, skip-corrupt) for a TFRecord file. */
   public static NasBench open(Path file, NasbenchLoader.Options options) throws IOException {
-    return open(file, options, false, w -> { });
+    return open(file, options, false, w -> {});
   }
 
   /**
-   * As {@link #open(Path, NasbenchLoader.Options)}; when {@code file} is a cache that is refused (damaged,
-   * truncated, another version) and {@code cacheFallback} is set, reads the TFRecord it was built from instead
-   * (see {@link NasBenchCache#loadOrFallback}), saying so through {@code warnings}.
+   * As {@link #open(Path, NasbenchLoader.Options)}; when {@code file} is a cache that is refused
+   * (damaged, truncated, another version) and {@code cacheFallback} is set, reads the TFRecord it
+   * was built from instead (see {@link NasBenchCache#loadOrFallback}), saying so through {@code
+   * warnings}.
    */
-  public static NasBench open(Path file, NasbenchLoader.Options options, boolean cacheFallback,
-      java.util.function.Consumer<String> warnings) throws IOException {
+  public static NasBench open(
+      Path file,
+      NasbenchLoader.Options options,
+      boolean cacheFallback,
+      java.util.function.Consumer<String> warnings)
+      throws IOException {
     requireRegularFile(file);
     if (Files.size(file) == 0) {
-      throw new DamagedFileException(file, "empty file (0 bytes): not a NAS-Bench-101 TFRecord or cache");
+      throw new DamagedFileException(
+          file, "empty file (0 bytes): not a NAS-Bench-101 TFRecord or cache");
     }
     if (NasBenchCache.isCache(file)) {
       return NasBenchCache.loadOrFallback(file, options, cacheFallback, warnings);
@@ -109,9 +127,11 @@ public final class NasBench implements GroundTruthSource {
       throw new IOException(file + " is a directory, not a NAS-Bench-101 file");
     }
     if (!Files.exists(file)) {
-      throw new java.nio.file.NoSuchFileException(file.toString(), null, "no such NAS-Bench-101 file");
+      throw new java.nio.file.NoSuchFileException(
+          file.toString(), null, "no such NAS-Bench-101 file");
     }
-    throw new IOException(file + " is not a regular file (a device, pipe or socket), not a NAS-Bench-101 file");
+    throw new IOException(
+        file + " is not a regular file (a device, pipe or socket), not a NAS-Bench-101 file");
   }
 
   /** True if the file starts like a {@link NasBenchCache} rather than a TFRecord. */
@@ -123,12 +143,14 @@ public final class NasBench implements GroundTruthSource {
   }
 
   /**
-   * Builds the tables from decoded records. Records of one module hash must agree on the cell and the trainable
-   * parameters, and no record may repeat an earlier record of its (hash, epochs) value for value; in strict mode a
-   * record that breaks this is refused, in skip-corrupt mode ({@link NasbenchLoader.Loaded#skipCorrupt()}) it is
-   * skipped and counted in {@link #loadReport()}.
+   * Builds the tables from decoded records. Records of one module hash must agree on the cell and
+   * the trainable parameters, and no record may repeat an earlier record of its (hash, epochs)
+   * value for value; in strict mode a record that breaks this is refused, in skip-corrupt mode
+   * ({@link NasbenchLoader.Loaded#skipCorrupt()}) it is skipped and counted in {@link
+   * #loadReport()}.
    *
-   * @throws CorruptRecordException naming the record that contradicts or repeats an earlier one (strict mode)
+   * @throws CorruptRecordException naming the record that contradicts or repeats an earlier one
+   *     (strict mode)
    * @throws DamagedFileException if no record could be read
    */
   public static NasBench fromLoaded(NasbenchLoader.Loaded loaded) throws DamagedFileException {
@@ -140,14 +162,20 @@ public final class NasBench implements GroundTruthSource {
       throw new DamagedFileException(file, "too many records (" + total + ")");
     }
     if (total == 0) {
-      throw new DamagedFileException(file, "no records could be read"
-          + (loaded.skippedRecords() > 0 ? " (skipped: " + loaded.report().describeSkipped() + ")" : ""));
+      throw new DamagedFileException(
+          file,
+          "no records could be read"
+              + (loaded.skippedRecords() > 0
+                  ? " (skipped: " + loaded.report().describeSkipped() + ")"
+                  : ""));
     }
     int n = (int) total;
-    Map<CorruptRecordException.Kind, Long> droppedKinds = new EnumMap<>(CorruptRecordException.Kind.class);
+    Map<CorruptRecordException.Kind, Long> droppedKinds =
+        new EnumMap<>(CorruptRecordException.Kind.class);
     List<String> droppedProblems = new ArrayList<>();
     long dropped = 0;
-    // 1. cell ids in first-appearance order, epoch budgets; records must agree with the first of their hash
+    // 1. cell ids in first-appearance order, epoch budgets; records must agree with the first of
+    // their hash
     LongPairIndex index = new LongPairIndex(Math.max(16, n / 2));
     int[] cellOf = new int[n];
     int[] distinctEpochs = new int[0];
@@ -184,17 +212,37 @@ public final class NasBench implements GroundTruthSource {
           cFirstOffset[id] = b.recordOffset(i);
         } else {
           String what = null;
-          String earlier = " of record " + cFirst[id] + " (byte offset " + cFirstOffset[id]
-              + ") of the same module hash " + HashKey.format(b.hi(i), b.lo(i));
+          String earlier =
+              " of record "
+                  + cFirst[id]
+                  + " (byte offset "
+                  + cFirstOffset[id]
+                  + ") of the same module hash "
+                  + HashKey.format(b.hi(i), b.lo(i));
           if (cAdj[id] != b.adjacency(i) || cOps[id] != b.ops(i)) {
-            what = "its cell (" + describeCell(b.adjacency(i), b.ops(i)) + ") differs from the cell ("
-                + describeCell(cAdj[id], cOps[id]) + ")" + earlier;
+            what =
+                "its cell ("
+                    + describeCell(b.adjacency(i), b.ops(i))
+                    + ") differs from the cell ("
+                    + describeCell(cAdj[id], cOps[id])
+                    + ")"
+                    + earlier;
           } else if (cParams[id] != b.params(i)) {
-            what = "its trainable_parameters " + b.params(i) + " differ from the " + cParams[id] + earlier;
+            what =
+                "its trainable_parameters "
+                    + b.params(i)
+                    + " differ from the "
+                    + cParams[id]
+                    + earlier;
           }
           if (what != null) {
-            CorruptRecordException e = new CorruptRecordException(file, b.recordIndex(i), b.recordOffset(i),
-                CorruptRecordException.Kind.INCONSISTENT, what);
+            CorruptRecordException e =
+                new CorruptRecordException(
+                    file,
+                    b.recordIndex(i),
+                    b.recordOffset(i),
+                    CorruptRecordException.Kind.INCONSISTENT,
+                    what);
             if (!skip) {
               throw e;
             }
@@ -210,7 +258,8 @@ public final class NasBench implements GroundTruthSource {
         cellOf[k] = id;
         int e = b.epochs(i);
         if (Arrays.binarySearch(distinctEpochs, e) < 0) {
-          distinctEpochs = IntStream.concat(Arrays.stream(distinctEpochs), IntStream.of(e)).sorted().toArray();
+          distinctEpochs =
+              IntStream.concat(Arrays.stream(distinctEpochs), IntStream.of(e)).sorted().toArray();
         }
       }
     }
@@ -267,10 +316,19 @@ public final class NasBench implements GroundTruthSource {
           same = sameValues(values, q, b, i) ? q - start[g] : -1;
         }
         if (same >= 0) {
-          CorruptRecordException e = new CorruptRecordException(file, b.recordIndex(i), b.recordOffset(i),
-              CorruptRecordException.Kind.DUPLICATE, "duplicate: every value equals repeat " + same
-              + " (an earlier record) of module hash " + HashKey.format(b.hi(i), b.lo(i)) + " at " + b.epochs(i)
-              + " epochs");
+          CorruptRecordException e =
+              new CorruptRecordException(
+                  file,
+                  b.recordIndex(i),
+                  b.recordOffset(i),
+                  CorruptRecordException.Kind.DUPLICATE,
+                  "duplicate: every value equals repeat "
+                      + same
+                      + " (an earlier record) of module hash "
+                      + HashKey.format(b.hi(i), b.lo(i))
+                      + " at "
+                      + b.epochs(i)
+                      + " epochs");
           if (!skip) {
             throw e;
           }
@@ -302,9 +360,20 @@ public final class NasBench implements GroundTruthSource {
       start = packed;
       values = compact;
     }
-    LoadReport report = dropped == 0 ? loaded.report()
-        : loaded.report().withDropped(dropped, droppedKinds, droppedProblems);
-    return new NasBench(file.getFileName().toString(), hi, lo, adj, ops, params, distinctEpochs, start, values,
+    LoadReport report =
+        dropped == 0
+            ? loaded.report()
+            : loaded.report().withDropped(dropped, droppedKinds, droppedProblems);
+    return new NasBench(
+        file.getFileName().toString(),
+        hi,
+        lo,
+        adj,
+        ops,
+        params,
+        distinctEpochs,
+        start,
+        values,
         report);
   }
 
@@ -334,8 +403,8 @@ public final class NasBench implements GroundTruthSource {
   }
 
   /**
-   * What loading read and skipped: for a TFRecord opened in skip-corrupt mode the records skipped per kind of
-   * damage; for a cache or a strict load, no skips.
+   * What loading read and skipped: for a TFRecord opened in skip-corrupt mode the records skipped
+   * per kind of damage; for a cache or a strict load, no skips.
    */
   public LoadReport loadReport() {
     return loadReport;
@@ -428,8 +497,8 @@ public final class NasBench implements GroundTruthSource {
   }
 
   /**
-   * How many cells have each repeat count at the {@code e}-th budget (cells without runs at that budget are
-   * not counted), e.g. {3=423624} for nasbench_only108.
+   * How many cells have each repeat count at the {@code e}-th budget (cells without runs at that
+   * budget are not counted), e.g. {3=423624} for nasbench_only108.
    */
   public java.util.SortedMap<Integer, Integer> repeatHistogram(int e) {
     java.util.TreeMap<Integer, Integer> h = new java.util.TreeMap<>();
@@ -446,13 +515,23 @@ public final class NasBench implements GroundTruthSource {
   public int rowAt(int i, int e, int repeat) {
     int g = i * epochs.length + e;
     if (repeat < 0 || repeat >= groupStart[g + 1] - groupStart[g]) {
-      throw new NoSuchElementException(name + ": " + hashAt(i) + " at " + epochs[e] + " epochs has "
-          + (groupStart[g + 1] - groupStart[g]) + " repeats, asked for repeat " + repeat);
+      throw new NoSuchElementException(
+          name
+              + ": "
+              + hashAt(i)
+              + " at "
+              + epochs[e]
+              + " epochs has "
+              + (groupStart[g + 1] - groupStart[g])
+              + " repeats, asked for repeat "
+              + repeat);
     }
     return groupStart[g] + repeat;
   }
 
-  /** Double column {@code column} ({@link RecordColumns#FINAL_VALID} ...) of run row {@code row}. */
+  /**
+   * Double column {@code column} ({@link RecordColumns#FINAL_VALID} ...) of run row {@code row}.
+   */
   public double valueAt(int column, int row) {
     return values[column][row];
   }
@@ -465,8 +544,13 @@ public final class NasBench implements GroundTruthSource {
   private int row(String hash, int epochs, int repeat) {
     int e = Arrays.binarySearch(this.epochs, epochs);
     if (e < 0) {
-      throw new NoSuchElementException(name + " has no runs at " + epochs + " epochs (budgets "
-          + Arrays.toString(this.epochs) + ")");
+      throw new NoSuchElementException(
+          name
+              + " has no runs at "
+              + epochs
+              + " epochs (budgets "
+              + Arrays.toString(this.epochs)
+              + ")");
     }
     return rowAt(cell(hash), e, repeat);
   }
@@ -501,10 +585,17 @@ public final class NasBench implements GroundTruthSource {
     return evaluation(row(hash, epochs, repeat), RecordColumns.HALF_EPOCH);
   }
 
-  /** The evaluation stored at run row {@code row} starting at column {@code first} (HALF_EPOCH or FINAL_EPOCH). */
+  /**
+   * The evaluation stored at run row {@code row} starting at column {@code first} (HALF_EPOCH or
+   * FINAL_EPOCH).
+   */
   public Evaluation evaluation(int row, int first) {
-    return new Evaluation(values[first][row], values[first + 1][row], values[first + 2][row],
-        values[first + 3][row], values[first + 4][row]);
+    return new Evaluation(
+        values[first][row],
+        values[first + 1][row],
+        values[first + 2][row],
+        values[first + 3][row],
+        values[first + 4][row]);
   }
 
   /** Total wall time in seconds of one run. */
@@ -518,8 +609,9 @@ public final class NasBench implements GroundTruthSource {
   }
 
   /**
-   * Samples ONE repeat (seeded, seed 0 for this default session) and charges the default session's budget, like
-   * the reference {@code api.query}. For several independent searches use {@link #session(long)}.
+   * Samples ONE repeat (seeded, seed 0 for this default session) and charges the default session's
+   * budget, like the reference {@code api.query}. For several independent searches use {@link
+   * #session(long)}.
    */
   public synchronized QueryResult query(ModelSpec spec, int epochs, boolean halfway) {
     if (defaultSession == null) {
@@ -528,7 +620,10 @@ public final class NasBench implements GroundTruthSource {
     return defaultSession.query(spec, epochs, halfway);
   }
 
-  /** As {@link #query(ModelSpec, int, boolean)} with the reference defaults: 108 epochs, final evaluation. */
+  /**
+   * As {@link #query(ModelSpec, int, boolean)} with the reference defaults: 108 epochs, final
+   * evaluation.
+   */
   public QueryResult query(ModelSpec spec) {
     return query(spec, 108, false);
   }

@@ -3,7 +3,8 @@ package dev.nasrank.benchbridge;
 import java.util.Arrays;
 
 /**
- * A vertex operation of a NAS-Bench-101 cell, with its name in the data files and its label in the graph hash.
+ * A vertex operation of a NAS-Bench-101 cell, with its name in the data files and its label in the
+ * graph hash.
  */
 public enum Op {
   INPUT("input", -1),
@@ -25,7 +26,10 @@ public enum Op {
     return nasbenchName;
   }
 
-  /** The integer label the reference graph hash uses (input -1, output -2, conv3x3 0, conv1x1 1, maxpool 2). */
+  /**
+   * The integer label the reference graph hash uses (input -1, output -2, conv3x3 0, conv1x1 1,
+   * maxpool 2).
+   */
   public int hashLabel() {
     return hashLabel;
   }
@@ -49,8 +53,12 @@ public enum Op {
         return op;
       }
     }
-    throw new IllegalArgumentException("unknown operation '" + name + "' (expected one of "
-        + Arrays.stream(values()).map(Op::nasbenchName).toList() + ")");
+    throw new IllegalArgumentException(
+        "unknown operation '"
+            + name
+            + "' (expected one of "
+            + Arrays.stream(values()).map(Op::nasbenchName).toList()
+            + ")");
   }
 
   /**
@@ -64,6 +72,7 @@ public enum Op {
         return op;
       }
     }
-    throw new IllegalArgumentException("unknown operation label " + label + " (expected -1, -2, 0, 1 or 2)");
+    throw new IllegalArgumentException(
+        "unknown operation label " + label + " (expected -1, -2, 0, 1 or 2)");
   }
 }

@@ -3,9 +3,9 @@ package dev.nasrank.benchbridge;
 import java.util.OptionalDouble;
 
 /**
- * The answer to one {@link QuerySession#query}: ONE sampled repeat of one cell at one budget (not the mean).
- * Accessors of fields the source lacks throw {@link UnsupportedOperationException} naming source and field;
- * {@link #find(Metric)} asks without throwing.
+ * The answer to one {@link QuerySession#query}: ONE sampled repeat of one cell at one budget (not
+ * the mean). Accessors of fields the source lacks throw {@link UnsupportedOperationException}
+ * naming source and field; {@link #find(Metric)} asks without throwing.
  *
  * @param source name of the source
  * @param spec the pruned cell (null when the source holds no specs)
@@ -19,8 +19,17 @@ import java.util.OptionalDouble;
  * @param validationAccuracy fraction in [0,1], NaN if not recorded
  * @param testAccuracy fraction in [0,1], NaN if not recorded
  */
-public record QueryResult(String source, ModelSpec spec, String hash, int epochs, boolean halfway, int repeat,
-    int trainableParameters, double trainingTime, double trainAccuracy, double validationAccuracy,
+public record QueryResult(
+    String source,
+    ModelSpec spec,
+    String hash,
+    int epochs,
+    boolean halfway,
+    int repeat,
+    int trainableParameters,
+    double trainingTime,
+    double trainAccuracy,
+    double validationAccuracy,
     double testAccuracy) {
 
   @Override
@@ -45,19 +54,26 @@ public record QueryResult(String source, ModelSpec spec, String hash, int epochs
 
   /** A metric if recorded. */
   public OptionalDouble find(Metric m) {
-    double v = switch (m) {
-      case TRAINING_TIME -> trainingTime;
-      case TRAIN_ACCURACY -> trainAccuracy;
-      case VALIDATION_ACCURACY -> validationAccuracy;
-      case TEST_ACCURACY -> testAccuracy;
-    };
+    double v =
+        switch (m) {
+          case TRAINING_TIME -> trainingTime;
+          case TRAIN_ACCURACY -> trainAccuracy;
+          case VALIDATION_ACCURACY -> validationAccuracy;
+          case TEST_ACCURACY -> testAccuracy;
+        };
     return Double.isNaN(v) ? OptionalDouble.empty() : OptionalDouble.of(v);
   }
 
   private double need(double v, Metric m) {
     if (Double.isNaN(v)) {
-      throw new UnsupportedOperationException(source + " does not record " + (halfway ? "halfway_" : "final_")
-          + m.field() + " at " + epochs + " epochs");
+      throw new UnsupportedOperationException(
+          source
+              + " does not record "
+              + (halfway ? "halfway_" : "final_")
+              + m.field()
+              + " at "
+              + epochs
+              + " epochs");
     }
     return v;
   }

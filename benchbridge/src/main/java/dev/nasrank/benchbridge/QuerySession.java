@@ -4,10 +4,11 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * Benchmark-style access to a {@link GroundTruthSource}, as the reference {@code api.query}: each query samples
- * ONE repeat uniformly with a seeded generator and charges its training time and its epochs (epochs / 2 when
- * stopped halfway) to this session's budget counters. Use the source's mean-over-repeats methods, not this, as
- * ranking ground truth. Not thread-safe: one session per searching thread.
+ * Benchmark-style access to a {@link GroundTruthSource}, as the reference {@code api.query}: each
+ * query samples ONE repeat uniformly with a seeded generator and charges its training time and its
+ * epochs (epochs / 2 when stopped halfway) to this session's budget counters. Use the source's
+ * mean-over-repeats methods, not this, as ranking ground truth. Not thread-safe: one session per
+ * searching thread.
  */
 public final class QuerySession {
   private final GroundTruthSource source;
@@ -30,28 +31,39 @@ public final class QuerySession {
    */
   public QueryResult query(ModelSpec spec, int epochs, boolean halfway) {
     if (!spec.isValid()) {
-      throw new IllegalArgumentException("invalid spec (input cannot reach output) is not in NAS-Bench-101");
+      throw new IllegalArgumentException(
+          "invalid spec (input cannot reach output) is not in NAS-Bench-101");
     }
     return query(spec.hash(), spec, epochs, halfway);
   }
 
   /** As {@link #query(ModelSpec, int, boolean)} by module hash. */
   public QueryResult query(String hash, int epochs, boolean halfway) {
-    return query(hash, source.hasSpecs() && source.contains(hash) ? source.spec(hash) : null, epochs, halfway);
+    return query(
+        hash,
+        source.hasSpecs() && source.contains(hash) ? source.spec(hash) : null,
+        epochs,
+        halfway);
   }
 
   private QueryResult query(String hash, ModelSpec spec, int epochs, boolean halfway) {
     if (Arrays.stream(source.epochBudgets()).noneMatch(e -> e == epochs)) {
-      throw new IllegalArgumentException("epochs " + epochs + " is not a budget of " + source.name() + " (have "
-          + Arrays.toString(source.epochBudgets()) + ")");
+      throw new IllegalArgumentException(
+          "epochs "
+              + epochs
+              + " is not a budget of "
+              + source.name()
+              + " (have "
+              + Arrays.toString(source.epochBudgets())
+              + ")");
     }
     if (!source.contains(hash)) {
       throw new java.util.NoSuchElementException(source.name() + ": unknown module hash " + hash);
     }
     int r = source.repeats(hash, epochs);
     if (r == 0) {
-      throw new java.util.NoSuchElementException(source.name() + ": no runs of " + hash + " at " + epochs
-          + " epochs");
+      throw new java.util.NoSuchElementException(
+          source.name() + ": no runs of " + hash + " at " + epochs + " epochs");
     }
     if (halfway && !source.hasHalfway()) {
       throw source.missingField("halfway evaluations");
@@ -61,8 +73,10 @@ public final class QuerySession {
     Metric[] ms = Metric.values();
     for (int k = 0; k < 4; k++) {
       try {
-        v[k] = halfway ? source.halfwayMetric(hash, epochs, repeat, ms[k])
-            : source.finalMetric(hash, epochs, repeat, ms[k]);
+        v[k] =
+            halfway
+                ? source.halfwayMetric(hash, epochs, repeat, ms[k])
+                : source.finalMetric(hash, epochs, repeat, ms[k]);
       } catch (UnsupportedOperationException e) {
         v[k] = Double.NaN;
       }
@@ -72,8 +86,18 @@ public final class QuerySession {
     }
     epochsSpent += halfway ? epochs / 2 : epochs;
     queries++;
-    return new QueryResult(source.name(), spec, hash, epochs, halfway, repeat, source.trainableParameters(hash),
-        v[0], v[1], v[2], v[3]);
+    return new QueryResult(
+        source.name(),
+        spec,
+        hash,
+        epochs,
+        halfway,
+        repeat,
+        source.trainableParameters(hash),
+        v[0],
+        v[1],
+        v[2],
+        v[3]);
   }
 
   /** Seconds of training charged so far (sum of the sampled runs' training times). */

@@ -11,18 +11,20 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
- * The whole NAS-Bench-101 space, enumerated as the reference {@code generate_graphs} does: for V = 2..7 vertices,
- * every upper-triangular bit mask (bit {@code x + y(y-1)/2} for edge x&lt;y) whose rows but the last and columns but
- * the first are non-empty and that has at most 9 edges, with every labelling of the V-2 inner vertices, deduplicated
- * by graph hash. The result is 423,624 unique cells from 1,293,208 labelled candidates.
+ * The whole NAS-Bench-101 space, enumerated as the reference {@code generate_graphs} does: for V =
+ * 2..7 vertices, every upper-triangular bit mask (bit {@code x + y(y-1)/2} for edge x&lt;y) whose
+ * rows but the last and columns but the first are non-empty and that has at most 9 edges, with
+ * every labelling of the V-2 inner vertices, deduplicated by graph hash. The result is 423,624
+ * unique cells from 1,293,208 labelled candidates.
  *
- * <p>The representative of each hash is the first candidate in the reference order (V, then mask, then labelling
- * with the first inner vertex varying slowest), so the result does not depend on the number of threads. Cells are
- * held sorted by hash in primitive arrays.
+ * <p>The representative of each hash is the first candidate in the reference order (V, then mask,
+ * then labelling with the first inner vertex varying slowest), so the result does not depend on the
+ * number of threads. Cells are held sorted by hash in primitive arrays.
  */
 public final class SearchSpace {
   /** Number of unique cells in the NAS-Bench-101 space. */
   public static final int UNIQUE_CELLS = 423_624;
+
   /** Number of labelled candidate graphs before deduplication. */
   public static final int CANDIDATES = 1_293_208;
 
@@ -44,12 +46,12 @@ public final class SearchSpace {
 
   /** Enumerates the space on {@code threads} threads. */
   public static SearchSpace enumerate(int threads) {
-    return enumerate(threads, n -> { });
+    return enumerate(threads, n -> {});
   }
 
   /**
-   * Enumerates the space on {@code threads} threads, reporting the number of candidates hashed so far to
-   * {@code progress} (from worker threads, about every few thousand candidates).
+   * Enumerates the space on {@code threads} threads, reporting the number of candidates hashed so
+   * far to {@code progress} (from worker threads, about every few thousand candidates).
    */
   public static SearchSpace enumerate(int threads, LongConsumer progress) {
     List<int[]> tasks = new ArrayList<>();
@@ -67,19 +69,22 @@ public final class SearchSpace {
     for (int t = 0; t < parts.length; t++) {
       Part part = new Part();
       parts[t] = part;
-      workers[t] = new Thread(() -> {
-        try {
-          int k;
-          while ((k = next.getAndIncrement()) < tasks.size()) {
-            int[] task = tasks.get(k);
-            int before = part.size;
-            part.run(task[0], task[1], task[2]);
-            progress.accept(done.addAndGet(part.size - before));
-          }
-        } catch (RuntimeException e) {
-          failure[0] = e;
-        }
-      }, "nasbench-enumerate-" + t);
+      workers[t] =
+          new Thread(
+              () -> {
+                try {
+                  int k;
+                  while ((k = next.getAndIncrement()) < tasks.size()) {
+                    int[] task = tasks.get(k);
+                    int before = part.size;
+                    part.run(task[0], task[1], task[2]);
+                    progress.accept(done.addAndGet(part.size - before));
+                  }
+                } catch (RuntimeException e) {
+                  failure[0] = e;
+                }
+              },
+              "nasbench-enumerate-" + t);
       workers[t].start();
     }
     for (Thread w : workers) {
@@ -224,8 +229,8 @@ public final class SearchSpace {
   }
 
   /**
-   * Adjacency bits (bit {@code from * 7 + to}) of a reference mask if it is a "full DAG" with at most 9 edges,
-   * else -1.
+   * Adjacency bits (bit {@code from * 7 + to}) of a reference mask if it is a "full DAG" with at
+   * most 9 edges, else -1.
    */
   static long fullDagBits(int v, int mask) {
     if (Integer.bitCount(mask) > ModelSpec.MAX_EDGES) {
@@ -284,7 +289,9 @@ public final class SearchSpace {
 
   /** Index of a hash in ascending order, or -1. */
   public int indexOf(String hash) {
-    return HashKey.isHash(hash) ? HashKey.search(hi, lo, hi.length, HashKey.hi(hash), HashKey.lo(hash)) : -1;
+    return HashKey.isHash(hash)
+        ? HashKey.search(hi, lo, hi.length, HashKey.hi(hash), HashKey.lo(hash))
+        : -1;
   }
 
   /** True if the hash is in the space. */
@@ -300,7 +307,8 @@ public final class SearchSpace {
   public ModelSpec spec(String hash) {
     int i = indexOf(hash);
     if (i < 0) {
-      throw new NoSuchElementException("module hash " + hash + " is not in the NAS-Bench-101 space");
+      throw new NoSuchElementException(
+          "module hash " + hash + " is not in the NAS-Bench-101 space");
     }
     return specAt(i);
   }

@@ -19,8 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Defect 1 of issue 11: a damaged binary cache must be refused naming the file, never read. */
 class CacheDamageTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void everySingleBitFlipIsRefusedNamingTheFile() throws IOException {
@@ -48,12 +47,19 @@ class CacheDamageTest {
         fail("byte " + i + ": " + e, e);
       }
     }
-    assertEquals(0, accepted, accepted + " of " + good.length + " single-bit flips were accepted, first at "
-        + firstAccepted);
+    assertEquals(
+        0,
+        accepted,
+        accepted
+            + " of "
+            + good.length
+            + " single-bit flips were accepted, first at "
+            + firstAccepted);
   }
 
   @Test
-  void aRefusedCacheFallsBackToItsTfRecordOnlyWhenAllowedAndOnlyToTheRightFile() throws IOException {
+  void aRefusedCacheFallsBackToItsTfRecordOnlyWhenAllowedAndOnlyToTheRightFile()
+      throws IOException {
     Path source = dir.resolve("src.tfrecord");
     Files.write(source, TestRecords.file(TestRecords.records(new Random(12), 4, 3)));
     NasBench nb = NasBench.open(source);
@@ -63,9 +69,13 @@ class CacheDamageTest {
     b[b.length / 2] ^= 0x20;
     Files.write(cache, b);
 
-    CorruptCacheException refused = assertThrows(CorruptCacheException.class, () -> NasBench.open(cache));
-    assertTrue(refused.getMessage().contains(cache.toString()) && refused.getMessage().contains("checksum")
-        && refused.getMessage().contains("nasbench cache"), refused.getMessage());
+    CorruptCacheException refused =
+        assertThrows(CorruptCacheException.class, () -> NasBench.open(cache));
+    assertTrue(
+        refused.getMessage().contains(cache.toString())
+            && refused.getMessage().contains("checksum")
+            && refused.getMessage().contains("nasbench cache"),
+        refused.getMessage());
 
     List<String> warnings = new ArrayList<>();
     NasBench back = NasBench.open(cache, NasbenchLoader.Options.defaults(), true, warnings::add);
@@ -73,12 +83,15 @@ class CacheDamageTest {
     String h = nb.hashAt(2);
     assertEquals(nb.finalEvaluation(h, 108, 2), back.finalEvaluation(h, 108, 2));
     assertEquals(2, warnings.size());
-    assertTrue(warnings.get(1).contains("falling back to " + source.toAbsolutePath()), warnings.get(1));
+    assertTrue(
+        warnings.get(1).contains("falling back to " + source.toAbsolutePath()), warnings.get(1));
 
     // a source that changed since the cache was built is no fallback
     Files.write(source, new byte[] {0}, java.nio.file.StandardOpenOption.APPEND);
-    CorruptCacheException none = assertThrows(CorruptCacheException.class,
-        () -> NasBench.open(cache, NasbenchLoader.Options.defaults(), true, w -> { }));
+    CorruptCacheException none =
+        assertThrows(
+            CorruptCacheException.class,
+            () -> NasBench.open(cache, NasbenchLoader.Options.defaults(), true, w -> {}));
     assertTrue(none.getMessage().contains("no fallback"), none.getMessage());
   }
 
@@ -92,6 +105,7 @@ class CacheDamageTest {
     b[8] = 1;
     Files.write(cache, b);
     CorruptCacheException e = assertThrows(CorruptCacheException.class, () -> NasBench.open(cache));
-    assertTrue(e.getMessage().contains("version 1") && e.getMessage().contains("rebuild"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("version 1") && e.getMessage().contains("rebuild"), e.getMessage());
   }
 }

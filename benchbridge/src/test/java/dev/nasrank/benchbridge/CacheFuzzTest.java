@@ -24,32 +24,38 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Seeded fuzzing of the binary cache (issue 11): a damaged cache must be refused with a
- * {@link DamagedFileException} naming the file; never read, never another exception type, never an allocation
- * beyond what the file holds.
+ * Seeded fuzzing of the binary cache (issue 11): a damaged cache must be refused with a {@link
+ * DamagedFileException} naming the file; never read, never another exception type, never an
+ * allocation beyond what the file holds.
  *
- * <p>Mutations: bit flips, truncations, edits of the header's counts and name length, zeroed ranges, one
- * record's value duplicated over another's, two records (all eleven columns) or two cells swapped, bytes
- * appended. Each plain mutation leaves the content checksum stale, so any successful load of a changed file is a
- * silent misread. A second set recomputes the checksum after the mutation (damage the checksum cannot see): those
- * must be refused by the structure and value checks or load into a NasBench every query of which works and
- * returns values in their domain.
+ * <p>Mutations: bit flips, truncations, edits of the header's counts and name length, zeroed
+ * ranges, one record's value duplicated over another's, two records (all eleven columns) or two
+ * cells swapped, bytes appended. Each plain mutation leaves the content checksum stale, so any
+ * successful load of a changed file is a silent misread. A second set recomputes the checksum after
+ * the mutation (damage the checksum cannot see): those must be refused by the structure and value
+ * checks or load into a NasBench every query of which works and returns values in their domain.
  */
 class CacheFuzzTest {
   static final long SEED = 20261125L;
   static final int PLAIN_CASES = 10_500;
   static final int CHECKSUM_FIXED_CASES = 2_100;
+
   /** Allocation allowed on top of twice the file (see {@code TfRecordFuzzTest.SLACK}). */
   static final long SLACK = 256 << 10;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  enum Mutation { BIT_FLIPS, TRUNCATION, LENGTH_EDIT, ZEROED_RANGE, DUPLICATED_RECORD, REORDERED_RECORDS,
-    APPENDED_BYTES }
-
-  record Base(byte[] bytes, NasBench nb, int dataStart) {
+  enum Mutation {
+    BIT_FLIPS,
+    TRUNCATION,
+    LENGTH_EDIT,
+    ZEROED_RANGE,
+    DUPLICATED_RECORD,
+    REORDERED_RECORDS,
+    APPENDED_BYTES
   }
+
+  record Base(byte[] bytes, NasBench nb, int dataStart) {}
 
   @Test
   void damagedCachesAreRefused() throws IOException {
@@ -57,15 +63,19 @@ class CacheFuzzTest {
     List<Base> bases = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
       Path src = dir.resolve("src" + i + ".tfrecord");
-      Files.write(src, TestRecords.file(TestRecords.records(rng, 2 + rng.nextInt(4), 1 + rng.nextInt(3))));
+      Files.write(
+          src, TestRecords.file(TestRecords.records(rng, 2 + rng.nextInt(4), 1 + rng.nextInt(3))));
       NasBench nb = NasBench.open(src);
       Path cache = dir.resolve("base" + i + ".nbcache");
       NasBenchCache.write(nb, src, cache);
-      bases.add(new Base(Files.readAllBytes(cache), nb, (int) NasBenchCache.header(cache).dataStart()));
+      bases.add(
+          new Base(Files.readAllBytes(cache), nb, (int) NasBenchCache.header(cache).dataStart()));
     }
     Path file = dir.resolve("fuzz.nbcache");
-    Map<Mutation, long[]> plain = new EnumMap<>(Mutation.class); // cases, refused, unchanged and read
-    Map<Mutation, long[]> fixed = new EnumMap<>(Mutation.class); // cases, refused, accepted and queryable
+    Map<Mutation, long[]> plain =
+        new EnumMap<>(Mutation.class); // cases, refused, unchanged and read
+    Map<Mutation, long[]> fixed =
+        new EnumMap<>(Mutation.class); // cases, refused, accepted and queryable
     Map<String, Long> refusals = new TreeMap<>();
     long misreads = 0;
     long unexpected = 0;
@@ -84,7 +94,9 @@ class CacheFuzzTest {
       if (fixCrc && b.length >= 8) {
         CRC32C crc = new CRC32C();
         crc.update(b, 0, b.length - 4);
-        ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).putInt(b.length - 4, (int) crc.getValue());
+        ByteBuffer.wrap(b)
+            .order(ByteOrder.LITTLE_ENDIAN)
+            .putInt(b.length - 4, (int) crc.getValue());
       }
       boolean same = Arrays.equals(b, base.bytes);
       TestRecords.overwrite(file, b);
@@ -92,34 +104,44 @@ class CacheFuzzTest {
       counts[0]++;
       NasBench[] got = new NasBench[1];
       Throwable[] thrown = new Throwable[1];
-      long allocated = allocatedBy(() -> {
-        try {
-          got[0] = NasBench.open(file);
-        } catch (Throwable e) {
-          thrown[0] = e;
-        }
-      });
+      long allocated =
+          allocatedBy(
+              () -> {
+                try {
+                  got[0] = NasBench.open(file);
+                } catch (Throwable e) {
+                  thrown[0] = e;
+                }
+              });
       if (allocated > 2L * b.length + (16 << 10)) {
         // the first load along a new path may load classes: measure once more
-        allocated = Math.min(allocated, allocatedBy(() -> {
-          try {
-            NasBench.open(file);
-          } catch (Throwable ignored) {
-            // measured only
-          }
-        }));
+        allocated =
+            Math.min(
+                allocated,
+                allocatedBy(
+                    () -> {
+                      try {
+                        NasBench.open(file);
+                      } catch (Throwable ignored) {
+                        // measured only
+                      }
+                    }));
       }
       maxExcess = Math.max(maxExcess, allocated - 2L * b.length);
       if (allocated > 2L * b.length + SLACK) {
         allocationViolations++;
-        fail(failures, m + " case " + c + ": loading a " + b.length + "-byte file allocated " + allocated);
+        fail(
+            failures,
+            m + " case " + c + ": loading a " + b.length + "-byte file allocated " + allocated);
       }
       if (thrown[0] instanceof DamagedFileException e) {
         counts[1]++;
         refusals.merge(e.getClass().getSimpleName(), 1L, Long::sum);
         if (!e.getMessage().startsWith(file.toString())) {
           unexpected++;
-          fail(failures, m + " case " + c + ": message does not start with the file: " + e.getMessage());
+          fail(
+              failures,
+              m + " case " + c + ": message does not start with the file: " + e.getMessage());
         }
         if (same) {
           misreads++;
@@ -127,7 +149,9 @@ class CacheFuzzTest {
         }
       } else if (thrown[0] != null) {
         unexpected++;
-        fail(failures, m + " case " + c + (fixCrc ? " (checksum fixed)" : "") + ": unexpected " + thrown[0]);
+        fail(
+            failures,
+            m + " case " + c + (fixCrc ? " (checksum fixed)" : "") + ": unexpected " + thrown[0]);
       } else if (same) {
         String d = sameContent(base.nb, got[0]);
         if (d != null) {
@@ -138,7 +162,9 @@ class CacheFuzzTest {
         }
       } else if (!fixCrc) {
         misreads++;
-        fail(failures, m + " case " + c + ": a damaged cache was read (" + got[0].records() + " records)");
+        fail(
+            failures,
+            m + " case " + c + ": a damaged cache was read (" + got[0].records() + " records)");
       } else {
         String problem = queryEverything(got[0]);
         if (problem != null) {
@@ -150,19 +176,47 @@ class CacheFuzzTest {
       }
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
-    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-        "cache fuzz (seed %d): %,d damaged caches with a stale checksum + %,d with a recomputed checksum in %.1f s%n",
-        SEED, PLAIN_CASES, CHECKSUM_FIXED_CASES, seconds));
-    plain.forEach((m, v) -> sb.append(String.format(Locale.ROOT,
-        "  %-18s %,6d caches: %,6d refused, %,4d unchanged by the mutation and read exactly%n", m, v[0], v[1], v[2])));
+    StringBuilder sb =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "cache fuzz (seed %d): %,d damaged caches with a stale checksum + %,d with a recomputed checksum in %.1f s%n",
+                SEED,
+                PLAIN_CASES,
+                CHECKSUM_FIXED_CASES,
+                seconds));
+    plain.forEach(
+        (m, v) ->
+            sb.append(
+                String.format(
+                    Locale.ROOT,
+                    "  %-18s %,6d caches: %,6d refused, %,4d unchanged by the mutation and read exactly%n",
+                    m,
+                    v[0],
+                    v[1],
+                    v[2])));
     sb.append("  with the checksum recomputed (damage a checksum cannot see):\n");
-    fixed.forEach((m, v) -> sb.append(String.format(Locale.ROOT,
-        "  %-18s %,6d caches: %,6d refused by the structure and value checks, %,4d accepted (every query "
-            + "works, every value in its domain)%n", m, v[0], v[1], v[2])));
+    fixed.forEach(
+        (m, v) ->
+            sb.append(
+                String.format(
+                    Locale.ROOT,
+                    "  %-18s %,6d caches: %,6d refused by the structure and value checks, %,4d accepted (every query "
+                        + "works, every value in its domain)%n",
+                    m,
+                    v[0],
+                    v[1],
+                    v[2])));
     sb.append("  refusals: ").append(refusals).append('\n');
-    sb.append(String.format(Locale.ROOT, "  silent misreads: %d, unexpected exceptions: %d, loads allocating more "
-        + "than 2x the file + 256 KiB: %d (at most %,d bytes beyond 2x the file)%n", misreads, unexpected,
-        allocationViolations, maxExcess));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "  silent misreads: %d, unexpected exceptions: %d, loads allocating more "
+                + "than 2x the file + 256 KiB: %d (at most %,d bytes beyond 2x the file)%n",
+            misreads,
+            unexpected,
+            allocationViolations,
+            maxExcess));
     System.out.print(sb);
     assertTrue(failures.isEmpty(), String.join("\n", failures));
     assertEquals(0, misreads);
@@ -177,7 +231,8 @@ class CacheFuzzTest {
   }
 
   private static long allocatedBy(Runnable r) {
-    com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    com.sun.management.ThreadMXBean mx =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long before = mx.getCurrentThreadAllocatedBytes();
     r.run();
     return mx.getCurrentThreadAllocatedBytes() - before;
@@ -212,18 +267,23 @@ class CacheFuzzTest {
         int old = bb.getInt(at);
         int v;
         do {
-          v = switch (rng.nextInt(3)) {
-            case 0 -> old + rng.nextInt(9) - 4;
-            case 1 -> rng.nextInt();
-            default -> Integer.MAX_VALUE - rng.nextInt(16);
-          };
+          v =
+              switch (rng.nextInt(3)) {
+                case 0 -> old + rng.nextInt(9) - 4;
+                case 1 -> rng.nextInt();
+                default -> Integer.MAX_VALUE - rng.nextInt(16);
+              };
         } while (v == old);
         bb.putInt(at, v);
         return b;
       }
       case ZEROED_RANGE -> {
         int from = rng.nextInt(b.length);
-        Arrays.fill(b, from, Math.min(b.length, from + 1 + rng.nextInt(rng.nextBoolean() ? 8 : 256)), (byte) 0);
+        Arrays.fill(
+            b,
+            from,
+            Math.min(b.length, from + 1 + rng.nextInt(rng.nextBoolean() ? 8 : 256)),
+            (byte) 0);
         return b;
       }
       case DUPLICATED_RECORD -> {
@@ -231,7 +291,12 @@ class CacheFuzzTest {
         int col = rng.nextInt(11);
         int i = rng.nextInt(records);
         int j = rng.nextInt(records);
-        System.arraycopy(base.bytes, valuesAt + 8 * (col * records + i), b, valuesAt + 8 * (col * records + j), 8);
+        System.arraycopy(
+            base.bytes,
+            valuesAt + 8 * (col * records + i),
+            b,
+            valuesAt + 8 * (col * records + j),
+            8);
         return b;
       }
       case REORDERED_RECORDS -> {
@@ -279,7 +344,8 @@ class CacheFuzzTest {
     }
     for (int i = 0; i < a.size(); i++) {
       String h = a.hashAt(i);
-      if (!h.equals(b.hashAt(i)) || !a.specAt(i).equals(b.specAt(i))
+      if (!h.equals(b.hashAt(i))
+          || !a.specAt(i).equals(b.specAt(i))
           || a.trainableParametersAt(i) != b.trainableParametersAt(i)) {
         return "cell " + i;
       }
@@ -296,7 +362,9 @@ class CacheFuzzTest {
     return null;
   }
 
-  /** Null if every query of every cell works and returns values in their domain; else what failed. */
+  /**
+   * Null if every query of every cell works and returns values in their domain; else what failed.
+   */
   private static String queryEverything(NasBench nb) {
     try {
       for (int i = 0; i < nb.size(); i++) {
@@ -307,8 +375,10 @@ class CacheFuzzTest {
         }
         for (int e : nb.epochBudgets()) {
           for (int r = 0; r < nb.repeats(h, e); r++) {
-            for (Evaluation ev : List.of(nb.finalEvaluation(h, e, r), nb.halfwayEvaluation(h, e, r))) {
-              for (double acc : new double[] {ev.trainAccuracy(), ev.validationAccuracy(), ev.testAccuracy()}) {
+            for (Evaluation ev :
+                List.of(nb.finalEvaluation(h, e, r), nb.halfwayEvaluation(h, e, r))) {
+              for (double acc :
+                  new double[] {ev.trainAccuracy(), ev.validationAccuracy(), ev.testAccuracy()}) {
                 if (!(acc >= 0 && acc <= 1)) {
                   return "accuracy " + acc + " of " + h;
                 }

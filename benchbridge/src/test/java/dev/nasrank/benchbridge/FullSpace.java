@@ -4,8 +4,7 @@ package dev.nasrank.benchbridge;
 public final class FullSpace {
   private static SearchSpace space;
 
-  private FullSpace() {
-  }
+  private FullSpace() {}
 
   /** The enumerated space, computed on first use with 2 threads. */
   public static synchronized SearchSpace get() {

@@ -9,13 +9,17 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Golden test: re-hashing the 1,000 cells of nasbench-vis_data-1k.json reproduces their published keys. */
+/**
+ * Golden test: re-hashing the 1,000 cells of nasbench-vis_data-1k.json reproduces their published
+ * keys.
+ */
 class GraphHashGoldenTest {
 
   @Test
   void allThousandKeysOfTheVisDumpAreReproduced() throws IOException {
-    JsonNode root = new ObjectMapper().readTree(
-        SharedData.require("nasbench101-partial/nasbench-vis_data-1k.json").toFile());
+    JsonNode root =
+        new ObjectMapper()
+            .readTree(SharedData.require("nasbench101-partial/nasbench-vis_data-1k.json").toFile());
     JsonNode keys = root.get("key");
     JsonNode adj = root.get("adjacency");
     JsonNode ops = root.get("operations");

@@ -25,11 +25,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The dataset API over a small file whose every value is known, the real record, and the binary cache. */
+/**
+ * The dataset API over a small file whose every value is known, the real record, and the binary
+ * cache.
+ */
 class NasBenchTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final List<ModelSpec> cells = new ArrayList<>();
   private Path file;
@@ -41,18 +43,31 @@ class NasBenchTest {
 
   private static ModelMetrics metrics(int c, int e, int r) {
     double v = valid(c, e, r);
-    return ModelMetrics.newBuilder().setTrainableParameters(1000 + c).setTotalTime(10.0 * e + r)
+    return ModelMetrics.newBuilder()
+        .setTrainableParameters(1000 + c)
+        .setTotalTime(10.0 * e + r)
         .addEvaluationData(EvaluationData.newBuilder().setCurrentEpoch(0))
-        .addEvaluationData(EvaluationData.newBuilder().setCurrentEpoch(e / 2.0).setTrainingTime(e * 0.5)
-            .setTrainAccuracy(v - 0.1).setValidationAccuracy(v - 0.2).setTestAccuracy(v - 0.3))
-        .addEvaluationData(EvaluationData.newBuilder().setCurrentEpoch(e).setTrainingTime(e + r * 0.25)
-            .setTrainAccuracy(v + 0.1).setValidationAccuracy(v).setTestAccuracy(v - 0.01))
+        .addEvaluationData(
+            EvaluationData.newBuilder()
+                .setCurrentEpoch(e / 2.0)
+                .setTrainingTime(e * 0.5)
+                .setTrainAccuracy(v - 0.1)
+                .setValidationAccuracy(v - 0.2)
+                .setTestAccuracy(v - 0.3))
+        .addEvaluationData(
+            EvaluationData.newBuilder()
+                .setCurrentEpoch(e)
+                .setTrainingTime(e + r * 0.25)
+                .setTrainAccuracy(v + 0.1)
+                .setValidationAccuracy(v)
+                .setTestAccuracy(v - 0.01))
         .build();
   }
 
   @BeforeEach
   void writeFile() throws IOException {
-    // 12 distinct cells of 3-5 vertices, written in REVERSE hash order, repeats interleaved across budgets
+    // 12 distinct cells of 3-5 vertices, written in REVERSE hash order, repeats interleaved across
+    // budgets
     Set<String> seen = new HashSet<>();
     for (int m = 0; cells.size() < 12; m++) {
       int v = 3 + m % 3;
@@ -66,7 +81,8 @@ class NasBenchTest {
           mat[a][b] = (int) (bits >>> (a * 7 + b) & 1);
         }
       }
-      List<Op> ops = new ArrayList<>(SearchSpace.labellings(v).get(m % SearchSpace.labellings(v).size()));
+      List<Op> ops =
+          new ArrayList<>(SearchSpace.labellings(v).get(m % SearchSpace.labellings(v).size()));
       ModelSpec s = ModelSpec.of(mat, ops);
       if (seen.add(s.hash())) {
         cells.add(s);
@@ -104,8 +120,14 @@ class NasBenchTest {
       assertEquals(0, nb.repeats(h, 36));
       for (int r = 0; r < 3; r++) {
         Evaluation f = nb.finalEvaluation(h, 108, r);
-        assertEquals(new Evaluation(108, 108 + r * 0.25, valid(c, 108, r) + 0.1, valid(c, 108, r),
-            valid(c, 108, r) - 0.01), f);
+        assertEquals(
+            new Evaluation(
+                108,
+                108 + r * 0.25,
+                valid(c, 108, r) + 0.1,
+                valid(c, 108, r),
+                valid(c, 108, r) - 0.01),
+            f);
         Evaluation half = nb.halfwayEvaluation(h, 108, r);
         assertEquals(54.0, half.epoch());
         assertEquals(valid(c, 108, r) - 0.2, half.validationAccuracy());
@@ -207,7 +229,9 @@ class NasBenchTest {
     Path bad = dir.resolve("bad.tfrecord");
     Files.write(bad, b);
     CorruptRecordException e = assertThrows(CorruptRecordException.class, () -> NasBench.open(bad));
-    assertTrue(e.getMessage().contains("bad.tfrecord") && e.getMessage().contains("record "), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("bad.tfrecord") && e.getMessage().contains("record "),
+        e.getMessage());
     var loaded = NasbenchLoader.load(bad, new NasbenchLoader.Options(2, true));
     assertTrue(loaded.skippedRecords() >= 1);
     assertEquals(12 * 2 * 3 - 1, loaded.records() + loaded.skippedRecords());
@@ -215,7 +239,9 @@ class NasBenchTest {
 
   @Test
   void theRealRecordIsQueryable() throws IOException {
-    NasBench nb = NasBench.open(SharedData.require("nasbench101-partial/first_record_nasbench_full.tfrecord"));
+    NasBench nb =
+        NasBench.open(
+            SharedData.require("nasbench101-partial/first_record_nasbench_full.tfrecord"));
     String h = "00005c142e6f48ac74fdcf73e3439874";
     assertEquals(1, nb.size());
     assertArrayEquals(new int[] {4}, nb.epochBudgets());

@@ -36,8 +36,10 @@ class SearchSpaceTest {
 
   @Test
   void everyKeyOfThe20kDumpIsEnumerated() throws IOException {
-    JsonNode keys = new ObjectMapper().readTree(
-        SharedData.require("nasbench101-partial/nasbench-vis_data-20k.json").toFile()).get("key");
+    JsonNode keys =
+        new ObjectMapper()
+            .readTree(SharedData.require("nasbench101-partial/nasbench-vis_data-20k.json").toFile())
+            .get("key");
     assertEquals(20_001, keys.size());
     SearchSpace s = FullSpace.get();
     int found = 0;
@@ -51,9 +53,12 @@ class SearchSpaceTest {
 
   @Test
   void everyNaslibCellIsAValidSpecOfTheSpace() throws IOException {
-    JsonNode cells = new ObjectMapper().readTree(
-        SharedData.require("nasbench101-partial/naslib_zc_nasbench101_500.json").toFile())
-        .path("nasbench101").path("cifar10");
+    JsonNode cells =
+        new ObjectMapper()
+            .readTree(
+                SharedData.require("nasbench101-partial/naslib_zc_nasbench101_500.json").toFile())
+            .path("nasbench101")
+            .path("cifar10");
     assertEquals(500, cells.size());
     SearchSpace s = FullSpace.get();
     Set<String> hashes = new HashSet<>();

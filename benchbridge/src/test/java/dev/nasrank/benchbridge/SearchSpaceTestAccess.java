@@ -2,8 +2,7 @@ package dev.nasrank.benchbridge;
 
 /** Test access to package-private helpers of {@link SearchSpace}. */
 public final class SearchSpaceTestAccess {
-  private SearchSpaceTestAccess() {
-  }
+  private SearchSpaceTestAccess() {}
 
   /** See {@code SearchSpace.fullDagBits}. */
   public static long fullDagBits(int v, int mask) {

@@ -8,13 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The synthetic {@code nasbench_only108}-shaped file the load benchmarks read (1,270,872 records, about 500 MB)
- * and its cache. They live outside the repository: {@code -Dnasrank.bench.dir} (default
- * {@code /tmp/nasrank-bench}); made on first use and reused afterwards.
+ * The synthetic {@code nasbench_only108}-shaped file the load benchmarks read (1,270,872 records,
+ * about 500 MB) and its cache. They live outside the repository: {@code -Dnasrank.bench.dir}
+ * (default {@code /tmp/nasrank-bench}); made on first use and reused afterwards.
  */
 final class BenchFiles {
-  private BenchFiles() {
-  }
+  private BenchFiles() {}
 
   static Path dir() {
     return Path.of(System.getProperty("nasrank.bench.dir", "/tmp/nasrank-bench"));
@@ -26,7 +25,8 @@ final class BenchFiles {
     if (!Files.isRegularFile(p)) {
       long t0 = System.nanoTime();
       long n = SyntheticNasbench.writeOnly108(p, 42L);
-      System.err.printf("generated %s: %,d records in %.1f s%n", p, n, (System.nanoTime() - t0) / 1e9);
+      System.err.printf(
+          "generated %s: %,d records in %.1f s%n", p, n, (System.nanoTime() - t0) / 1e9);
     }
     return p;
   }

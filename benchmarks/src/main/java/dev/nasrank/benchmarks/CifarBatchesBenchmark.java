@@ -18,9 +18,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Cost of rendering one CIFAR-10 training batch in plain Java (shuffle order, crop + flip + normalise + Cutout
- * into one float[]), without the NDArray copy. Uses the mini train split when the data root has it, else 4,068
- * random images (the cost does not depend on pixel values).
+ * Cost of rendering one CIFAR-10 training batch in plain Java (shuffle order, crop + flip +
+ * normalise + Cutout into one float[]), without the NDArray copy. Uses the mini train split when
+ * the data root has it, else 4,068 random images (the cost does not depend on pixel values).
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar CifarBatchesBenchmark -f 1 -wi 2 -i 3}.
  */
@@ -54,8 +54,12 @@ public class CifarBatchesBenchmark {
       }
       images = new CifarImages(4068, pixels, lab, List.of());
     }
-    CifarBatches source = CifarBatches.builder(images).optBatchSize(batchSize).optAugment(augment)
-        .optDropLast(true).build();
+    CifarBatches source =
+        CifarBatches.builder(images)
+            .optBatchSize(batchSize)
+            .optAugment(augment)
+            .optDropLast(true)
+            .build();
     plan = source.plan(0);
     data = new float[batchSize * CifarImages.IMAGE_BYTES];
     labels = new float[batchSize];

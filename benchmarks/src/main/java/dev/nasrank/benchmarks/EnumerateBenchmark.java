@@ -10,7 +10,10 @@ import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** Enumerating the whole space (1,293,208 candidates hashed, 423,624 unique) on 2 threads. Target: 30 s. */
+/**
+ * Enumerating the whole space (1,293,208 candidates hashed, 423,624 unique) on 2 threads. Target:
+ * 30 s.
+ */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = "-Xmx2g")

@@ -19,8 +19,9 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Graph hashing throughput on 2 threads over 7-vertex cells (the most work per cell, and most of the space);
- * the JMH score (ops/s summed over threads) is specs hashed per second. Target: at least 100,000.
+ * Graph hashing throughput on 2 threads over 7-vertex cells (the most work per cell, and most of
+ * the space); the JMH score (ops/s summed over threads) is specs hashed per second. Target: at
+ * least 100,000.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -77,7 +78,8 @@ public class HashBenchmark {
   @State(Scope.Thread)
   public static class Cursor {
     int next;
-    final dev.nasrank.benchbridge.GraphHash.Hasher hasher = new dev.nasrank.benchbridge.GraphHash.Hasher();
+    final dev.nasrank.benchbridge.GraphHash.Hasher hasher =
+        new dev.nasrank.benchbridge.GraphHash.Hasher();
   }
 
   @Benchmark

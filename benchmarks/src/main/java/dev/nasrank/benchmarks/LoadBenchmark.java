@@ -17,14 +17,17 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Loading the nasbench_only108 shape (1,270,872 records): from the TFRecord with both checksums verified
- * (target: median at most 3 s on 2 cores; 2 decoding threads), and from the binary cache (target: at most 0.3 s).
- * Setup also prints the heap retained by the loaded dataset (target: under 600 MB).
+ * Loading the nasbench_only108 shape (1,270,872 records): from the TFRecord with both checksums
+ * verified (target: median at most 3 s on 2 cores; 2 decoding threads), and from the binary cache
+ * (target: at most 0.3 s). Setup also prints the heap retained by the loaded dataset (target: under
+ * 600 MB).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx3g", "-XX:+UseParallelGC"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx3g", "-XX:+UseParallelGC"})
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
 public class LoadBenchmark {
@@ -35,7 +38,8 @@ public class LoadBenchmark {
   public void setup() throws IOException {
     tfrecord = BenchFiles.only108();
     cache = BenchFiles.only108Cache();
-    System.err.printf("%nretained heap of the loaded only108 shape: %.0f MB%n", retainedMb(tfrecord));
+    System.err.printf(
+        "%nretained heap of the loaded only108 shape: %.0f MB%n", retainedMb(tfrecord));
   }
 
   /** Heap in MB still used after a GC while the dataset is held, minus before. */

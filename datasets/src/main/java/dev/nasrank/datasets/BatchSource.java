@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * A seeded, repeatable source of image mini-batches for training and evaluation.
  *
- * <p>Each {@link Batch} holds data {@code float32 (N, 3, 32, 32)}, normalised, and labels {@code (N)} class
- * indices 0..9, both attached to a manager the batch owns: the caller closes every batch it takes.
+ * <p>Each {@link Batch} holds data {@code float32 (N, 3, 32, 32)}, normalised, and labels {@code
+ * (N)} class indices 0..9, both attached to a manager the batch owns: the caller closes every batch
+ * it takes.
  */
 public interface BatchSource {
 
@@ -21,9 +22,9 @@ public interface BatchSource {
   int batchesPerEpoch();
 
   /**
-   * What determines this source's batches, name to value, so that a resumed training run can check that it reads
-   * the same batches as the run it continues. By default the number of images and of batches per epoch; sources
-   * add batch size, augmentation, seed and the digests of their data.
+   * What determines this source's batches, name to value, so that a resumed training run can check
+   * that it reads the same batches as the run it continues. By default the number of images and of
+   * batches per epoch; sources add batch size, augmentation, seed and the digests of their data.
    */
   default Map<String, String> identity() {
     Map<String, String> m = new LinkedHashMap<>();
@@ -33,8 +34,8 @@ public interface BatchSource {
   }
 
   /**
-   * The batches of one epoch. The order, augmentation and content are a pure function of the source's seed and
-   * {@code epoch}: two calls with the same epoch yield identical batches.
+   * The batches of one epoch. The order, augmentation and content are a pure function of the
+   * source's seed and {@code epoch}: two calls with the same epoch yield identical batches.
    *
    * @param manager parent manager for the batches' arrays
    * @param epoch zero-based epoch index

@@ -18,13 +18,15 @@ public final class Cifar10 {
   private Cifar10() {}
 
   /**
-   * Loads one part of a split into memory (one byte array for all its images). Unless the root's verification
-   * is off ({@link DataRoot#withVerification}), each file's SHA-256, computed by the reader over the very bytes it
-   * loads (so the check costs no extra read), must equal the manifest's where the manifest records one.
+   * Loads one part of a split into memory (one byte array for all its images). Unless the root's
+   * verification is off ({@link DataRoot#withVerification}), each file's SHA-256, computed by the
+   * reader over the very bytes it loads (so the check costs no extra read), must equal the
+   * manifest's where the manifest records one.
    *
-   * @throws MissingDataException if a file is missing (the message says where it is expected and how to get it)
-   * @throws CifarFormatException if a file is not a whole number of records, holds a bad label, or has a
-   *     different number of records than the split requires
+   * @throws MissingDataException if a file is missing (the message says where it is expected and
+   *     how to get it)
+   * @throws CifarFormatException if a file is not a whole number of records, holds a bad label, or
+   *     has a different number of records than the split requires
    * @throws ChecksumMismatchException if a file's SHA-256 differs from the manifest's
    */
   public static CifarImages load(DataRoot root, Cifar10Split split, Cifar10Split.Part part) {
@@ -35,8 +37,10 @@ public final class Cifar10 {
       try {
         int records = CifarBinaryReader.recordCount(file, Files.size(file));
         if (records != split.recordsPerFile()) {
-          throw new CifarFormatException(String.format("%s: holds %,d records, but split %s needs %,d per file",
-              file, records, split.label(), split.recordsPerFile()));
+          throw new CifarFormatException(
+              String.format(
+                  "%s: holds %,d records, but split %s needs %,d per file",
+                  file, records, split.label(), split.recordsPerFile()));
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
@@ -64,8 +68,8 @@ public final class Cifar10 {
   }
 
   /**
-   * Checks a loaded file's SHA-256 against the manifest's (files without a recorded SHA-256 were checked for
-   * their exact size by the record count).
+   * Checks a loaded file's SHA-256 against the manifest's (files without a recorded SHA-256 were
+   * checked for their exact size by the record count).
    *
    * @throws ChecksumMismatchException naming the file, both digests and what to do
    */
@@ -74,9 +78,20 @@ public final class Cifar10 {
     if (spec == null || spec.sha256() == null || spec.sha256().equals(source.sha256())) {
       return;
     }
-    throw new ChecksumMismatchException(source.path() + ": SHA-256 " + source.sha256() + " differs from the "
-        + "manifest's " + spec.sha256() + " for " + dataset.id() + "/" + name + ": the file is damaged or another "
-        + "version (`harness data verify` checks every file). To obtain it: " + dataset.howToObtain()
-        + ". To use it anyway, pass --no-verify.");
+    throw new ChecksumMismatchException(
+        source.path()
+            + ": SHA-256 "
+            + source.sha256()
+            + " differs from the "
+            + "manifest's "
+            + spec.sha256()
+            + " for "
+            + dataset.id()
+            + "/"
+            + name
+            + ": the file is damaged or another "
+            + "version (`harness data verify` checks every file). To obtain it: "
+            + dataset.howToObtain()
+            + ". To use it anyway, pass --no-verify.");
   }
 }

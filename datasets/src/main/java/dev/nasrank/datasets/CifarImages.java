@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A set of CIFAR-10 images in the binary version's layout, held as one byte array for the whole set.
+ * A set of CIFAR-10 images in the binary version's layout, held as one byte array for the whole
+ * set.
  *
- * <p>Image {@code i} occupies {@code pixels[i*3072 .. i*3072+3071]}: 1,024 red, 1,024 green, then 1,024 blue
- * bytes, each plane row-major 32x32 (values 0..255 read unsigned). {@code labels[i]} is the class index 0..9
- * in CIFAR-10 order ({@link #CLASS_NAMES}). Arrays are shared, not copied: treat them as read-only. Equality
- * compares the arrays by content.
+ * <p>Image {@code i} occupies {@code pixels[i*3072 .. i*3072+3071]}: 1,024 red, 1,024 green, then
+ * 1,024 blue bytes, each plane row-major 32x32 (values 0..255 read unsigned). {@code labels[i]} is
+ * the class index 0..9 in CIFAR-10 order ({@link #CLASS_NAMES}). Arrays are shared, not copied:
+ * treat them as read-only. Equality compares the arrays by content.
  *
  * @param count number of images
  * @param pixels {@code count * 3072} bytes
@@ -21,29 +22,44 @@ public record CifarImages(int count, byte[] pixels, byte[] labels, List<SourceFi
 
   /** Image side in pixels. */
   public static final int SIDE = 32;
+
   /** Colour channels. */
   public static final int CHANNELS = 3;
+
   /** Pixels of one channel plane. */
   public static final int PLANE = SIDE * SIDE;
+
   /** Bytes of one image. */
   public static final int IMAGE_BYTES = CHANNELS * PLANE;
+
   /** Number of classes. */
   public static final int CLASSES = 10;
+
   /** Class names in label order (CIFAR-10 batches.meta). */
-  public static final List<String> CLASS_NAMES = List.of(
-      "airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck");
+  public static final List<String> CLASS_NAMES =
+      List.of(
+          "airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck");
 
   public CifarImages {
     Objects.requireNonNull(pixels, "pixels");
     Objects.requireNonNull(labels, "labels");
     sources = List.copyOf(Objects.requireNonNull(sources, "sources"));
     if (count < 0 || pixels.length != (long) count * IMAGE_BYTES || labels.length != count) {
-      throw new IllegalArgumentException("inconsistent image set: count " + count + ", " + pixels.length
-          + " pixel bytes (expected " + (long) count * IMAGE_BYTES + "), " + labels.length + " labels");
+      throw new IllegalArgumentException(
+          "inconsistent image set: count "
+              + count
+              + ", "
+              + pixels.length
+              + " pixel bytes (expected "
+              + (long) count * IMAGE_BYTES
+              + "), "
+              + labels.length
+              + " labels");
     }
     for (int i = 0; i < count; i++) {
       if (labels[i] < 0 || labels[i] >= CLASSES) {
-        throw new IllegalArgumentException("image " + i + ": label " + labels[i] + " is outside 0..9");
+        throw new IllegalArgumentException(
+            "image " + i + ": label " + labels[i] + " is outside 0..9");
       }
     }
   }
@@ -53,7 +69,10 @@ public record CifarImages(int count, byte[] pixels, byte[] labels, List<SourceFi
     return labels[i];
   }
 
-  /** Pixel value 0..255 of image {@code i}, channel {@code c} (0 R, 1 G, 2 B), row {@code y}, column {@code x}. */
+  /**
+   * Pixel value 0..255 of image {@code i}, channel {@code c} (0 R, 1 G, 2 B), row {@code y}, column
+   * {@code x}.
+   */
   public int pixel(int i, int c, int y, int x) {
     return pixels[i * IMAGE_BYTES + c * PLANE + y * SIDE + x] & 0xFF;
   }
@@ -75,7 +94,8 @@ public record CifarImages(int count, byte[] pixels, byte[] labels, List<SourceFi
     if (n == count) {
       return this;
     }
-    return new CifarImages(n, Arrays.copyOf(pixels, n * IMAGE_BYTES), Arrays.copyOf(labels, n), sources);
+    return new CifarImages(
+        n, Arrays.copyOf(pixels, n * IMAGE_BYTES), Arrays.copyOf(labels, n), sources);
   }
 
   /** Concatenation of image sets, in order. */
@@ -96,8 +116,11 @@ public record CifarImages(int count, byte[] pixels, byte[] labels, List<SourceFi
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof CifarImages other && count == other.count && Arrays.equals(pixels, other.pixels)
-        && Arrays.equals(labels, other.labels) && sources.equals(other.sources);
+    return o instanceof CifarImages other
+        && count == other.count
+        && Arrays.equals(pixels, other.pixels)
+        && Arrays.equals(labels, other.labels)
+        && sources.equals(other.sources);
   }
 
   @Override

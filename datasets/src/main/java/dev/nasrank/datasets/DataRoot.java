@@ -8,16 +8,18 @@ import java.util.Objects;
 import java.util.Properties;
 
 /**
- * The folder that holds every dataset (one sub-folder per manifest entry, e.g. {@code cifar10-partial-bin/}).
+ * The folder that holds every dataset (one sub-folder per manifest entry, e.g. {@code
+ * cifar10-partial-bin/}).
  *
- * <p>Chosen, first match wins, by: the {@code --data-root} flag; the environment variable
- * {@value #ENV_VARIABLE}; the system property {@value #SYSTEM_PROPERTY} (the build sets it for tests); the
+ * <p>Chosen, first match wins, by: the {@code --data-root} flag; the environment variable {@value
+ * #ENV_VARIABLE}; the system property {@value #SYSTEM_PROPERTY} (the build sets it for tests); the
  * user cache folder {@code ~/.cache/nasrank/datasets}.
  */
 public final class DataRoot {
 
   /** Environment variable naming the data root. */
   public static final String ENV_VARIABLE = "NASRANK_DATA_ROOT";
+
   /** System property naming the data root (set by the Maven build for tests). */
   public static final String SYSTEM_PROPERTY = "nasrank.data.root";
 
@@ -55,14 +57,17 @@ public final class DataRoot {
   }
 
   /**
-   * This root, with the check of data files against the manifest's SHA-256 on ({@code true}, the default) or
-   * off (the commands' {@code --no-verify}).
+   * This root, with the check of data files against the manifest's SHA-256 on ({@code true}, the
+   * default) or off (the commands' {@code --no-verify}).
    */
   public DataRoot withVerification(boolean verify) {
     return new DataRoot(root, source, verify);
   }
 
-  /** Whether data files read from this root are checked against the manifest's SHA-256 (default true). */
+  /**
+   * Whether data files read from this root are checked against the manifest's SHA-256 (default
+   * true).
+   */
   public boolean verifies() {
     return verifies;
   }
@@ -73,7 +78,8 @@ public final class DataRoot {
   }
 
   /**
-   * Resolves the data root from the flag (may be null), the environment and the system properties of this JVM.
+   * Resolves the data root from the flag (may be null), the environment and the system properties
+   * of this JVM.
    */
   public static DataRoot resolve(Path flagOrNull) {
     return resolve(flagOrNull, System.getenv(), System.getProperties());
@@ -119,8 +125,9 @@ public final class DataRoot {
   /**
    * The path of an existing regular file under the root.
    *
-   * @throws MissingDataException naming the full path, the root's origin, and, for files the manifest knows,
-   *     the expected size, SHA-256 and how to obtain it; or saying that the path is a directory or a device
+   * @throws MissingDataException naming the full path, the root's origin, and, for files the
+   *     manifest knows, the expected size, SHA-256 and how to obtain it; or saying that the path is
+   *     a directory or a device
    */
   public Path require(String relativePath) {
     Path path = resolvePath(relativePath);
@@ -128,19 +135,29 @@ public final class DataRoot {
       return path;
     }
     if (Files.isDirectory(path)) {
-      throw new MissingDataException(path + " is a directory, not a data file; data root " + describeSource());
+      throw new MissingDataException(
+          path + " is a directory, not a data file; data root " + describeSource());
     }
     if (Files.exists(path)) {
-      throw new MissingDataException(path + " is not a regular file (a device, pipe or socket); data root "
-          + describeSource());
+      throw new MissingDataException(
+          path
+              + " is not a regular file (a device, pipe or socket); data root "
+              + describeSource());
     }
-    StringBuilder msg = new StringBuilder()
-        .append("missing data file ").append(path)
-        .append("; data root ").append(describeSource());
-    DatasetManifest.load().describe(relativePath)
+    StringBuilder msg =
+        new StringBuilder()
+            .append("missing data file ")
+            .append(path)
+            .append("; data root ")
+            .append(describeSource());
+    DatasetManifest.load()
+        .describe(relativePath)
         .ifPresent(expectation -> msg.append("; expected ").append(expectation));
-    msg.append(". Choose the root with --data-root, ").append(ENV_VARIABLE)
-        .append(" or -D").append(SYSTEM_PROPERTY).append('.');
+    msg.append(". Choose the root with --data-root, ")
+        .append(ENV_VARIABLE)
+        .append(" or -D")
+        .append(SYSTEM_PROPERTY)
+        .append('.');
     throw new MissingDataException(msg.toString());
   }
 

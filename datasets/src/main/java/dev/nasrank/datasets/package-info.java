@@ -1,2 +1,5 @@
-/** CIFAR-10 readers, checksummed dataset manifests, the data root, splits, and DJL datasets with augmentation. */
+/**
+ * CIFAR-10 readers, checksummed dataset manifests, the data root, splits, and DJL datasets with
+ * augmentation.
+ */
 package dev.nasrank.datasets;

@@ -22,10 +22,16 @@ class CifarImagesTest {
 
   @Test
   void validatesShapesAndLabels() {
-    assertThrows(IllegalArgumentException.class, () -> new CifarImages(2, new byte[3072], new byte[2], List.of()));
-    assertThrows(IllegalArgumentException.class, () -> new CifarImages(1, new byte[3072], new byte[2], List.of()));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new CifarImages(1, new byte[3072], new byte[] {12}, List.of()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new CifarImages(2, new byte[3072], new byte[2], List.of()));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new CifarImages(1, new byte[3072], new byte[2], List.of()));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> new CifarImages(1, new byte[3072], new byte[] {12}, List.of()));
     assertEquals("image 0: label 12 is outside 0..9", e.getMessage());
   }
 

@@ -18,13 +18,15 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.regex.Pattern;
 
 /**
- * Writes files atomically: the bytes go to a temporary file in the target's own folder, which is then renamed
- * over the target, so a reader never sees a half-written file and a failure leaves the old file (or none). The
- * temporary file is forced to disk before the rename, so a crash cannot leave a renamed but empty file.
+ * Writes files atomically: the bytes go to a temporary file in the target's own folder, which is
+ * then renamed over the target, so a reader never sees a half-written file and a failure leaves the
+ * old file (or none). The temporary file is forced to disk before the rename, so a crash cannot
+ * leave a renamed but empty file.
  *
- * <p>A process killed during a write leaves its temporary file ({@code .<name>.<digits>.tmp} beside the target);
- * {@link #removeStaleTemps} removes those of one target, for a writer to call when it starts. It must only be
- * called by the one process that writes that target (a run folder has one writer).
+ * <p>A process killed during a write leaves its temporary file ({@code .<name>.<digits>.tmp} beside
+ * the target); {@link #removeStaleTemps} removes those of one target, for a writer to call when it
+ * starts. It must only be called by the one process that writes that target (a run folder has one
+ * writer).
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
@@ -41,15 +43,17 @@ public final class AtomicFiles {
     try {
       write(target, out -> out.write(bytes));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target.toAbsolutePath() + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write " + target.toAbsolutePath() + ": " + e.getMessage(), e);
     }
   }
 
   /**
-   * Writes what {@code content} writes to {@code target} atomically, streamed, creating the parent folder when
-   * needed.
+   * Writes what {@code content} writes to {@code target} atomically, streamed, creating the parent
+   * folder when needed.
    *
-   * @throws IOException if writing fails (the old target, if any, is left as it was and no temp file remains)
+   * @throws IOException if writing fails (the old target, if any, is left as it was and no temp
+   *     file remains)
    */
   public static void write(Path target, Content content) throws IOException {
     Path abs = target.toAbsolutePath();
@@ -70,9 +74,10 @@ public final class AtomicFiles {
   }
 
   /**
-   * Creates an empty temporary file ({@code .<name>.<digits>.tmp}) in the folder of {@code target}, creating the
-   * folder when needed, readable by all like an ordinary new file ({@code rw-r--r--} where the file system has
-   * POSIX permissions). For writers that fill the file themselves and then call {@link #commit}.
+   * Creates an empty temporary file ({@code .<name>.<digits>.tmp}) in the folder of {@code target},
+   * creating the folder when needed, readable by all like an ordinary new file ({@code rw-r--r--}
+   * where the file system has POSIX permissions). For writers that fill the file themselves and
+   * then call {@link #commit}.
    */
   public static Path tempBeside(Path target) throws IOException {
     Path abs = target.toAbsolutePath();
@@ -86,8 +91,8 @@ public final class AtomicFiles {
   }
 
   /**
-   * Forces {@code tmp} (a file from {@link #tempBeside}) to disk and renames it onto {@code target}; on failure
-   * {@code tmp} is deleted and the old target, if any, is left as it was.
+   * Forces {@code tmp} (a file from {@link #tempBeside}) to disk and renames it onto {@code
+   * target}; on failure {@code tmp} is deleted and the old target, if any, is left as it was.
    */
   public static void commit(Path tmp, Path target) throws IOException {
     try {
@@ -102,8 +107,9 @@ public final class AtomicFiles {
   }
 
   /**
-   * Renames {@code from} onto {@code to} atomically, or with a plain replacing rename where the file system does
-   * not support {@code ATOMIC_MOVE}. Does not force anything to disk: see {@link #commit}.
+   * Renames {@code from} onto {@code to} atomically, or with a plain replacing rename where the
+   * file system does not support {@code ATOMIC_MOVE}. Does not force anything to disk: see {@link
+   * #commit}.
    */
   public static void moveAtomically(Path from, Path to) throws IOException {
     try {
@@ -134,13 +140,12 @@ public final class AtomicFiles {
    * @param files temporary files removed
    * @param bytes their total size
    */
-  public record Removed(int files, long bytes) {
-  }
+  public record Removed(int files, long bytes) {}
 
   /**
    * Removes the temporary files that interrupted {@link #write}s of {@code target} left beside it
-   * ({@code .<name>.<digits>.tmp}); other files are left alone. Call only from the process that writes
-   * {@code target}, before it writes.
+   * ({@code .<name>.<digits>.tmp}); other files are left alone. Call only from the process that
+   * writes {@code target}, before it writes.
    */
   public static Removed removeStaleTemps(Path target) throws IOException {
     Path abs = target.toAbsolutePath();
@@ -148,7 +153,8 @@ public final class AtomicFiles {
     if (!Files.isDirectory(dir)) {
       return new Removed(0, 0);
     }
-    Pattern temp = Pattern.compile("\\." + Pattern.quote(abs.getFileName().toString()) + "\\.[0-9]+\\.tmp");
+    Pattern temp =
+        Pattern.compile("\\." + Pattern.quote(abs.getFileName().toString()) + "\\.[0-9]+\\.tmp");
     int files = 0;
     long bytes = 0;
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * A TFRecord record that fails its length or data checksum, is cut short, cannot be decoded, holds a value outside
- * its domain, or contradicts another record; names file, record and byte offset, and says what {@link Kind} of
- * damage it is (skip-corrupt mode counts skipped records per kind).
+ * A TFRecord record that fails its length or data checksum, is cut short, cannot be decoded, holds
+ * a value outside its domain, or contradicts another record; names file, record and byte offset,
+ * and says what {@link Kind} of damage it is (skip-corrupt mode counts skipped records per kind).
  */
 public final class CorruptRecordException extends DamagedFileException {
   private static final long serialVersionUID = 1L;
@@ -21,11 +21,20 @@ public final class CorruptRecordException extends DamagedFileException {
     TOO_LONG,
     /** The masked CRC32C of the data does not match. */
     DATA_CHECKSUM,
-    /** The payload is not {@code [hash, epochs, adjacency, operations, metrics]} or its cell is not a pruned cell. */
+    /**
+     * The payload is not {@code [hash, epochs, adjacency, operations, metrics]} or its cell is not
+     * a pruned cell.
+     */
     MALFORMED,
-    /** A value is outside its domain: an accuracy outside [0, 1], a NaN or infinite value, a negative count or time. */
+    /**
+     * A value is outside its domain: an accuracy outside [0, 1], a NaN or infinite value, a
+     * negative count or time.
+     */
     OUT_OF_RANGE,
-    /** The record's cell or trainable parameters differ from an earlier record of the same module hash. */
+    /**
+     * The record's cell or trainable parameters differ from an earlier record of the same module
+     * hash.
+     */
     INCONSISTENT,
     /** The record is identical to an earlier record of the same (hash, epochs). */
     DUPLICATE;

@@ -13,22 +13,35 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * CSV exports (commons-csv, RFC 4180): one row per run of a {@link NasBench}, or one row per cell of the
- * {@link SearchSpace}. Doubles are written with {@link Double#toString} so they parse back to the same value;
- * adjacency is the '0'/'1' string, operations are comma-joined in one quoted field. Files are written to a
- * temporary file beside the target and renamed, so a failed export leaves nothing behind.
+ * CSV exports (commons-csv, RFC 4180): one row per run of a {@link NasBench}, or one row per cell
+ * of the {@link SearchSpace}. Doubles are written with {@link Double#toString} so they parse back
+ * to the same value; adjacency is the '0'/'1' string, operations are comma-joined in one quoted
+ * field. Files are written to a temporary file beside the target and renamed, so a failed export
+ * leaves nothing behind.
  */
 public final class CsvExport {
   /** Header of {@link #records}. */
-  public static final String[] RECORD_HEADER = {"module_hash", "epochs", "repeat", "trainable_parameters",
-      "halfway_training_time", "halfway_train_accuracy", "halfway_validation_accuracy", "halfway_test_accuracy",
-      "final_training_time", "final_train_accuracy", "final_validation_accuracy", "final_test_accuracy",
-      "adjacency", "operations"};
+  public static final String[] RECORD_HEADER = {
+    "module_hash",
+    "epochs",
+    "repeat",
+    "trainable_parameters",
+    "halfway_training_time",
+    "halfway_train_accuracy",
+    "halfway_validation_accuracy",
+    "halfway_test_accuracy",
+    "final_training_time",
+    "final_train_accuracy",
+    "final_validation_accuracy",
+    "final_test_accuracy",
+    "adjacency",
+    "operations"
+  };
+
   /** Header of {@link #space}. */
   public static final String[] SPACE_HEADER = {"module_hash", "adjacency", "operations"};
 
-  private CsvExport() {
-  }
+  private CsvExport() {}
 
   /** A writer function that may fail. */
   private interface Body {
@@ -44,56 +57,65 @@ public final class CsvExport {
   public static long records(NasBench nb, Path target, LongConsumer progress) throws IOException {
     long[] rows = {0};
     int[] budgets = nb.epochBudgets();
-    atomically(target, RECORD_HEADER, out -> {
-      Object[] row = new Object[RECORD_HEADER.length];
-      for (int i = 0; i < nb.size(); i++) {
-        String hash = nb.hashAt(i);
-        ModelSpec spec = nb.specAt(i);
-        String adj = spec.adjacencyString();
-        String ops = spec.operationsString();
-        String params = Integer.toString(nb.trainableParametersAt(i));
-        for (int e = 0; e < budgets.length; e++) {
-          for (int r = 0; r < nb.repeatsAt(i, e); r++) {
-            int at = nb.rowAt(i, e, r);
-            row[0] = hash;
-            row[1] = Integer.toString(budgets[e]);
-            row[2] = Integer.toString(r);
-            row[3] = params;
-            for (int k = 0; k < 4; k++) {
-              row[4 + k] = Double.toString(nb.valueAt(RecordColumns.HALF_TIME + k, at));
-              row[8 + k] = Double.toString(nb.valueAt(RecordColumns.FINAL_TIME + k, at));
-            }
-            row[12] = adj;
-            row[13] = ops;
-            out.printRecord(row);
-            if (++rows[0] % 10_000 == 0) {
-              progress.accept(rows[0]);
+    atomically(
+        target,
+        RECORD_HEADER,
+        out -> {
+          Object[] row = new Object[RECORD_HEADER.length];
+          for (int i = 0; i < nb.size(); i++) {
+            String hash = nb.hashAt(i);
+            ModelSpec spec = nb.specAt(i);
+            String adj = spec.adjacencyString();
+            String ops = spec.operationsString();
+            String params = Integer.toString(nb.trainableParametersAt(i));
+            for (int e = 0; e < budgets.length; e++) {
+              for (int r = 0; r < nb.repeatsAt(i, e); r++) {
+                int at = nb.rowAt(i, e, r);
+                row[0] = hash;
+                row[1] = Integer.toString(budgets[e]);
+                row[2] = Integer.toString(r);
+                row[3] = params;
+                for (int k = 0; k < 4; k++) {
+                  row[4 + k] = Double.toString(nb.valueAt(RecordColumns.HALF_TIME + k, at));
+                  row[8 + k] = Double.toString(nb.valueAt(RecordColumns.FINAL_TIME + k, at));
+                }
+                row[12] = adj;
+                row[13] = ops;
+                out.printRecord(row);
+                if (++rows[0] % 10_000 == 0) {
+                  progress.accept(rows[0]);
+                }
+              }
             }
           }
-        }
-      }
-    });
+        });
     progress.accept(rows[0]);
     return rows[0];
   }
 
   /** Writes one row per unique cell of the space (hash ascending). */
   public static long space(SearchSpace space, Path target) throws IOException {
-    atomically(target, SPACE_HEADER, out -> {
-      for (int i = 0; i < space.size(); i++) {
-        ModelSpec s = space.specAt(i);
-        out.printRecord(space.hashAt(i), s.adjacencyString(), s.operationsString());
-      }
-    });
+    atomically(
+        target,
+        SPACE_HEADER,
+        out -> {
+          for (int i = 0; i < space.size(); i++) {
+            ModelSpec s = space.specAt(i);
+            out.printRecord(space.hashAt(i), s.adjacencyString(), s.operationsString());
+          }
+        });
     return space.size();
   }
 
   private static void atomically(Path target, String[] header, Body body) throws IOException {
-    AtomicFiles.write(target, out -> {
-      Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-      CSVPrinter printer = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header).build());
-      body.write(printer);
-      printer.flush();
-    });
+    AtomicFiles.write(
+        target,
+        out -> {
+          Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+          CSVPrinter printer =
+              new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header).build());
+          body.write(printer);
+          printer.flush();
+        });
   }
 }

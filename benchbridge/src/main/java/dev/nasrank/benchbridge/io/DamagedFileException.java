@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * A NAS-Bench-101 file (TFRecord or binary cache) that cannot be read as it is: empty, damaged, or holding values
- * outside their domain. The message always starts with the file; subclasses add the record or the part of the
- * file that is wrong. Every refusal of a damaged file by this module is one of these, never a runtime exception.
+ * A NAS-Bench-101 file (TFRecord or binary cache) that cannot be read as it is: empty, damaged, or
+ * holding values outside their domain. The message always starts with the file; subclasses add the
+ * record or the part of the file that is wrong. Every refusal of a damaged file by this module is
+ * one of these, never a runtime exception.
  */
 public class DamagedFileException extends IOException {
   private static final long serialVersionUID = 1L;

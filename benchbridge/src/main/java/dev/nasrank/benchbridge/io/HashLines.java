@@ -13,23 +13,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Hashes cells given as JSON lines {@code {"matrix": [[0,1,...],...], "ops": ["input", ..., "output"]}}: one
- * output line per non-blank input line, the 32-hex module hash of the pruned cell, {@code invalid} when the
- * input cannot reach the output, or {@code error: <reason>} for malformed or out-of-domain input; it keeps going.
+ * Hashes cells given as JSON lines {@code {"matrix": [[0,1,...],...], "ops": ["input", ...,
+ * "output"]}}: one output line per non-blank input line, the 32-hex module hash of the pruned cell,
+ * {@code invalid} when the input cannot reach the output, or {@code error: <reason>} for malformed
+ * or out-of-domain input; it keeps going.
  */
 public final class HashLines {
-  /** One JSON value per line: text after it, or a key given twice, is an error rather than ignored. */
-  private static final ObjectReader JSON = new ObjectMapper()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .readerFor(JsonNode.class);
+  /**
+   * One JSON value per line: text after it, or a key given twice, is an error rather than ignored.
+   */
+  private static final ObjectReader JSON =
+      new ObjectMapper()
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .readerFor(JsonNode.class);
 
   /** Counts of one run. */
-  public record Counts(long hashed, long invalid, long errors) {
-  }
+  public record Counts(long hashed, long invalid, long errors) {}
 
-  private HashLines() {
-  }
+  private HashLines() {}
 
   /** Processes every line of {@code in}, writing answers to {@code out}. */
   public static Counts run(BufferedReader in, PrintWriter out) throws IOException {
@@ -75,19 +77,22 @@ public final class HashLines {
     try {
       n = JSON.readTree(line);
     } catch (IOException e) {
-      throw new IllegalArgumentException("not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+      throw new IllegalArgumentException(
+          "not JSON: " + e.getMessage().lines().findFirst().orElse(""));
     }
     if (n == null || !n.isObject()) {
-      throw new IllegalArgumentException("expected an object {\"matrix\": [[...]], \"ops\": [...]}");
+      throw new IllegalArgumentException(
+          "expected an object {\"matrix\": [[...]], \"ops\": [...]}");
     }
     JsonNode m = n.get("matrix");
     JsonNode o = n.get("ops");
     if (m == null || !m.isArray() || o == null || !o.isArray()) {
-      throw new IllegalArgumentException("expected fields \"matrix\" (array of rows) and \"ops\" (array of names)");
+      throw new IllegalArgumentException(
+          "expected fields \"matrix\" (array of rows) and \"ops\" (array of names)");
     }
     if (m.size() > ModelSpec.MAX_RAW_VERTICES) {
-      throw new IllegalArgumentException("too many vertices, got " + m.size() + " (max "
-          + ModelSpec.MAX_RAW_VERTICES + ")");
+      throw new IllegalArgumentException(
+          "too many vertices, got " + m.size() + " (max " + ModelSpec.MAX_RAW_VERTICES + ")");
     }
     int[][] matrix = new int[m.size()][];
     for (int i = 0; i < m.size(); i++) {
@@ -99,7 +104,8 @@ public final class HashLines {
       for (int j = 0; j < row.size(); j++) {
         JsonNode x = row.get(j);
         if (!x.isIntegralNumber() || !x.canConvertToInt()) {
-          throw new IllegalArgumentException("matrix entry [" + i + "][" + j + "] = " + x + " is not 0 or 1");
+          throw new IllegalArgumentException(
+              "matrix entry [" + i + "][" + j + "] = " + x + " is not 0 or 1");
         }
         matrix[i][j] = x.asInt();
       }

@@ -14,10 +14,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 
 /**
- * Reads a NAS-Bench-101 TFRecord file into {@link RecordColumns} with a pipeline: the calling thread reads large
- * chunks, frames the records and checks both checksums; {@code threads} workers decode the payloads of whole
- * chunks in parallel. Batches come back in file order. A file that fits in one chunk is decoded on the calling
- * thread (no pool is started).
+ * Reads a NAS-Bench-101 TFRecord file into {@link RecordColumns} with a pipeline: the calling
+ * thread reads large chunks, frames the records and checks both checksums; {@code threads} workers
+ * decode the payloads of whole chunks in parallel. Batches come back in file order. A file that
+ * fits in one chunk is decoded on the calling thread (no pool is started).
  */
 public final class NasbenchLoader {
 
@@ -46,10 +46,12 @@ public final class NasbenchLoader {
    * @param file the file read
    * @param batches decoded records, in file order
    * @param report records kept and what was skipped (skip-corrupt mode only)
-   * @param skipCorrupt whether the load skips damaged records (then {@link dev.nasrank.benchbridge.NasBench}
-   *     also skips records that contradict earlier ones instead of failing)
+   * @param skipCorrupt whether the load skips damaged records (then {@link
+   *     dev.nasrank.benchbridge.NasBench} also skips records that contradict earlier ones instead
+   *     of failing)
    */
-  public record Loaded(Path file, List<RecordColumns> batches, LoadReport report, boolean skipCorrupt) {
+  public record Loaded(
+      Path file, List<RecordColumns> batches, LoadReport report, boolean skipCorrupt) {
     /** Number of good records. */
     public long records() {
       return report.records();
@@ -71,17 +73,19 @@ public final class NasbenchLoader {
     }
   }
 
-  private NasbenchLoader() {
-  }
+  private NasbenchLoader() {}
 
   /**
    * Loads every record of {@code file}.
    *
-   * @throws CorruptRecordException on a bad checksum, truncation or malformed payload (unless skipping)
+   * @throws CorruptRecordException on a bad checksum, truncation or malformed payload (unless
+   *     skipping)
    */
   public static Loaded load(Path file, Options options) throws IOException {
-    try (TfRecordReader reader = TfRecordReader.open(file, options.skipCorrupt(), options.chunkSize())) {
-      if (reader.fileSize() <= options.chunkSize()) { // one chunk: decode on this thread, no pool to start
+    try (TfRecordReader reader =
+        TfRecordReader.open(file, options.skipCorrupt(), options.chunkSize())) {
+      if (reader.fileSize()
+          <= options.chunkSize()) { // one chunk: decode on this thread, no pool to start
         List<Decoded> decoded = new ArrayList<>();
         PayloadDecoder decoder = new PayloadDecoder();
         for (TfRecordReader.Batch b; (b = reader.nextBatch()) != null; ) {
@@ -93,13 +97,17 @@ public final class NasbenchLoader {
     }
   }
 
-  private static Loaded loadInParallel(Path file, TfRecordReader reader, Options options) throws IOException {
+  private static Loaded loadInParallel(Path file, TfRecordReader reader, Options options)
+      throws IOException {
     int threads = Math.max(1, options.threads());
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "nasbench-decode");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "nasbench-decode");
+              t.setDaemon(true);
+              return t;
+            });
     ThreadLocal<PayloadDecoder> decoders = ThreadLocal.withInitial(PayloadDecoder::new);
     Semaphore inFlight = new Semaphore(2 * threads + 2);
     List<Future<Decoded>> futures = new ArrayList<>();
@@ -113,13 +121,15 @@ public final class NasbenchLoader {
           break;
         }
         TfRecordReader.Batch b = batch;
-        futures.add(pool.submit(() -> {
-          try {
-            return decode(file, b, decoders.get(), options.skipCorrupt());
-          } finally {
-            inFlight.release();
-          }
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  try {
+                    return decode(file, b, decoders.get(), options.skipCorrupt());
+                  } finally {
+                    inFlight.release();
+                  }
+                }));
       }
       List<Decoded> decoded = new ArrayList<>(futures.size());
       for (Future<Decoded> f : futures) {
@@ -143,7 +153,8 @@ public final class NasbenchLoader {
     }
   }
 
-  private static Loaded collect(Path file, TfRecordReader reader, List<Decoded> decoded, boolean skipCorrupt) {
+  private static Loaded collect(
+      Path file, TfRecordReader reader, List<Decoded> decoded, boolean skipCorrupt) {
     List<RecordColumns> out = new ArrayList<>(decoded.size());
     long records = 0;
     long skipped = reader.skippedRecords();
@@ -161,13 +172,18 @@ public final class NasbenchLoader {
         }
       }
     }
-    return new Loaded(file, out, new LoadReport(records, skipped, reader.skippedBytes(), kinds, problems),
+    return new Loaded(
+        file,
+        out,
+        new LoadReport(records, skipped, reader.skippedBytes(), kinds, problems),
         skipCorrupt);
   }
 
-  private record Decoded(RecordColumns columns, long skipped, Map<CorruptRecordException.Kind, Long> kinds,
-      List<String> problems) {
-  }
+  private record Decoded(
+      RecordColumns columns,
+      long skipped,
+      Map<CorruptRecordException.Kind, Long> kinds,
+      List<String> problems) {}
 
   private static Decoded decode(Path file, TfRecordReader.Batch b, PayloadDecoder dec, boolean skip)
       throws CorruptRecordException {
@@ -183,15 +199,30 @@ public final class NasbenchLoader {
       try {
         dec.decode(b.data(), b.offset(i), b.length(i), cols, i);
       } catch (PayloadDecoder.OutOfRangeException e) {
-        ce = new CorruptRecordException(file, b.index(i), b.fileOffset(i), CorruptRecordException.Kind.OUT_OF_RANGE,
-            "value out of range: " + e.getMessage());
+        ce =
+            new CorruptRecordException(
+                file,
+                b.index(i),
+                b.fileOffset(i),
+                CorruptRecordException.Kind.OUT_OF_RANGE,
+                "value out of range: " + e.getMessage());
       } catch (IllegalArgumentException e) {
-        ce = new CorruptRecordException(file, b.index(i), b.fileOffset(i), CorruptRecordException.Kind.MALFORMED,
-            "malformed payload: " + e.getMessage());
+        ce =
+            new CorruptRecordException(
+                file,
+                b.index(i),
+                b.fileOffset(i),
+                CorruptRecordException.Kind.MALFORMED,
+                "malformed payload: " + e.getMessage());
       } catch (RuntimeException e) {
         // never expected (the fuzz tests look for this text): still a refusal that names the record
-        ce = new CorruptRecordException(file, b.index(i), b.fileOffset(i), CorruptRecordException.Kind.MALFORMED,
-            "malformed payload (decoder error " + e + ")");
+        ce =
+            new CorruptRecordException(
+                file,
+                b.index(i),
+                b.fileOffset(i),
+                CorruptRecordException.Kind.MALFORMED,
+                "malformed payload (decoder error " + e + ")");
       }
       if (ce != null) {
         if (!skip) {

@@ -21,20 +21,24 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
- * Third-party partial dumps of NAS-Bench-101 behind the {@link GroundTruthSource} interface. They record far
- * less than the full data, and this class never fills a gap: asking for a field a dump lacks throws
- * {@link UnsupportedOperationException} naming the dump and the field.
+ * Third-party partial dumps of NAS-Bench-101 behind the {@link GroundTruthSource} interface. They
+ * record far less than the full data, and this class never fills a gap: asking for a field a dump
+ * lacks throws {@link UnsupportedOperationException} naming the dump and the field.
  *
  * <ul>
- *   <li>{@link #visData}: {@code nasbench-vis_data-1k.json} / {@code -20k.json} (tiga1231/nasbench-vis): final
- *       validation accuracy of ONE repeat at 4, 12, 36 and 108 epochs, final training time at 108 epochs,
- *       trainable parameters. No train or test accuracy, no halfway evaluations. The 1k file has cells; the 20k
- *       file has none, so its specs are recovered by joining on hash with an enumerated {@link SearchSpace}.</li>
- *   <li>{@link #naslib}: {@code zc_nasbench101.json} (automl/NASLib): validation accuracy at 108 epochs (stored in
- *       percent, returned as a fraction), parameters (stored in millions with 6 decimals, returned as a count),
- *       cells in NASLib's op coding. Entries whose cells hash alike become repeats of one hash.</li>
+ *   <li>{@link #visData}: {@code nasbench-vis_data-1k.json} / {@code -20k.json}
+ *       (tiga1231/nasbench-vis): final validation accuracy of ONE repeat at 4, 12, 36 and 108
+ *       epochs, final training time at 108 epochs, trainable parameters. No train or test accuracy,
+ *       no halfway evaluations. The 1k file has cells; the 20k file has none, so its specs are
+ *       recovered by joining on hash with an enumerated {@link SearchSpace}.
+ *   <li>{@link #naslib}: {@code zc_nasbench101.json} (automl/NASLib): validation accuracy at 108
+ *       epochs (stored in percent, returned as a fraction), parameters (stored in millions with 6
+ *       decimals, returned as a count), cells in NASLib's op coding. Entries whose cells hash alike
+ *       become repeats of one hash.
  * </ul>
- * Accuracies are fractions in [0,1]; each recorded value is one training run, not a mean of repeats.
+ *
+ * Accuracies are fractions in [0,1]; each recorded value is one training run, not a mean of
+ * repeats.
  */
 public final class PartialDump implements GroundTruthSource {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -108,9 +112,10 @@ public final class PartialDump implements GroundTruthSource {
   /**
    * Imports a nasbench-vis dump (1k with cells, or 20k without).
    *
-   * @param space an enumerated space to recover the specs of a dump without cells by hash, or null (then
-   *     {@link #spec} is unsupported for such a dump)
-   * @throws IOException if the file is unreadable or not of this shape, or a 1k cell does not hash to its key
+   * @param space an enumerated space to recover the specs of a dump without cells by hash, or null
+   *     (then {@link #spec} is unsupported for such a dump)
+   * @throws IOException if the file is unreadable or not of this shape, or a 1k cell does not hash
+   *     to its key
    */
   public static PartialDump visData(Path json, SearchSpace space) throws IOException {
     JsonNode root = JSON.readTree(json.toFile());
@@ -127,7 +132,8 @@ public final class PartialDump implements GroundTruthSource {
     JsonNode ops = root.get("operations");
     for (JsonNode a : List.of(acc[0], acc[1], acc[2], acc[3], times, prm)) {
       if (a.size() != n) {
-        throw new IOException(json + ": parallel arrays differ in length (" + a.size() + " vs " + n + " keys)");
+        throw new IOException(
+            json + ": parallel arrays differ in length (" + a.size() + " vs " + n + " keys)");
       }
     }
     Map<String, Entry> map = new LinkedHashMap<>();
@@ -152,7 +158,10 @@ public final class PartialDump implements GroundTruthSource {
       }
       e.time.get(3).add(times.get(k).asDouble());
     }
-    return new PartialDump(name, new ArrayList<>(map.values()), new int[] {4, 12, 36, 108},
+    return new PartialDump(
+        name,
+        new ArrayList<>(map.values()),
+        new int[] {4, 12, 36, 108},
         "train and test accuracy, halfway evaluations, and training time below 108 epochs");
   }
 
@@ -183,12 +192,14 @@ public final class PartialDump implements GroundTruthSource {
       case 2 -> Op.MAXPOOL3X3;
       case 3 -> Op.CONV1X1;
       case 4 -> Op.CONV3X3;
-      default -> throw new IllegalArgumentException("unknown NASLib op code " + code + " (expected 0..4)");
+      default ->
+          throw new IllegalArgumentException("unknown NASLib op code " + code + " (expected 0..4)");
     };
   }
 
   /**
-   * Parses a NASLib key: 49 flattened 7x7 adjacency entries then 7 op codes, as {@code "(0, 1, ...)"}.
+   * Parses a NASLib key: 49 flattened 7x7 adjacency entries then 7 op codes, as {@code "(0, 1,
+   * ...)"}.
    *
    * @throws IllegalArgumentException if it is not of that shape
    */
@@ -199,7 +210,8 @@ public final class PartialDump implements GroundTruthSource {
     }
     String[] parts = s.substring(1, s.length() - 1).split(",");
     if (parts.length != 56) {
-      throw new IllegalArgumentException("NASLib key has " + parts.length + " entries, expected 49 + 7");
+      throw new IllegalArgumentException(
+          "NASLib key has " + parts.length + " entries, expected 49 + 7");
     }
     int[][] m = new int[7][7];
     for (int i = 0; i < 49; i++) {
@@ -213,7 +225,8 @@ public final class PartialDump implements GroundTruthSource {
   }
 
   /**
-   * Imports NASLib's zero-cost NAS-Bench-101 file ({@code {"nasbench101": {"cifar10": {key: {...}}}}}).
+   * Imports NASLib's zero-cost NAS-Bench-101 file ({@code {"nasbench101": {"cifar10": {key:
+   * {...}}}}}).
    *
    * @throws IOException if it is not of that shape or a cell is invalid
    */
@@ -233,7 +246,8 @@ public final class PartialDump implements GroundTruthSource {
         throw new IOException(json + ": cell " + f.getKey() + ": " + e.getMessage(), e);
       }
       if (!spec.isValid()) {
-        throw new IOException(json + ": cell " + f.getKey() + " is invalid (input cannot reach output)");
+        throw new IOException(
+            json + ": cell " + f.getKey() + " is invalid (input cannot reach output)");
       }
       JsonNode v = f.getValue();
       if (!v.has("val_accuracy") || !v.has("params")) {
@@ -246,7 +260,10 @@ public final class PartialDump implements GroundTruthSource {
       }
       e.valid.get(0).add(v.get("val_accuracy").asDouble() / 100.0);
     }
-    return new PartialDump(json.getFileName().toString(), new ArrayList<>(map.values()), new int[] {108},
+    return new PartialDump(
+        json.getFileName().toString(),
+        new ArrayList<>(map.values()),
+        new int[] {108},
         "train and test accuracy, training time and halfway evaluations");
   }
 
@@ -275,11 +292,15 @@ public final class PartialDump implements GroundTruthSource {
 
   @Override
   public boolean contains(String hash) {
-    return HashKey.isHash(hash) && HashKey.search(hi, lo, hi.length, HashKey.hi(hash), HashKey.lo(hash)) >= 0;
+    return HashKey.isHash(hash)
+        && HashKey.search(hi, lo, hi.length, HashKey.hi(hash), HashKey.lo(hash)) >= 0;
   }
 
   private int cell(String hash) {
-    int i = HashKey.isHash(hash) ? HashKey.search(hi, lo, hi.length, HashKey.hi(hash), HashKey.lo(hash)) : -1;
+    int i =
+        HashKey.isHash(hash)
+            ? HashKey.search(hi, lo, hi.length, HashKey.hi(hash), HashKey.lo(hash))
+            : -1;
     if (i < 0) {
       throw new NoSuchElementException(name + ": unknown module hash " + hash);
     }
@@ -295,8 +316,10 @@ public final class PartialDump implements GroundTruthSource {
   public ModelSpec spec(String hash) {
     ModelSpec s = specs[cell(hash)];
     if (s == null) {
-      throw new UnsupportedOperationException(name + " does not record cells (adjacency, operations); import it "
-          + "with an enumerated SearchSpace to recover them by hash");
+      throw new UnsupportedOperationException(
+          name
+              + " does not record cells (adjacency, operations); import it "
+              + "with an enumerated SearchSpace to recover them by hash");
     }
     return s;
   }
@@ -309,8 +332,13 @@ public final class PartialDump implements GroundTruthSource {
   private int budget(int epochs) {
     int b = Arrays.binarySearch(budgets, epochs);
     if (b < 0) {
-      throw new NoSuchElementException(name + " has no runs at " + epochs + " epochs (budgets "
-          + Arrays.toString(budgets) + ")");
+      throw new NoSuchElementException(
+          name
+              + " has no runs at "
+              + epochs
+              + " epochs (budgets "
+              + Arrays.toString(budgets)
+              + ")");
     }
     return b;
   }
@@ -341,12 +369,21 @@ public final class PartialDump implements GroundTruthSource {
     int c = cell(hash);
     int b = budget(epochs);
     if (!has(metric, epochs)) {
-      throw missingField("final_" + metric.field() + " at " + epochs + " epochs (it lacks " + lacks + ")");
+      throw missingField(
+          "final_" + metric.field() + " at " + epochs + " epochs (it lacks " + lacks + ")");
     }
     double[] runs = metric == Metric.VALIDATION_ACCURACY ? valid[c][b] : time[c][b];
     if (repeat < 0 || repeat >= runs.length) {
-      throw new NoSuchElementException(name + ": " + hash + " at " + epochs + " epochs has " + runs.length
-          + " repeat(s), asked for repeat " + repeat);
+      throw new NoSuchElementException(
+          name
+              + ": "
+              + hash
+              + " at "
+              + epochs
+              + " epochs has "
+              + runs.length
+              + " repeat(s), asked for repeat "
+              + repeat);
     }
     return runs[repeat];
   }

@@ -9,16 +9,17 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Decodes record payloads straight from bytes into {@link RecordColumns}: the JSON array is scanned by hand, the
- * base64 decoded by hand (skipping the escaped newlines) and the {@code ModelMetrics} message read field by field
- * with {@link CodedInputStream}, so no String or message object is made per record. Single-threaded: use one
- * decoder per thread.
+ * Decodes record payloads straight from bytes into {@link RecordColumns}: the JSON array is scanned
+ * by hand, the base64 decoded by hand (skipping the escaped newlines) and the {@code ModelMetrics}
+ * message read field by field with {@link CodedInputStream}, so no String or message object is made
+ * per record. Single-threaded: use one decoder per thread.
  *
- * <p>Besides the syntax it checks the domain of every value it keeps: the cell must be a pruned NAS-Bench-101
- * cell (input first, output last, inner operations between, at most 7 vertices and 9 edges, every vertex on a
- * path from input to output), the epochs positive, the metrics hold exactly 3 evaluations, accuracies in [0, 1],
- * epochs and times finite and non-negative, the parameter count non-negative. A value outside its domain throws
- * {@link OutOfRangeException} naming the field and the value.
+ * <p>Besides the syntax it checks the domain of every value it keeps: the cell must be a pruned
+ * NAS-Bench-101 cell (input first, output last, inner operations between, at most 7 vertices and 9
+ * edges, every vertex on a path from input to output), the epochs positive, the metrics hold
+ * exactly 3 evaluations, accuracies in [0, 1], epochs and times finite and non-negative, the
+ * parameter count non-negative. A value outside its domain throws {@link OutOfRangeException}
+ * naming the field and the value.
  */
 public final class PayloadDecoder {
   private static final byte[] B64 = new byte[256];
@@ -35,7 +36,9 @@ public final class PayloadDecoder {
     }
   }
 
-  /** A value outside its domain (accuracy outside [0, 1], NaN or infinite, negative count or time). */
+  /**
+   * A value outside its domain (accuracy outside [0, 1], NaN or infinite, negative count or time).
+   */
   static final class OutOfRangeException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
@@ -44,8 +47,9 @@ public final class PayloadDecoder {
     }
   }
 
-  private static final String[] EVAL_FIELDS = {"current_epoch", "training_time", "train_accuracy",
-      "validation_accuracy", "test_accuracy"};
+  private static final String[] EVAL_FIELDS = {
+    "current_epoch", "training_time", "train_accuracy", "validation_accuracy", "test_accuracy"
+  };
 
   private byte[] proto = new byte[1024];
   private final Op[] opBuf = new Op[ModelSpec.MAX_VERTICES];
@@ -112,7 +116,8 @@ public final class PayloadDecoder {
       byte c = b[p];
       if (c == ',' || c == '"') {
         if (n == ModelSpec.MAX_VERTICES) {
-          throw new IllegalArgumentException("record cell has more than " + ModelSpec.MAX_VERTICES + " vertices");
+          throw new IllegalArgumentException(
+              "record cell has more than " + ModelSpec.MAX_VERTICES + " vertices");
         }
         opBuf[n++] = op(start, p - start);
         p++;
@@ -125,8 +130,8 @@ public final class PayloadDecoder {
       }
     }
     if (adjLen != n * n) {
-      throw new IllegalArgumentException("adjacency has " + adjLen + " characters but " + n + " operations need "
-          + (n * n));
+      throw new IllegalArgumentException(
+          "adjacency has " + adjLen + " characters but " + n + " operations need " + (n * n));
     }
     long bits = 0;
     for (int i = 0; i < n; i++) {
@@ -134,12 +139,13 @@ public final class PayloadDecoder {
         byte c = b[adjStart + i * n + j];
         if (c == '1') {
           if (j <= i) {
-            throw new IllegalArgumentException("adjacency is not strictly upper-triangular at [" + i + "][" + j
-                + "]");
+            throw new IllegalArgumentException(
+                "adjacency is not strictly upper-triangular at [" + i + "][" + j + "]");
           }
           bits |= 1L << (i * ModelSpec.MAX_VERTICES + j);
         } else if (c != '0') {
-          throw new IllegalArgumentException("adjacency character '" + (char) c + "' is not 0 or 1");
+          throw new IllegalArgumentException(
+              "adjacency character '" + (char) c + "' is not 0 or 1");
         }
       }
     }
@@ -164,7 +170,8 @@ public final class PayloadDecoder {
     try {
       metrics(plen, out, row);
     } catch (IOException e) {
-      throw new IllegalArgumentException("record metrics are not a ModelMetrics message: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "record metrics are not a ModelMetrics message: " + e.getMessage(), e);
     }
   }
 
@@ -175,8 +182,8 @@ public final class PayloadDecoder {
         return Op.values()[k];
       }
     }
-    throw new IllegalArgumentException("unknown operation '" + new String(b, start, len,
-        StandardCharsets.UTF_8) + "'");
+    throw new IllegalArgumentException(
+        "unknown operation '" + new String(b, start, len, StandardCharsets.UTF_8) + "'");
   }
 
   /** Decodes base64 up to the closing quote into {@link #proto}; returns the byte count. */
@@ -223,8 +230,8 @@ public final class PayloadDecoder {
     }
     ensure(q + 3);
     if (pad > 0 && pad != (4 - nacc) % 4) {
-      throw new IllegalArgumentException("metrics base64 has " + pad + " padding characters after " + nacc
-          + " data characters");
+      throw new IllegalArgumentException(
+          "metrics base64 has " + pad + " padding characters after " + nacc + " data characters");
     }
     if (nacc == 2) {
       proto[q++] = (byte) (acc >>> 4);
@@ -273,7 +280,8 @@ public final class PayloadDecoder {
           evals++;
         }
         case (2 << 3) | WireFormat.WIRETYPE_VARINT -> out.params[row] = in.readInt32();
-        case (3 << 3) | WireFormat.WIRETYPE_FIXED64 -> v[RecordColumns.TOTAL_TIME][row] = in.readDouble();
+        case (3 << 3) | WireFormat.WIRETYPE_FIXED64 ->
+            v[RecordColumns.TOTAL_TIME][row] = in.readDouble();
         default -> {
           if (!in.skipField(tag)) {
             throw new IOException("unexpected end-group tag " + tag);
@@ -282,10 +290,12 @@ public final class PayloadDecoder {
       }
     }
     if (evals != 3) {
-      throw new IllegalArgumentException("record has " + evals + " evaluations, expected 3 (start, halfway, final)");
+      throw new IllegalArgumentException(
+          "record has " + evals + " evaluations, expected 3 (start, halfway, final)");
     }
     if (out.params[row] < 0) {
-      throw new OutOfRangeException("trainable_parameters is " + out.params[row] + ", expected a count >= 0");
+      throw new OutOfRangeException(
+          "trainable_parameters is " + out.params[row] + ", expected a count >= 0");
     }
     nonNegative("total_time", v[RecordColumns.TOTAL_TIME][row]);
     for (int k = 0; k < 2; k++) {
@@ -296,7 +306,8 @@ public final class PayloadDecoder {
       for (int a = 2; a < 5; a++) {
         double x = v[first + a][row];
         if (!(x >= 0 && x <= 1)) {
-          throw new OutOfRangeException(where + EVAL_FIELDS[a] + " is " + x + ", expected a fraction in [0, 1]");
+          throw new OutOfRangeException(
+              where + EVAL_FIELDS[a] + " is " + x + ", expected a fraction in [0, 1]");
         }
       }
     }
@@ -316,7 +327,9 @@ public final class PayloadDecoder {
         return;
       }
       int field = WireFormat.getTagFieldNumber(tag);
-      if (field >= 1 && field <= 5 && WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_FIXED64) {
+      if (field >= 1
+          && field <= 5
+          && WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_FIXED64) {
         eval[field - 1] = in.readDouble();
       } else if (!in.skipField(tag)) {
         throw new IOException("unexpected end-group tag " + tag + " in an evaluation");
@@ -327,7 +340,8 @@ public final class PayloadDecoder {
   private void expect(char c, int end) {
     skipWs(end);
     if (p >= end || b[p] != c) {
-      throw new IllegalArgumentException("record payload: expected '" + c + "' at payload byte " + (p - base));
+      throw new IllegalArgumentException(
+          "record payload: expected '" + c + "' at payload byte " + (p - base));
     }
     p++;
     skipWs(end);

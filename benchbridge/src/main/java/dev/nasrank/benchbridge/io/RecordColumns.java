@@ -4,52 +4,83 @@ import dev.nasrank.benchbridge.ModelSpec;
 import dev.nasrank.benchbridge.Op;
 
 /**
- * Decoded NAS-Bench-101 records in primitive columns (no object per record): hash halves, epochs, cell
- * (adjacency bits and packed operations), trainable parameters and eleven doubles per record, and where each
- * record lies in its file (index and byte offset, for messages about it).
+ * Decoded NAS-Bench-101 records in primitive columns (no object per record): hash halves, epochs,
+ * cell (adjacency bits and packed operations), trainable parameters and eleven doubles per record,
+ * and where each record lies in its file (index and byte offset, for messages about it).
  */
 public final class RecordColumns {
   /** Halfway evaluation: epoch. */
   public static final int HALF_EPOCH = 0;
+
   /** Halfway evaluation: training seconds. */
   public static final int HALF_TIME = 1;
+
   /** Halfway evaluation: train accuracy. */
   public static final int HALF_TRAIN = 2;
+
   /** Halfway evaluation: validation accuracy. */
   public static final int HALF_VALID = 3;
+
   /** Halfway evaluation: test accuracy. */
   public static final int HALF_TEST = 4;
+
   /** Final evaluation: epoch. */
   public static final int FINAL_EPOCH = 5;
+
   /** Final evaluation: training seconds. */
   public static final int FINAL_TIME = 6;
+
   /** Final evaluation: train accuracy. */
   public static final int FINAL_TRAIN = 7;
+
   /** Final evaluation: validation accuracy. */
   public static final int FINAL_VALID = 8;
+
   /** Final evaluation: test accuracy. */
   public static final int FINAL_TEST = 9;
+
   /** Total wall time of the run in seconds. */
   public static final int TOTAL_TIME = 10;
+
   /** Number of double columns. */
   public static final int DOUBLES = 11;
-  /** Names of the double columns, by index (halfway_/final_ + the ModelMetrics field, and total_time). */
-  public static final java.util.List<String> COLUMN_NAMES = java.util.List.of("halfway_current_epoch",
-      "halfway_training_time", "halfway_train_accuracy", "halfway_validation_accuracy", "halfway_test_accuracy",
-      "final_current_epoch", "final_training_time", "final_train_accuracy", "final_validation_accuracy",
-      "final_test_accuracy", "total_time");
 
   /**
-   * Why {@code x} is outside the domain of double column {@code column}, or null: accuracies are fractions in
-   * [0, 1], epochs and times finite and non-negative. NaN is outside every domain.
+   * Names of the double columns, by index (halfway_/final_ + the ModelMetrics field, and
+   * total_time).
+   */
+  public static final java.util.List<String> COLUMN_NAMES =
+      java.util.List.of(
+          "halfway_current_epoch",
+          "halfway_training_time",
+          "halfway_train_accuracy",
+          "halfway_validation_accuracy",
+          "halfway_test_accuracy",
+          "final_current_epoch",
+          "final_training_time",
+          "final_train_accuracy",
+          "final_validation_accuracy",
+          "final_test_accuracy",
+          "total_time");
+
+  /**
+   * Why {@code x} is outside the domain of double column {@code column}, or null: accuracies are
+   * fractions in [0, 1], epochs and times finite and non-negative. NaN is outside every domain.
    */
   public static String valueProblem(int column, double x) {
-    boolean accuracy = column != HALF_EPOCH && column != HALF_TIME && column != FINAL_EPOCH && column != FINAL_TIME
-        && column != TOTAL_TIME;
+    boolean accuracy =
+        column != HALF_EPOCH
+            && column != HALF_TIME
+            && column != FINAL_EPOCH
+            && column != FINAL_TIME
+            && column != TOTAL_TIME;
     if (accuracy) {
-      return x >= 0 && x <= 1 ? null : COLUMN_NAMES.get(column) + " is " + x + ", expected a fraction in [0, 1]";
+      return x >= 0 && x <= 1
+          ? null
+          : COLUMN_NAMES.get(column) + " is " + x + ", expected a fraction in [0, 1]";
     }
-    return x >= 0 && x < Double.POSITIVE_INFINITY ? null
+    return x >= 0 && x < Double.POSITIVE_INFINITY
+        ? null
         : COLUMN_NAMES.get(column) + " is " + x + ", expected a finite value >= 0";
   }
 
@@ -113,7 +144,9 @@ public final class RecordColumns {
     return params[i];
   }
 
-  /** Index in its file of record {@code i} (as {@link CorruptRecordException#recordIndex()} counts). */
+  /**
+   * Index in its file of record {@code i} (as {@link CorruptRecordException#recordIndex()} counts).
+   */
   public long recordIndex(int i) {
     return index[i];
   }
@@ -138,10 +171,11 @@ public final class RecordColumns {
   }
 
   /**
-   * Why adjacency bits and packed operations are not a pruned NAS-Bench-101 cell, or null if they are one: input
-   * first, output last, inner operations between, 2..7 vertices, at most 9 edges, only edges {@code i -> j} with
-   * {@code i < j}, and every vertex on a path from input to output (every vertex but the output has an outgoing
-   * edge, every vertex but the input an incoming one). The reference files store every cell in this form.
+   * Why adjacency bits and packed operations are not a pruned NAS-Bench-101 cell, or null if they
+   * are one: input first, output last, inner operations between, 2..7 vertices, at most 9 edges,
+   * only edges {@code i -> j} with {@code i < j}, and every vertex on a path from input to output
+   * (every vertex but the output has an outgoing edge, every vertex but the input an incoming one).
+   * The reference files store every cell in this form.
    */
   public static String cellProblem(long adjacency, int packedOps) {
     int n = packedOps & 7;
@@ -149,7 +183,11 @@ public final class RecordColumns {
       return n + " vertices, a cell needs at least input and output";
     }
     if (3 + 3 * n < 32 && packedOps >>> (3 + 3 * n) != 0) {
-      return "packed operations 0x" + Integer.toHexString(packedOps) + " have bits beyond " + n + " vertices";
+      return "packed operations 0x"
+          + Integer.toHexString(packedOps)
+          + " have bits beyond "
+          + n
+          + " vertices";
     }
     Op[] all = Op.values();
     for (int v = 0; v < n; v++) {
@@ -165,7 +203,10 @@ public final class RecordColumns {
         return "last operation is " + op.nasbenchName() + ", expected output";
       }
       if (v > 0 && v < n - 1 && !op.isInner()) {
-        return "operation of vertex " + v + " is " + op.nasbenchName()
+        return "operation of vertex "
+            + v
+            + " is "
+            + op.nasbenchName()
             + ", expected conv3x3-bn-relu, conv1x1-bn-relu or maxpool3x3";
       }
     }
@@ -176,8 +217,13 @@ public final class RecordColumns {
       }
     }
     if ((adjacency & ~allowed) != 0) {
-      return "adjacency bits 0x" + Long.toHexString(adjacency) + " are not a strictly upper-triangular " + n + "x"
-          + n + " matrix";
+      return "adjacency bits 0x"
+          + Long.toHexString(adjacency)
+          + " are not a strictly upper-triangular "
+          + n
+          + "x"
+          + n
+          + " matrix";
     }
     int edges = Long.bitCount(adjacency);
     if (edges > ModelSpec.MAX_EDGES) {

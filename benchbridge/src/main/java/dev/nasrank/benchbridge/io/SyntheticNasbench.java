@@ -11,17 +11,20 @@ import java.util.SplittableRandom;
 import java.util.function.IntFunction;
 
 /**
- * Writes synthetic NAS-Bench-101 files in the real format with this project's {@link TfRecordWriter}: for each
- * cell, each epoch budget and each repeat one record with plausible values (accuracies around 0.9 at 108 epochs,
- * lower for short budgets; training times of minutes to an hour; millions of parameters), reproducible from a
- * seed. Used by tests and benchmarks; {@link #main} writes the {@code nasbench_only108} shape (423,624 cells x 3
- * repeats at 108 epochs = 1,270,872 records, about 500 MB).
+ * Writes synthetic NAS-Bench-101 files in the real format with this project's {@link
+ * TfRecordWriter}: for each cell, each epoch budget and each repeat one record with plausible
+ * values (accuracies around 0.9 at 108 epochs, lower for short budgets; training times of minutes
+ * to an hour; millions of parameters), reproducible from a seed. Used by tests and benchmarks;
+ * {@link #main} writes the {@code nasbench_only108} shape (423,624 cells x 3 repeats at 108 epochs
+ * = 1,270,872 records, about 500 MB).
  */
 public final class SyntheticNasbench {
-  private SyntheticNasbench() {
-  }
+  private SyntheticNasbench() {}
 
-  /** Usage: {@code SyntheticNasbench OUT.tfrecord [cells]}: the only108 shape, or its first {@code cells} cells. */
+  /**
+   * Usage: {@code SyntheticNasbench OUT.tfrecord [cells]}: the only108 shape, or its first {@code
+   * cells} cells.
+   */
   public static void main(String[] args) throws IOException {
     if (args.length < 1) {
       System.err.println("usage: SyntheticNasbench OUT.tfrecord [cells]");
@@ -31,10 +34,13 @@ public final class SyntheticNasbench {
     SearchSpace space = SearchSpace.enumerate(2);
     int cells = args.length > 1 ? Integer.parseInt(args[1]) : space.size();
     long n = write(Path.of(args[0]), cells, space::specAt, new int[] {108}, 3, 42L);
-    System.out.printf("wrote %d records to %s in %.1f s%n", n, args[0], (System.nanoTime() - t0) / 1e9);
+    System.out.printf(
+        "wrote %d records to %s in %.1f s%n", n, args[0], (System.nanoTime() - t0) / 1e9);
   }
 
-  /** Writes the only108 shape (every enumerated cell, 3 repeats at 108 epochs) to {@code target}. */
+  /**
+   * Writes the only108 shape (every enumerated cell, 3 repeats at 108 epochs) to {@code target}.
+   */
   public static long writeOnly108(Path target, long seed) throws IOException {
     SearchSpace space = SearchSpace.enumerate(2);
     return write(target, space.size(), space::specAt, new int[] {108}, 3, seed);
@@ -47,13 +53,14 @@ public final class SyntheticNasbench {
   }
 
   /**
-   * Writes {@code cells x epochs.length x repeats} records; records of one (cell, epochs) are consecutive, in
-   * repeat order.
+   * Writes {@code cells x epochs.length x repeats} records; records of one (cell, epochs) are
+   * consecutive, in repeat order.
    *
    * @return the number of records written
    */
-  public static long write(Path target, int cells, IntFunction<ModelSpec> cell, int[] epochs, int repeats,
-      long seed) throws IOException {
+  public static long write(
+      Path target, int cells, IntFunction<ModelSpec> cell, int[] epochs, int repeats, long seed)
+      throws IOException {
     long n = 0;
     TfRecordWriter w = TfRecordWriter.create(target);
     try {
@@ -95,13 +102,27 @@ public final class SyntheticNasbench {
     return ModelMetrics.newBuilder()
         .setTrainableParameters(params)
         .setTotalTime(time * 1.1)
-        .addEvaluationData(EvaluationData.newBuilder().setCurrentEpoch(0).setTrainingTime(0)
-            .setTrainAccuracy(0.1).setValidationAccuracy(0.1).setTestAccuracy(0.1))
-        .addEvaluationData(EvaluationData.newBuilder().setCurrentEpoch(epochs / 2.0).setTrainingTime(time / 2)
-            .setTrainAccuracy(clamp(halfValid + 0.03)).setValidationAccuracy(halfValid)
-            .setTestAccuracy(clamp(halfValid + 0.004 * run.nextGaussian())))
-        .addEvaluationData(EvaluationData.newBuilder().setCurrentEpoch(epochs).setTrainingTime(time)
-            .setTrainAccuracy(train).setValidationAccuracy(valid).setTestAccuracy(test))
+        .addEvaluationData(
+            EvaluationData.newBuilder()
+                .setCurrentEpoch(0)
+                .setTrainingTime(0)
+                .setTrainAccuracy(0.1)
+                .setValidationAccuracy(0.1)
+                .setTestAccuracy(0.1))
+        .addEvaluationData(
+            EvaluationData.newBuilder()
+                .setCurrentEpoch(epochs / 2.0)
+                .setTrainingTime(time / 2)
+                .setTrainAccuracy(clamp(halfValid + 0.03))
+                .setValidationAccuracy(halfValid)
+                .setTestAccuracy(clamp(halfValid + 0.004 * run.nextGaussian())))
+        .addEvaluationData(
+            EvaluationData.newBuilder()
+                .setCurrentEpoch(epochs)
+                .setTrainingTime(time)
+                .setTrainAccuracy(train)
+                .setValidationAccuracy(valid)
+                .setTestAccuracy(test))
         .build();
   }
 

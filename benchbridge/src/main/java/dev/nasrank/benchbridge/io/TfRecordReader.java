@@ -18,28 +18,34 @@ import java.util.NoSuchElementException;
 import java.util.zip.CRC32C;
 
 /**
- * A streaming TFRecord reader: records back to back, each a little-endian uint64 length, the masked CRC32C of
- * those 8 bytes, the data, and the masked CRC32C of the data. Both checksums are verified.
+ * A streaming TFRecord reader: records back to back, each a little-endian uint64 length, the masked
+ * CRC32C of those 8 bytes, the data, and the masked CRC32C of the data. Both checksums are
+ * verified.
  *
- * <p>The file is read in chunks ({@link #nextBatch()}), so a consumer can hand whole batches of framed, checked
- * records to other threads; {@link #next()} and {@link #iterator()} give one record at a time. No buffer is ever
- * larger than the file: a chunk is capped at the bytes the file has left, and a record's length is trusted for
- * an allocation only once its checksum matches and the file holds that many bytes.
+ * <p>The file is read in chunks ({@link #nextBatch()}), so a consumer can hand whole batches of
+ * framed, checked records to other threads; {@link #next()} and {@link #iterator()} give one record
+ * at a time. No buffer is ever larger than the file: a chunk is capped at the bytes the file has
+ * left, and a record's length is trusted for an allocation only once its checksum matches and the
+ * file holds that many bytes.
  *
- * <p>By default a bad checksum or a truncated record throws {@link CorruptRecordException} naming the file, the
- * record index, the byte offset and the {@link CorruptRecordException.Kind}. In skip-corrupt mode the damaged
- * record is skipped and framing resumes at the next byte offset whose 8 bytes are a length a record may have
- * (below 2^31) and carry a matching length checksum (a false match has probability 2^-32 per offset); each such skip counts as one skipped record (a damaged stretch
- * longer than one record counts once, as the number of records in it cannot be known) and its bytes as skipped
- * bytes. Record indices after a skip count the skipped stretch as one record. {@link #skippedRecords()},
- * {@link #skippedByKind()}, {@link #skippedBytes()} and {@link #problems()} report what was skipped.
+ * <p>By default a bad checksum or a truncated record throws {@link CorruptRecordException} naming
+ * the file, the record index, the byte offset and the {@link CorruptRecordException.Kind}. In
+ * skip-corrupt mode the damaged record is skipped and framing resumes at the next byte offset whose
+ * 8 bytes are a length a record may have (below 2^31) and carry a matching length checksum (a false
+ * match has probability 2^-32 per offset); each such skip counts as one skipped record (a damaged
+ * stretch longer than one record counts once, as the number of records in it cannot be known) and
+ * its bytes as skipped bytes. Record indices after a skip count the skipped stretch as one record.
+ * {@link #skippedRecords()}, {@link #skippedByKind()}, {@link #skippedBytes()} and {@link
+ * #problems()} report what was skipped.
  */
 public final class TfRecordReader implements Closeable, Iterable<byte[]> {
 
   /** Default chunk size of one read (smaller for a smaller file). */
   public static final int DEFAULT_CHUNK = 8 << 20;
+
   /** Largest record data a reader accepts (a Java array's limit, less the framing). */
   public static final long MAX_RECORD = Integer.MAX_VALUE - 64;
+
   private static final int HEADER = 12;
   private static final int FOOTER = 4;
   private static final int MAX_PROBLEMS = 20;
@@ -89,13 +95,17 @@ public final class TfRecordReader implements Closeable, Iterable<byte[]> {
     return new TfRecordReader(file, false, DEFAULT_CHUNK);
   }
 
-  /** Opens {@code file}; with {@code skipCorrupt} corrupt records are counted and skipped instead of thrown. */
+  /**
+   * Opens {@code file}; with {@code skipCorrupt} corrupt records are counted and skipped instead of
+   * thrown.
+   */
   public static TfRecordReader open(Path file, boolean skipCorrupt) throws IOException {
     return new TfRecordReader(file, skipCorrupt, DEFAULT_CHUNK);
   }
 
   /** As {@link #open(Path, boolean)} with a chosen chunk size in bytes (a record may exceed it). */
-  public static TfRecordReader open(Path file, boolean skipCorrupt, int chunkSize) throws IOException {
+  public static TfRecordReader open(Path file, boolean skipCorrupt, int chunkSize)
+      throws IOException {
     if (chunkSize < 64) {
       throw new IllegalArgumentException("chunk size " + chunkSize + " is too small (min 64)");
     }
@@ -127,12 +137,16 @@ public final class TfRecordReader implements Closeable, Iterable<byte[]> {
     return skippedBytes;
   }
 
-  /** Descriptions of the first skipped problems (file, record index, offset, what, bytes skipped). */
+  /**
+   * Descriptions of the first skipped problems (file, record index, offset, what, bytes skipped).
+   */
   public List<String> problems() {
     return Collections.unmodifiableList(problems);
   }
 
-  /** Index (zero-based, counting skipped records) of the record last returned by {@link #next()}. */
+  /**
+   * Index (zero-based, counting skipped records) of the record last returned by {@link #next()}.
+   */
   public long recordIndex() {
     return lastIndex;
   }
@@ -193,10 +207,11 @@ public final class TfRecordReader implements Closeable, Iterable<byte[]> {
   }
 
   /**
-   * Reads the next chunk and frames the whole records in it, checking both checksums. The returned batch owns
-   * its array, so it may be handed to another thread.
+   * Reads the next chunk and frames the whole records in it, checking both checksums. The returned
+   * batch owns its array, so it may be handed to another thread.
    *
-   * @return the next batch (possibly with zero records if all were skipped), or null at the end of the file
+   * @return the next batch (possibly with zero records if all were skipped), or null at the end of
+   *     the file
    */
   public Batch nextBatch() throws IOException {
     if (eof && carryLen == 0) {
@@ -210,7 +225,9 @@ public final class TfRecordReader implements Closeable, Iterable<byte[]> {
     if (carryLen >= HEADER) {
       long total = trustedRecordBytes(carry, 0, carryOffset);
       if (total > need) {
-        need = (int) total; // its length checksum matches and the file holds it: at most the file's size
+        need =
+            (int)
+                total; // its length checksum matches and the file holds it: at most the file's size
       }
     }
     byte[] buf = new byte[need];
@@ -240,7 +257,8 @@ public final class TfRecordReader implements Closeable, Iterable<byte[]> {
           break;
         }
         // a header candidate: a length a record may have, whose checksum matches
-        if ((buf[p + 7] | buf[p + 6] | buf[p + 5] | buf[p + 4]) != 0 || buf[p + 3] < 0
+        if ((buf[p + 7] | buf[p + 6] | buf[p + 5] | buf[p + 4]) != 0
+            || buf[p + 3] < 0
             || MaskedCrc32c.of(crc, buf, p, 8) != readIntLe(buf, p + 8)) {
           p++;
           continue;
@@ -249,8 +267,13 @@ public final class TfRecordReader implements Closeable, Iterable<byte[]> {
       }
       if (avail < HEADER) {
         if (eof) {
-          damaged(recOffset, CorruptRecordException.Kind.TRUNCATED, "truncated: " + avail
-              + " bytes left at the end of the file, a record header needs " + HEADER);
+          damaged(
+              recOffset,
+              CorruptRecordException.Kind.TRUNCATED,
+              "truncated: "
+                  + avail
+                  + " bytes left at the end of the file, a record header needs "
+                  + HEADER);
           p++;
           continue;
         }
@@ -260,28 +283,56 @@ public final class TfRecordReader implements Closeable, Iterable<byte[]> {
       int lenCrc = readIntLe(buf, p + 8);
       int lenComputed = MaskedCrc32c.of(crc, buf, p, 8);
       if (lenComputed != lenCrc) {
-        damaged(recOffset, CorruptRecordException.Kind.LENGTH_CHECKSUM, "length checksum mismatch (stored 0x"
-            + Integer.toHexString(lenCrc) + ", computed 0x" + Integer.toHexString(lenComputed) + ")");
+        damaged(
+            recOffset,
+            CorruptRecordException.Kind.LENGTH_CHECKSUM,
+            "length checksum mismatch (stored 0x"
+                + Integer.toHexString(lenCrc)
+                + ", computed 0x"
+                + Integer.toHexString(lenComputed)
+                + ")");
         p++;
         continue;
       }
       if (len < 0 || len > MAX_RECORD) {
-        damaged(recOffset, CorruptRecordException.Kind.TOO_LONG, "record length " + Long.toUnsignedString(len)
-            + " is beyond the " + MAX_RECORD + " bytes a record may have");
+        damaged(
+            recOffset,
+            CorruptRecordException.Kind.TOO_LONG,
+            "record length "
+                + Long.toUnsignedString(len)
+                + " is beyond the "
+                + MAX_RECORD
+                + " bytes a record may have");
         p++;
         continue;
       }
       long total = HEADER + len + FOOTER;
       if (total > fileSize - recOffset) {
-        damaged(recOffset, CorruptRecordException.Kind.TRUNCATED, "truncated: record of " + len
-            + " data bytes needs " + total + " bytes, only " + (fileSize - recOffset) + " left in the file");
+        damaged(
+            recOffset,
+            CorruptRecordException.Kind.TRUNCATED,
+            "truncated: record of "
+                + len
+                + " data bytes needs "
+                + total
+                + " bytes, only "
+                + (fileSize - recOffset)
+                + " left in the file");
         p++;
         continue;
       }
       if (avail < total) {
         if (eof) { // the file shrank while being read
-          damaged(recOffset, CorruptRecordException.Kind.TRUNCATED, "truncated: record of " + len
-              + " data bytes needs " + total + " bytes, only " + avail + " could be read");
+          damaged(
+              recOffset,
+              CorruptRecordException.Kind.TRUNCATED,
+              "truncated: record of "
+                  + len
+                  + " data bytes needs "
+                  + total
+                  + " bytes, only "
+                  + avail
+                  + " could be read");
           p++;
           continue;
         }
@@ -292,9 +343,16 @@ public final class TfRecordReader implements Closeable, Iterable<byte[]> {
       int dataCrc = readIntLe(buf, dataOff + l);
       int computed = MaskedCrc32c.of(crc, buf, dataOff, l);
       if (computed != dataCrc) {
-        damaged(recOffset, CorruptRecordException.Kind.DATA_CHECKSUM, "data checksum mismatch (stored 0x"
-            + Integer.toHexString(dataCrc) + ", computed 0x" + Integer.toHexString(computed) + ") over " + l
-            + " data bytes");
+        damaged(
+            recOffset,
+            CorruptRecordException.Kind.DATA_CHECKSUM,
+            "data checksum mismatch (stored 0x"
+                + Integer.toHexString(dataCrc)
+                + ", computed 0x"
+                + Integer.toHexString(computed)
+                + ") over "
+                + l
+                + " data bytes");
         p++;
         continue;
       }
@@ -317,8 +375,8 @@ public final class TfRecordReader implements Closeable, Iterable<byte[]> {
   }
 
   /**
-   * Bytes of the whole record whose header starts at {@code p}, if its length checksum matches and the file
-   * holds that many bytes from {@code fileOffset}; -1 otherwise.
+   * Bytes of the whole record whose header starts at {@code p}, if its length checksum matches and
+   * the file holds that many bytes from {@code fileOffset}; -1 otherwise.
    */
   private long trustedRecordBytes(byte[] b, int p, long fileOffset) {
     long len = readLongLe(b, p);
@@ -328,7 +386,10 @@ public final class TfRecordReader implements Closeable, Iterable<byte[]> {
     return MaskedCrc32c.of(crc, b, p, 8) == readIntLe(b, p + 8) ? HEADER + len + FOOTER : -1;
   }
 
-  /** A damaged record at {@code recOffset}: thrown, or (skipping) the start of a stretch skipped until a header. */
+  /**
+   * A damaged record at {@code recOffset}: thrown, or (skipping) the start of a stretch skipped
+   * until a header.
+   */
   private void damaged(long recOffset, CorruptRecordException.Kind kind, String what)
       throws CorruptRecordException {
     CorruptRecordException e = new CorruptRecordException(file, nextIndex, recOffset, kind, what);
@@ -347,8 +408,14 @@ public final class TfRecordReader implements Closeable, Iterable<byte[]> {
     skippedBytes += bytes;
     skippedByKind.merge(pending.kind(), 1L, Long::sum);
     if (problems.size() < MAX_PROBLEMS) {
-      problems.add(pending.getMessage() + "; skipped " + bytes + " bytes up to "
-          + (end >= fileSize ? "the end of the file" : "the next record header at byte offset " + end));
+      problems.add(
+          pending.getMessage()
+              + "; skipped "
+              + bytes
+              + " bytes up to "
+              + (end >= fileSize
+                  ? "the end of the file"
+                  : "the next record header at byte offset " + end));
     }
     resyncing = false;
     pending = null;
@@ -359,7 +426,10 @@ public final class TfRecordReader implements Closeable, Iterable<byte[]> {
   }
 
   static int readIntLe(byte[] b, int p) {
-    return (b[p] & 0xFF) | (b[p + 1] & 0xFF) << 8 | (b[p + 2] & 0xFF) << 16 | (b[p + 3] & 0xFF) << 24;
+    return (b[p] & 0xFF)
+        | (b[p + 1] & 0xFF) << 8
+        | (b[p + 2] & 0xFF) << 16
+        | (b[p + 3] & 0xFF) << 24;
   }
 
   @Override
@@ -367,7 +437,10 @@ public final class TfRecordReader implements Closeable, Iterable<byte[]> {
     channel.close();
   }
 
-  /** Whole, checked records framed in one chunk: offsets into {@link #data()}, file offsets and indices. */
+  /**
+   * Whole, checked records framed in one chunk: offsets into {@link #data()}, file offsets and
+   * indices.
+   */
   public static final class Batch {
     private final byte[] data;
     private final long firstIndex;

@@ -11,8 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Writes a TFRecord file atomically: records go to a temporary file beside the target; {@link #close()} flushes,
- * fsyncs and renames it onto the target, {@link #abort()} deletes it, so no half-written file is ever visible.
+ * Writes a TFRecord file atomically: records go to a temporary file beside the target; {@link
+ * #close()} flushes, fsyncs and renames it onto the target, {@link #abort()} deletes it, so no
+ * half-written file is ever visible.
  */
 public final class TfRecordWriter implements Closeable {
   private final Path target;
@@ -29,7 +30,8 @@ public final class TfRecordWriter implements Closeable {
     Path dir = this.target.getParent();
     Files.createDirectories(dir);
     this.temp = AtomicFiles.tempBeside(this.target);
-    this.channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+    this.channel =
+        FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
     this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 20);
   }
 

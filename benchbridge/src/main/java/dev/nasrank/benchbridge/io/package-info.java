@@ -1,2 +1,5 @@
-/** NAS-Bench-101 files: TFRecord framing, the record payload codec, the binary cache and partial-dump importers. */
+/**
+ * NAS-Bench-101 files: TFRecord framing, the record payload codec, the binary cache and
+ * partial-dump importers.
+ */
 package dev.nasrank.benchbridge.io;

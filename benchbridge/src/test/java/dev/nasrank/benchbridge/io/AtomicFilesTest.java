@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AtomicFilesTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void replacesContentLeavesNoTempFileAndIsWorldReadable() throws Exception {
@@ -33,13 +32,16 @@ class AtomicFilesTest {
   @Test
   void failureNamesTheTargetAndKeepsTheOldFile() throws Exception {
     Path dir = tmp.resolve("d");
-    Files.createDirectories(dir.resolve("x.txt")); // a folder where the file should go: rename fails
+    Files.createDirectories(
+        dir.resolve("x.txt")); // a folder where the file should go: rename fails
     Files.writeString(dir.resolve("keep.txt"), "old");
-    UncheckedIOException e = assertThrows(UncheckedIOException.class,
-        () -> AtomicFiles.writeString(dir.resolve("x.txt"), "new"));
+    UncheckedIOException e =
+        assertThrows(
+            UncheckedIOException.class, () -> AtomicFiles.writeString(dir.resolve("x.txt"), "new"));
     assertTrue(e.getMessage().contains("x.txt"), e.getMessage());
     try (Stream<Path> s = Files.list(dir)) {
-      assertTrue(s.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "temp file left behind");
+      assertTrue(
+          s.noneMatch(p -> p.getFileName().toString().endsWith(".tmp")), "temp file left behind");
     }
   }
 }

@@ -18,8 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The enumerated-space CSV: one row per unique cell, each row's cell hashing back to its key. */
 class CsvExportTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void spaceCsvHasEveryCellAndRowsHashToTheirKeys() throws IOException {
@@ -27,7 +26,8 @@ class CsvExportTest {
     Path csv = dir.resolve("space.csv");
     assertEquals(423_624, CsvExport.space(space, csv));
     try (Reader r = Files.newBufferedReader(csv);
-         CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
+        CSVParser p =
+            CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
       assertEquals(java.util.List.of("module_hash", "adjacency", "operations"), p.getHeaderNames());
       int n = 0;
       String previous = "";

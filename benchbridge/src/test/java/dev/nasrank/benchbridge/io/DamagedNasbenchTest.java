@@ -18,15 +18,18 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Damaged or out-of-domain NAS-Bench-101 files: each is refused naming file, record and field, or counted. */
+/**
+ * Damaged or out-of-domain NAS-Bench-101 files: each is refused naming file, record and field, or
+ * counted.
+ */
 class DamagedNasbenchTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   /** Bytes allocated by the calling thread while {@code r} runs. */
   static long allocatedBy(IoRunnable r) throws IOException {
-    com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    com.sun.management.ThreadMXBean mx =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long before = mx.getCurrentThreadAllocatedBytes();
     r.run();
     return mx.getCurrentThreadAllocatedBytes() - before;
@@ -55,11 +58,13 @@ class DamagedNasbenchTest {
     TestRecords.putIntLe(b, 8, MaskedCrc32c.of(b, 0, 8));
     Path p = write("huge-length.tfrecord", b);
     CorruptRecordException[] seen = new CorruptRecordException[1];
-    long allocated = allocatedBy(() -> {
-      try (TfRecordReader r = TfRecordReader.open(p, false, 64)) {
-        seen[0] = assertThrows(CorruptRecordException.class, r::next);
-      }
-    });
+    long allocated =
+        allocatedBy(
+            () -> {
+              try (TfRecordReader r = TfRecordReader.open(p, false, 64)) {
+                seen[0] = assertThrows(CorruptRecordException.class, r::next);
+              }
+            });
     assertTrue(allocated < 1 << 20, "allocated " + allocated + " bytes reading a 4,096-byte file");
     assertEquals(0, seen[0].recordIndex());
     assertEquals(0, seen[0].offset());
@@ -70,15 +75,24 @@ class DamagedNasbenchTest {
   void aSmallFileGetsASmallReadBuffer() throws IOException {
     byte[] file = TestRecords.file(TestRecords.records(new Random(1), 2, 1));
     Path p = write("small.tfrecord", file);
-    long allocated = allocatedBy(() -> {
-      try (TfRecordReader r = TfRecordReader.open(p)) {
-        while (r.next() != null) {
-          // drain
-        }
-      }
-    });
-    assertTrue(allocated < 8L * file.length + (256 << 10), "allocated " + allocated + " bytes reading a "
-        + file.length + "-byte file (the default chunk is " + TfRecordReader.DEFAULT_CHUNK + ")");
+    long allocated =
+        allocatedBy(
+            () -> {
+              try (TfRecordReader r = TfRecordReader.open(p)) {
+                while (r.next() != null) {
+                  // drain
+                }
+              }
+            });
+    assertTrue(
+        allocated < 8L * file.length + (256 << 10),
+        "allocated "
+            + allocated
+            + " bytes reading a "
+            + file.length
+            + "-byte file (the default chunk is "
+            + TfRecordReader.DEFAULT_CHUNK
+            + ")");
   }
 
   // defect 5: a 0-byte NAS-Bench-101 file is accepted
@@ -86,7 +100,9 @@ class DamagedNasbenchTest {
   void anEmptyFileIsRefused() throws IOException {
     Path p = write("empty.tfrecord", new byte[0]);
     IOException e = assertThrows(IOException.class, () -> NasBench.open(p));
-    assertTrue(e.getMessage().contains("empty.tfrecord") && e.getMessage().contains("empty"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("empty.tfrecord") && e.getMessage().contains("empty"),
+        e.getMessage());
   }
 
   // defect 15: a directory or a device is "no such NAS-Bench-101 file"
@@ -100,7 +116,9 @@ class DamagedNasbenchTest {
       assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
     }
     e = assertThrows(IOException.class, () -> NasBench.open(dir.resolve("absent.tfrecord")));
-    assertTrue(e.getMessage().contains("absent.tfrecord") && e.getMessage().contains("no such"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("absent.tfrecord") && e.getMessage().contains("no such"),
+        e.getMessage());
   }
 
   // defect 12: record values are not range-checked
@@ -108,41 +126,52 @@ class DamagedNasbenchTest {
   void valuesOutsideTheirDomainNameFileRecordAndField() throws IOException {
     List<NasbenchRecord> recs = TestRecords.records(new Random(2), 3, 1);
     String[][] cases = {
-        {"validation_accuracy", "5.0"}, {"validation_accuracy", "-3.0"}, {"test_accuracy", "NaN"},
-        {"train_accuracy", "Infinity"}, {"training_time", "-1.0"}, {"trainable_parameters", "-5"},
-        {"total_time", "NaN"}};
+      {"validation_accuracy", "5.0"}, {"validation_accuracy", "-3.0"}, {"test_accuracy", "NaN"},
+      {"train_accuracy", "Infinity"}, {"training_time", "-1.0"}, {"trainable_parameters", "-5"},
+      {"total_time", "NaN"}
+    };
     for (String[] c : cases) {
       List<NasbenchRecord> bad = new ArrayList<>(recs);
       ModelMetrics m = recs.get(3).metrics();
       ModelMetrics.Builder mb = m.toBuilder();
       double v = Double.parseDouble(c[1]);
       switch (c[0]) {
-        case "validation_accuracy" -> mb.setEvaluationData(2, m.getEvaluationData(2).toBuilder()
-            .setValidationAccuracy(v));
-        case "test_accuracy" -> mb.setEvaluationData(1, m.getEvaluationData(1).toBuilder().setTestAccuracy(v));
-        case "train_accuracy" -> mb.setEvaluationData(2, m.getEvaluationData(2).toBuilder().setTrainAccuracy(v));
-        case "training_time" -> mb.setEvaluationData(2, m.getEvaluationData(2).toBuilder().setTrainingTime(v));
+        case "validation_accuracy" ->
+            mb.setEvaluationData(2, m.getEvaluationData(2).toBuilder().setValidationAccuracy(v));
+        case "test_accuracy" ->
+            mb.setEvaluationData(1, m.getEvaluationData(1).toBuilder().setTestAccuracy(v));
+        case "train_accuracy" ->
+            mb.setEvaluationData(2, m.getEvaluationData(2).toBuilder().setTrainAccuracy(v));
+        case "training_time" ->
+            mb.setEvaluationData(2, m.getEvaluationData(2).toBuilder().setTrainingTime(v));
         case "trainable_parameters" -> mb.setTrainableParameters((int) v);
         default -> mb.setTotalTime(v);
       }
       bad.set(3, withMetrics(recs.get(3), mb.build()));
       Path p = write("range-" + c[0] + ".tfrecord", TestRecords.file(bad));
-      CorruptRecordException e = assertThrows(CorruptRecordException.class, () -> NasBench.open(p),
-          c[0] + " = " + c[1]);
+      CorruptRecordException e =
+          assertThrows(CorruptRecordException.class, () -> NasBench.open(p), c[0] + " = " + c[1]);
       assertEquals(3, e.recordIndex());
-      assertTrue(e.getMessage().contains(p.toString()) && e.getMessage().contains("record 3")
-          && e.getMessage().contains(c[0]) && e.getMessage().contains(c[1].replace(".0", "")), e.getMessage());
+      assertTrue(
+          e.getMessage().contains(p.toString())
+              && e.getMessage().contains("record 3")
+              && e.getMessage().contains(c[0])
+              && e.getMessage().contains(c[1].replace(".0", "")),
+          e.getMessage());
       assertEquals(CorruptRecordException.Kind.OUT_OF_RANGE, e.kind());
       var loaded = NasbenchLoader.load(p, new NasbenchLoader.Options(2, true));
       assertEquals(recs.size() - 1, loaded.records());
       assertEquals(1, loaded.skippedRecords());
-      assertEquals(Map.of(CorruptRecordException.Kind.OUT_OF_RANGE, 1L), loaded.report().skippedByKind());
-      assertTrue(loaded.report().describeSkipped().startsWith("1 (1 out of range)"),
+      assertEquals(
+          Map.of(CorruptRecordException.Kind.OUT_OF_RANGE, 1L), loaded.report().skippedByKind());
+      assertTrue(
+          loaded.report().describeSkipped().startsWith("1 (1 out of range)"),
           loaded.report().describeSkipped());
     }
   }
 
-  // defect 13: --skip-corrupt after a bad length CRC drops the rest of the file but reports 1 skipped record
+  // defect 13: --skip-corrupt after a bad length CRC drops the rest of the file but reports 1
+  // skipped record
   @Test
   void skipCorruptResumesFramingAfterABadLengthChecksum() throws IOException {
     List<NasbenchRecord> recs = TestRecords.records(new Random(3), 100, 1);
@@ -154,7 +183,8 @@ class DamagedNasbenchTest {
     }
     file[offset + 2] ^= 0x04;
     Path p = write("bad-length.tfrecord", file);
-    CorruptRecordException strict = assertThrows(CorruptRecordException.class, () -> NasBench.open(p));
+    CorruptRecordException strict =
+        assertThrows(CorruptRecordException.class, () -> NasBench.open(p));
     assertEquals(57, strict.recordIndex());
     assertEquals(offset, strict.offset());
     assertEquals(CorruptRecordException.Kind.LENGTH_CHECKSUM, strict.kind());
@@ -162,10 +192,12 @@ class DamagedNasbenchTest {
     assertEquals(199, loaded.records());
     assertEquals(1, loaded.skippedRecords());
     assertEquals(TestRecords.frame(recs.get(57).toPayload()).length, loaded.skippedBytes());
-    assertEquals(Map.of(CorruptRecordException.Kind.LENGTH_CHECKSUM, 1L), loaded.report().skippedByKind());
+    assertEquals(
+        Map.of(CorruptRecordException.Kind.LENGTH_CHECKSUM, 1L), loaded.report().skippedByKind());
     NasBench nb = NasBench.open(p, new NasbenchLoader.Options(1, true));
     assertEquals(199, nb.records());
-    assertEquals(recs.get(199).metrics().getEvaluationData(2).getValidationAccuracy(),
+    assertEquals(
+        recs.get(199).metrics().getEvaluationData(2).getValidationAccuracy(),
         nb.finalEvaluation(recs.get(199).moduleHash(), 108, 0).validationAccuracy());
   }
 
@@ -187,32 +219,48 @@ class DamagedNasbenchTest {
     assertEquals(recs.size() - 3, nb.records());
     assertEquals(1, nb.loadReport().skippedRecords());
     assertEquals(r6 - r3, nb.loadReport().skippedBytes());
-    assertTrue(nb.loadReport().problems().get(0).contains("record 3") && nb.loadReport().problems().get(0)
-        .contains("byte offset " + r6), nb.loadReport().problems().get(0));
+    assertTrue(
+        nb.loadReport().problems().get(0).contains("record 3")
+            && nb.loadReport().problems().get(0).contains("byte offset " + r6),
+        nb.loadReport().problems().get(0));
   }
 
-  // defect 14: records of one hash that disagree on trainable_parameters (or on the cell) are merged silently
+  // defect 14: records of one hash that disagree on trainable_parameters (or on the cell) are
+  // merged silently
   @Test
   void recordsOfOneHashThatDisagreeAreRefused() throws IOException {
     List<NasbenchRecord> recs = new ArrayList<>(TestRecords.records(new Random(4), 3, 2));
     NasbenchRecord r = recs.get(7); // repeat 1 of a cell whose repeat 0 came earlier
-    ModelMetrics m = r.metrics().toBuilder().setTrainableParameters(r.metrics().getTrainableParameters() + 1).build();
+    ModelMetrics m =
+        r.metrics().toBuilder()
+            .setTrainableParameters(r.metrics().getTrainableParameters() + 1)
+            .build();
     recs.set(7, withMetrics(r, m));
     Path p = write("params.tfrecord", TestRecords.file(recs));
     CorruptRecordException e = assertThrows(CorruptRecordException.class, () -> NasBench.open(p));
     assertEquals(7, e.recordIndex());
     assertEquals(CorruptRecordException.Kind.INCONSISTENT, e.kind());
-    assertTrue(e.getMessage().contains("trainable_parameters " + m.getTrainableParameters())
-        && e.getMessage().contains("record 1 ") || e.getMessage().contains("record 0 "), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("trainable_parameters " + m.getTrainableParameters())
+                && e.getMessage().contains("record 1 ")
+            || e.getMessage().contains("record 0 "),
+        e.getMessage());
     NasBench skipped = NasBench.open(p, new NasbenchLoader.Options(2, true));
     assertEquals(recs.size() - 1, skipped.records());
     assertEquals(r.metrics().getTrainableParameters(), skipped.trainableParameters(r.moduleHash()));
-    assertEquals(Map.of(CorruptRecordException.Kind.INCONSISTENT, 1L), skipped.loadReport().skippedByKind());
+    assertEquals(
+        Map.of(CorruptRecordException.Kind.INCONSISTENT, 1L), skipped.loadReport().skippedByKind());
 
     List<NasbenchRecord> cell = new ArrayList<>(TestRecords.records(new Random(4), 3, 2));
     NasbenchRecord other = cell.get(8);
-    cell.set(7, new NasbenchRecord(cell.get(7).moduleHash(), cell.get(7).epochs(), other.adjacency(),
-        other.operations(), cell.get(7).metrics()));
+    cell.set(
+        7,
+        new NasbenchRecord(
+            cell.get(7).moduleHash(),
+            cell.get(7).epochs(),
+            other.adjacency(),
+            other.operations(),
+            cell.get(7).metrics()));
     Path q = write("cell.tfrecord", TestRecords.file(cell));
     e = assertThrows(CorruptRecordException.class, () -> NasBench.open(q));
     assertEquals(7, e.recordIndex());
@@ -232,27 +280,35 @@ class DamagedNasbenchTest {
     assertEquals(recs.size() - 1, nb.records());
     String h = recs.get(1).moduleHash();
     assertEquals(2, nb.repeats(h, 108));
-    assertEquals(recs.get(1).metrics().getEvaluationData(2).getTestAccuracy(),
+    assertEquals(
+        recs.get(1).metrics().getEvaluationData(2).getTestAccuracy(),
         nb.finalEvaluation(h, 108, 0).testAccuracy());
-    assertEquals(recs.get(8).metrics().getEvaluationData(2).getTestAccuracy(),
+    assertEquals(
+        recs.get(8).metrics().getEvaluationData(2).getTestAccuracy(),
         nb.finalEvaluation(h, 108, 1).testAccuracy());
-    assertEquals(Map.of(CorruptRecordException.Kind.DUPLICATE, 1L), nb.loadReport().skippedByKind());
+    assertEquals(
+        Map.of(CorruptRecordException.Kind.DUPLICATE, 1L), nb.loadReport().skippedByKind());
   }
 
   @Test
   void aCellThatIsNotAPrunedNasbenchCellIsRefused() throws IOException {
     List<NasbenchRecord> recs = new ArrayList<>(TestRecords.records(new Random(6), 2, 1));
     NasbenchRecord r = recs.get(1);
-    String[] bad = {"conv3x3-bn-relu,conv1x1-bn-relu,output", "input,input,output", "input,output,output"};
+    String[] bad = {
+      "conv3x3-bn-relu,conv1x1-bn-relu,output", "input,input,output", "input,output,output"
+    };
     for (String ops : bad) {
       recs.set(1, new NasbenchRecord(r.moduleHash(), r.epochs(), "011001000", ops, r.metrics()));
       Path p = write("cell.tfrecord", TestRecords.file(recs));
-      CorruptRecordException e = assertThrows(CorruptRecordException.class, () -> NasBench.open(p), ops);
+      CorruptRecordException e =
+          assertThrows(CorruptRecordException.class, () -> NasBench.open(p), ops);
       assertEquals(1, e.recordIndex());
     }
     // vertex 1 is not on a path from input to output: not a pruned cell
-    recs.set(1, new NasbenchRecord(r.moduleHash(), r.epochs(), "001000000",
-        "input,conv3x3-bn-relu,output", r.metrics()));
+    recs.set(
+        1,
+        new NasbenchRecord(
+            r.moduleHash(), r.epochs(), "001000000", "input,conv3x3-bn-relu,output", r.metrics()));
     Path p = write("unpruned.tfrecord", TestRecords.file(recs));
     CorruptRecordException e = assertThrows(CorruptRecordException.class, () -> NasBench.open(p));
     assertTrue(e.getMessage().contains("pruned"), e.getMessage());
@@ -266,7 +322,9 @@ class DamagedNasbenchTest {
     String a = HashLines.answer(cell + " xyz");
     assertTrue(a.startsWith("error:") && a.contains("xyz") || a.contains("trailing"), a);
     assertTrue(HashLines.answer(cell + " {}").startsWith("error:"));
-    String dup = HashLines.answer("{\"matrix\": [[0,1],[0,0]], \"ops\": [\"input\", \"output\"], \"ops\": []}");
+    String dup =
+        HashLines.answer(
+            "{\"matrix\": [[0,1],[0,0]], \"ops\": [\"input\", \"output\"], \"ops\": []}");
     assertTrue(dup.startsWith("error:") && dup.contains("ops"), dup);
   }
 

@@ -19,10 +19,12 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The parallel chunked loader against the plain streaming reader + protobuf parser on a synthetic file. */
+/**
+ * The parallel chunked loader against the plain streaming reader + protobuf parser on a synthetic
+ * file.
+ */
 class ParallelLoadTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void manySmallChunksOnTwoThreadsGiveWhatTheStreamingParserGives() throws IOException {
@@ -50,7 +52,8 @@ class ParallelLoadTest {
         expected.put(k + "/" + repeat, rec.metrics().getEvaluationData(2));
       }
     }
-    NasBench nb = NasBench.fromLoaded(NasbenchLoader.load(file, new NasbenchLoader.Options(2, false, 4096)));
+    NasBench nb =
+        NasBench.fromLoaded(NasbenchLoader.load(file, new NasbenchLoader.Options(2, false, 4096)));
     assertEquals(cells.size(), nb.size());
     assertEquals(written, nb.records());
     int checked = 0;
@@ -98,7 +101,10 @@ class ParallelLoadTest {
     assertTrue(HashKey.isHash("00005c142e6f48ac74fdcf73e3439874"));
   }
 
-  /** Builds enumeration candidates the way {@link SearchSpace} does (package access through a public spec). */
+  /**
+   * Builds enumeration candidates the way {@link SearchSpace} does (package access through a public
+   * spec).
+   */
   static final class SpaceAccess {
     static ModelSpec candidate(int v, int mask, int label) {
       long bits = dev.nasrank.benchbridge.SearchSpaceTestAccess.fullDagBits(v, mask);

@@ -13,13 +13,18 @@ import dev.nasrank.benchbridge.SharedData;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
-/** The partial dumps through the common query interface: what they record, and clear refusals for the rest. */
+/**
+ * The partial dumps through the common query interface: what they record, and clear refusals for
+ * the rest.
+ */
 class PartialDumpTest {
   private static final String FIRST = "00005c142e6f48ac74fdcf73e3439874";
 
   @Test
   void visData1kHasCellsAndOneRepeatOfValidationAccuracy() throws IOException {
-    PartialDump d = PartialDump.visData(SharedData.require("nasbench101-partial/nasbench-vis_data-1k.json"), null);
+    PartialDump d =
+        PartialDump.visData(
+            SharedData.require("nasbench101-partial/nasbench-vis_data-1k.json"), null);
     assertEquals(1000, d.size());
     assertTrue(d.hasSpecs());
     assertEquals(FIRST, d.spec(FIRST).hash());
@@ -30,9 +35,12 @@ class PartialDumpTest {
     assertTrue(d.has(Metric.TRAINING_TIME, 108));
     assertFalse(d.has(Metric.TRAINING_TIME, 4));
     assertFalse(d.has(Metric.TEST_ACCURACY, 108));
-    UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-        () -> d.meanFinalTestAccuracy(FIRST, 108));
-    assertTrue(e.getMessage().contains("nasbench-vis_data-1k.json") && e.getMessage().contains("test_accuracy"),
+    UnsupportedOperationException e =
+        assertThrows(
+            UnsupportedOperationException.class, () -> d.meanFinalTestAccuracy(FIRST, 108));
+    assertTrue(
+        e.getMessage().contains("nasbench-vis_data-1k.json")
+            && e.getMessage().contains("test_accuracy"),
         e.getMessage());
     e = assertThrows(UnsupportedOperationException.class, () -> d.halfwayEvaluation(FIRST, 108, 0));
     assertTrue(e.getMessage().contains("halfway"), e.getMessage());
@@ -49,51 +57,80 @@ class PartialDumpTest {
     PartialDump bare = PartialDump.visData(path, null);
     assertEquals(20_001, bare.size());
     assertFalse(bare.hasSpecs());
-    UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class, () -> bare.spec(FIRST));
+    UnsupportedOperationException e =
+        assertThrows(UnsupportedOperationException.class, () -> bare.spec(FIRST));
     assertTrue(e.getMessage().contains("20k"), e.getMessage());
     PartialDump joined = PartialDump.visData(path, FullSpace.get());
     assertTrue(joined.hasSpecs());
-    PartialDump small = PartialDump.visData(SharedData.require("nasbench101-partial/nasbench-vis_data-1k.json"),
-        null);
+    PartialDump small =
+        PartialDump.visData(
+            SharedData.require("nasbench101-partial/nasbench-vis_data-1k.json"), null);
     // the 1k file is the first 1,000 of the 20k: the recovered specs are isomorphic to the 1k cells
-    small.hashes().forEach(h -> {
-      assertEquals(h, joined.spec(h).hash());
-      assertEquals(small.finalMetric(h, 108, 0, Metric.VALIDATION_ACCURACY),
-          joined.finalMetric(h, 108, 0, Metric.VALIDATION_ACCURACY));
-      assertEquals(small.trainableParameters(h), joined.trainableParameters(h));
-    });
+    small
+        .hashes()
+        .forEach(
+            h -> {
+              assertEquals(h, joined.spec(h).hash());
+              assertEquals(
+                  small.finalMetric(h, 108, 0, Metric.VALIDATION_ACCURACY),
+                  joined.finalMetric(h, 108, 0, Metric.VALIDATION_ACCURACY));
+              assertEquals(small.trainableParameters(h), joined.trainableParameters(h));
+            });
   }
 
   @Test
   void naslibCellsAreParsedWithItsOpCoding() throws IOException {
-    PartialDump d = PartialDump.naslib(SharedData.require("nasbench101-partial/naslib_zc_nasbench101_500.json"));
-    // the 500 entries are raw (unpruned, unlabelled-isomorphic) matrices: they collapse to 292 NB101 cells
+    PartialDump d =
+        PartialDump.naslib(
+            SharedData.require("nasbench101-partial/naslib_zc_nasbench101_500.json"));
+    // the 500 entries are raw (unpruned, unlabelled-isomorphic) matrices: they collapse to 292
+    // NB101 cells
     assertEquals(292, d.size());
     int runs = d.hashes().mapToInt(h -> d.repeats(h, 108)).sum();
     assertEquals(500, runs);
-    // entries that hash alike carry at most 3 distinct accuracies: NASLib sampled one of NB101's 3 repeats
-    int maxDistinct = d.hashes().mapToInt(h -> {
-      java.util.Set<Double> vals = new java.util.HashSet<>();
-      for (int r = 0; r < d.repeats(h, 108); r++) {
-        vals.add(d.finalMetric(h, 108, r, Metric.VALIDATION_ACCURACY));
-      }
-      return vals.size();
-    }).max().orElseThrow();
-    assertTrue(maxDistinct >= 2 && maxDistinct <= 3, "max distinct accuracies per hash " + maxDistinct);
-    // where NASLib and the 20k dump overlap, both are repeats of one cell: close, not necessarily equal
-    PartialDump vis = PartialDump.visData(SharedData.require("nasbench101-partial/nasbench-vis_data-20k.json"),
-        null);
+    // entries that hash alike carry at most 3 distinct accuracies: NASLib sampled one of NB101's 3
+    // repeats
+    int maxDistinct =
+        d.hashes()
+            .mapToInt(
+                h -> {
+                  java.util.Set<Double> vals = new java.util.HashSet<>();
+                  for (int r = 0; r < d.repeats(h, 108); r++) {
+                    vals.add(d.finalMetric(h, 108, r, Metric.VALIDATION_ACCURACY));
+                  }
+                  return vals.size();
+                })
+            .max()
+            .orElseThrow();
+    assertTrue(
+        maxDistinct >= 2 && maxDistinct <= 3, "max distinct accuracies per hash " + maxDistinct);
+    // where NASLib and the 20k dump overlap, both are repeats of one cell: close, not necessarily
+    // equal
+    PartialDump vis =
+        PartialDump.visData(
+            SharedData.require("nasbench101-partial/nasbench-vis_data-20k.json"), null);
     long overlap = d.hashes().filter(vis::contains).count();
-    double worst = d.hashes().filter(vis::contains).mapToDouble(x -> Math.abs(
-        d.finalMetric(x, 108, 0, Metric.VALIDATION_ACCURACY)
-            - vis.finalMetric(x, 108, 0, Metric.VALIDATION_ACCURACY))).max().orElse(0);
+    double worst =
+        d.hashes()
+            .filter(vis::contains)
+            .mapToDouble(
+                x ->
+                    Math.abs(
+                        d.finalMetric(x, 108, 0, Metric.VALIDATION_ACCURACY)
+                            - vis.finalMetric(x, 108, 0, Metric.VALIDATION_ACCURACY)))
+            .max()
+            .orElse(0);
     System.out.println("NASLib/20k overlap " + overlap + " cells, largest |difference| " + worst);
     assertTrue(worst < 0.05, "NASLib and 20k disagree by " + worst);
-    // the first entry of the file: 7 raw vertices (input, maxpool x2, conv3x3 x3, output); one conv3x3 vertex
+    // the first entry of the file: 7 raw vertices (input, maxpool x2, conv3x3 x3, output); one
+    // conv3x3 vertex
     // is not on an input-output path, so pruning leaves 6 vertices; 92.578125 %
-    ModelSpec first = PartialDump.naslibSpec("(0, 1, 1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, "
-        + "0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 4, 4, 4, 1)");
-    assertEquals("input,maxpool3x3,maxpool3x3,conv3x3-bn-relu,conv3x3-bn-relu,output",
+    ModelSpec first =
+        PartialDump.naslibSpec(
+            "(0, 1, 1, 1, 1, 0, 1, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 0, "
+                + "0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 4, 4, 4, 1)");
+    assertEquals(
+        "input,maxpool3x3,maxpool3x3,conv3x3-bn-relu,conv3x3-bn-relu,output",
         first.operationsString());
     String h = first.hash();
     assertTrue(d.contains(h));
@@ -104,7 +141,8 @@ class PartialDumpTest {
     assertTrue(found);
     assertEquals(4_095_778, d.trainableParameters(h));
     assertArrayEqualsInt(new int[] {108}, d.epochBudgets());
-    assertThrows(UnsupportedOperationException.class, () -> d.finalMetric(h, 108, 0, Metric.TRAINING_TIME));
+    assertThrows(
+        UnsupportedOperationException.class, () -> d.finalMetric(h, 108, 0, Metric.TRAINING_TIME));
     assertThrows(IllegalArgumentException.class, () -> PartialDump.naslibOp(5));
     assertThrows(IllegalArgumentException.class, () -> PartialDump.naslibSpec("(0, 1)"));
   }

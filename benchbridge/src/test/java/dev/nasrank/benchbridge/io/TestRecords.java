@@ -13,12 +13,13 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
-/** Small, valid NAS-Bench-101 records and TFRecord framing in memory, for tests that damage files. */
+/**
+ * Small, valid NAS-Bench-101 records and TFRecord framing in memory, for tests that damage files.
+ */
 public final class TestRecords {
   private static final Op[] INNER = {Op.CONV3X3, Op.CONV1X1, Op.MAXPOOL3X3};
 
-  private TestRecords() {
-  }
+  private TestRecords() {}
 
   /** {@code n} distinct valid cells of 3..7 vertices drawn from {@code rng}. */
   public static List<ModelSpec> cells(Random rng, int n) {
@@ -56,18 +57,31 @@ public final class TestRecords {
   /** Plausible metrics of one run: accuracies in [0,1], positive times, epochs/2 halfway. */
   public static ModelMetrics metrics(Random rng, int epochs, int params) {
     double t = 10 + 1000 * rng.nextDouble();
-    return ModelMetrics.newBuilder().setTrainableParameters(params).setTotalTime(t * 1.1)
+    return ModelMetrics.newBuilder()
+        .setTrainableParameters(params)
+        .setTotalTime(t * 1.1)
         .addEvaluationData(EvaluationData.newBuilder().setCurrentEpoch(0))
-        .addEvaluationData(EvaluationData.newBuilder().setCurrentEpoch(epochs / 2.0).setTrainingTime(t / 2)
-            .setTrainAccuracy(rng.nextDouble()).setValidationAccuracy(rng.nextDouble())
-            .setTestAccuracy(rng.nextDouble()))
-        .addEvaluationData(EvaluationData.newBuilder().setCurrentEpoch(epochs).setTrainingTime(t)
-            .setTrainAccuracy(rng.nextDouble()).setValidationAccuracy(rng.nextDouble())
-            .setTestAccuracy(rng.nextDouble()))
+        .addEvaluationData(
+            EvaluationData.newBuilder()
+                .setCurrentEpoch(epochs / 2.0)
+                .setTrainingTime(t / 2)
+                .setTrainAccuracy(rng.nextDouble())
+                .setValidationAccuracy(rng.nextDouble())
+                .setTestAccuracy(rng.nextDouble()))
+        .addEvaluationData(
+            EvaluationData.newBuilder()
+                .setCurrentEpoch(epochs)
+                .setTrainingTime(t)
+                .setTrainAccuracy(rng.nextDouble())
+                .setValidationAccuracy(rng.nextDouble())
+                .setTestAccuracy(rng.nextDouble()))
         .build();
   }
 
-  /** Records of {@code cells} cells x budgets {4, 108} x {@code repeats} repeats, repeats interleaved. */
+  /**
+   * Records of {@code cells} cells x budgets {4, 108} x {@code repeats} repeats, repeats
+   * interleaved.
+   */
   public static List<NasbenchRecord> records(Random rng, int cells, int repeats) {
     List<ModelSpec> specs = cells(rng, cells);
     int[] params = new int[cells];
@@ -117,12 +131,15 @@ public final class TestRecords {
   }
 
   /**
-   * Writes {@code bytes} over {@code file} without first truncating it to zero, which on ext4 would force a
-   * flush per case (auto_da_alloc) and make the run I/O-bound.
+   * Writes {@code bytes} over {@code file} without first truncating it to zero, which on ext4 would
+   * force a flush per case (auto_da_alloc) and make the run I/O-bound.
    */
   public static void overwrite(Path file, byte[] bytes) throws IOException {
-    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file,
-        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
+    try (java.nio.channels.FileChannel ch =
+        java.nio.channels.FileChannel.open(
+            file,
+            java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.WRITE)) {
       java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
       while (b.hasRemaining()) {
         ch.write(b, b.position());
@@ -130,5 +147,4 @@ public final class TestRecords {
       ch.truncate(bytes.length);
     }
   }
-
 }

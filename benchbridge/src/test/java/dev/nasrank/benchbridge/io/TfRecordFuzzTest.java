@@ -24,35 +24,48 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Seeded fuzzing of the TFRecord path (issue 11): damaged NAS-Bench-101 files must be refused with a
- * {@link DamagedFileException} naming the file, or read as exactly what the file says; never a silent misread,
- * never another exception type, never a buffer larger than the file.
+ * Seeded fuzzing of the TFRecord path (issue 11): damaged NAS-Bench-101 files must be refused with
+ * a {@link DamagedFileException} naming the file, or read as exactly what the file says; never a
+ * silent misread, never another exception type, never a buffer larger than the file.
  *
- * <p>Each case takes one of a few small valid files and applies one mutation: bit flips, a truncation, a length
- * edit (with or without a matching length checksum), a zeroed range, a duplicated record, two records swapped,
- * or a payload edit with both checksums recomputed (valid framing, damaged content). The oracle is an
- * independent model built from {@link NasbenchRecord} objects (Jackson + protobuf, not the fast decoder): a
- * strict load that succeeds must equal the model of what the mutated file holds; a skip-corrupt load may only
- * drop records, never return a value the file does not hold undamaged.
+ * <p>Each case takes one of a few small valid files and applies one mutation: bit flips, a
+ * truncation, a length edit (with or without a matching length checksum), a zeroed range, a
+ * duplicated record, two records swapped, or a payload edit with both checksums recomputed (valid
+ * framing, damaged content). The oracle is an independent model built from {@link NasbenchRecord}
+ * objects (Jackson + protobuf, not the fast decoder): a strict load that succeeds must equal the
+ * model of what the mutated file holds; a skip-corrupt load may only drop records, never return a
+ * value the file does not hold undamaged.
  */
 class TfRecordFuzzTest {
   static final long SEED = 20261124L;
   static final int CASES = 10_500;
+
   /**
-   * Allocation allowed on top of twice the file (exceptions, messages, small objects): a buffer sized from a
-   * damaged length (up to 2^63) would exceed it by orders of magnitude, while the JVM's own overhead stays far
-   * below it.
+   * Allocation allowed on top of twice the file (exceptions, messages, small objects): a buffer
+   * sized from a damaged length (up to 2^63) would exceed it by orders of magnitude, while the
+   * JVM's own overhead stays far below it.
    */
   static final long SLACK = 256 << 10;
-  /** A read allocating more than twice the file + this is measured again (its first run may load classes). */
+
+  /**
+   * A read allocating more than twice the file + this is measured again (its first run may load
+   * classes).
+   */
   static final long REMEASURE = 16 << 10;
+
   private static final String PAYLOAD_CHARS = "0123456789abcdef\",[] .-+eE/=\\AZaz\n";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  enum Mutation { BIT_FLIPS, TRUNCATION, LENGTH_EDIT, ZEROED_RANGE, DUPLICATED_RECORD, REORDERED_RECORDS,
-    PAYLOAD_EDIT }
+  enum Mutation {
+    BIT_FLIPS,
+    TRUNCATION,
+    LENGTH_EDIT,
+    ZEROED_RANGE,
+    DUPLICATED_RECORD,
+    REORDERED_RECORDS,
+    PAYLOAD_EDIT
+  }
 
   /** A valid base file: its records, framed bytes and record boundaries. */
   record Base(List<NasbenchRecord> records, byte[] bytes, int[] starts) {
@@ -73,8 +86,7 @@ class TfRecordFuzzTest {
   }
 
   /** What the mutated file holds, when a reader can know it: its records (null = it is damaged). */
-  record Case(Mutation mutation, byte[] bytes, List<NasbenchRecord> holds, boolean contentEdited) {
-  }
+  record Case(Mutation mutation, byte[] bytes, List<NasbenchRecord> holds, boolean contentEdited) {}
 
   static final class Tally {
     final Map<Mutation, long[]> byMutation = new EnumMap<>(Mutation.class);
@@ -110,10 +122,12 @@ class TfRecordFuzzTest {
       Case k = mutate(base, m, rng);
       TestRecords.overwrite(file, k.bytes);
       t.cases++;
-      long[] counts = t.byMutation.computeIfAbsent(m, x -> new long[3]); // cases, refused strict, read exactly
+      long[] counts =
+          t.byMutation.computeIfAbsent(m, x -> new long[3]); // cases, refused strict, read exactly
       counts[0]++;
       checkAllocation(file, k.bytes.length, t, m);
-      // one case in eight goes through the decoding pool with small chunks, the others are decoded in one chunk
+      // one case in eight goes through the decoding pool with small chunks, the others are decoded
+      // in one chunk
       int chunk = c % 8 == 0 ? 64 + rng.nextInt(1024) : TfRecordReader.DEFAULT_CHUNK;
       // strict
       try {
@@ -141,8 +155,10 @@ class TfRecordFuzzTest {
       // skip-corrupt
       try {
         NasBench nb = NasBench.open(file, new NasbenchLoader.Options(2, true, chunk));
-        String diff = k.contentEdited ? outOfDomain(nb)
-            : subsetDiff(model(k.holds != null ? k.holds : base.records), nb);
+        String diff =
+            k.contentEdited
+                ? outOfDomain(nb)
+                : subsetDiff(model(k.holds != null ? k.holds : base.records), nb);
         if (diff != null) {
           t.misreads++;
           t.fail(m + " case " + c + " (skip-corrupt): " + diff);
@@ -155,15 +171,35 @@ class TfRecordFuzzTest {
       }
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
-    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-        "TFRecord fuzz (seed %d): %,d damaged files in %.1f s, each read strict and skip-corrupt:%n", SEED, t.cases,
-        seconds));
-    t.byMutation.forEach((m, v) -> sb.append(String.format(Locale.ROOT,
-        "  %-18s %,6d files: %,6d refused (strict), %,6d read exactly as they hold%n", m, v[0], v[1], v[2])));
+    StringBuilder sb =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "TFRecord fuzz (seed %d): %,d damaged files in %.1f s, each read strict and skip-corrupt:%n",
+                SEED,
+                t.cases,
+                seconds));
+    t.byMutation.forEach(
+        (m, v) ->
+            sb.append(
+                String.format(
+                    Locale.ROOT,
+                    "  %-18s %,6d files: %,6d refused (strict), %,6d read exactly as they hold%n",
+                    m,
+                    v[0],
+                    v[1],
+                    v[2])));
     sb.append("  refusals by kind (strict + skip-corrupt): ").append(t.refusals).append('\n');
-    sb.append(String.format(Locale.ROOT, "  silent misreads: %d, unexpected exceptions: %d, reads allocating more "
-        + "than 2x the file + 256 KiB: %d (at most %,d bytes beyond 2x the file, for a %,d-byte file)%n",
-        t.misreads, t.unexpected, t.allocationViolations, t.maxExcess, t.maxExcessFile));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "  silent misreads: %d, unexpected exceptions: %d, reads allocating more "
+                + "than 2x the file + 256 KiB: %d (at most %,d bytes beyond 2x the file, for a %,d-byte file)%n",
+            t.misreads,
+            t.unexpected,
+            t.allocationViolations,
+            t.maxExcess,
+            t.maxExcessFile));
     System.out.print(sb);
     assertTrue(t.failures.isEmpty(), String.join("\n", t.failures));
     assertEquals(0, t.misreads);
@@ -172,38 +208,52 @@ class TfRecordFuzzTest {
     assertTrue(t.cases >= 10_000);
   }
 
-  private static void refused(Tally t, Mutation m, int c, Path file, DamagedFileException e, Case k) {
+  private static void refused(
+      Tally t, Mutation m, int c, Path file, DamagedFileException e, Case k) {
     String kind = e instanceof CorruptRecordException cre ? cre.kind().name() : "FILE";
     t.refusals.merge(kind, 1L, Long::sum);
     if (!e.getMessage().startsWith(file.toString()) || e.getMessage().contains("decoder error")) {
       t.unexpected++;
-      t.fail(m + " case " + c + ": message does not name the file or hides a decoder error: " + e.getMessage());
+      t.fail(
+          m
+              + " case "
+              + c
+              + ": message does not name the file or hides a decoder error: "
+              + e.getMessage());
     }
-    if (k.holds != null && !k.contentEdited && k.holds.size() > 0 && !(e instanceof CorruptRecordException
-        && ((CorruptRecordException) e).kind() == CorruptRecordException.Kind.DUPLICATE)) {
+    if (k.holds != null
+        && !k.contentEdited
+        && k.holds.size() > 0
+        && !(e instanceof CorruptRecordException
+            && ((CorruptRecordException) e).kind() == CorruptRecordException.Kind.DUPLICATE)) {
       t.misreads++;
       t.fail(m + " case " + c + ": a valid file was refused: " + e.getMessage());
     }
   }
 
   /**
-   * Reads the file with the framing reader (small chunks, so records cross chunk boundaries) on this thread and
-   * checks what it allocated: the least of two reads, as the first read of a new path may load classes.
+   * Reads the file with the framing reader (small chunks, so records cross chunk boundaries) on
+   * this thread and checks what it allocated: the least of two reads, as the first read of a new
+   * path may load classes.
    */
   private static void checkAllocation(Path file, long size, Tally t, Mutation m) {
     for (boolean skip : new boolean[] {false, true}) {
       long allocated = Long.MAX_VALUE;
       for (int attempt = 0; attempt < 2 && allocated > 2 * size + REMEASURE; attempt++) {
         try {
-          allocated = Math.min(allocated, DamagedNasbenchTest.allocatedBy(() -> {
-            try (TfRecordReader r = TfRecordReader.open(file, skip, 256)) {
-              while (r.next() != null) {
-                // drain
-              }
-            } catch (CorruptRecordException expected) {
-              // refusals are checked elsewhere
-            }
-          }));
+          allocated =
+              Math.min(
+                  allocated,
+                  DamagedNasbenchTest.allocatedBy(
+                      () -> {
+                        try (TfRecordReader r = TfRecordReader.open(file, skip, 256)) {
+                          while (r.next() != null) {
+                            // drain
+                          }
+                        } catch (CorruptRecordException expected) {
+                          // refusals are checked elsewhere
+                        }
+                      }));
         } catch (IOException e) {
           t.unexpected++;
           t.fail(m + ": reader threw " + e);
@@ -236,7 +286,8 @@ class TfRecordFuzzTest {
         int len = rng.nextInt(4) == 0 ? base.starts[rng.nextInt(n)] : rng.nextInt(b.length);
         byte[] cut = Arrays.copyOf(b, len);
         for (int i = 0; i <= n; i++) {
-          if (base.starts[i] == len) { // a whole number of records: a valid, shorter file (empty when 0)
+          if (base.starts[i]
+              == len) { // a whole number of records: a valid, shorter file (empty when 0)
             return new Case(m, cut, len == 0 ? null : base.records.subList(0, i), false);
           }
         }
@@ -248,12 +299,13 @@ class TfRecordFuzzTest {
         long old = TfRecordReader.readLongLe(b, p);
         long v;
         do {
-          v = switch (rng.nextInt(4)) {
-            case 0 -> old + rng.nextInt(33) - 16;
-            case 1 -> rng.nextLong();
-            case 2 -> (1L << 31) - rng.nextInt(1024);
-            default -> rng.nextInt(b.length * 2);
-          };
+          v =
+              switch (rng.nextInt(4)) {
+                case 0 -> old + rng.nextInt(33) - 16;
+                case 1 -> rng.nextLong();
+                case 2 -> (1L << 31) - rng.nextInt(1024);
+                default -> rng.nextInt(b.length * 2);
+              };
         } while (v == old);
         TestRecords.putLongLe(b, p, v);
         if (rng.nextBoolean()) {
@@ -287,7 +339,8 @@ class TfRecordFuzzTest {
         return new Case(m, frameAll(recs), recs, false);
       }
       default -> {
-        // edit the payload of one record and recompute both checksums: valid framing, damaged content
+        // edit the payload of one record and recompute both checksums: valid framing, damaged
+        // content
         int r = rng.nextInt(n);
         byte[] payload = base.records.get(r).toPayload();
         int edits = 1 + rng.nextInt(3);
@@ -296,9 +349,16 @@ class TfRecordFuzzTest {
           switch (rng.nextInt(3)) {
             case 0 -> payload[p] ^= (byte) (1 << rng.nextInt(8));
             case 1 -> payload[p] = (byte) PAYLOAD_CHARS.charAt(rng.nextInt(PAYLOAD_CHARS.length()));
-            default -> payload = rng.nextBoolean() ? Arrays.copyOf(payload, p)
-                : concat(Arrays.copyOf(payload, p), Arrays.copyOfRange(payload, Math.min(payload.length, p + 1
-                    + rng.nextInt(8)), payload.length));
+            default ->
+                payload =
+                    rng.nextBoolean()
+                        ? Arrays.copyOf(payload, p)
+                        : concat(
+                            Arrays.copyOf(payload, p),
+                            Arrays.copyOfRange(
+                                payload,
+                                Math.min(payload.length, p + 1 + rng.nextInt(8)),
+                                payload.length));
           }
         }
         List<NasbenchRecord> holds;
@@ -325,7 +385,9 @@ class TfRecordFuzzTest {
   }
 
   private static Case damagedUnlessSame(Mutation m, Base base, byte[] b) {
-    return Arrays.equals(b, base.bytes) ? new Case(m, b, base.records, false) : new Case(m, b, null, false);
+    return Arrays.equals(b, base.bytes)
+        ? new Case(m, b, base.records, false)
+        : new Case(m, b, null, false);
   }
 
   private static byte[] frameAll(List<NasbenchRecord> recs) {
@@ -337,14 +399,20 @@ class TfRecordFuzzTest {
   }
 
   /** The independent model: hash -> cell, parameters, epochs -> repeats in file order. */
-  record Cell(String adjacency, String operations, int params, Map<Integer, List<double[]>> runs) {
-  }
+  record Cell(String adjacency, String operations, int params, Map<Integer, List<double[]>> runs) {}
 
   static Map<String, Cell> model(List<NasbenchRecord> recs) {
     Map<String, Cell> m = new LinkedHashMap<>();
     for (NasbenchRecord r : recs) {
-      Cell c = m.computeIfAbsent(r.moduleHash(), h -> new Cell(r.adjacency(), r.operations(),
-          r.metrics().getTrainableParameters(), new TreeMap<>()));
+      Cell c =
+          m.computeIfAbsent(
+              r.moduleHash(),
+              h ->
+                  new Cell(
+                      r.adjacency(),
+                      r.operations(),
+                      r.metrics().getTrainableParameters(),
+                      new TreeMap<>()));
       c.runs.computeIfAbsent(r.epochs(), e -> new ArrayList<>()).add(values(r));
     }
     return m;
@@ -353,17 +421,37 @@ class TfRecordFuzzTest {
   private static double[] values(NasbenchRecord r) {
     EvaluationData h = r.metrics().getEvaluationData(1);
     EvaluationData f = r.metrics().getEvaluationData(2);
-    return new double[] {h.getCurrentEpoch(), h.getTrainingTime(), h.getTrainAccuracy(), h.getValidationAccuracy(),
-        h.getTestAccuracy(), f.getCurrentEpoch(), f.getTrainingTime(), f.getTrainAccuracy(), f.getValidationAccuracy(),
-        f.getTestAccuracy(), r.metrics().getTotalTime()};
+    return new double[] {
+      h.getCurrentEpoch(),
+      h.getTrainingTime(),
+      h.getTrainAccuracy(),
+      h.getValidationAccuracy(),
+      h.getTestAccuracy(),
+      f.getCurrentEpoch(),
+      f.getTrainingTime(),
+      f.getTrainAccuracy(),
+      f.getValidationAccuracy(),
+      f.getTestAccuracy(),
+      r.metrics().getTotalTime()
+    };
   }
 
   private static double[] values(NasBench nb, String h, int e, int r) {
     Evaluation a = nb.halfwayEvaluation(h, e, r);
     Evaluation b = nb.finalEvaluation(h, e, r);
-    return new double[] {a.epoch(), a.trainingTime(), a.trainAccuracy(), a.validationAccuracy(), a.testAccuracy(),
-        b.epoch(), b.trainingTime(), b.trainAccuracy(), b.validationAccuracy(), b.testAccuracy(),
-        nb.totalTime(h, e, r)};
+    return new double[] {
+      a.epoch(),
+      a.trainingTime(),
+      a.trainAccuracy(),
+      a.validationAccuracy(),
+      a.testAccuracy(),
+      b.epoch(),
+      b.trainingTime(),
+      b.trainAccuracy(),
+      b.validationAccuracy(),
+      b.testAccuracy(),
+      nb.totalTime(h, e, r)
+    };
   }
 
   /** Null if every value {@code nb} returns is in its domain, else the first that is not. */
@@ -401,7 +489,10 @@ class TfRecordFuzzTest {
     return null;
   }
 
-  /** Null if every cell and run of {@code nb} is an undamaged one of the model (runs may be missing). */
+  /**
+   * Null if every cell and run of {@code nb} is an undamaged one of the model (runs may be
+   * missing).
+   */
   static String subsetDiff(Map<String, Cell> model, NasBench nb) {
     for (String h : nb.hashes().toList()) {
       Cell c = model.get(h);
@@ -420,7 +511,8 @@ class TfRecordFuzzTest {
     if (!nb.contains(h)) {
       return "cell " + h + " missing";
     }
-    if (!nb.spec(h).adjacencyString().equals(c.adjacency) || !nb.spec(h).operationsString().equals(c.operations)) {
+    if (!nb.spec(h).adjacencyString().equals(c.adjacency)
+        || !nb.spec(h).operationsString().equals(c.operations)) {
       return "cell " + h + ": " + nb.spec(h) + " vs " + c.adjacency + " " + c.operations;
     }
     if (nb.trainableParameters(h) != c.params) {
@@ -437,13 +529,28 @@ class TfRecordFuzzTest {
         double[] got = values(nb, h, e, r);
         while (w < want.size() && !Arrays.equals(want.get(w), got)) {
           if (!subset) {
-            return "cell " + h + " at " + e + " epochs repeat " + r + ": " + Arrays.toString(got) + " vs "
+            return "cell "
+                + h
+                + " at "
+                + e
+                + " epochs repeat "
+                + r
+                + ": "
+                + Arrays.toString(got)
+                + " vs "
                 + Arrays.toString(want.get(w));
           }
           w++;
         }
         if (w == want.size()) {
-          return "cell " + h + " at " + e + " epochs repeat " + r + ": " + Arrays.toString(got)
+          return "cell "
+              + h
+              + " at "
+              + e
+              + " epochs repeat "
+              + r
+              + ": "
+              + Arrays.toString(got)
               + " is not an undamaged run of the file (in order)";
         }
         w++;
@@ -452,7 +559,14 @@ class TfRecordFuzzTest {
     if (!subset) {
       for (int e : c.runs.keySet()) {
         if (nb.repeats(h, e) != c.runs.get(e).size()) {
-          return "cell " + h + " at " + e + " epochs: " + nb.repeats(h, e) + " repeats vs " + c.runs.get(e).size();
+          return "cell "
+              + h
+              + " at "
+              + e
+              + " epochs: "
+              + nb.repeats(h, e)
+              + " repeats vs "
+              + c.runs.get(e).size();
         }
       }
     }
@@ -464,8 +578,14 @@ class TfRecordFuzzTest {
     List<NasbenchRecord> recs = TestRecords.records(new Random(1), 2, 2);
     List<NasbenchRecord> other = new ArrayList<>(recs);
     NasbenchRecord r = other.get(1);
-    other.set(1, new NasbenchRecord(r.moduleHash(), r.epochs(), r.adjacency(), r.operations(),
-        r.metrics().toBuilder().setTotalTime(r.metrics().getTotalTime() + 1).build()));
+    other.set(
+        1,
+        new NasbenchRecord(
+            r.moduleHash(),
+            r.epochs(),
+            r.adjacency(),
+            r.operations(),
+            r.metrics().toBuilder().setTotalTime(r.metrics().getTotalTime() + 1).build()));
     assertTrue(new String(r.toPayload(), StandardCharsets.UTF_8).startsWith("[\""));
     Path p = dir.resolve("x.tfrecord");
     try {

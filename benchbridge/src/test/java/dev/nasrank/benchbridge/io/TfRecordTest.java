@@ -22,11 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** The TFRecord framing and the record codec against the one genuine NAS-Bench-101 record. */
 class TfRecordTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static byte[] realFile() throws IOException {
-    return Files.readAllBytes(SharedData.require("nasbench101-partial/first_record_nasbench_full.tfrecord"));
+    return Files.readAllBytes(
+        SharedData.require("nasbench101-partial/first_record_nasbench_full.tfrecord"));
   }
 
   @Test
@@ -72,7 +72,9 @@ class TfRecordTest {
     EvaluationData fin = rec.metrics().getEvaluationData(2);
     assertEquals(fin.getTestAccuracy(), cols.value(RecordColumns.FINAL_TEST, 0));
     assertEquals(fin.getValidationAccuracy(), cols.value(RecordColumns.FINAL_VALID, 0));
-    assertEquals(rec.metrics().getEvaluationData(1).getTrainingTime(), cols.value(RecordColumns.HALF_TIME, 0));
+    assertEquals(
+        rec.metrics().getEvaluationData(1).getTrainingTime(),
+        cols.value(RecordColumns.HALF_TIME, 0));
     assertEquals(rec.metrics().getTotalTime(), cols.value(RecordColumns.TOTAL_TIME, 0));
     ModelSpec spec = rec.spec();
     assertEquals(spec.ops(), Arrays.asList(RecordColumns.unpackOps(cols.ops(0))));
@@ -126,8 +128,12 @@ class TfRecordTest {
     CorruptRecordException e = assertThrows(CorruptRecordException.class, () -> readAll(p, false));
     assertEquals(1, e.recordIndex());
     assertEquals(21, e.offset());
-    assertTrue(e.getMessage().contains(p.toString()) && e.getMessage().contains("record 1")
-        && e.getMessage().contains("offset 21") && e.getMessage().contains("data checksum"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains(p.toString())
+            && e.getMessage().contains("record 1")
+            && e.getMessage().contains("offset 21")
+            && e.getMessage().contains("data checksum"),
+        e.getMessage());
   }
 
   @Test
@@ -184,7 +190,8 @@ class TfRecordTest {
     int i = 0;
     try (TfRecordReader r = TfRecordReader.open(p, false, 64)) {
       for (byte[] rec : r) {
-        assertEquals("record-" + i + "-" + "x".repeat(i % 97), new String(rec, StandardCharsets.UTF_8));
+        assertEquals(
+            "record-" + i + "-" + "x".repeat(i % 97), new String(rec, StandardCharsets.UTF_8));
         assertEquals(i, r.recordIndex());
         i++;
       }
@@ -196,13 +203,15 @@ class TfRecordTest {
   void malformedPayloadsAreRejectedWithAReason() {
     PayloadDecoder d = new PayloadDecoder();
     RecordColumns c = new RecordColumns(1);
-    byte[] bad = "[\"00005c142e6f48ac74fdcf73e3439874\", 4, \"0100\", \"input,output\", \"!!\"]"
-        .getBytes(StandardCharsets.UTF_8);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> d.decode(bad, 0, bad.length, c, 0));
+    byte[] bad =
+        "[\"00005c142e6f48ac74fdcf73e3439874\", 4, \"0100\", \"input,output\", \"!!\"]"
+            .getBytes(StandardCharsets.UTF_8);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> d.decode(bad, 0, bad.length, c, 0));
     assertTrue(e.getMessage().contains("base64"), e.getMessage());
-    byte[] badOp = "[\"00005c142e6f48ac74fdcf73e3439874\", 4, \"0100\", \"input,conv5x5\", \"\"]"
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] badOp =
+        "[\"00005c142e6f48ac74fdcf73e3439874\", 4, \"0100\", \"input,conv5x5\", \"\"]"
+            .getBytes(StandardCharsets.UTF_8);
     e = assertThrows(IllegalArgumentException.class, () -> d.decode(badOp, 0, badOp.length, c, 0));
     assertTrue(e.getMessage().contains("conv5x5"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> NasbenchRecord.fromPayload("{}".getBytes()));
@@ -211,13 +220,27 @@ class TfRecordTest {
   @Test
   void aSyntheticRecordRoundTripsThroughBothDecoders() {
     ModelSpec spec = ModelSpec.parse("0110000100010000", "input,conv1x1-bn-relu,maxpool3x3,output");
-    ModelMetrics m = ModelMetrics.newBuilder().setTrainableParameters(123456).setTotalTime(1.5)
-        .addEvaluationData(EvaluationData.newBuilder().setCurrentEpoch(0))
-        .addEvaluationData(EvaluationData.newBuilder().setCurrentEpoch(54).setTrainingTime(10.25)
-            .setTrainAccuracy(0.5).setValidationAccuracy(0.4).setTestAccuracy(0.3))
-        .addEvaluationData(EvaluationData.newBuilder().setCurrentEpoch(108).setTrainingTime(20.5)
-            .setTrainAccuracy(0.9).setValidationAccuracy(0.8).setTestAccuracy(0.7).setCheckpointPath("gs://x"))
-        .build();
+    ModelMetrics m =
+        ModelMetrics.newBuilder()
+            .setTrainableParameters(123456)
+            .setTotalTime(1.5)
+            .addEvaluationData(EvaluationData.newBuilder().setCurrentEpoch(0))
+            .addEvaluationData(
+                EvaluationData.newBuilder()
+                    .setCurrentEpoch(54)
+                    .setTrainingTime(10.25)
+                    .setTrainAccuracy(0.5)
+                    .setValidationAccuracy(0.4)
+                    .setTestAccuracy(0.3))
+            .addEvaluationData(
+                EvaluationData.newBuilder()
+                    .setCurrentEpoch(108)
+                    .setTrainingTime(20.5)
+                    .setTrainAccuracy(0.9)
+                    .setValidationAccuracy(0.8)
+                    .setTestAccuracy(0.7)
+                    .setCheckpointPath("gs://x"))
+            .build();
     NasbenchRecord rec = NasbenchRecord.of(spec, 108, m);
     byte[] payload = rec.toPayload();
     assertEquals(rec, NasbenchRecord.fromPayload(payload));

@@ -4,28 +4,32 @@ import dev.nasrank.datasets.CifarImages;
 import java.util.SplittableRandom;
 
 /**
- * The CIFAR-10 training transform of the MixPath / DARTS reference code, in plain Java on primitive arrays:
- * random crop of 32x32 from the image zero-padded by 4 pixels, horizontal flip with probability 1/2,
- * conversion to [0,1] and per-channel normalisation, then Cutout (a square zeroed, in normalised units, at a
- * uniformly random centre, clipped at the borders).
+ * The CIFAR-10 training transform of the MixPath / DARTS reference code, in plain Java on primitive
+ * arrays: random crop of 32x32 from the image zero-padded by 4 pixels, horizontal flip with
+ * probability 1/2, conversion to [0,1] and per-channel normalisation, then Cutout (a square zeroed,
+ * in normalised units, at a uniformly random centre, clipped at the borders).
  *
- * <p>Padding is applied to the raw pixels, so a padded pixel of channel c becomes {@code (0 - mean[c]) / std[c]}
- * after normalisation, while Cutout sets values to exactly 0 after normalisation (the reference order:
- * crop, flip, to-tensor, normalise, cutout).
+ * <p>Padding is applied to the raw pixels, so a padded pixel of channel c becomes {@code (0 -
+ * mean[c]) / std[c]} after normalisation, while Cutout sets values to exactly 0 after normalisation
+ * (the reference order: crop, flip, to-tensor, normalise, cutout).
  */
 public final class CifarAugmentation {
 
   /** Per-channel mean (R, G, B) of the CIFAR-10 training set in [0,1] units. */
   public static final float[] MEAN = {0.4914f, 0.4822f, 0.4465f};
+
   /** Per-channel standard deviation (R, G, B) used by the reference normalisation. */
   public static final float[] STD = {0.2470f, 0.2435f, 0.2616f};
+
   /** Zero padding, in pixels, around the image before the random crop. */
   public static final int PAD = 4;
+
   /** Side of the Cutout square in the reference, in pixels. */
   public static final int CUTOUT = 16;
 
   private static final int SIDE = CifarImages.SIDE;
   private static final int PLANE = CifarImages.PLANE;
+
   /** NORMALISED[c][v] = (v / 255 - MEAN[c]) / STD[c] for a byte value v. */
   private static final float[][] NORMALISED = new float[3][256];
 
@@ -55,14 +59,19 @@ public final class CifarAugmentation {
 
     public Draw {
       if (top < 0 || top > 2 * PAD || left < 0 || left > 2 * PAD) {
-        throw new IllegalArgumentException("crop offset (" + top + ", " + left + ") outside 0.." + 2 * PAD);
+        throw new IllegalArgumentException(
+            "crop offset (" + top + ", " + left + ") outside 0.." + 2 * PAD);
       }
       if ((cutoutY < 0) != (cutoutX < 0) || cutoutY >= SIDE || cutoutX >= SIDE) {
-        throw new IllegalArgumentException("cutout centre (" + cutoutY + ", " + cutoutX + ") invalid");
+        throw new IllegalArgumentException(
+            "cutout centre (" + cutoutY + ", " + cutoutX + ") invalid");
       }
     }
 
-    /** Random choices: crop offsets uniform in 0..8, flip with probability 1/2, Cutout centre uniform. */
+    /**
+     * Random choices: crop offsets uniform in 0..8, flip with probability 1/2, Cutout centre
+     * uniform.
+     */
     public static Draw random(SplittableRandom rng, boolean cutout) {
       int top = rng.nextInt(2 * PAD + 1);
       int left = rng.nextInt(2 * PAD + 1);
@@ -80,12 +89,13 @@ public final class CifarAugmentation {
   }
 
   /**
-   * Writes image {@code image} of {@code pixels} (binary layout) into {@code out[offset .. offset + 3072)} as
-   * CHW float32, transformed by {@code draw}.
+   * Writes image {@code image} of {@code pixels} (binary layout) into {@code out[offset .. offset +
+   * 3072)} as CHW float32, transformed by {@code draw}.
    *
    * @param cutoutSize side of the Cutout square (ignored when the draw has no Cutout centre)
    */
-  public static void render(byte[] pixels, int image, Draw draw, int cutoutSize, float[] out, int offset) {
+  public static void render(
+      byte[] pixels, int image, Draw draw, int cutoutSize, float[] out, int offset) {
     int src = image * CifarImages.IMAGE_BYTES;
     int dy = draw.top() - PAD;
     int dx = draw.left() - PAD;
@@ -129,8 +139,8 @@ public final class CifarAugmentation {
   }
 
   /**
-   * Zeroes, in all 3 channels, rows {@code [cy - size/2, cy + size/2)} and the same columns around {@code cx},
-   * clipped to the image.
+   * Zeroes, in all 3 channels, rows {@code [cy - size/2, cy + size/2)} and the same columns around
+   * {@code cx}, clipped to the image.
    */
   public static void cutout(float[] out, int offset, int cy, int cx, int size) {
     int y1 = Math.max(0, cy - size / 2);

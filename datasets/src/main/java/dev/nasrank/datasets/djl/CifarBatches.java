@@ -17,15 +17,15 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
- * Seeded mini-batches of a CIFAR-10 image set: shuffling, the reference augmentation
- * ({@link CifarAugmentation}) and normalisation in plain Java into one {@code float[]} per batch, then one
- * {@code NDArray} for the data {@code float32 (N, 3, 32, 32)} and one for the labels {@code float32 (N)}
- * (class indices 0..9 as floats, like DJL's own Cifar10; they work with {@code SoftmaxCrossEntropyLoss} and
- * {@code Accuracy}).
+ * Seeded mini-batches of a CIFAR-10 image set: shuffling, the reference augmentation ({@link
+ * CifarAugmentation}) and normalisation in plain Java into one {@code float[]} per batch, then one
+ * {@code NDArray} for the data {@code float32 (N, 3, 32, 32)} and one for the labels {@code float32
+ * (N)} (class indices 0..9 as floats, like DJL's own Cifar10; they work with {@code
+ * SoftmaxCrossEntropyLoss} and {@code Accuracy}).
  *
- * <p>Epoch {@code e}'s order is a shuffle seeded by (seed, e); the augmentation of batch {@code b} is drawn
- * from a generator seeded by (seed, e, b). So an epoch is a pure function of (seed, epoch, batch size, the
- * options), independent of which batches were taken before.
+ * <p>Epoch {@code e}'s order is a shuffle seeded by (seed, e); the augmentation of batch {@code b}
+ * is drawn from a generator seeded by (seed, e, b). So an epoch is a pure function of (seed, epoch,
+ * batch size, the options), independent of which batches were taken before.
  */
 public final class CifarBatches implements BatchSource {
 
@@ -49,7 +49,9 @@ public final class CifarBatches implements BatchSource {
     this.dropLast = b.dropLast;
   }
 
-  /** A builder over an image set; defaults: batch 96, augment on, Cutout 16, shuffle on, seed 2020. */
+  /**
+   * A builder over an image set; defaults: batch 96, augment on, Cutout 16, shuffle on, seed 2020.
+   */
   public static Builder builder(CifarImages images) {
     return new Builder(images);
   }
@@ -70,8 +72,8 @@ public final class CifarBatches implements BatchSource {
   }
 
   /**
-   * Sizes, batch size, augmentation, Cutout, shuffling, seed, whether the last short batch is dropped, and the
-   * SHA-256 of every file the images came from (by file name).
+   * Sizes, batch size, augmentation, Cutout, shuffling, seed, whether the last short batch is
+   * dropped, and the SHA-256 of every file the images came from (by file name).
    */
   @Override
   public Map<String, String> identity() {
@@ -108,14 +110,18 @@ public final class CifarBatches implements BatchSource {
       @Override
       public Batch next() {
         if (!hasNext()) {
-          throw new NoSuchElementException("epoch " + epoch + " has " + plan.batches() + " batches");
+          throw new NoSuchElementException(
+              "epoch " + epoch + " has " + plan.batches() + " batches");
         }
         return plan.batch(manager, next++);
       }
     };
   }
 
-  /** The order and augmentation seeds of one epoch; batches can be rendered in any order, from any thread. */
+  /**
+   * The order and augmentation seeds of one epoch; batches can be rendered in any order, from any
+   * thread.
+   */
   public EpochPlan plan(int epoch) {
     if (epoch < 0) {
       throw new IllegalArgumentException("epoch must be >= 0, got " + epoch);
@@ -165,8 +171,8 @@ public final class CifarBatches implements BatchSource {
     }
 
     /**
-     * Renders batch {@code b} into {@code data} (CHW float32, {@code batchLength(b) * 3072} values used) and
-     * {@code labels}; returns the number of images.
+     * Renders batch {@code b} into {@code data} (CHW float32, {@code batchLength(b) * 3072} values
+     * used) and {@code labels}; returns the number of images.
      */
     public int fill(int b, float[] data, float[] labels) {
       int n = batchLength(b);
@@ -175,23 +181,30 @@ public final class CifarBatches implements BatchSource {
       for (int j = 0; j < n; j++) {
         int idx = order[b * batchSize + j];
         CifarAugmentation.Draw draw =
-            augment ? CifarAugmentation.Draw.random(rng, cutout > 0) : CifarAugmentation.Draw.IDENTITY;
+            augment
+                ? CifarAugmentation.Draw.random(rng, cutout > 0)
+                : CifarAugmentation.Draw.IDENTITY;
         CifarAugmentation.render(pixels, idx, draw, cutout, data, j * CifarImages.IMAGE_BYTES);
         labels[j] = images.label(idx);
       }
       return n;
     }
 
-    /** Batch {@code b} as NDArrays on a new sub-manager of {@code manager}, owned (and closed) by the batch. */
+    /**
+     * Batch {@code b} as NDArrays on a new sub-manager of {@code manager}, owned (and closed) by
+     * the batch.
+     */
     public Batch batch(NDManager manager, int b) {
       int n = batchLength(b);
       float[] data = new float[n * CifarImages.IMAGE_BYTES];
       float[] labels = new float[n];
       fill(b, data, labels);
       NDManager sub = manager.newSubManager();
-      NDArray x = sub.create(data, new Shape(n, CifarImages.CHANNELS, CifarImages.SIDE, CifarImages.SIDE));
+      NDArray x =
+          sub.create(data, new Shape(n, CifarImages.CHANNELS, CifarImages.SIDE, CifarImages.SIDE));
       NDArray y = sub.create(labels, new Shape(n));
-      return new Batch(sub, new NDList(x), new NDList(y), n, Batchifier.STACK, Batchifier.STACK, b, batches());
+      return new Batch(
+          sub, new NDList(x), new NDList(y), n, Batchifier.STACK, Batchifier.STACK, b, batches());
     }
   }
 
@@ -261,15 +274,16 @@ public final class CifarBatches implements BatchSource {
         throw new IllegalArgumentException("limit must be positive, got " + limit);
       }
       if (cutout < 0 || cutout > CifarImages.SIDE) {
-        throw new IllegalArgumentException("cutout must be 0.." + CifarImages.SIDE + ", got " + cutout);
+        throw new IllegalArgumentException(
+            "cutout must be 0.." + CifarImages.SIDE + ", got " + cutout);
       }
       if (images.count() == 0) {
         throw new IllegalArgumentException("no images to batch");
       }
       int n = Math.min(limit, images.count());
       if (dropLast && n < batchSize) {
-        throw new IllegalArgumentException("dropLast with " + n + " images and batch size " + batchSize
-            + " yields no batch");
+        throw new IllegalArgumentException(
+            "dropLast with " + n + " images and batch size " + batchSize + " yields no batch");
       }
       return new CifarBatches(this);
     }

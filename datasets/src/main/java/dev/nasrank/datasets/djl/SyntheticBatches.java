@@ -13,9 +13,10 @@ import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 
 /**
- * A learnable synthetic image set for benchmarks, smoke runs and tests (not CIFAR-10): image i has label i mod
- * {@code classes}; its pixels are Gaussian noise (sd 1) plus a per-class offset per channel. Batches are a pure
- * function of (seed, epoch, batch index); the order is shuffled per epoch.
+ * A learnable synthetic image set for benchmarks, smoke runs and tests (not CIFAR-10): image i has
+ * label i mod {@code classes}; its pixels are Gaussian noise (sd 1) plus a per-class offset per
+ * channel. Batches are a pure function of (seed, epoch, batch index); the order is shuffled per
+ * epoch.
  */
 public final class SyntheticBatches implements BatchSource {
 
@@ -32,8 +33,8 @@ public final class SyntheticBatches implements BatchSource {
    */
   public SyntheticBatches(int size, int batchSize, int classes, long seed) {
     if (size < 1 || batchSize < 1 || classes < 2) {
-      throw new IllegalArgumentException("bad synthetic source: size " + size + ", batch " + batchSize + ", classes "
-          + classes);
+      throw new IllegalArgumentException(
+          "bad synthetic source: size " + size + ", batch " + batchSize + ", classes " + classes);
     }
     this.size = size;
     this.batchSize = batchSize;
@@ -97,7 +98,8 @@ public final class SyntheticBatches implements BatchSource {
           int img = order[from + k];
           int label = img % classes;
           labels[k] = label;
-          SplittableRandom px = new SplittableRandom(seed ^ (img * 0x9E3779B97F4A7C15L) ^ ((long) epoch << 40));
+          SplittableRandom px =
+              new SplittableRandom(seed ^ (img * 0x9E3779B97F4A7C15L) ^ ((long) epoch << 40));
           for (int c = 0; c < 3; c++) {
             float offset = (float) Math.sin(1.7 * label + 2.1 * c);
             int base = (k * 3 + c) * 1024;
@@ -109,7 +111,14 @@ public final class SyntheticBatches implements BatchSource {
         NDManager bm = manager.newSubManager();
         NDArray x = bm.create(data, new Shape(n, 3, 32, 32));
         NDArray y = bm.create(labels, new Shape(n));
-        return new Batch(bm, new NDList(x), new NDList(y), n, Batchifier.STACK, Batchifier.STACK, b,
+        return new Batch(
+            bm,
+            new NDList(x),
+            new NDList(y),
+            n,
+            Batchifier.STACK,
+            Batchifier.STACK,
+            b,
             batchesPerEpoch());
       }
     };

@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param sourceUrl official page of the data
  * @param citation how to cite the data
  * @param howToObtain instructions shown when a file is missing or wrong
- * @param integrity which checks guard the files (e.g. "SHA-256 per file" or "archive MD5 + byte sizes")
+ * @param integrity which checks guard the files (e.g. "SHA-256 per file" or "archive MD5 + byte
+ *     sizes")
  * @param archive the official archive the folder is extracted from, or null if it cannot be fetched
  * @param files expected files
  */

@@ -27,13 +27,13 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
- * Downloads a dataset's official archive, checks the published MD5, and extracts the manifest's files into the
- * dataset folder under the data root.
+ * Downloads a dataset's official archive, checks the published MD5, and extracts the manifest's
+ * files into the dataset folder under the data root.
  *
- * <p>Nothing half-written is left behind: the archive is downloaded to a temporary file under the data root,
- * every member is extracted to a temporary file in the dataset folder and checked (exact size, SHA-256 where
- * recorded), and only when all match are they renamed into place. On any failure every temporary file is
- * deleted. The downloaded archive is deleted after extraction.
+ * <p>Nothing half-written is left behind: the archive is downloaded to a temporary file under the
+ * data root, every member is extracted to a temporary file in the dataset folder and checked (exact
+ * size, SHA-256 where recorded), and only when all match are they renamed into place. On any
+ * failure every temporary file is deleted. The downloaded archive is deleted after extraction.
  */
 public final class DatasetFetcher {
 
@@ -51,7 +51,8 @@ public final class DatasetFetcher {
    * @param archiveBytes size of the archive
    * @param files the files written, absolute
    */
-  public record Result(DatasetEntry dataset, String archiveMd5, long archiveBytes, List<Path> files) {}
+  public record Result(
+      DatasetEntry dataset, String archiveMd5, long archiveBytes, List<Path> files) {}
 
   private final HttpClient client;
   private final Consumer<String> log;
@@ -59,8 +60,13 @@ public final class DatasetFetcher {
 
   /** A fetcher with a default HTTP client (follows redirects, 30 s connect timeout). */
   public DatasetFetcher(Consumer<String> log, Progress progress) {
-    this(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-        .connectTimeout(Duration.ofSeconds(30)).build(), log, progress);
+    this(
+        HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .connectTimeout(Duration.ofSeconds(30))
+            .build(),
+        log,
+        progress);
   }
 
   public DatasetFetcher(HttpClient client, Consumer<String> log, Progress progress) {
@@ -74,7 +80,10 @@ public final class DatasetFetcher {
     return fetch(root, dataset, URI.create(archiveOf(dataset).url()));
   }
 
-  /** As {@link #fetch(DataRoot, DatasetEntry)}, from another address (a mirror, or a local server in tests). */
+  /**
+   * As {@link #fetch(DataRoot, DatasetEntry)}, from another address (a mirror, or a local server in
+   * tests).
+   */
   public Result fetch(DataRoot root, DatasetEntry dataset, URI url) throws IOException {
     ArchiveSpec archive = archiveOf(dataset);
     Files.createDirectories(root.root());
@@ -88,31 +97,50 @@ public final class DatasetFetcher {
     }
   }
 
-  /** Extracts a dataset from an archive already on disk (downloaded by hand); the MD5 is checked first. */
-  public Result fromArchive(DataRoot root, DatasetEntry dataset, Path archiveFile) throws IOException {
+  /**
+   * Extracts a dataset from an archive already on disk (downloaded by hand); the MD5 is checked
+   * first.
+   */
+  public Result fromArchive(DataRoot root, DatasetEntry dataset, Path archiveFile)
+      throws IOException {
     if (!Files.isRegularFile(archiveFile)) {
       throw new IOException("archive " + archiveFile.toAbsolutePath() + " does not exist");
     }
-    return extractVerified(root, dataset, archiveFile, Files.size(archiveFile), archiveFile.toString());
+    return extractVerified(
+        root, dataset, archiveFile, Files.size(archiveFile), archiveFile.toString());
   }
 
-  private Result extractVerified(DataRoot root, DatasetEntry dataset, Path archiveFile, long bytes, String from)
+  private Result extractVerified(
+      DataRoot root, DatasetEntry dataset, Path archiveFile, long bytes, String from)
       throws IOException {
     ArchiveSpec archive = archiveOf(dataset);
     String md5 = Checksums.md5(archiveFile);
     if (!md5.equals(archive.md5())) {
-      throw new ChecksumMismatchException(String.format(
-          "archive from %s has MD5 %s (%d bytes), but the official %s is published with MD5 %s (see %s); "
-              + "nothing was written", from, md5, bytes, archive.fileName(), archive.md5(), dataset.sourceUrl()));
+      throw new ChecksumMismatchException(
+          String.format(
+              "archive from %s has MD5 %s (%d bytes), but the official %s is published with MD5 %s (see %s); "
+                  + "nothing was written",
+              from, md5, bytes, archive.fileName(), archive.md5(), dataset.sourceUrl()));
     }
-    log.accept("MD5 " + md5 + " matches the published value; extracting into " + root.resolvePath(dataset.folder()));
+    log.accept(
+        "MD5 "
+            + md5
+            + " matches the published value; extracting into "
+            + root.resolvePath(dataset.folder()));
     List<Path> written = extract(root.resolvePath(dataset.folder()), dataset, archiveFile);
     return new Result(dataset, md5, bytes, written);
   }
 
   private static ArchiveSpec archiveOf(DatasetEntry dataset) {
-    return dataset.optArchive().orElseThrow(() -> new IllegalArgumentException(
-        "dataset " + dataset.id() + " has no official archive to fetch; to obtain: " + dataset.howToObtain()));
+    return dataset
+        .optArchive()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "dataset "
+                        + dataset.id()
+                        + " has no official archive to fetch; to obtain: "
+                        + dataset.howToObtain()));
   }
 
   private long download(URI url, Path target) throws IOException {
@@ -124,8 +152,14 @@ public final class DatasetFetcher {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while connecting to " + url, e);
     } catch (IOException e) {
-      throw new IOException("cannot download " + url + " (" + e + "); if this machine has no network, download "
-          + "the file elsewhere and pass it with --archive", e);
+      throw new IOException(
+          "cannot download "
+              + url
+              + " ("
+              + e
+              + "); if this machine has no network, download "
+              + "the file elsewhere and pass it with --archive",
+          e);
     }
     try (InputStream body = response.body()) {
       if (response.statusCode() != 200) {
@@ -142,21 +176,25 @@ public final class DatasetFetcher {
         }
       }
       if (total >= 0 && done != total) {
-        throw new IOException("download of " + url + " ended after " + done + " of " + total + " bytes");
+        throw new IOException(
+            "download of " + url + " ended after " + done + " of " + total + " bytes");
       }
       return done;
     }
   }
 
   /** Extracts the manifest's files; all or nothing. */
-  private List<Path> extract(Path folder, DatasetEntry dataset, Path archiveFile) throws IOException {
+  private List<Path> extract(Path folder, DatasetEntry dataset, Path archiveFile)
+      throws IOException {
     ArchiveSpec archive = archiveOf(dataset);
     Files.createDirectories(folder);
     Map<FileSpec, Path> temps = new LinkedHashMap<>();
     boolean done = false;
     try {
-      try (TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(
-          new BufferedInputStream(Files.newInputStream(archiveFile), 1 << 16)))) {
+      try (TarArchiveInputStream tar =
+          new TarArchiveInputStream(
+              new GzipCompressorInputStream(
+                  new BufferedInputStream(Files.newInputStream(archiveFile), 1 << 16)))) {
         for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
           if (!e.isFile() || !e.getName().startsWith(archive.memberPrefix())) {
             continue;
@@ -178,7 +216,8 @@ public final class DatasetFetcher {
         }
       }
       if (!absent.isEmpty()) {
-        throw new ChecksumMismatchException(archiveFile + " lacks " + absent + "; nothing was written");
+        throw new ChecksumMismatchException(
+            archiveFile + " lacks " + absent + "; nothing was written");
       }
       List<Path> written = new ArrayList<>();
       for (Map.Entry<FileSpec, Path> t : temps.entrySet()) {
@@ -198,7 +237,8 @@ public final class DatasetFetcher {
     }
   }
 
-  private static void writeChecked(InputStream in, Path tmp, FileSpec spec, String where) throws IOException {
+  private static void writeChecked(InputStream in, Path tmp, FileSpec spec, String where)
+      throws IOException {
     MessageDigest sha = Checksums.newDigest("SHA-256");
     long n;
     try (OutputStream out = Files.newOutputStream(tmp)) {
@@ -206,8 +246,10 @@ public final class DatasetFetcher {
     }
     String actual = Checksums.hex(sha);
     if (n != spec.bytes() || (spec.sha256() != null && !spec.sha256().equals(actual))) {
-      throw new ChecksumMismatchException(String.format("%s: expected %s; actual %d bytes, sha256 %s; "
-          + "nothing was written", where, spec.describe(), n, actual));
+      throw new ChecksumMismatchException(
+          String.format(
+              "%s: expected %s; actual %d bytes, sha256 %s; " + "nothing was written",
+              where, spec.describe(), n, actual));
     }
   }
 }

@@ -13,12 +13,18 @@ import java.nio.file.Path;
  * @param actualSha256 SHA-256 found (lowercase hex), or null if missing
  */
 public record FileCheck(
-    DatasetEntry dataset, FileSpec expected, Path path, FileCheck.Status status, long actualBytes,
+    DatasetEntry dataset,
+    FileSpec expected,
+    Path path,
+    FileCheck.Status status,
+    long actualBytes,
     String actualSha256) {
 
   /** Result of a check. */
   public enum Status {
-    OK, MISSING, MISMATCH
+    OK,
+    MISSING,
+    MISMATCH
   }
 
   /** True if the file is present and matches. */
@@ -26,15 +32,24 @@ public record FileCheck(
     return status == Status.OK;
   }
 
-  /** One line for a report: status, path, and for a problem what was expected, what was found, how to fix it. */
+  /**
+   * One line for a report: status, path, and for a problem what was expected, what was found, how
+   * to fix it.
+   */
   public String describe() {
     return switch (status) {
-      case OK -> String.format("OK       %s (%s%s)", path, expected.describe(),
-          expected.sha256() == null ? "; size checked" : "");
-      case MISSING -> String.format("MISSING  %s: expected %s; to obtain: %s", path, expected.describe(),
-          dataset.howToObtain());
-      case MISMATCH -> String.format("MISMATCH %s: expected %s; actual %d bytes, sha256 %s; to obtain: %s", path,
-          expected.describe(), actualBytes, actualSha256, dataset.howToObtain());
+      case OK ->
+          String.format(
+              "OK       %s (%s%s)",
+              path, expected.describe(), expected.sha256() == null ? "; size checked" : "");
+      case MISSING ->
+          String.format(
+              "MISSING  %s: expected %s; to obtain: %s",
+              path, expected.describe(), dataset.howToObtain());
+      case MISMATCH ->
+          String.format(
+              "MISMATCH %s: expected %s; actual %d bytes, sha256 %s; to obtain: %s",
+              path, expected.describe(), actualBytes, actualSha256, dataset.howToObtain());
     };
   }
 }

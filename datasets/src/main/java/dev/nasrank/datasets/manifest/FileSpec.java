@@ -8,8 +8,8 @@ import java.util.Optional;
  *
  * @param name file name inside the dataset folder
  * @param bytes exact size in bytes
- * @param sha256 lowercase hex SHA-256, or null where no verified value is known (then size is the file check
- *     and the archive checksum guards the download)
+ * @param sha256 lowercase hex SHA-256, or null where no verified value is known (then size is the
+ *     file check and the archive checksum guards the download)
  */
 public record FileSpec(String name, long bytes, String sha256) {
 
@@ -19,7 +19,8 @@ public record FileSpec(String name, long bytes, String sha256) {
       throw new IllegalArgumentException("file " + name + ": bytes must be positive, got " + bytes);
     }
     if (sha256 != null && !sha256.matches("[0-9a-f]{64}")) {
-      throw new IllegalArgumentException("file " + name + ": sha256 must be 64 lowercase hex digits, got " + sha256);
+      throw new IllegalArgumentException(
+          "file " + name + ": sha256 must be 64 lowercase hex digits, got " + sha256);
     }
   }
 
@@ -30,6 +31,7 @@ public record FileSpec(String name, long bytes, String sha256) {
 
   /** E.g. {@code 3125241 bytes, sha256 ea2c...} or {@code 30730000 bytes (no SHA-256 recorded)}. */
   public String describe() {
-    return String.format("%d bytes, %s", bytes, sha256 == null ? "no SHA-256 recorded" : "sha256 " + sha256);
+    return String.format(
+        "%d bytes, %s", bytes, sha256 == null ? "no SHA-256 recorded" : "sha256 " + sha256);
   }
 }

@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Checks the files of a dataset under a data root against the manifest: presence, exact size, SHA-256. */
+/**
+ * Checks the files of a dataset under a data root against the manifest: presence, exact size,
+ * SHA-256.
+ */
 public final class ManifestVerifier {
 
   private ManifestVerifier() {}
@@ -33,7 +36,8 @@ public final class ManifestVerifier {
       long size = Files.size(abs);
       String sha = Checksums.sha256(abs);
       boolean match = size == spec.bytes() && (spec.sha256() == null || spec.sha256().equals(sha));
-      return new FileCheck(dataset, spec, abs, match ? FileCheck.Status.OK : FileCheck.Status.MISMATCH, size, sha);
+      return new FileCheck(
+          dataset, spec, abs, match ? FileCheck.Status.OK : FileCheck.Status.MISMATCH, size, sha);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + abs + ": " + e.getMessage(), e);
     }

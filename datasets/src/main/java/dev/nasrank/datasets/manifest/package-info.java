@@ -1,2 +1,5 @@
-/** Checksummed dataset manifests (a JSON resource), verification of files under the data root, and fetching. */
+/**
+ * Checksummed dataset manifests (a JSON resource), verification of files under the data root, and
+ * fetching.
+ */
 package dev.nasrank.datasets.manifest;

@@ -89,7 +89,8 @@ class CifarAugmentationTest {
     float[] flipped = render(new Draw(4, 4, true, -1, -1));
     assertEquals(norm(0, value(0, 3, 31)), at(flipped, 0, 3, 0), 1e-5);
     assertEquals(norm(1, value(1, 9, 0)), at(flipped, 1, 9, 31), 1e-5);
-    // Crop (left = 8: content moves left), then flip: output column x shows padded column 31 - x + 8.
+    // Crop (left = 8: content moves left), then flip: output column x shows padded column 31 - x +
+    // 8.
     float[] both = render(new Draw(4, 8, true, -1, -1));
     assertEquals(norm(0, 0), at(both, 0, 5, 0), 1e-5); // padded column 39 -> padding
     assertEquals(norm(0, value(0, 5, 31)), at(both, 0, 5, 4), 1e-5);
@@ -110,7 +111,8 @@ class CifarAugmentationTest {
           boolean inside = y >= cy - 8 && y < cy + 8 && x >= cx - 8 && x < cx + 8;
           for (int c = 0; c < 3; c++) {
             float expected = inside ? 0f : (float) norm(c, value(c, y, x));
-            assertEquals(expected, at(out, c, y, x), 1e-5, "centre " + cy + "," + cx + " at " + y + "," + x);
+            assertEquals(
+                expected, at(out, c, y, x), 1e-5, "centre " + cy + "," + cx + " at " + y + "," + x);
           }
           zeros += inside ? 1 : 0;
         }
@@ -119,7 +121,9 @@ class CifarAugmentationTest {
     }
   }
 
-  /** A naive implementation of pad, crop, flip, normalise, cutout on a 40x40 image, for comparison. */
+  /**
+   * A naive implementation of pad, crop, flip, normalise, cutout on a 40x40 image, for comparison.
+   */
   private static double[][][] naive(Draw d) {
     int[][][] padded = new int[3][40][40];
     for (int c = 0; c < 3; c++) {
@@ -134,7 +138,10 @@ class CifarAugmentationTest {
       for (int y = 0; y < 32; y++) {
         for (int x = 0; x < 32; x++) {
           int cropped = padded[c][y + d.top()][(d.flip() ? 31 - x : x) + d.left()];
-          boolean cut = d.cutoutY() >= 0 && Math.abs(y - d.cutoutY() + 0.5) <= 8 && Math.abs(x - d.cutoutX() + 0.5) <= 8;
+          boolean cut =
+              d.cutoutY() >= 0
+                  && Math.abs(y - d.cutoutY() + 0.5) <= 8
+                  && Math.abs(x - d.cutoutX() + 0.5) <= 8;
           out[c][y][x] = cut ? 0 : norm(c, cropped);
         }
       }

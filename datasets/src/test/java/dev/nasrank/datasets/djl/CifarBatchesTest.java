@@ -65,7 +65,8 @@ class CifarBatchesTest {
     }
     float[][] e1 = epochData(a, 1);
     assertFalse(java.util.Arrays.equals(e0[0], e1[0]), "epoch 1 must differ from epoch 0");
-    float[][] otherSeed = epochData(CifarBatches.builder(images).optBatchSize(16).optSeed(8).build(), 0);
+    float[][] otherSeed =
+        epochData(CifarBatches.builder(images).optBatchSize(16).optSeed(8).build(), 0);
     assertFalse(java.util.Arrays.equals(e0[0], otherSeed[0]), "another seed must differ");
   }
 
@@ -91,20 +92,25 @@ class CifarBatchesTest {
   void batchCountsFollowDropLastAndLimit() {
     CifarImages images = synthetic(50);
     assertEquals(4, CifarBatches.builder(images).optBatchSize(16).build().batchesPerEpoch());
-    assertEquals(3, CifarBatches.builder(images).optBatchSize(16).optDropLast(true).build().batchesPerEpoch());
+    assertEquals(
+        3,
+        CifarBatches.builder(images).optBatchSize(16).optDropLast(true).build().batchesPerEpoch());
     CifarBatches limited = CifarBatches.builder(images).optBatchSize(16).optLimit(20).build();
     assertEquals(20, limited.size());
     assertEquals(2, limited.batchesPerEpoch());
     assertEquals(4, limited.plan(0).batchLength(1));
-    assertThrows(IllegalArgumentException.class, () -> CifarBatches.builder(images).optBatchSize(0).build());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class, () -> CifarBatches.builder(images).optBatchSize(0).build());
+    assertThrows(
+        IllegalArgumentException.class,
         () -> CifarBatches.builder(images).optBatchSize(64).optDropLast(true).build());
   }
 
   @Test
   void evaluationBatchesAreNormalisedImagesInOrder() {
     CifarImages images = synthetic(10);
-    CifarBatches eval = CifarBatches.builder(images).optBatchSize(4).optAugment(false).optShuffle(false).build();
+    CifarBatches eval =
+        CifarBatches.builder(images).optBatchSize(4).optAugment(false).optShuffle(false).build();
     float[] data = new float[4 * CifarImages.IMAGE_BYTES];
     float[] labels = new float[4];
     assertEquals(2, eval.plan(0).fill(2, data, labels));
@@ -117,7 +123,8 @@ class CifarBatchesTest {
 
   @Test
   void ndArrayBatchesWorkWithSoftmaxCrossEntropyAndAccuracy() {
-    CifarImages train = Cifar10.load(TestData.miniRoot(), Cifar10Split.MINI, Cifar10Split.Part.TRAIN);
+    CifarImages train =
+        Cifar10.load(TestData.miniRoot(), Cifar10Split.MINI, Cifar10Split.Part.TRAIN);
     CifarBatches source = CifarBatches.builder(train).optBatchSize(32).optSeed(1).build();
     assertEquals(128, source.batchesPerEpoch()); // 4,068 / 32 rounded up
     try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
@@ -137,11 +144,13 @@ class CifarBatchesTest {
         }
         // Uniform logits: cross-entropy is ln(10) for every label.
         NDArray logits = batch.getManager().zeros(new Shape(32, 10));
-        float loss = new SoftmaxCrossEntropyLoss().evaluate(new NDList(y), new NDList(logits)).getFloat();
+        float loss =
+            new SoftmaxCrossEntropyLoss().evaluate(new NDList(y), new NDList(logits)).getFloat();
         assertEquals(Math.log(10), loss, 1e-5);
         // Logits that put the mass on the true class: loss near 0 and accuracy 1.
         NDArray perfect = y.toType(DataType.INT64, false).oneHot(10).mul(20f);
-        float low = new SoftmaxCrossEntropyLoss().evaluate(new NDList(y), new NDList(perfect)).getFloat();
+        float low =
+            new SoftmaxCrossEntropyLoss().evaluate(new NDList(y), new NDList(perfect)).getFloat();
         assertTrue(low < 1e-6, "loss " + low);
         Accuracy acc = new Accuracy();
         acc.addAccumulator("t");

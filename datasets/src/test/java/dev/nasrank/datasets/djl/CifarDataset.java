@@ -13,13 +13,14 @@ import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
- * A DJL {@link RandomAccessDataset} view of a CIFAR-10 image set, for DJL's own training utilities (samplers,
- * {@code EasyTrain}). Each record is data {@code float32 (3, 32, 32)}, normalised, and a {@code float32} scalar
- * label (class index), like DJL's own Cifar10.
+ * A DJL {@link RandomAccessDataset} view of a CIFAR-10 image set, for DJL's own training utilities
+ * (samplers, {@code EasyTrain}). Each record is data {@code float32 (3, 32, 32)}, normalised, and a
+ * {@code float32} scalar label (class index), like DJL's own Cifar10.
  *
- * <p>With augmentation on, the {@code k}-th access to image {@code i} uses the draw seeded by (seed, i, k): when
- * every image is read once per epoch, epoch {@code k} is repeatable whatever the thread order. This view makes
- * one NDArray per image; {@link CifarBatches} is the faster path that makes one per batch.
+ * <p>With augmentation on, the {@code k}-th access to image {@code i} uses the draw seeded by
+ * (seed, i, k): when every image is read once per epoch, epoch {@code k} is repeatable whatever the
+ * thread order. This view makes one NDArray per image; {@link CifarBatches} is the faster path that
+ * makes one per batch.
  */
 public final class CifarDataset extends RandomAccessDataset {
 
@@ -49,11 +50,13 @@ public final class CifarDataset extends RandomAccessDataset {
     CifarAugmentation.Draw draw = CifarAugmentation.Draw.IDENTITY;
     if (augment) {
       int k = accesses.getAndIncrement(i);
-      draw = CifarAugmentation.Draw.random(new SplittableRandom(Seeds.derive(seed, i, k)), cutout > 0);
+      draw =
+          CifarAugmentation.Draw.random(new SplittableRandom(Seeds.derive(seed, i, k)), cutout > 0);
     }
     float[] data = new float[CifarImages.IMAGE_BYTES];
     CifarAugmentation.render(images.pixels(), i, draw, cutout, data, 0);
-    NDArray x = manager.create(data, new Shape(CifarImages.CHANNELS, CifarImages.SIDE, CifarImages.SIDE));
+    NDArray x =
+        manager.create(data, new Shape(CifarImages.CHANNELS, CifarImages.SIDE, CifarImages.SIDE));
     NDArray y = manager.create((float) images.label(i));
     return new Record(new NDList(x), new NDList(y));
   }
@@ -115,7 +118,8 @@ public final class CifarDataset extends RandomAccessDataset {
         throw new IllegalStateException("CifarDataset: setSampling(...) is required");
       }
       if (cutout < 0 || cutout > CifarImages.SIDE) {
-        throw new IllegalArgumentException("cutout must be 0.." + CifarImages.SIDE + ", got " + cutout);
+        throw new IllegalArgumentException(
+            "cutout must be 0.." + CifarImages.SIDE + ", got " + cutout);
       }
       return new CifarDataset(this);
     }

@@ -19,7 +19,8 @@ class CifarDatasetTest {
   void djlBatchesEqualTheFastPathWithoutAugmentation() throws Exception {
     CifarImages images = CifarBatchesTest.synthetic(20);
     CifarDataset dataset = CifarDataset.builder().setImages(images).setSampling(8, false).build();
-    CifarBatches fast = CifarBatches.builder(images).optBatchSize(8).optShuffle(false).optAugment(false).build();
+    CifarBatches fast =
+        CifarBatches.builder(images).optBatchSize(8).optShuffle(false).optAugment(false).build();
     float[] data = new float[8 * 3072];
     float[] labels = new float[8];
     fast.plan(0).fill(0, data, labels);
@@ -39,18 +40,31 @@ class CifarDatasetTest {
   void augmentedAccessesAreSeededPerImageAndAccess() {
     CifarImages images = CifarBatchesTest.synthetic(5);
     try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
-      CifarDataset a = CifarDataset.builder().setImages(images).setSampling(1, false).optAugment(true)
-          .optSeed(3).build();
-      CifarDataset b = CifarDataset.builder().setImages(images).setSampling(1, false).optAugment(true)
-          .optSeed(3).build();
+      CifarDataset a =
+          CifarDataset.builder()
+              .setImages(images)
+              .setSampling(1, false)
+              .optAugment(true)
+              .optSeed(3)
+              .build();
+      CifarDataset b =
+          CifarDataset.builder()
+              .setImages(images)
+              .setSampling(1, false)
+              .optAugment(true)
+              .optSeed(3)
+              .build();
       Record a0 = a.get(manager, 2);
       Record b0 = b.get(manager, 2);
       assertArrayEquals(a0.getData().head().toFloatArray(), b0.getData().head().toFloatArray());
       assertEquals(2f, a0.getLabels().head().getFloat());
       Record a1 = a.get(manager, 2);
-      assertFalse(java.util.Arrays.equals(a0.getData().head().toFloatArray(), a1.getData().head().toFloatArray()),
+      assertFalse(
+          java.util.Arrays.equals(
+              a0.getData().head().toFloatArray(), a1.getData().head().toFloatArray()),
           "the second access is the next epoch's draw");
     }
-    assertThrows(IllegalStateException.class, () -> CifarDataset.builder().setSampling(1, false).build());
+    assertThrows(
+        IllegalStateException.class, () -> CifarDataset.builder().setSampling(1, false).build());
   }
 }

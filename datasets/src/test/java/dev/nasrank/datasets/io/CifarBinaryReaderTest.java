@@ -34,14 +34,16 @@ class CifarBinaryReaderTest {
     assertEquals(Checksums.sha256(p), images.sources().get(0).sha256());
     CifarImages first = CifarBinaryReader.read(p, 1);
     assertEquals(1, first.count());
-    assertEquals(Checksums.sha256(p), first.sources().get(0).sha256(), "the digest covers the whole file");
+    assertEquals(
+        Checksums.sha256(p), first.sources().get(0).sha256(), "the digest covers the whole file");
   }
 
   @Test
   void wrongSizeNamesTheFileAndItsSize(@TempDir Path dir) throws Exception {
     Path p = dir.resolve("cut.bin");
     Files.write(p, new byte[3073 * 3 + 100]);
-    CifarFormatException e = assertThrows(CifarFormatException.class, () -> CifarBinaryReader.read(p));
+    CifarFormatException e =
+        assertThrows(CifarFormatException.class, () -> CifarBinaryReader.read(p));
     assertTrue(e.getMessage().startsWith(p + ": size 9,319 bytes"), e.getMessage());
     assertTrue(e.getMessage().contains("3 records + 100 bytes"), e.getMessage());
     Path empty = dir.resolve("empty.bin");
@@ -55,7 +57,8 @@ class CifarBinaryReaderTest {
     file[2 * 3073] = 10;
     Path p = dir.resolve("label.bin");
     Files.write(p, file);
-    CifarFormatException e = assertThrows(CifarFormatException.class, () -> CifarBinaryReader.read(p));
+    CifarFormatException e =
+        assertThrows(CifarFormatException.class, () -> CifarBinaryReader.read(p));
     assertEquals(p + ": record 2 at byte offset 6146 has label 10, expected 0..9", e.getMessage());
   }
 
@@ -72,8 +75,12 @@ class CifarBinaryReaderTest {
   void anEmptyFileIsCalledEmpty(@TempDir Path dir) throws Exception {
     Path p = dir.resolve("data_batch_1.bin");
     java.nio.file.Files.write(p, new byte[0]);
-    CifarFormatException e = assertThrows(CifarFormatException.class, () -> CifarBinaryReader.read(p));
-    assertEquals(p + ": empty file (0 bytes); expected the binary version's layout, a whole number of 3,073-byte "
-        + "CIFAR-10 records (1 label byte + 3,072 pixel bytes per image)", e.getMessage());
+    CifarFormatException e =
+        assertThrows(CifarFormatException.class, () -> CifarBinaryReader.read(p));
+    assertEquals(
+        p
+            + ": empty file (0 bytes); expected the binary version's layout, a whole number of 3,073-byte "
+            + "CIFAR-10 records (1 label byte + 3,072 pixel bytes per image)",
+        e.getMessage());
   }
 }

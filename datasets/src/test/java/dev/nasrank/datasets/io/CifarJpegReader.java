@@ -9,7 +9,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -25,29 +24,33 @@ import java.util.zip.ZipInputStream;
 import javax.imageio.ImageIO;
 
 /**
- * Reads CIFAR-10 images stored as 32x32 JPEG files named {@code <part>/<class>/<name>.jpg}, with class folders
- * named as in {@link CifarImages#CLASS_NAMES}, from a folder tree or a zip (read streaming, entry by entry).
+ * Reads CIFAR-10 images stored as 32x32 JPEG files named {@code <part>/<class>/<name>.jpg}, with
+ * class folders named as in {@link CifarImages#CLASS_NAMES}, from a folder tree or a zip (read
+ * streaming, entry by entry).
  *
- * <p>Images come out ordered by class index, then by file name within a class (not in the binary batches'
- * order). JPEG is lossy: pixels differ slightly from the original bytes.
+ * <p>Images come out ordered by class index, then by file name within a class (not in the binary
+ * batches' order). JPEG is lossy: pixels differ slightly from the original bytes.
  */
 public final class CifarJpegReader {
 
-  private static final Pattern ENTRY = Pattern.compile("(?:.*/)?([a-z]+)/([a-z]+)/([^/]+)\\.jpe?g",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern ENTRY =
+      Pattern.compile("(?:.*/)?([a-z]+)/([a-z]+)/([^/]+)\\.jpe?g", Pattern.CASE_INSENSITIVE);
 
   private CifarJpegReader() {}
 
   /**
    * Reads the images of one part ({@code "train"} or {@code "test"}) from a zip.
    *
-   * @param perClassLimit at most this many images per class (the first by name), or {@code Integer.MAX_VALUE}
+   * @param perClassLimit at most this many images per class (the first by name), or {@code
+   *     Integer.MAX_VALUE}
    */
   public static CifarImages readZip(Path zip, String part, int perClassLimit) throws IOException {
     List<Encoded> images = new ArrayList<>();
     int[] perClass = new int[CifarImages.CLASSES];
     MessageDigest sha = Checksums.newDigest("SHA-256");
-    try (InputStream raw = new DigestInputStream(new BufferedInputStream(Files.newInputStream(zip), 1 << 16), sha);
+    try (InputStream raw =
+            new DigestInputStream(
+                new BufferedInputStream(Files.newInputStream(zip), 1 << 16), sha);
         ZipInputStream in = new ZipInputStream(raw)) {
       for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
         Key key = key(e.getName(), part);
@@ -56,16 +59,19 @@ public final class CifarJpegReader {
         }
         images.add(new Encoded(key, in.readAllBytes(), zip + "!" + e.getName()));
       }
-      raw.transferTo(OutputStream.nullOutputStream()); // finish the digest over the central directory
+      raw.transferTo(
+          OutputStream.nullOutputStream()); // finish the digest over the central directory
     }
     List<Encoded> kept = limit(images, perClass, perClassLimit);
-    SourceFile source = new SourceFile(zip.toAbsolutePath().toString(), Files.size(zip), Checksums.hex(sha),
-        kept.size());
+    SourceFile source =
+        new SourceFile(
+            zip.toAbsolutePath().toString(), Files.size(zip), Checksums.hex(sha), kept.size());
     return assemble(kept, List.of(source), zip + " (part " + part + ")");
   }
 
   /** Reads the images of one part from a folder holding {@code <part>/<class>/*.jpg}. */
-  public static CifarImages readFolder(Path root, String part, int perClassLimit) throws IOException {
+  public static CifarImages readFolder(Path root, String part, int perClassLimit)
+      throws IOException {
     List<Encoded> images = new ArrayList<>();
     Path partDir = root.resolve(part);
     if (!Files.isDirectory(partDir)) {
@@ -96,14 +102,15 @@ public final class CifarJpegReader {
   }
 
   /** Decodes one 32x32 JPEG into {@code out} at {@code offset}, in the binary layout. */
-  public static void decodeInto(byte[] jpeg, String where, byte[] out, int offset) throws IOException {
+  public static void decodeInto(byte[] jpeg, String where, byte[] out, int offset)
+      throws IOException {
     BufferedImage img = ImageIO.read(new ByteArrayInputStream(jpeg));
     if (img == null) {
       throw new CifarFormatException(where + ": not a decodable image (" + jpeg.length + " bytes)");
     }
     if (img.getWidth() != CifarImages.SIDE || img.getHeight() != CifarImages.SIDE) {
-      throw new CifarFormatException(where + ": image is " + img.getWidth() + "x" + img.getHeight()
-          + ", expected 32x32");
+      throw new CifarFormatException(
+          where + ": image is " + img.getWidth() + "x" + img.getHeight() + ", expected 32x32");
     }
     for (int y = 0; y < CifarImages.SIDE; y++) {
       for (int x = 0; x < CifarImages.SIDE; x++) {
@@ -123,8 +130,12 @@ public final class CifarJpegReader {
     }
     int label = CifarImages.CLASS_NAMES.indexOf(m.group(2));
     if (label < 0) {
-      throw new CifarFormatException(name + ": class folder '" + m.group(2) + "' is not a CIFAR-10 class "
-          + CifarImages.CLASS_NAMES);
+      throw new CifarFormatException(
+          name
+              + ": class folder '"
+              + m.group(2)
+              + "' is not a CIFAR-10 class "
+              + CifarImages.CLASS_NAMES);
     }
     return new Key(label, m.group(3));
   }
@@ -158,5 +169,4 @@ public final class CifarJpegReader {
   private record Key(int label, String name) {}
 
   private record Encoded(Key key, byte[] jpeg, String where) {}
-
 }

@@ -40,10 +40,14 @@ class CifarJpegReaderTest {
     CifarImages bin = Cifar10.load(root, Cifar10Split.MINI, Cifar10Split.Part.TEST);
     assertEquals(20, jpg.count());
     assertArrayEquals(new int[] {2, 2, 2, 2, 2, 2, 2, 2, 2, 2}, jpg.classCounts());
-    // test/cat/0000.jpg is the first cat of the test batch, which is test image 0 (label 3); test/cat/0001.jpg
-    // is test image 8, the next cat; test/ship/0000.jpg is test image 1. Reader order is class-major: the cats
-    // are images 6 and 7, the first ship image 16. Each must be the nearest of all 1,017 binary test images,
-    // and close in absolute terms (JPEG quality 75 with chroma subsampling costs a few levels per byte).
+    // test/cat/0000.jpg is the first cat of the test batch, which is test image 0 (label 3);
+    // test/cat/0001.jpg
+    // is test image 8, the next cat; test/ship/0000.jpg is test image 1. Reader order is
+    // class-major: the cats
+    // are images 6 and 7, the first ship image 16. Each must be the nearest of all 1,017 binary
+    // test images,
+    // and close in absolute terms (JPEG quality 75 with chroma subsampling costs a few levels per
+    // byte).
     int[][] pairs = {{6, 0}, {7, 8}, {16, 1}};
     for (int[] pair : pairs) {
       assertEquals(bin.label(pair[1]), jpg.label(pair[0]));
@@ -65,7 +69,9 @@ class CifarJpegReaderTest {
       assertTrue(second > 3 * best, "runner-up " + second + " vs " + best);
     }
     assertEquals(root.require(ZIP).toString(), jpg.sources().get(0).path());
-    assertEquals("f7625fc6a42ead0a462a6e36eb4b53cc89da86f36a0e011313c8c9a582622870", jpg.sources().get(0).sha256());
+    assertEquals(
+        "f7625fc6a42ead0a462a6e36eb4b53cc89da86f36a0e011313c8c9a582622870",
+        jpg.sources().get(0).sha256());
   }
 
   @Test
@@ -78,7 +84,8 @@ class CifarJpegReaderTest {
     }
     img.setRGB(0, 0, 0xFFFFFF);
     ByteArrayOutputStream png = new ByteArrayOutputStream();
-    ImageIO.write(img, "png", png); // lossless, so values are exact; the reader decodes any ImageIO format
+    ImageIO.write(
+        img, "png", png); // lossless, so values are exact; the reader decodes any ImageIO format
     Files.createDirectories(dir.resolve("train/truck"));
     Files.createDirectories(dir.resolve("train/bird"));
     Files.write(dir.resolve("train/truck/0000.jpg"), png.toByteArray());
@@ -91,8 +98,8 @@ class CifarJpegReaderTest {
 
     Files.createDirectories(dir.resolve("train/zebra"));
     Files.write(dir.resolve("train/zebra/0000.jpg"), png.toByteArray());
-    CifarFormatException e = assertThrows(CifarFormatException.class,
-        () -> CifarJpegReader.readFolder(dir, "train", 1));
+    CifarFormatException e =
+        assertThrows(CifarFormatException.class, () -> CifarJpegReader.readFolder(dir, "train", 1));
     assertTrue(e.getMessage().contains("'zebra'"), e.getMessage());
   }
 
@@ -101,9 +108,11 @@ class CifarJpegReaderTest {
     BufferedImage img = new BufferedImage(16, 32, BufferedImage.TYPE_INT_RGB);
     ByteArrayOutputStream png = new ByteArrayOutputStream();
     ImageIO.write(img, "png", png);
-    CifarFormatException e = assertThrows(CifarFormatException.class,
-        () -> CifarJpegReader.decode(png.toByteArray(), "x.jpg"));
+    CifarFormatException e =
+        assertThrows(
+            CifarFormatException.class, () -> CifarJpegReader.decode(png.toByteArray(), "x.jpg"));
     assertEquals("x.jpg: image is 16x32, expected 32x32", e.getMessage());
-    assertThrows(CifarFormatException.class, () -> CifarJpegReader.decode(new byte[] {1, 2, 3}, "junk.jpg"));
+    assertThrows(
+        CifarFormatException.class, () -> CifarJpegReader.decode(new byte[] {1, 2, 3}, "junk.jpg"));
   }
 }

@@ -60,7 +60,8 @@ class DatasetFetcherTest {
 
   private static byte[] tarGz(Map<String, byte[]> members) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
+    try (TarArchiveOutputStream tar =
+        new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
       TarArchiveEntry dir = new TarArchiveEntry(PREFIX);
       tar.putArchiveEntry(dir);
       tar.closeArchiveEntry();
@@ -76,9 +77,17 @@ class DatasetFetcherTest {
   }
 
   private DatasetEntry entry(String md5, String shaA) throws Exception {
-    return new DatasetEntry("synthetic", "synthetic-bin", "synthetic test data", "http://127.0.0.1/",
-        "none", "run the test", "archive MD5", new ArchiveSpec("http://127.0.0.1/synthetic.tar.gz", md5, PREFIX),
-        List.of(new FileSpec("a.bin", fileA.length, shaA), new FileSpec("b.bin", fileB.length, null)));
+    return new DatasetEntry(
+        "synthetic",
+        "synthetic-bin",
+        "synthetic test data",
+        "http://127.0.0.1/",
+        "none",
+        "run the test",
+        "archive MD5",
+        new ArchiveSpec("http://127.0.0.1/synthetic.tar.gz", md5, PREFIX),
+        List.of(
+            new FileSpec("a.bin", fileA.length, shaA), new FileSpec("b.bin", fileB.length, null)));
   }
 
   private URI url() {
@@ -86,7 +95,7 @@ class DatasetFetcherTest {
   }
 
   private DatasetFetcher fetcher() {
-    return new DatasetFetcher(msg -> { }, (done, total) -> progress.add(new long[] {done, total}));
+    return new DatasetFetcher(msg -> {}, (done, total) -> progress.add(new long[] {done, total}));
   }
 
   @BeforeEach
@@ -97,15 +106,19 @@ class DatasetFetcherTest {
     members.put(PREFIX + "b.bin", fileB);
     archive = tarGz(members);
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/synthetic.tar.gz", exchange -> {
-      exchange.sendResponseHeaders(200, archive.length);
-      exchange.getResponseBody().write(archive);
-      exchange.close();
-    });
-    server.createContext("/missing.tar.gz", exchange -> {
-      exchange.sendResponseHeaders(404, -1);
-      exchange.close();
-    });
+    server.createContext(
+        "/synthetic.tar.gz",
+        exchange -> {
+          exchange.sendResponseHeaders(200, archive.length);
+          exchange.getResponseBody().write(archive);
+          exchange.close();
+        });
+    server.createContext(
+        "/missing.tar.gz",
+        exchange -> {
+          exchange.sendResponseHeaders(404, -1);
+          exchange.close();
+        });
     server.start();
   }
 
@@ -140,8 +153,10 @@ class DatasetFetcherTest {
   void archiveChecksumMismatchLeavesNoFileBehind() throws Exception {
     String wrong = "0123456789abcdef0123456789abcdef";
     DatasetEntry entry = entry(wrong, sha256(fileA));
-    ChecksumMismatchException e = assertThrows(ChecksumMismatchException.class,
-        () -> fetcher().fetch(DataRoot.of(root), entry, url()));
+    ChecksumMismatchException e =
+        assertThrows(
+            ChecksumMismatchException.class,
+            () -> fetcher().fetch(DataRoot.of(root), entry, url()));
     assertTrue(e.getMessage().contains(wrong), e.getMessage());
     assertTrue(e.getMessage().contains(md5(archive)), e.getMessage());
     assertTrue(e.getMessage().contains("nothing was written"), e.getMessage());
@@ -152,8 +167,10 @@ class DatasetFetcherTest {
   void memberChecksumMismatchLeavesNoFileBehind() throws Exception {
     String wrongSha = "ab".repeat(32);
     DatasetEntry entry = entry(md5(archive), wrongSha);
-    ChecksumMismatchException e = assertThrows(ChecksumMismatchException.class,
-        () -> fetcher().fetch(DataRoot.of(root), entry, url()));
+    ChecksumMismatchException e =
+        assertThrows(
+            ChecksumMismatchException.class,
+            () -> fetcher().fetch(DataRoot.of(root), entry, url()));
     assertTrue(e.getMessage().contains("a.bin"), e.getMessage());
     assertTrue(e.getMessage().contains(wrongSha), e.getMessage());
     assertTrue(e.getMessage().contains(sha256(fileA)), e.getMessage());
@@ -163,8 +180,10 @@ class DatasetFetcherTest {
   @Test
   void httpErrorIsReportedAndLeavesNothing() throws Exception {
     DatasetEntry entry = entry(md5(archive), sha256(fileA));
-    URI missing = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/missing.tar.gz");
-    IOException e = assertThrows(IOException.class, () -> fetcher().fetch(DataRoot.of(root), entry, missing));
+    URI missing =
+        URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/missing.tar.gz");
+    IOException e =
+        assertThrows(IOException.class, () -> fetcher().fetch(DataRoot.of(root), entry, missing));
     assertTrue(e.getMessage().contains("HTTP 404"), e.getMessage());
     assertEquals(List.of(), allFiles());
   }
@@ -187,16 +206,36 @@ class DatasetFetcherTest {
     DatasetEntry full = entry(md5(archive), sha256(fileA));
     fetcher().fetch(DataRoot.of(root), full, url());
     byte[] prefix = java.util.Arrays.copyOf(fileB, 3073);
-    DatasetEntry subset = new DatasetEntry("sub", "sub-bin", "first record", "x", "none", "derive", "sha",
-        null, List.of(new FileSpec("b.bin", 3073, sha256(prefix))));
+    DatasetEntry subset =
+        new DatasetEntry(
+            "sub",
+            "sub-bin",
+            "first record",
+            "x",
+            "none",
+            "derive",
+            "sha",
+            null,
+            List.of(new FileSpec("b.bin", 3073, sha256(prefix))));
     List<Path> written = SubsetWriter.write(DataRoot.of(root), full, subset);
     assertEquals(1, written.size());
     assertArrayEquals(prefix, Files.readAllBytes(root.resolve("sub-bin/b.bin")));
-    assertEquals(List.of(), SubsetWriter.write(DataRoot.of(root), full, subset), "a matching file is kept");
+    assertEquals(
+        List.of(), SubsetWriter.write(DataRoot.of(root), full, subset), "a matching file is kept");
 
-    DatasetEntry wrong = new DatasetEntry("sub2", "sub2-bin", "first record", "x", "none", "derive", "sha",
-        null, List.of(new FileSpec("b.bin", 3073, "cd".repeat(32))));
-    assertThrows(ChecksumMismatchException.class, () -> SubsetWriter.write(DataRoot.of(root), full, wrong));
+    DatasetEntry wrong =
+        new DatasetEntry(
+            "sub2",
+            "sub2-bin",
+            "first record",
+            "x",
+            "none",
+            "derive",
+            "sha",
+            null,
+            List.of(new FileSpec("b.bin", 3073, "cd".repeat(32))));
+    assertThrows(
+        ChecksumMismatchException.class, () -> SubsetWriter.write(DataRoot.of(root), full, wrong));
     assertFalse(Files.exists(root.resolve("sub2-bin/b.bin")));
     try (Stream<Path> s = Files.list(root.resolve("sub2-bin"))) {
       assertEquals(0, s.count(), "no temporary file left");

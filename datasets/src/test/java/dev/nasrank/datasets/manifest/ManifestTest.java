@@ -30,18 +30,21 @@ class ManifestTest {
     }
     DatasetEntry mini = m.entry(DatasetManifest.CIFAR10_MINI_BIN);
     assertEquals("cifar10-partial-bin", mini.folder());
-    assertEquals("ea2c7a46f23371a3f814ce8e198838201147e8e6d1f8a84baa3583ebbec03247",
+    assertEquals(
+        "ea2c7a46f23371a3f814ce8e198838201147e8e6d1f8a84baa3583ebbec03247",
         mini.file("data_batch_1.bin").orElseThrow().sha256());
     assertEquals(1017L * 3073, mini.file("test_batch.bin").orElseThrow().bytes());
     DatasetEntry jpg = m.entry(DatasetManifest.CIFAR10_JPG);
-    assertEquals("f7625fc6a42ead0a462a6e36eb4b53cc89da86f36a0e011313c8c9a582622870",
+    assertEquals(
+        "f7625fc6a42ead0a462a6e36eb4b53cc89da86f36a0e011313c8c9a582622870",
         jpg.file("cifar10-jpg.zip").orElseThrow().sha256());
     // Every split's files are listed by its dataset.
     for (Cifar10Split split : Cifar10Split.values()) {
       DatasetEntry d = m.entry(split.datasetId());
       for (Cifar10Split.Part part : Cifar10Split.Part.values()) {
         for (String f : split.files(part)) {
-          assertEquals(split.recordsPerFile() * 3073L, d.file(f).orElseThrow().bytes(), split + " " + f);
+          assertEquals(
+              split.recordsPerFile() * 3073L, d.file(f).orElseThrow().bytes(), split + " " + f);
         }
       }
     }
@@ -52,7 +55,8 @@ class ManifestTest {
   void sharedMiniFilesVerify() {
     DataRoot root = TestData.miniRoot();
     List<FileCheck> checks =
-        ManifestVerifier.verify(root, DatasetManifest.load().entry(DatasetManifest.CIFAR10_MINI_BIN));
+        ManifestVerifier.verify(
+            root, DatasetManifest.load().entry(DatasetManifest.CIFAR10_MINI_BIN));
     assertEquals(6, checks.size());
     for (FileCheck c : checks) {
       assertEquals(FileCheck.Status.OK, c.status(), c.describe());
@@ -70,16 +74,25 @@ class ManifestTest {
     assertEquals(FileCheck.Status.MISMATCH, bad.status());
     assertEquals(3073, bad.actualBytes());
     String line = bad.describe();
-    assertTrue(line.startsWith("MISMATCH " + dir.resolve("cifar10-partial-bin/data_batch_1.bin")), line);
+    assertTrue(
+        line.startsWith("MISMATCH " + dir.resolve("cifar10-partial-bin/data_batch_1.bin")), line);
     assertTrue(line.contains("expected 3125241 bytes, sha256 ea2c7a46f2"), line);
     // SHA-256 of 3,073 zero bytes, computed independently (sha256sum of head -c 3073 /dev/zero).
-    assertTrue(line.contains("actual 3073 bytes, sha256 5fbf904d9c5cb6f356cb9eb1ee1d1511051088e1f08551ccbe753e4334fa6d9f"),
+    assertTrue(
+        line.contains(
+            "actual 3073 bytes, sha256 5fbf904d9c5cb6f356cb9eb1ee1d1511051088e1f08551ccbe753e4334fa6d9f"),
         line);
     assertTrue(line.contains("data fetch"), line);
     FileCheck missing = checks.get(1);
     assertEquals(FileCheck.Status.MISSING, missing.status());
-    assertTrue(missing.describe().startsWith("MISSING  " + dir.resolve("cifar10-partial-bin/data_batch_2.bin")));
-    assertTrue(missing.describe().contains("57dc4e8db7ddc925938d1f2821ee0b499020fa077bedd98d88e6459c7cacb2ab"));
+    assertTrue(
+        missing
+            .describe()
+            .startsWith("MISSING  " + dir.resolve("cifar10-partial-bin/data_batch_2.bin")));
+    assertTrue(
+        missing
+            .describe()
+            .contains("57dc4e8db7ddc925938d1f2821ee0b499020fa077bedd98d88e6459c7cacb2ab"));
   }
 
   @Test

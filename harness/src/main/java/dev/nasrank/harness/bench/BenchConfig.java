@@ -13,17 +13,33 @@ import dev.nasrank.harness.supernet.SupernetConfig;
  * @param rssEvery soak: sample VmRSS every this many steps
  * @param seed seed of weights, sampler and synthetic data
  */
-public record BenchConfig(SupernetConfig supernet, int batchSize, int steps, int warmup, int soak, int rssEvery,
+public record BenchConfig(
+    SupernetConfig supernet,
+    int batchSize,
+    int steps,
+    int warmup,
+    int soak,
+    int rssEvery,
     long seed) {
 
   /** Validates the values. */
   public BenchConfig {
     if (batchSize < 2 || steps < 1 || warmup < 0 || soak < 0 || rssEvery < 1) {
-      throw new IllegalArgumentException("bad benchmark settings: batch " + batchSize + ", steps " + steps
-          + ", warmup " + warmup + ", soak " + soak + ", rss every " + rssEvery);
+      throw new IllegalArgumentException(
+          "bad benchmark settings: batch "
+              + batchSize
+              + ", steps "
+              + steps
+              + ", warmup "
+              + warmup
+              + ", soak "
+              + soak
+              + ", rss every "
+              + rssEvery);
     }
     if (soak > 0 && warmup >= soak) {
-      throw new IllegalArgumentException("soak of " + soak + " steps must exceed its warm-up of " + warmup);
+      throw new IllegalArgumentException(
+          "soak of " + soak + " steps must exceed its warm-up of " + warmup);
     }
   }
 }

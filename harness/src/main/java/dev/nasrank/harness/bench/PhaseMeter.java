@@ -5,8 +5,9 @@ import java.util.Map;
 
 /**
  * Accumulates {@link ResourceUsage} per named phase, for the process and for the thread that calls
- * {@link #enter}: a phase's figures run from each {@code enter} of it to the next {@code enter} (of any phase) or
- * {@link #stop}. Phases entered several times (the per-choice evaluator alternates) add up.
+ * {@link #enter}: a phase's figures run from each {@code enter} of it to the next {@code enter} (of
+ * any phase) or {@link #stop}. Phases entered several times (the per-choice evaluator alternates)
+ * add up.
  */
 public final class PhaseMeter {
 
@@ -18,7 +19,10 @@ public final class PhaseMeter {
   private ResourceUsage processStart;
   private ResourceUsage threadStart;
 
-  /** Ends the running phase, if any, and starts (or resumes) {@code name}. Call it from the measured thread. */
+  /**
+   * Ends the running phase, if any, and starts (or resumes) {@code name}. Call it from the measured
+   * thread.
+   */
   public void enter(String name) {
     close();
     current = name;
@@ -38,9 +42,15 @@ public final class PhaseMeter {
     }
     ResourceUsage p = ResourceUsage.process().minus(processStart);
     ResourceUsage t = ResourceUsage.thread().minus(threadStart);
-    phases.merge(current, new Phase(current, p, t, 1),
-        (a, b) -> new Phase(a.name(), a.process().plus(b.process()), a.thread().plus(b.thread()),
-            a.entries() + b.entries()));
+    phases.merge(
+        current,
+        new Phase(current, p, t, 1),
+        (a, b) ->
+            new Phase(
+                a.name(),
+                a.process().plus(b.process()),
+                a.thread().plus(b.thread()),
+                a.entries() + b.entries()));
   }
 
   /** The phases in order of first entry. */

@@ -10,15 +10,22 @@ import dev.nasrank.harness.exec.Glibc;
  * @param wallNanos {@link System#nanoTime()} when sampled, ns
  * @param userMicros CPU time in user mode, microseconds
  * @param sysMicros CPU time in the kernel (page faults, madvise/munmap, scheduling), microseconds
- * @param minorFaults page faults served without I/O (a freshly mapped page touched for the first time)
+ * @param minorFaults page faults served without I/O (a freshly mapped page touched for the first
+ *     time)
  * @param majorFaults page faults that needed I/O
  * @param involuntarySwitches times the scheduler took the CPU away (a sign of a busy machine)
  */
-public record ResourceUsage(long wallNanos, long userMicros, long sysMicros, long minorFaults, long majorFaults,
+public record ResourceUsage(
+    long wallNanos,
+    long userMicros,
+    long sysMicros,
+    long minorFaults,
+    long majorFaults,
     long involuntarySwitches) {
 
   private static final int RUSAGE_SELF = 0;
   private static final int RUSAGE_THREAD = 1;
+
   /** {@code struct rusage} on 64-bit Linux: two {@code timeval}s (2 longs each), then 14 longs. */
   private static final int RUSAGE_LONGS = 18;
 
@@ -55,22 +62,32 @@ public record ResourceUsage(long wallNanos, long userMicros, long sysMicros, lon
     if (Holder.C.getrusage(who, r) != 0) {
       throw new IllegalStateException("getrusage(" + who + ") failed");
     }
-    // ru_utime, ru_stime (sec, usec), ru_maxrss, ru_ixrss, ru_idrss, ru_isrss, ru_minflt, ru_majflt, ru_nswap,
+    // ru_utime, ru_stime (sec, usec), ru_maxrss, ru_ixrss, ru_idrss, ru_isrss, ru_minflt,
+    // ru_majflt, ru_nswap,
     // ru_inblock, ru_oublock, ru_msgsnd, ru_msgrcv, ru_nsignals, ru_nvcsw, ru_nivcsw
-    return new ResourceUsage(now, r[0] * 1_000_000 + r[1], r[2] * 1_000_000 + r[3], r[8], r[9], r[17]);
+    return new ResourceUsage(
+        now, r[0] * 1_000_000 + r[1], r[2] * 1_000_000 + r[3], r[8], r[9], r[17]);
   }
 
   /** This sample minus an earlier one. */
   public ResourceUsage minus(ResourceUsage earlier) {
-    return new ResourceUsage(wallNanos - earlier.wallNanos, userMicros - earlier.userMicros,
-        sysMicros - earlier.sysMicros, minorFaults - earlier.minorFaults, majorFaults - earlier.majorFaults,
+    return new ResourceUsage(
+        wallNanos - earlier.wallNanos,
+        userMicros - earlier.userMicros,
+        sysMicros - earlier.sysMicros,
+        minorFaults - earlier.minorFaults,
+        majorFaults - earlier.majorFaults,
         involuntarySwitches - earlier.involuntarySwitches);
   }
 
   /** The sum of two differences. */
   public ResourceUsage plus(ResourceUsage other) {
-    return new ResourceUsage(wallNanos + other.wallNanos, userMicros + other.userMicros,
-        sysMicros + other.sysMicros, minorFaults + other.minorFaults, majorFaults + other.majorFaults,
+    return new ResourceUsage(
+        wallNanos + other.wallNanos,
+        userMicros + other.userMicros,
+        sysMicros + other.sysMicros,
+        minorFaults + other.minorFaults,
+        majorFaults + other.majorFaults,
         involuntarySwitches + other.involuntarySwitches);
   }
 

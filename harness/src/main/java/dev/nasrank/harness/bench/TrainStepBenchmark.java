@@ -24,17 +24,20 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Times the real training step ({@link TrainStep}: sampled choice, forward, backward, path-exact SGD) on CPU with
- * synthetic batches, or runs it for a long soak while sampling the resident set size from
- * {@code /proc/self/status} (VmRSS). Batch pixels are rendered once and copied into a fresh per-step manager, as
- * the real pipeline creates each batch's arrays, so data generation stays out of the timing.
+ * Times the real training step ({@link TrainStep}: sampled choice, forward, backward, path-exact
+ * SGD) on CPU with synthetic batches, or runs it for a long soak while sampling the resident set
+ * size from {@code /proc/self/status} (VmRSS). Batch pixels are rendered once and copied into a
+ * fresh per-step manager, as the real pipeline creates each batch's arrays, so data generation
+ * stays out of the timing.
  */
 public final class TrainStepBenchmark {
 
   private static final int POOL = 8;
   private final PrintStream log;
 
-  /** @param log progress lines */
+  /**
+   * @param log progress lines
+   */
   public TrainStepBenchmark(PrintStream log) {
     this.log = log;
   }
@@ -42,11 +45,17 @@ public final class TrainStepBenchmark {
   /** Runs the benchmark described by {@code cfg}. */
   public BenchResult run(BenchConfig cfg) {
     Engine.getInstance().setRandomSeed((int) cfg.seed());
-    String threads = "ai.djl.pytorch.num_threads=" + System.getProperty("ai.djl.pytorch.num_threads", "(unset)")
-        + ", num_interop_threads=" + System.getProperty("ai.djl.pytorch.num_interop_threads", "(unset)")
-        + ", OMP_NUM_THREADS=" + System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)")
-        + ", OMP_WAIT_POLICY=" + System.getenv().getOrDefault("OMP_WAIT_POLICY", "(unset)");
-    SyntheticBatches source = new SyntheticBatches(POOL * cfg.batchSize(), cfg.batchSize(), 10, cfg.seed());
+    String threads =
+        "ai.djl.pytorch.num_threads="
+            + System.getProperty("ai.djl.pytorch.num_threads", "(unset)")
+            + ", num_interop_threads="
+            + System.getProperty("ai.djl.pytorch.num_interop_threads", "(unset)")
+            + ", OMP_NUM_THREADS="
+            + System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)")
+            + ", OMP_WAIT_POLICY="
+            + System.getenv().getOrDefault("OMP_WAIT_POLICY", "(unset)");
+    SyntheticBatches source =
+        new SyntheticBatches(POOL * cfg.batchSize(), cfg.batchSize(), 10, cfg.seed());
     List<float[]> data = new ArrayList<>();
     List<float[]> labels = new ArrayList<>();
     try (NDManager manager = NDManager.newBaseManager()) {
@@ -59,7 +68,8 @@ public final class TrainStepBenchmark {
       }
       Supernet net = new Supernet(cfg.supernet());
       net.initialize(manager);
-      S4Sampler sampler = new S4Sampler(cfg.supernet().maxPaths(), cfg.supernet().samplerMode(), cfg.seed());
+      S4Sampler sampler =
+          new S4Sampler(cfg.supernet().maxPaths(), cfg.supernet().samplerMode(), cfg.seed());
       try (PathSgd sgd = new PathSgd(manager, 0.9, 3e-4, 5.0)) {
         TrainStep step = new TrainStep(net, sgd, new ParameterStore(manager, false));
         Shape shape = new Shape(cfg.batchSize(), 3, 32, 32);
@@ -80,7 +90,8 @@ public final class TrainStepBenchmark {
             NDArray y = stepManager.create(labels.get(i % POOL), new Shape(cfg.batchSize()));
             TrainStep.Outcome o = step.run(sampler.next(), x, y, 0.025);
             if (!o.finite()) {
-              throw new IllegalStateException("non-finite loss " + o.loss() + " at benchmark step " + i);
+              throw new IllegalStateException(
+                  "non-finite loss " + o.loss() + " at benchmark step " + i);
             }
           }
           if (i >= timedFrom) {
@@ -97,19 +108,33 @@ public final class TrainStepBenchmark {
               long kb = vmRssKb();
               rss.add(new long[] {i + 1, kb});
               Runtime rt = Runtime.getRuntime();
-              log.printf("step %d: VmRSS %.1f MiB (%+.1f MiB since warm-up; Java heap committed %.1f MiB, used "
-                  + "%.1f MiB), median %.1f ms/step so far%n", i + 1, kb / 1024.0, (kb - baseline) / 1024.0,
-                  rt.totalMemory() / 1048576.0, (rt.totalMemory() - rt.freeMemory()) / 1048576.0,
+              log.printf(
+                  "step %d: VmRSS %.1f MiB (%+.1f MiB since warm-up; Java heap committed %.1f MiB, used "
+                      + "%.1f MiB), median %.1f ms/step so far%n",
+                  i + 1,
+                  kb / 1024.0,
+                  (kb - baseline) / 1024.0,
+                  rt.totalMemory() / 1048576.0,
+                  (rt.totalMemory() - rt.freeMemory()) / 1048576.0,
                   percentile(Arrays.copyOf(ms, i + 1), 0.5));
             }
           }
         }
         long last = rss.isEmpty() ? 0 : rss.get(rss.size() - 1)[1];
         long max = rss.stream().mapToLong(r -> r[1]).max().orElse(0);
-        return new BenchResult(ms.length, percentile(ms, 0.5), percentile(ms, 0.9),
-            Arrays.stream(ms).average().orElse(Double.NaN), List.copyOf(rss), baseline,
-            cfg.soak() > 0 ? last - baseline : 0, cfg.soak() > 0 ? max - baseline : 0, threads,
-            percentile(cpu, 0.5), Arrays.stream(cpu).average().orElse(Double.NaN), percentile(mainCpu, 0.5));
+        return new BenchResult(
+            ms.length,
+            percentile(ms, 0.5),
+            percentile(ms, 0.9),
+            Arrays.stream(ms).average().orElse(Double.NaN),
+            List.copyOf(rss),
+            baseline,
+            cfg.soak() > 0 ? last - baseline : 0,
+            cfg.soak() > 0 ? max - baseline : 0,
+            threads,
+            percentile(cpu, 0.5),
+            Arrays.stream(cpu).average().orElse(Double.NaN),
+            percentile(mainCpu, 0.5));
       }
     }
   }
@@ -122,9 +147,13 @@ public final class TrainStepBenchmark {
     return s[Math.max(0, rank - 1)];
   }
 
-  /** CPU time of the whole process (all threads, user + system) in nanoseconds, or 0 if the JVM cannot tell. */
+  /**
+   * CPU time of the whole process (all threads, user + system) in nanoseconds, or 0 if the JVM
+   * cannot tell.
+   */
   static long processCpuNanos() {
-    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
       return Math.max(0, os.getProcessCpuTime());
     }
     return 0;

@@ -27,16 +27,18 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One suite unit measured phase by phase: training (as the suite trains it), then the suite's evaluation split
- * into accuracy with the trained BN statistics, BN post-calibration and accuracy after calibration. Each phase
- * gets the kernel's accounting ({@link ResourceUsage}) of the process and of the calling thread, which with one
- * torch thread runs every kernel. CPU seconds, the kernel's share and page faults are what a loaded machine
- * distorts least; wall time is printed too.
+ * One suite unit measured phase by phase: training (as the suite trains it), then the suite's
+ * evaluation split into accuracy with the trained BN statistics, BN post-calibration and accuracy
+ * after calibration. Each phase gets the kernel's accounting ({@link ResourceUsage}) of the process
+ * and of the calling thread, which with one torch thread runs every kernel. CPU seconds, the
+ * kernel's share and page faults are what a loaded machine distorts least; wall time is printed
+ * too.
  */
 public final class UnitBenchmark {
 
   /** Phase name of training. */
   public static final String TRAIN = "train";
+
   /** Phase name of loading the data and the checkpoint. */
   public static final String LOAD = "load data + checkpoint";
 
@@ -49,12 +51,18 @@ public final class UnitBenchmark {
    * @param loadBefore {@code /proc/loadavg} at the start
    * @param loadAfter {@code /proc/loadavg} at the end
    */
-  public record Result(Map<String, PhaseMeter.Phase> phases, int choices, Path candidatesCsv, String loadBefore,
+  public record Result(
+      Map<String, PhaseMeter.Phase> phases,
+      int choices,
+      Path candidatesCsv,
+      String loadBefore,
       String loadAfter) {}
 
   private final PrintStream log;
 
-  /** @param log progress lines (the trainer's epoch lines) */
+  /**
+   * @param log progress lines (the trainer's epoch lines)
+   */
   public UnitBenchmark(PrintStream log) {
     this.log = log;
   }
@@ -79,8 +87,16 @@ public final class UnitBenchmark {
     PhaseMeter meter = new PhaseMeter();
     Path checkpoint = cfg.checkpoint();
     if (checkpoint == null) {
-      SuiteRunner.Settings s = new SuiteRunner.Settings(p, List.of(cfg.unit().maxPaths()), List.of(cfg.unit().seed()),
-          cfg.dataRoot(), DeviceOption.CPU, null, cfg.outDir(), cfg.progress());
+      SuiteRunner.Settings s =
+          new SuiteRunner.Settings(
+              p,
+              List.of(cfg.unit().maxPaths()),
+              List.of(cfg.unit().seed()),
+              cfg.dataRoot(),
+              DeviceOption.CPU,
+              null,
+              cfg.outDir(),
+              cfg.progress());
       TrainConfig tc = UnitRunner.trainConfig(s, cfg.unit()).withResume(false);
       if (cfg.epochs() > 0) {
         tc = tc.withEpochs(cfg.epochs(), p.maxStepsPerEpoch());
@@ -94,19 +110,36 @@ public final class UnitBenchmark {
     }
     meter.enter(LOAD);
     Checkpoint header = Checkpoint.readHeader(checkpoint);
-    SupernetData data = SupernetData.load(p.split(), cfg.dataRoot(), p.eval().batchSize(), header.seed(), true, true);
+    SupernetData data =
+        SupernetData.load(
+            p.split(), cfg.dataRoot(), p.eval().batchSize(), header.seed(), true, true);
     List<S4Choice> choices = OneShotRun.choicesOf(header.config());
     int cap = cfg.maxChoices() > 0 ? cfg.maxChoices() : p.eval().maxChoices();
     if (cap > 0 && cap < choices.size()) {
       choices = choices.subList(0, cap);
     }
-    EvalOptions opts = new EvalOptions(true, true, CalibrationMode.EXACT, p.eval().calibrationBatches(), p.eval().maxEvalBatches(),
-        cfg.progress());
+    EvalOptions opts =
+        new EvalOptions(
+            true,
+            true,
+            CalibrationMode.EXACT,
+            p.eval().calibrationBatches(),
+            p.eval().maxEvalBatches(),
+            cfg.progress());
     List<CandidateResult> rows;
     try (NDManager manager = NDManager.newBaseManager(DeviceOption.CPU.resolve())) {
       Supernet net = Checkpoint.loadSupernet(checkpoint, manager);
-      rows = new OneShotEvaluator(log, cfg.path()).evaluate(net, header.seed(), choices, data.validation(),
-          data.calibration(), opts, manager, phase -> meter.enter(phaseName(phase)));
+      rows =
+          new OneShotEvaluator(log, cfg.path())
+              .evaluate(
+                  net,
+                  header.seed(),
+                  choices,
+                  data.validation(),
+                  data.calibration(),
+                  opts,
+                  manager,
+                  phase -> meter.enter(phaseName(phase)));
       meter.stop();
     }
     Path csv = cfg.outDir().resolve(OneShotRun.CANDIDATES_CSV);
@@ -117,8 +150,20 @@ public final class UnitBenchmark {
   /** The result as a table: one row per phase, then the evaluation's and the unit's totals. */
   public static String format(Result r) {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "%-24s %8s %8s %7s %9s %7s %11s %9s %9s %8s%n", "phase", "wall s",
-        "CPU s", "kernel", "thread s", "kernel", "minor flt", "flt/ch", "ms/ch", "preempt"));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%-24s %8s %8s %7s %9s %7s %11s %9s %9s %8s%n",
+            "phase",
+            "wall s",
+            "CPU s",
+            "kernel",
+            "thread s",
+            "kernel",
+            "minor flt",
+            "flt/ch",
+            "ms/ch",
+            "preempt"));
     ResourceUsage evalP = ResourceUsage.zero();
     ResourceUsage evalT = ResourceUsage.zero();
     ResourceUsage allP = ResourceUsage.zero();
@@ -135,20 +180,39 @@ public final class UnitBenchmark {
     }
     row(sb, "evaluate, all", evalP, evalT, r.choices());
     row(sb, "unit (all phases)", allP, allT, 0);
-    sb.append(String.format(Locale.ROOT, "(%d choices; CPU and minor faults: whole process, getrusage; thread: the "
-        + "calling thread, which runs the torch kernels with one torch thread; flt/ch and ms/ch: process faults and "
-        + "thread CPU ms per choice; preempt: involuntary context switches of the thread)%n", r.choices()));
-    sb.append("load average before: ").append(r.loadBefore()).append("; after: ").append(r.loadAfter())
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "(%d choices; CPU and minor faults: whole process, getrusage; thread: the "
+                + "calling thread, which runs the torch kernels with one torch thread; flt/ch and ms/ch: process faults and "
+                + "thread CPU ms per choice; preempt: involuntary context switches of the thread)%n",
+            r.choices()));
+    sb.append("load average before: ")
+        .append(r.loadBefore())
+        .append("; after: ")
+        .append(r.loadAfter())
         .append(System.lineSeparator());
     return sb.toString();
   }
 
-  private static void row(StringBuilder sb, String name, ResourceUsage p, ResourceUsage t, int choices) {
-    sb.append(String.format(Locale.ROOT, "%-24s %8.1f %8.1f %6.1f%% %9.1f %6.1f%% %11d %9s %9s %8d%n", name,
-        p.wallSeconds(), p.cpuSeconds(), 100 * p.kernelShare(), t.cpuSeconds(), 100 * t.kernelShare(),
-        p.minorFaults(), choices > 0 ? String.format(Locale.ROOT, "%.0f", p.minorFaults() / (double) choices) : "",
-        choices > 0 ? String.format(Locale.ROOT, "%.1f", 1000 * t.cpuSeconds() / choices) : "",
-        t.involuntarySwitches()));
+  private static void row(
+      StringBuilder sb, String name, ResourceUsage p, ResourceUsage t, int choices) {
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%-24s %8.1f %8.1f %6.1f%% %9.1f %6.1f%% %11d %9s %9s %8d%n",
+            name,
+            p.wallSeconds(),
+            p.cpuSeconds(),
+            100 * p.kernelShare(),
+            t.cpuSeconds(),
+            100 * t.kernelShare(),
+            p.minorFaults(),
+            choices > 0
+                ? String.format(Locale.ROOT, "%.0f", p.minorFaults() / (double) choices)
+                : "",
+            choices > 0 ? String.format(Locale.ROOT, "%.1f", 1000 * t.cpuSeconds() / choices) : "",
+            t.involuntarySwitches()));
   }
 
   /** The first three fields of {@code /proc/loadavg}, or "n/a". */

@@ -28,13 +28,14 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "data",
     mixinStandardHelpOptions = true,
-    description = {"Checks and fetches the CIFAR-10 files (Krizhevsky 2009) the harness trains on.",
-        "Files live under the data root; see docs/datasets.md."},
+    description = {
+      "Checks and fetches the CIFAR-10 files (Krizhevsky 2009) the harness trains on.",
+      "Files live under the data root; see docs/datasets.md."
+    },
     subcommands = {DataCommand.Verify.class, DataCommand.Fetch.class})
 public final class DataCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -46,18 +47,23 @@ public final class DataCommand implements Callable<Integer> {
   @Command(
       name = "verify",
       mixinStandardHelpOptions = true,
-      description = {"Checks every file a split needs: present, exact size, SHA-256 where the manifest has one.",
-          "Prints OK / MISSING / MISMATCH per file with the expected and actual values; exits 1 if any is wrong."})
+      description = {
+        "Checks every file a split needs: present, exact size, SHA-256 where the manifest has one.",
+        "Prints OK / MISSING / MISMATCH per file with the expected and actual values; exits 1 if any is wrong."
+      })
   static final class Verify implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
-    @Mixin
-    DataRootOption dataRoot;
+    @Mixin DataRootOption dataRoot;
 
-    @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "mini",
-        description = {"mini (the 1,017-images-per-batch subset), full (the official binary batches, used by "
-            + "the nb101 and reference splits) or jpg (the JPEG zip). Default: ${DEFAULT-VALUE}."})
+    @Option(
+        names = "--split",
+        paramLabel = "SPLIT",
+        defaultValue = "mini",
+        description = {
+          "mini (the 1,017-images-per-batch subset), full (the official binary batches, used by "
+              + "the nb101 and reference splits) or jpg (the JPEG zip). Default: ${DEFAULT-VALUE}."
+        })
     String split;
 
     @Override
@@ -84,8 +90,10 @@ public final class DataCommand implements Callable<Integer> {
       case "mini" -> DatasetManifest.CIFAR10_MINI_BIN;
       case "full", "nb101", "reference" -> DatasetManifest.CIFAR10_BIN;
       case "jpg" -> DatasetManifest.CIFAR10_JPG;
-      default -> throw new CommandLine.ParameterException(spec.commandLine(),
-          "invalid value for --split: '" + split + "' (expected mini, full or jpg)");
+      default ->
+          throw new CommandLine.ParameterException(
+              spec.commandLine(),
+              "invalid value for --split: '" + split + "' (expected mini, full or jpg)");
     };
   }
 
@@ -93,28 +101,39 @@ public final class DataCommand implements Callable<Integer> {
   @Command(
       name = "fetch",
       mixinStandardHelpOptions = true,
-      description = {"Downloads the official CIFAR-10 binary version (cifar-10-binary.tar.gz, ~162 MB), checks "
-          + "the MD5 published on https://www.cs.toronto.edu/~kriz/cifar.html, extracts cifar-10-batches-bin/ "
-          + "into the data root, then writes the mini split's files (the first 1,017 records of each batch) and "
-          + "checks their SHA-256.",
-          "Nothing half-written is left behind. Files already correct are not fetched again."})
+      description = {
+        "Downloads the official CIFAR-10 binary version (cifar-10-binary.tar.gz, ~162 MB), checks "
+            + "the MD5 published on https://www.cs.toronto.edu/~kriz/cifar.html, extracts cifar-10-batches-bin/ "
+            + "into the data root, then writes the mini split's files (the first 1,017 records of each batch) and "
+            + "checks their SHA-256.",
+        "Nothing half-written is left behind. Files already correct are not fetched again."
+      })
   static final class Fetch implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
-    @Mixin
-    DataRootOption dataRoot;
+    @Mixin DataRootOption dataRoot;
 
-    @Option(names = "--archive", paramLabel = "FILE",
-        description = "Use this already downloaded cifar-10-binary.tar.gz instead of downloading (checked the same way).")
+    @Option(
+        names = "--archive",
+        paramLabel = "FILE",
+        description =
+            "Use this already downloaded cifar-10-binary.tar.gz instead of downloading (checked the same way).")
     Path archive;
 
-    @Option(names = "--url", paramLabel = "URL",
-        description = "Download from this address (a mirror) instead of the official one; the MD5 check is the same.")
+    @Option(
+        names = "--url",
+        paramLabel = "URL",
+        description =
+            "Download from this address (a mirror) instead of the official one; the MD5 check is the same.")
     URI url;
 
-    @Option(names = "--mini", negatable = true, defaultValue = "true", fallbackValue = "true",
-        description = "Also write the mini split's files from the full batches (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--mini",
+        negatable = true,
+        defaultValue = "true",
+        fallbackValue = "true",
+        description =
+            "Also write the mini split's files from the full batches (default: ${DEFAULT-VALUE}).")
     boolean mini;
 
     @Override
@@ -127,27 +146,39 @@ public final class DataCommand implements Callable<Integer> {
       if (ManifestVerifier.verify(root, full).stream().allMatch(FileCheck::ok)) {
         out.println("cifar-10-batches-bin/ is already complete; nothing to download");
       } else {
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName("download").setUnit(" MB", 1 << 20)
-            .setStyle(ProgressBarStyle.ASCII).setInitialMax(-1).build()) {
-          DatasetFetcher fetcher = new DatasetFetcher(msg -> {
-            out.println(msg);
-            out.flush();
-          }, (done, total) -> {
-            if (total > 0 && bar.getMax() != total) {
-              bar.maxHint(total);
-            }
-            bar.stepTo(done);
-          });
-          DatasetFetcher.Result result = archive != null ? fetcher.fromArchive(root, full, archive)
-              : url != null ? fetcher.fetch(root, full, url) : fetcher.fetch(root, full);
-          out.printf("extracted %d files (archive MD5 %s)%n", result.files().size(), result.archiveMd5());
+        try (ProgressBar bar =
+            new ProgressBarBuilder()
+                .setTaskName("download")
+                .setUnit(" MB", 1 << 20)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setInitialMax(-1)
+                .build()) {
+          DatasetFetcher fetcher =
+              new DatasetFetcher(
+                  msg -> {
+                    out.println(msg);
+                    out.flush();
+                  },
+                  (done, total) -> {
+                    if (total > 0 && bar.getMax() != total) {
+                      bar.maxHint(total);
+                    }
+                    bar.stepTo(done);
+                  });
+          DatasetFetcher.Result result =
+              archive != null
+                  ? fetcher.fromArchive(root, full, archive)
+                  : url != null ? fetcher.fetch(root, full, url) : fetcher.fetch(root, full);
+          out.printf(
+              "extracted %d files (archive MD5 %s)%n", result.files().size(), result.archiveMd5());
         }
       }
       if (mini) {
         DatasetEntry miniEntry = manifest.entry(DatasetManifest.CIFAR10_MINI_BIN);
         List<Path> written = new ArrayList<>(SubsetWriter.write(root, full, miniEntry));
-        out.printf("mini split: %d files written, %d already correct%n", written.size(),
-            miniEntry.files().size() - written.size());
+        out.printf(
+            "mini split: %d files written, %d already correct%n",
+            written.size(), miniEntry.files().size() - written.size());
       }
       return Main.OK;
     }

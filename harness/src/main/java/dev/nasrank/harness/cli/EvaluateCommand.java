@@ -9,7 +9,6 @@ import dev.nasrank.harness.eval.OneShotRun;
 import dev.nasrank.harness.train.CalibrationMode;
 import dev.nasrank.harness.train.Checkpoint;
 import dev.nasrank.harness.train.DeviceOption;
-import dev.nasrank.harness.train.SupernetData;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -27,81 +26,133 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "evaluate",
     mixinStandardHelpOptions = true,
-    description = {"Evaluates every S4 choice of a trained supernet (255 for m = 4) on the validation part of a split "
-        + "with inherited weights, with and without BN post-calibration.",
-        "Writes candidates.csv (one row per choice) and architectures.csv (mean over isomorphic choices per "
-            + "NAS-Bench-101 hash); accuracies are fractions in [0, 1]."})
+    description = {
+      "Evaluates every S4 choice of a trained supernet (255 for m = 4) on the validation part of a split "
+          + "with inherited weights, with and without BN post-calibration.",
+      "Writes candidates.csv (one row per choice) and architectures.csv (mean over isomorphic choices per "
+          + "NAS-Bench-101 hash); accuracies are fractions in [0, 1]."
+    })
 public final class EvaluateCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Mixin
-  DataRootOption dataRoot;
+  @Mixin DataRootOption dataRoot;
 
-  @Mixin
-  VerifyOption verify;
+  @Mixin VerifyOption verify;
 
-  @Option(names = "--checkpoint", paramLabel = "PATH", required = true,
+  @Option(
+      names = "--checkpoint",
+      paramLabel = "PATH",
+      required = true,
       description = "A checkpoint.bin, or the run folder holding one.")
   Path checkpoint;
 
-  @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "mini",
+  @Option(
+      names = "--split",
+      paramLabel = "SPLIT",
+      defaultValue = "mini",
       description = "Data split: mini, nb101, reference or synthetic. Default: ${DEFAULT-VALUE}.")
   DataSplit split;
 
-  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "96",
+  @Option(
+      names = "--batch-size",
+      paramLabel = "N",
+      defaultValue = "96",
       description = "Images per evaluation and calibration batch. Default: ${DEFAULT-VALUE}.")
   int batchSize;
 
-  @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto", converter = DeviceConverter.class,
+  @Option(
+      names = "--device",
+      paramLabel = "DEVICE",
+      defaultValue = "auto",
+      converter = DeviceConverter.class,
       description = "auto, cpu or gpu. Default: ${DEFAULT-VALUE}.")
   DeviceOption device;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "DIR",
       description = "Folder for the CSV files. Default: the checkpoint's folder.")
   Path output;
 
-  @Option(names = "--no-calibrate", negatable = true, defaultValue = "true",
+  @Option(
+      names = "--no-calibrate",
+      negatable = true,
+      defaultValue = "true",
       description = "Also evaluate after BN post-calibration. Default: ${DEFAULT-VALUE}.")
   boolean calibrate;
 
-  @Option(names = "--no-uncalibrated", negatable = true, defaultValue = "true",
+  @Option(
+      names = "--no-uncalibrated",
+      negatable = true,
+      defaultValue = "true",
       description = "Also evaluate with the trained BN statistics. Default: ${DEFAULT-VALUE}.")
   boolean uncalibrated;
 
-  @Option(names = "--calibration-mode", paramLabel = "MODE", defaultValue = "exact",
+  @Option(
+      names = "--calibration-mode",
+      paramLabel = "MODE",
+      defaultValue = "exact",
       converter = CalibrationModeConverter.class,
-      description = {"exact: reset, then the exact cumulative average over K seeded training batches (default);",
-          "reference: no reset, momentum 0.1, over the evaluation set (replicates the reference code)."})
+      description = {
+        "exact: reset, then the exact cumulative average over K seeded training batches (default);",
+        "reference: no reset, momentum 0.1, over the evaluation set (replicates the reference code)."
+      })
   CalibrationMode calibrationMode;
 
-  @Option(names = "--calibration-batches", paramLabel = "K",
+  @Option(
+      names = "--calibration-batches",
+      paramLabel = "K",
       description = "K training batches for exact calibration. Default: ${DEFAULT-VALUE}.")
   int calibrationBatches = EvalBudget.DEFAULT_CALIBRATION_BATCHES;
 
-  @Option(names = "--max-eval-batches", paramLabel = "N", defaultValue = "0",
-      description = "Cap on validation batches per choice for smoke runs (0 = all). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--max-eval-batches",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "Cap on validation batches per choice for smoke runs (0 = all). Default: ${DEFAULT-VALUE}.")
   int maxEvalBatches;
 
-  @Option(names = "--max-choices", paramLabel = "N", defaultValue = "0",
-      description = "Evaluate only the first N choices for smoke runs (0 = all). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--max-choices",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "Evaluate only the first N choices for smoke runs (0 = all). Default: ${DEFAULT-VALUE}.")
   int maxChoices;
 
-  @Mixin
-  ProgressOption progressOption;
+  @Mixin ProgressOption progressOption;
 
   @Override
   public Integer call() throws IOException {
     PrintStream out = WriterOutputStream.printStream(spec.commandLine().getOut());
-    Path file = Files.isDirectory(checkpoint) ? checkpoint.resolve(Checkpoint.FILE_NAME) : checkpoint;
+    Path file =
+        Files.isDirectory(checkpoint) ? checkpoint.resolve(Checkpoint.FILE_NAME) : checkpoint;
     Path outDir = output != null ? output : file.toAbsolutePath().getParent();
-    EvalOptions opts = new EvalOptions(uncalibrated, calibrate, calibrationMode, calibrationBatches, maxEvalBatches,
-        progressOption.enabled());
-    EvaluateResult r = new OneShotRun(out).evaluate(new EvaluateConfig(file, split, verify.apply(dataRoot.resolve()),
-        batchSize, device, opts, maxChoices, outDir));
-    out.printf("%d candidate rows -> %s%n%d architecture rows -> %s%n", r.candidates().size(), r.candidatesCsv(),
-        r.architectures().size(), r.architecturesCsv());
+    EvalOptions opts =
+        new EvalOptions(
+            uncalibrated,
+            calibrate,
+            calibrationMode,
+            calibrationBatches,
+            maxEvalBatches,
+            progressOption.enabled());
+    EvaluateResult r =
+        new OneShotRun(out)
+            .evaluate(
+                new EvaluateConfig(
+                    file,
+                    split,
+                    verify.apply(dataRoot.resolve()),
+                    batchSize,
+                    device,
+                    opts,
+                    maxChoices,
+                    outDir));
+    out.printf(
+        "%d candidate rows -> %s%n%d architecture rows -> %s%n",
+        r.candidates().size(), r.candidatesCsv(), r.architectures().size(), r.architecturesCsv());
     return Main.OK;
   }
 
@@ -112,7 +163,8 @@ public final class EvaluateCommand implements Callable<Integer> {
       try {
         return CalibrationMode.valueOf(value.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("unknown calibration mode '" + value + "' (expected exact or reference)");
+        throw new IllegalArgumentException(
+            "unknown calibration mode '" + value + "' (expected exact or reference)");
       }
     }
   }

@@ -13,9 +13,9 @@ import dev.nasrank.harness.groundtruth.Profile;
 import dev.nasrank.harness.groundtruth.UnitResult;
 import dev.nasrank.harness.groundtruth.UnitStore;
 import dev.nasrank.harness.groundtruth.UnitTrainer;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -27,25 +27,34 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code harness groundtruth}: make, inspect and assemble the project's own NAS-Bench-101-style ground truth. */
-@Command(name = "groundtruth", mixinStandardHelpOptions = true,
-    description = "The project's own NAS-Bench-101-style ground truth: trains the NB101 network of every "
-        + "architecture from scratch under a recorded protocol and writes a NAS-Bench-101-format TFRecord.",
-    subcommands = {GroundTruthCommand.Generate.class, GroundTruthCommand.Status.class,
-        GroundTruthCommand.Assemble.class, GroundTruthSlurmCommand.class})
+/**
+ * {@code harness groundtruth}: make, inspect and assemble the project's own NAS-Bench-101-style
+ * ground truth.
+ */
+@Command(
+    name = "groundtruth",
+    mixinStandardHelpOptions = true,
+    description =
+        "The project's own NAS-Bench-101-style ground truth: trains the NB101 network of every "
+            + "architecture from scratch under a recorded protocol and writes a NAS-Bench-101-format TFRecord.",
+    subcommands = {
+      GroundTruthCommand.Generate.class,
+      GroundTruthCommand.Status.class,
+      GroundTruthCommand.Assemble.class,
+      GroundTruthSlurmCommand.class
+    })
 public final class GroundTruthCommand implements Callable<Integer> {
   /** Default generation folder, relative to the working directory (the repository root). */
   static final String DEFAULT_OUT = "datasets/groundtruth/s4-mini";
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -54,86 +63,132 @@ public final class GroundTruthCommand implements Callable<Integer> {
   }
 
   /** {@code groundtruth generate}. */
-  @Command(name = "generate", mixinStandardHelpOptions = true,
-      description = {"Trains every (architecture, repeat) not yet finished in --out and assembles the TFRecord "
-          + "and protocol.json at the end.",
-          "Resumable: finished units are kept (one file each, written atomically); rerun the same command to "
-          + "continue. Ctrl-C stops, discarding only the unit in progress.",
-          "The first run pins the profile, architecture list and data checksums in --out; later runs must match."})
+  @Command(
+      name = "generate",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Trains every (architecture, repeat) not yet finished in --out and assembles the TFRecord "
+            + "and protocol.json at the end.",
+        "Resumable: finished units are kept (one file each, written atomically); rerun the same command to "
+            + "continue. Ctrl-C stops, discarding only the unit in progress.",
+        "The first run pins the profile, architecture list and data checksums in --out; later runs must match."
+      })
   static final class Generate implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
-    @Option(names = "--profile", defaultValue = Profile.S4_MINI,
-        description = "training protocol: s4-mini (C=16, 3x1 cells, mini CIFAR-10 split, 12 epochs) or "
-            + "nasbench101 (default: ${DEFAULT-VALUE})")
+    @Option(
+        names = "--profile",
+        defaultValue = Profile.S4_MINI,
+        description =
+            "training protocol: s4-mini (C=16, 3x1 cells, mini CIFAR-10 split, 12 epochs) or "
+                + "nasbench101 (default: ${DEFAULT-VALUE})")
     String profile;
 
-    @Option(names = "--out", defaultValue = DEFAULT_OUT,
+    @Option(
+        names = "--out",
+        defaultValue = DEFAULT_OUT,
         description = "generation folder (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--repeats", defaultValue = "3", description = "repeats per architecture (default: ${DEFAULT-VALUE})")
+    @Option(
+        names = "--repeats",
+        defaultValue = "3",
+        description = "repeats per architecture (default: ${DEFAULT-VALUE})")
     int repeats;
 
-    @Option(names = "--archs", defaultValue = "s4",
-        description = "s4 (the 34 unique S4 cells) or a file with one '<adjacency> <ops csv>' per line "
-            + "(default: ${DEFAULT-VALUE}); --specs or --sample replace it")
+    @Option(
+        names = "--archs",
+        defaultValue = "s4",
+        description =
+            "s4 (the 34 unique S4 cells) or a file with one '<adjacency> <ops csv>' per line "
+                + "(default: ${DEFAULT-VALUE}); --specs or --sample replace it")
     String archs;
 
-    @Option(names = "--specs", paramLabel = "FILE",
-        description = "cells as JSON lines {\"matrix\": [[...]], \"ops\": [...]} (the format 'nasbench hash' reads)")
+    @Option(
+        names = "--specs",
+        paramLabel = "FILE",
+        description =
+            "cells as JSON lines {\"matrix\": [[...]], \"ops\": [...]} (the format 'nasbench hash' reads)")
     Path specsFile;
 
-    @Option(names = "--sample", paramLabel = "N",
-        description = "train a seeded sample of N cells of --from, one per equal-width stratum of its accuracy range "
-            + "(docs/groundtruth.md)")
+    @Option(
+        names = "--sample",
+        paramLabel = "N",
+        description =
+            "train a seeded sample of N cells of --from, one per equal-width stratum of its accuracy range "
+                + "(docs/groundtruth.md)")
     Integer sample;
 
-    @Option(names = "--from", paramLabel = "FILE",
-        description = "NAS-Bench-101 source for --sample: a TFRecord, its binary cache, or a nasbench-vis JSON dump "
-            + "(cells of the 20k dump come from enumerating the space)")
+    @Option(
+        names = "--from",
+        paramLabel = "FILE",
+        description =
+            "NAS-Bench-101 source for --sample: a TFRecord, its binary cache, or a nasbench-vis JSON dump "
+                + "(cells of the 20k dump come from enumerating the space)")
     Path sampleFrom;
 
-    @Option(names = "--sample-epochs", paramLabel = "E", defaultValue = "108",
-        description = "budget whose mean final validation accuracy stratifies the sample (default: ${DEFAULT-VALUE})")
+    @Option(
+        names = "--sample-epochs",
+        paramLabel = "E",
+        defaultValue = "108",
+        description =
+            "budget whose mean final validation accuracy stratifies the sample (default: ${DEFAULT-VALUE})")
     int sampleEpochs;
 
-    @Option(names = "--sample-seed", paramLabel = "SEED", defaultValue = "2020",
+    @Option(
+        names = "--sample-seed",
+        paramLabel = "SEED",
+        defaultValue = "2020",
         description = "seed of the sample (default: ${DEFAULT-VALUE})")
     long sampleSeed;
 
-    @Option(names = "--data-root", description = "folder holding cifar10-partial-bin/ (default: -Dnasrank.data.root, "
-        + "$NASRANK_DATA_ROOT, or the project's lookup)")
+    @Option(
+        names = "--data-root",
+        description =
+            "folder holding cifar10-partial-bin/ (default: -Dnasrank.data.root, "
+                + "$NASRANK_DATA_ROOT, or the project's lookup)")
     Path dataRoot;
 
-    @Option(names = "--epochs", description = "override the profile's epochs (for trials; pinned and recorded like "
-        + "the rest of the profile)")
+    @Option(
+        names = "--epochs",
+        description =
+            "override the profile's epochs (for trials; pinned and recorded like "
+                + "the rest of the profile)")
     Integer epochs;
 
-    @Option(names = "--shard", defaultValue = "0/1", paramLabel = "I/N",
-        description = "train only units i, i+N, i+2N, ... of the repeat-major list, so N processes can fill one "
-            + "folder at once (e.g. two processes with -Dai.djl.pytorch.num_threads=1 on two cores) "
-            + "(default: ${DEFAULT-VALUE})")
+    @Option(
+        names = "--shard",
+        defaultValue = "0/1",
+        paramLabel = "I/N",
+        description =
+            "train only units i, i+N, i+2N, ... of the repeat-major list, so N processes can fill one "
+                + "folder at once (e.g. two processes with -Dai.djl.pytorch.num_threads=1 on two cores) "
+                + "(default: ${DEFAULT-VALUE})")
     String shard;
 
-    @Option(names = "--no-assemble", negatable = true, defaultValue = "true",
-        description = "write the TFRecord and protocol.json when this process has finished its units (default: "
-            + "${DEFAULT-VALUE}); shards running at once (a Slurm array) pass --no-assemble and leave it to one "
-            + "'groundtruth assemble' afterwards")
+    @Option(
+        names = "--no-assemble",
+        negatable = true,
+        defaultValue = "true",
+        description =
+            "write the TFRecord and protocol.json when this process has finished its units (default: "
+                + "${DEFAULT-VALUE}); shards running at once (a Slurm array) pass --no-assemble and leave it to one "
+                + "'groundtruth assemble' afterwards")
     boolean assemble;
 
-    @Option(names = "--max-units", description = "stop after training this many units (default: no limit)")
+    @Option(
+        names = "--max-units",
+        description = "stop after training this many units (default: no limit)")
     Integer maxUnits;
 
-    @Option(names = "--max-minutes", description = "start no new unit after this many minutes (default: no limit)")
+    @Option(
+        names = "--max-minutes",
+        description = "start no new unit after this many minutes (default: no limit)")
     Double maxMinutes;
 
-    @Mixin
-    ProgressOption progressOption;
+    @Mixin ProgressOption progressOption;
 
-    @Mixin
-    VerifyOption verify;
+    @Mixin VerifyOption verify;
 
     /** The cells to train: --specs, else --sample of --from, else --archs. */
     private List<ModelSpec> cells() throws IOException {
@@ -156,13 +211,23 @@ public final class GroundTruthCommand implements Callable<Integer> {
     public Integer call() throws Exception {
       PrintWriter err = spec.commandLine().getErr();
       int[] sh = parseShard(shard);
-      Profile p = epochs == null ? Profile.named(profile) : Profile.named(profile).withEpochs(epochs);
+      Profile p =
+          epochs == null ? Profile.named(profile) : Profile.named(profile).withEpochs(epochs);
       List<ModelSpec> specs = cells();
       UnitStore store = new UnitStore(out);
       GroundTruthGenerator generator = new GroundTruthGenerator(store, p, specs, repeats);
       List<GroundTruthGenerator.Unit> todo = generator.pending(sh[0], sh[1]);
-      err.printf(Locale.ROOT, "groundtruth: %d architectures x %d repeats, %d to train (shard %d/%d), profile %s, "
-          + "folder %s%n", specs.size(), repeats, todo.size(), sh[0], sh[1], p.name(), out);
+      err.printf(
+          Locale.ROOT,
+          "groundtruth: %d architectures x %d repeats, %d to train (shard %d/%d), profile %s, "
+              + "folder %s%n",
+          specs.size(),
+          repeats,
+          todo.size(),
+          sh[0],
+          sh[1],
+          p.name(),
+          out);
       err.flush();
       GroundTruthData data = CifarGroundTruthData.load(verify.apply(DataRoot.resolve(dataRoot)), p);
       store.pinData(data.checksums());
@@ -170,24 +235,39 @@ public final class GroundTruthCommand implements Callable<Integer> {
 
       AtomicBoolean stop = new AtomicBoolean();
       CountDownLatch finished = new CountDownLatch(1);
-      Thread hook = new Thread(() -> {
-        stop.set(true);
-        try {
-          finished.await(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }, "groundtruth-stop");
+      Thread hook =
+          new Thread(
+              () -> {
+                stop.set(true);
+                try {
+                  finished.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              },
+              "groundtruth-stop");
       Runtime.getRuntime().addShutdownHook(hook);
       long started = System.nanoTime();
       int[] count = {0};
       GroundTruthGenerator.Outcome outcome;
       int stepsPerUnit = data.train().apply(0).batchesPerEpoch() * p.epochs();
-      try (ProgressBar bar = progressOption.enabled() ? new ProgressBarBuilder().setTaskName("groundtruth")
-          .setInitialMax((long) stepsPerUnit * todo.size()).setStyle(ProgressBarStyle.ASCII).continuousUpdate()
-          .showSpeed().build() : null) {
-        outcome = generator.run(trainer, sh[0], sh[1], () -> stop.get() || limitReached(count[0], started), new Listener(bar, err,
-            stepsPerUnit, count));
+      try (ProgressBar bar =
+          progressOption.enabled()
+              ? new ProgressBarBuilder()
+                  .setTaskName("groundtruth")
+                  .setInitialMax((long) stepsPerUnit * todo.size())
+                  .setStyle(ProgressBarStyle.ASCII)
+                  .continuousUpdate()
+                  .showSpeed()
+                  .build()
+              : null) {
+        outcome =
+            generator.run(
+                trainer,
+                sh[0],
+                sh[1],
+                () -> stop.get() || limitReached(count[0], started),
+                new Listener(bar, err, stepsPerUnit, count));
       } finally {
         finished.countDown();
       }
@@ -196,15 +276,25 @@ public final class GroundTruthCommand implements Callable<Integer> {
       } catch (IllegalStateException shuttingDown) {
         // the JVM is exiting after Ctrl-C: finished units are on disk
       }
-      err.printf(Locale.ROOT, "groundtruth: trained %d units this run, %d were already done%s%s%n", outcome.trained(),
-          outcome.skipped(), outcome.busy() == 0 ? ""
-              : String.format(Locale.ROOT, ", %d left to another process training them", outcome.busy()),
+      err.printf(
+          Locale.ROOT,
+          "groundtruth: trained %d units this run, %d were already done%s%s%n",
+          outcome.trained(),
+          outcome.skipped(),
+          outcome.busy() == 0
+              ? ""
+              : String.format(
+                  Locale.ROOT, ", %d left to another process training them", outcome.busy()),
           outcome.stopped() ? "; stopped early, rerun the same command to continue" : "");
       if (!stop.get() && assemble) {
-        GroundTruthAssembler.Protocol protocol = GroundTruthAssembler.assemble(store, p, specs, repeats,
-            data.checksums());
-        err.printf(Locale.ROOT, "groundtruth: wrote %s (%d records) and %s%n",
-            out.resolve(GroundTruthAssembler.TFRECORD), protocol.unitsFinished(), GroundTruthAssembler.PROTOCOL);
+        GroundTruthAssembler.Protocol protocol =
+            GroundTruthAssembler.assemble(store, p, specs, repeats, data.checksums());
+        err.printf(
+            Locale.ROOT,
+            "groundtruth: wrote %s (%d records) and %s%n",
+            out.resolve(GroundTruthAssembler.TFRECORD),
+            protocol.unitsFinished(),
+            GroundTruthAssembler.PROTOCOL);
       }
       err.flush();
       return Main.OK;
@@ -221,8 +311,8 @@ public final class GroundTruthCommand implements Callable<Integer> {
       } catch (RuntimeException e) {
         // reported below
       }
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "--shard must be I/N with 0 <= I < N, got '" + text + "'");
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--shard must be I/N with 0 <= I < N, got '" + text + "'");
     }
 
     private boolean limitReached(int trained, long started) {
@@ -239,8 +329,14 @@ public final class GroundTruthCommand implements Callable<Integer> {
     @Override
     public void unitStarted(ModelSpec s, int repeat, int index, int todo) {
       if (bar != null) {
-        bar.setExtraMessage(String.format(Locale.ROOT, " unit %d/%d %s r%d", index + 1, todo,
-            s.hash().substring(0, 8), repeat));
+        bar.setExtraMessage(
+            String.format(
+                Locale.ROOT,
+                " unit %d/%d %s r%d",
+                index + 1,
+                todo,
+                s.hash().substring(0, 8),
+                repeat));
         bar.stepTo((long) index * stepsPerUnit);
       }
     }
@@ -258,27 +354,43 @@ public final class GroundTruthCommand implements Callable<Integer> {
       if (bar != null) {
         bar.stepTo((long) (index + 1) * stepsPerUnit);
       } else {
-        err.printf(Locale.ROOT, "unit %d/%d %s r%d val %.4f test %.4f %.0fs%n", index + 1, todo, r.hash(),
-            r.repeat(), r.last().validationAccuracy(), r.last().testAccuracy(), r.totalTimeSeconds());
+        err.printf(
+            Locale.ROOT,
+            "unit %d/%d %s r%d val %.4f test %.4f %.0fs%n",
+            index + 1,
+            todo,
+            r.hash(),
+            r.repeat(),
+            r.last().validationAccuracy(),
+            r.last().testAccuracy(),
+            r.totalTimeSeconds());
         err.flush();
       }
     }
   }
 
   /** {@code groundtruth status}. */
-  @Command(name = "status", mixinStandardHelpOptions = true,
-      description = "Prints the progress of a generation folder, the time spent and an estimate of the time left, "
-          + "and, once two repeats exist, the noise ceiling: Kendall tau-b between repeats over the architectures "
-          + "(final validation and test accuracy; mean over repeat pairs).")
+  @Command(
+      name = "status",
+      mixinStandardHelpOptions = true,
+      description =
+          "Prints the progress of a generation folder, the time spent and an estimate of the time left, "
+              + "and, once two repeats exist, the noise ceiling: Kendall tau-b between repeats over the architectures "
+              + "(final validation and test accuracy; mean over repeat pairs).")
   static final class Status implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", defaultValue = DEFAULT_OUT,
+    @Parameters(
+        index = "0",
+        arity = "0..1",
+        defaultValue = DEFAULT_OUT,
         description = "generation folder (default: ${DEFAULT-VALUE})")
     Path dir;
 
-    @Option(names = "--repeats", defaultValue = "3", description = "repeats expected (default: ${DEFAULT-VALUE})")
+    @Option(
+        names = "--repeats",
+        defaultValue = "3",
+        description = "repeats expected (default: ${DEFAULT-VALUE})")
     int repeats;
 
     @Override
@@ -295,17 +407,25 @@ public final class GroundTruthCommand implements Callable<Integer> {
   }
 
   /** {@code groundtruth assemble}. */
-  @Command(name = "assemble", mixinStandardHelpOptions = true,
-      description = "Writes the TFRecord and protocol.json from the units finished so far (without training).")
+  @Command(
+      name = "assemble",
+      mixinStandardHelpOptions = true,
+      description =
+          "Writes the TFRecord and protocol.json from the units finished so far (without training).")
   static final class Assemble implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", defaultValue = DEFAULT_OUT,
+    @Parameters(
+        index = "0",
+        arity = "0..1",
+        defaultValue = DEFAULT_OUT,
         description = "generation folder (default: ${DEFAULT-VALUE})")
     Path dir;
 
-    @Option(names = "--repeats", defaultValue = "3", description = "repeats expected (default: ${DEFAULT-VALUE})")
+    @Option(
+        names = "--repeats",
+        defaultValue = "3",
+        description = "repeats expected (default: ${DEFAULT-VALUE})")
     int repeats;
 
     @Override
@@ -316,11 +436,15 @@ public final class GroundTruthCommand implements Callable<Integer> {
         throw new IllegalArgumentException(dir + " holds no profile.json: not a generation folder");
       }
       List<ModelSpec> specs = Architectures.read(dir.resolve(GroundTruthAssembler.ARCHITECTURES));
-      GroundTruthAssembler.Protocol protocol = GroundTruthAssembler.assemble(store, p, specs, repeats,
-          store.recordedData());
+      GroundTruthAssembler.Protocol protocol =
+          GroundTruthAssembler.assemble(store, p, specs, repeats, store.recordedData());
       PrintWriter out = spec.commandLine().getOut();
-      out.printf(Locale.ROOT, "wrote %s: %d of %d units%n", dir.resolve(GroundTruthAssembler.TFRECORD),
-          protocol.unitsFinished(), protocol.unitsExpected());
+      out.printf(
+          Locale.ROOT,
+          "wrote %s: %d of %d units%n",
+          dir.resolve(GroundTruthAssembler.TFRECORD),
+          protocol.unitsFinished(),
+          protocol.unitsExpected());
       out.flush();
       return Main.OK;
     }

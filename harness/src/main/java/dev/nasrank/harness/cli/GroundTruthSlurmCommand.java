@@ -15,48 +15,71 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code harness groundtruth slurm}: ground-truth generation as a Slurm job array plus an assemble job. */
-@Command(name = "slurm", mixinStandardHelpOptions = true,
-    description = {"Pins the profile and architectures in --out (as 'generate' does) and writes "
-        + "OUT/slurm/shards.sbatch, a job array with one task per shard that still has units ('groundtruth "
-        + "generate --shard $SLURM_ARRAY_TASK_ID/N --no-assemble'), OUT/slurm/assemble.sbatch ('groundtruth "
-        + "assemble', afterok on the array) and OUT/slurm/submit.sh. Task logs: OUT/slurm/logs/.",
-        "Rerun the same command (with --submit) to resubmit: only shards with units left are in the new array; "
-            + "finished units are kept and a per-unit lock keeps overlapping tasks off the same unit.",
-        "Exit 0 when the scripts are written (and submitted); 1 on failure; 2 for usage errors. docs/scaling.md."})
+/**
+ * {@code harness groundtruth slurm}: ground-truth generation as a Slurm job array plus an assemble
+ * job.
+ */
+@Command(
+    name = "slurm",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Pins the profile and architectures in --out (as 'generate' does) and writes "
+          + "OUT/slurm/shards.sbatch, a job array with one task per shard that still has units ('groundtruth "
+          + "generate --shard $SLURM_ARRAY_TASK_ID/N --no-assemble'), OUT/slurm/assemble.sbatch ('groundtruth "
+          + "assemble', afterok on the array) and OUT/slurm/submit.sh. Task logs: OUT/slurm/logs/.",
+      "Rerun the same command (with --submit) to resubmit: only shards with units left are in the new array; "
+          + "finished units are kept and a per-unit lock keeps overlapping tasks off the same unit.",
+      "Exit 0 when the scripts are written (and submitted); 1 on failure; 2 for usage errors. docs/scaling.md."
+    })
 final class GroundTruthSlurmCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--profile", defaultValue = Profile.S4_MINI,
+  @Option(
+      names = "--profile",
+      defaultValue = Profile.S4_MINI,
       description = "training protocol: s4-mini or nasbench101 (default: ${DEFAULT-VALUE})")
   String profile;
 
-  @Option(names = "--out", defaultValue = GroundTruthCommand.DEFAULT_OUT,
+  @Option(
+      names = "--out",
+      defaultValue = GroundTruthCommand.DEFAULT_OUT,
       description = "generation folder (default: ${DEFAULT-VALUE})")
   Path out;
 
-  @Option(names = "--repeats", defaultValue = "3", description = "repeats per architecture (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--repeats",
+      defaultValue = "3",
+      description = "repeats per architecture (default: ${DEFAULT-VALUE})")
   int repeats;
 
-  @Option(names = "--archs", defaultValue = "s4",
-      description = "s4 or a file with one '<adjacency> <ops csv>' per line (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--archs",
+      defaultValue = "s4",
+      description =
+          "s4 or a file with one '<adjacency> <ops csv>' per line (default: ${DEFAULT-VALUE})")
   String archs;
 
-  @Option(names = "--epochs", description = "override the profile's epochs (pinned like the rest of the profile)")
+  @Option(
+      names = "--epochs",
+      description = "override the profile's epochs (pinned like the rest of the profile)")
   Integer epochs;
 
-  @Option(names = "--shards", paramLabel = "N", required = true,
+  @Option(
+      names = "--shards",
+      paramLabel = "N",
+      required = true,
       description = "array size: task i trains units i, i+N, i+2N, ... of the repeat-major list")
   int shards;
 
-  @Option(names = "--data-root", description = "folder holding cifar10-partial-bin/ on the nodes (default: their "
-      + "own -Dnasrank.data.root, $NASRANK_DATA_ROOT or the project's lookup)")
+  @Option(
+      names = "--data-root",
+      description =
+          "folder holding cifar10-partial-bin/ on the nodes (default: their "
+              + "own -Dnasrank.data.root, $NASRANK_DATA_ROOT or the project's lookup)")
   Path dataRoot;
 
-  @Mixin
-  SlurmOptions slurm;
+  @Mixin SlurmOptions slurm;
 
   @Override
   public Integer call() throws Exception {
@@ -64,16 +87,25 @@ final class GroundTruthSlurmCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--shards must be >= 1, got " + shards);
     }
     Profile p = epochs == null ? Profile.named(profile) : Profile.named(profile).withEpochs(epochs);
-    String archsArg = "s4".equals(archs) ? archs : Path.of(archs).toAbsolutePath().normalize().toString();
-    GroundTruthSlurm.Request r = new GroundTruthSlurm.Request(out, p, Architectures.resolve(archs), archsArg,
-        repeats, shards, dataRoot);
-    GroundTruthSlurm.Written w = GroundTruthSlurm.write(r, slurm.resources(spec.commandLine()),
-        JvmLauncher.forScripts(slurm.jvmOptions));
+    String archsArg =
+        "s4".equals(archs) ? archs : Path.of(archs).toAbsolutePath().normalize().toString();
+    GroundTruthSlurm.Request r =
+        new GroundTruthSlurm.Request(
+            out, p, Architectures.resolve(archs), archsArg, repeats, shards, dataRoot);
+    GroundTruthSlurm.Written w =
+        GroundTruthSlurm.write(
+            r, slurm.resources(spec.commandLine()), JvmLauncher.forScripts(slurm.jvmOptions));
     PrintStream o = WriterOutputStream.printStream(spec.commandLine().getOut());
-    o.printf("%d units left in %d of %d shards%n", w.pendingUnits(), w.scripts().indices().size(), shards);
+    o.printf(
+        "%d units left in %d of %d shards%n",
+        w.pendingUnits(), w.scripts().indices().size(), shards);
     if (w.scripts().array() != null) {
-      o.println("array script:    " + w.scripts().array() + " (--array="
-          + SlurmJob.arraySpec(w.scripts().indices()) + ")");
+      o.println(
+          "array script:    "
+              + w.scripts().array()
+              + " (--array="
+              + SlurmJob.arraySpec(w.scripts().indices())
+              + ")");
     }
     o.println("assemble script: " + w.scripts().after());
     o.println("task logs:       " + w.scripts().folder().resolve("logs"));
@@ -82,8 +114,10 @@ final class GroundTruthSlurmCommand implements Callable<Integer> {
       return Main.OK;
     }
     SlurmJob.Submission sub = SlurmJob.submit(w.scripts(), slurm.sbatch, o);
-    o.printf("array job: %s%nassemble job: %s%n", sub.arrayJobId() == null ? "none (every unit is done)"
-        : sub.arrayJobId(), sub.afterJobId());
+    o.printf(
+        "array job: %s%nassemble job: %s%n",
+        sub.arrayJobId() == null ? "none (every unit is done)" : sub.arrayJobId(),
+        sub.afterJobId());
     return Main.OK;
   }
 }

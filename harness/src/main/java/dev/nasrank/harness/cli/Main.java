@@ -8,42 +8,45 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * Entry point of {@code java -jar harness/target/harness.jar}. Exit codes: 0 success, 1 failure (bad data,
- * missing files, failed checks), 2 usage error (unknown command or option, bad option value).
+ * Entry point of {@code java -jar harness/target/harness.jar}. Exit codes: 0 success, 1 failure
+ * (bad data, missing files, failed checks), 2 usage error (unknown command or option, bad option
+ * value).
  */
 @Command(
     name = "harness",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-        "Judges how well one-shot NAS supernets rank architectures, measured against NAS-Bench-101.",
-        "Run a subcommand with --help for its options."},
+      "Judges how well one-shot NAS supernets rank architectures, measured against NAS-Bench-101.",
+      "Run a subcommand with --help for its options."
+    },
     subcommands = {
-        CommandLine.HelpCommand.class,
-        DataCommand.class,
-        NasbenchCommand.class,
-        ReportCommand.class,
-        RegressCommand.class,
-        ManifestCommand.class,
-        TrainCommand.class,
-        EvaluateCommand.class,
-        BenchCommand.class,
-        GroundTruthCommand.class,
-        SuiteCommand.class,
-        AuditCommand.class,
-        FidelityCommand.class
+      CommandLine.HelpCommand.class,
+      DataCommand.class,
+      NasbenchCommand.class,
+      ReportCommand.class,
+      RegressCommand.class,
+      ManifestCommand.class,
+      TrainCommand.class,
+      EvaluateCommand.class,
+      BenchCommand.class,
+      GroundTruthCommand.class,
+      SuiteCommand.class,
+      AuditCommand.class,
+      FidelityCommand.class
     })
 public final class Main implements Callable<Integer> {
 
   /** Exit code of a successful run. */
   public static final int OK = 0;
+
   /** Exit code of a failed run: bad data, missing files, a failed check. */
   public static final int FAILURE = 1;
+
   /** Exit code of a usage error. */
   public static final int USAGE = 2;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   public static void main(String[] args) {
     RuntimeDefaults.apply();
@@ -55,22 +58,26 @@ public final class Main implements Callable<Integer> {
     return commandLine().execute(args);
   }
 
-  /** The configured command line: expected errors print one clear line and exit 1, usage errors exit 2. */
+  /**
+   * The configured command line: expected errors print one clear line and exit 1, usage errors exit
+   * 2.
+   */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     cl.registerConverter(DataSplit.class, DataSplit::parse);
-    cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
-      if (ex instanceof CommandLine.ParameterException pe) {
-        cmd.getErr().println("error: " + pe.getMessage());
-        return USAGE;
-      }
-      String msg = ex.getMessage() == null ? ex.toString() : ex.getMessage();
-      cmd.getErr().println("error: " + msg);
-      if (Boolean.getBoolean("nasrank.debug")) {
-        ex.printStackTrace(cmd.getErr());
-      }
-      return FAILURE;
-    });
+    cl.setExecutionExceptionHandler(
+        (ex, cmd, parseResult) -> {
+          if (ex instanceof CommandLine.ParameterException pe) {
+            cmd.getErr().println("error: " + pe.getMessage());
+            return USAGE;
+          }
+          String msg = ex.getMessage() == null ? ex.toString() : ex.getMessage();
+          cmd.getErr().println("error: " + msg);
+          if (Boolean.getBoolean("nasrank.debug")) {
+            ex.printStackTrace(cmd.getErr());
+          }
+          return FAILURE;
+        });
     return cl;
   }
 

@@ -15,12 +15,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code harness manifest}: run-manifest tools. */
-@Command(name = "manifest", mixinStandardHelpOptions = true,
+@Command(
+    name = "manifest",
+    mixinStandardHelpOptions = true,
     description = "Tools for run manifests (run.json).",
     subcommands = {ManifestCommand.Diff.class})
 final class ManifestCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -29,17 +30,19 @@ final class ManifestCommand implements Callable<Integer> {
   }
 
   /** {@code harness manifest diff A B}. */
-  @Command(name = "diff", mixinStandardHelpOptions = true,
+  @Command(
+      name = "diff",
+      mixinStandardHelpOptions = true,
       description = {
-          "Prints the fields that differ between two run manifests, as dotted paths (seeds.supernet, "
-              + "environment.javaVersion, configuration.train.lr, list[2]) with both values; A and B are run.json "
-              + "files or run directories. The first line says whether the two were configured alike "
-              + "(configurationSha256: the configuration without seeds and ground-truth file).",
-          "Exit codes: 0 (also when they differ, unless --fail-on-diff or --fail-on-config-diff), 1 unreadable "
-              + "file or a difference those options fail on, 2 usage."})
+        "Prints the fields that differ between two run manifests, as dotted paths (seeds.supernet, "
+            + "environment.javaVersion, configuration.train.lr, list[2]) with both values; A and B are run.json "
+            + "files or run directories. The first line says whether the two were configured alike "
+            + "(configurationSha256: the configuration without seeds and ground-truth file).",
+        "Exit codes: 0 (also when they differ, unless --fail-on-diff or --fail-on-config-diff), 1 unreadable "
+            + "file or a difference those options fail on, 2 usage."
+      })
   static final class Diff implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "A", description = "First run.json or run directory.")
     Path a;
@@ -47,15 +50,26 @@ final class ManifestCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "B", description = "Second run.json or run directory.")
     Path b;
 
-    @Option(names = "--ignore", paramLabel = "PATH", split = ",",
+    @Option(
+        names = "--ignore",
+        paramLabel = "PATH",
+        split = ",",
         description = "Field paths (prefixes) to leave out, e.g. created,timingsSeconds.")
     List<String> ignore = List.of();
 
-    @Option(names = "--fail-on-diff", negatable = true, defaultValue = "false", fallbackValue = "true",
+    @Option(
+        names = "--fail-on-diff",
+        negatable = true,
+        defaultValue = "false",
+        fallbackValue = "true",
         description = "Exit 1 when any field differs (default: ${DEFAULT-VALUE}).")
     boolean failOnDiff;
 
-    @Option(names = "--fail-on-config-diff", negatable = true, defaultValue = "false", fallbackValue = "true",
+    @Option(
+        names = "--fail-on-config-diff",
+        negatable = true,
+        defaultValue = "false",
+        fallbackValue = "true",
         description = "Exit 1 when the configuration hashes differ (default: ${DEFAULT-VALUE}).")
     boolean failOnConfigDiff;
 
@@ -63,7 +77,8 @@ final class ManifestCommand implements Callable<Integer> {
     public Integer call() {
       JsonNode left = ManifestIo.read(resolve(a));
       JsonNode right = ManifestIo.read(resolve(b));
-      List<ManifestDiff.Difference> diffs = ManifestDiff.create().withIgnored(ignore).diff(left, right);
+      List<ManifestDiff.Difference> diffs =
+          ManifestDiff.create().withIgnored(ignore).diff(left, right);
       PrintWriter out = spec.commandLine().getOut();
       ManifestDiff.Verdict config = ManifestDiff.configuration(left, right);
       out.println(config.line());

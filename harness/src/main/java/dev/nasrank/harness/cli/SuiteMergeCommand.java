@@ -13,21 +13,26 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code harness suite merge}: combines the finished units of a planned folder and writes the report. */
-@Command(name = "merge", mixinStandardHelpOptions = true,
-    description = {"Once every unit of the planned run folder is done: writes candidates.csv, diagnostics.json, "
-        + "run.json, and ranks against the pinned ground truth (ranking.csv, variants.csv, summary.csv, "
-        + "report.md, report.html), every file atomically. Rerunning it rewrites the same files.",
-        "With any unit not done it writes nothing and lists the missing, running, failed and interrupted units.",
-        "Exit 0 when the report is written; 1 when units are not done, there is no ground truth (candidates.csv "
-            + "is still written) or on failure; 2 for usage errors."})
+/**
+ * {@code harness suite merge}: combines the finished units of a planned folder and writes the
+ * report.
+ */
+@Command(
+    name = "merge",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Once every unit of the planned run folder is done: writes candidates.csv, diagnostics.json, "
+          + "run.json, and ranks against the pinned ground truth (ranking.csv, variants.csv, summary.csv, "
+          + "report.md, report.html), every file atomically. Rerunning it rewrites the same files.",
+      "With any unit not done it writes nothing and lists the missing, running, failed and interrupted units.",
+      "Exit 0 when the report is written; 1 when units are not done, there is no ground truth (candidates.csv "
+          + "is still written) or on failure; 2 for usage errors."
+    })
 final class SuiteMergeCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Mixin
-  SuiteRunOptions run;
+  @Mixin SuiteRunOptions run;
 
   @Override
   public Integer call() throws IOException {

@@ -13,60 +13,87 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
- * The options that make a suite plan ({@code --profile --groundtruth --seeds --seed --max-paths --epochs}), shared
- * by {@code suite}, {@code suite plan} and {@code suite slurm}; add with {@code @Mixin SuitePlanOptions plan;}.
+ * The options that make a suite plan ({@code --profile --groundtruth --seeds --seed --max-paths
+ * --epochs}), shared by {@code suite}, {@code suite plan} and {@code suite slurm}; add with
+ * {@code @Mixin SuitePlanOptions plan;}.
  */
 public final class SuitePlanOptions {
 
-  @Option(names = "--profile", paramLabel = "NAME", defaultValue = "mini",
-      description = "mini (mini CIFAR-10 split, C=16, < 45 min on 2 cores), ci (a few minutes, for the CI "
-          + "regression), paper (C=128, 3x3 cells, 200 epochs: days), or a .json file with the fields of a profile "
-          + "(as suite-config.json records them). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--profile",
+      paramLabel = "NAME",
+      defaultValue = "mini",
+      description =
+          "mini (mini CIFAR-10 split, C=16, < 45 min on 2 cores), ci (a few minutes, for the CI "
+              + "regression), paper (C=128, 3x3 cells, 200 epochs: days), or a .json file with the fields of a profile "
+              + "(as suite-config.json records them). Default: ${DEFAULT-VALUE}.")
   String profile;
 
-  @Option(names = "--groundtruth", paramLabel = "FILE",
-      description = "A NAS-Bench-101-format TFRecord (e.g. nasbench_only108.tfrecord); ranks against the mean over "
-          + "its repeats of the final validation accuracy at its largest epoch budget. Default: the embedded "
-          + "S4-mini ground truth (datasets/groundtruth/s4-mini, or -Dnasrank.groundtruth=DIR). Pinned in the "
-          + "folder: a later command naming another ground truth is refused and changes nothing.")
+  @Option(
+      names = "--groundtruth",
+      paramLabel = "FILE",
+      description =
+          "A NAS-Bench-101-format TFRecord (e.g. nasbench_only108.tfrecord); ranks against the mean over "
+              + "its repeats of the final validation accuracy at its largest epoch budget. Default: the embedded "
+              + "S4-mini ground truth (datasets/groundtruth/s4-mini, or -Dnasrank.groundtruth=DIR). Pinned in the "
+              + "folder: a later command naming another ground truth is refused and changes nothing.")
   Path groundTruth;
 
-  @Option(names = "--seeds", paramLabel = "N", defaultValue = "1",
-      description = "Repeat everything with N training seeds (--seed, --seed+1, ...); the report gives mean and "
-          + "standard deviation of each tau. More seeds on a planned folder append units. Default: "
-          + "${DEFAULT-VALUE}.")
+  @Option(
+      names = "--seeds",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "Repeat everything with N training seeds (--seed, --seed+1, ...); the report gives mean and "
+              + "standard deviation of each tau. More seeds on a planned folder append units. Default: "
+              + "${DEFAULT-VALUE}.")
   int seeds;
 
-  @Option(names = "--seed", paramLabel = "SEED", defaultValue = "2020",
+  @Option(
+      names = "--seed",
+      paramLabel = "SEED",
+      defaultValue = "2020",
       description = "First training seed. Default: ${DEFAULT-VALUE}.")
   long seed;
 
-  @Option(names = "--max-paths", paramLabel = "M", split = ",", defaultValue = "4",
-      description = "Comma-separated m values (1..4). The largest trains all six supernets and is ranked; smaller "
-          + "ones train MixPath + linear_sbn for the one-shot accuracy distributions by m. Default: "
-          + "${DEFAULT-VALUE}.")
+  @Option(
+      names = "--max-paths",
+      paramLabel = "M",
+      split = ",",
+      defaultValue = "4",
+      description =
+          "Comma-separated m values (1..4). The largest trains all six supernets and is ranked; smaller "
+              + "ones train MixPath + linear_sbn for the one-shot accuracy distributions by m. Default: "
+              + "${DEFAULT-VALUE}.")
   List<Integer> maxPaths;
 
-  @Option(names = "--epochs", paramLabel = "N", description = "Override the profile's training epochs.")
+  @Option(
+      names = "--epochs",
+      paramLabel = "N",
+      description = "Override the profile's training epochs.")
   Integer epochs;
 
-  @Option(names = "--no-groundtruth",
-      description = "Train and evaluate without ranking (candidates.csv, diagnostics.json, run.json; exit 0). "
-          + "Without it, a suite that finds no usable ground truth stops before training anything.")
+  @Option(
+      names = "--no-groundtruth",
+      description =
+          "Train and evaluate without ranking (candidates.csv, diagnostics.json, run.json; exit 0). "
+              + "Without it, a suite that finds no usable ground truth stops before training anything.")
   boolean noGroundTruth;
 
   /**
    * The ground truth to rank against, opened and checked before anything is trained.
    *
    * @param out where the reason goes when there is none
-   * @return the choice, one without a ground truth under {@code --no-groundtruth}, or null (after printing why
-   *     and how to get one) when the suite must stop before training
-   * @throws CommandLine.ParameterException for {@code --no-groundtruth} together with {@code --groundtruth}
+   * @return the choice, one without a ground truth under {@code --no-groundtruth}, or null (after
+   *     printing why and how to get one) when the suite must stop before training
+   * @throws CommandLine.ParameterException for {@code --no-groundtruth} together with {@code
+   *     --groundtruth}
    */
   public GroundTruthChoice groundTruth(CommandLine cl, PrintStream out) {
     if (noGroundTruth) {
       if (groundTruth != null) {
-        throw new CommandLine.ParameterException(cl, "--no-groundtruth and --groundtruth exclude each other");
+        throw new CommandLine.ParameterException(
+            cl, "--no-groundtruth and --groundtruth exclude each other");
       }
       return GroundTruthChoice.none("not asked for (--no-groundtruth)");
     }
@@ -80,23 +107,27 @@ public final class SuitePlanOptions {
       return gt;
     }
     out.println("no ground truth: " + gt.problem());
-    out.println("nothing was trained. " + HOW_TO_GET_GROUND_TRUTH + " To train and evaluate anyway (candidates.csv "
-        + "only, ranked later with 'harness report --run OUT --groundtruth FILE'), add --no-groundtruth.");
+    out.println(
+        "nothing was trained. "
+            + HOW_TO_GET_GROUND_TRUTH
+            + " To train and evaluate anyway (candidates.csv "
+            + "only, ranked later with 'harness report --run OUT --groundtruth FILE'), add --no-groundtruth.");
     return null;
   }
 
   /** How to get a ground truth, for the messages of every suite command. */
-  static final String HOW_TO_GET_GROUND_TRUTH = "Generate the S4-mini ground truth ('harness groundtruth generate "
-      + "--profile s4-mini --out datasets/groundtruth/s4-mini', see docs/groundtruth.md) or pass --groundtruth "
-      + "nasbench_only108.tfrecord (mean of its repeats' final validation accuracy at 108 epochs).";
+  static final String HOW_TO_GET_GROUND_TRUTH =
+      "Generate the S4-mini ground truth ('harness groundtruth generate "
+          + "--profile s4-mini --out datasets/groundtruth/s4-mini', see docs/groundtruth.md) or pass --groundtruth "
+          + "nasbench_only108.tfrecord (mean of its repeats' final validation accuracy at 108 epochs).";
 
   /**
    * The settings these options describe.
    *
    * @throws CommandLine.ParameterException for a bad profile or seed count (exit 2)
    */
-  public SuiteRunner.Settings settings(CommandLine cl, Path out, DataRoot dataRoot, DeviceOption device,
-      boolean progress) {
+  public SuiteRunner.Settings settings(
+      CommandLine cl, Path out, DataRoot dataRoot, DeviceOption device, boolean progress) {
     if (seeds < 1) {
       throw new CommandLine.ParameterException(cl, "--seeds must be >= 1, got " + seeds);
     }
@@ -109,7 +140,8 @@ public final class SuitePlanOptions {
       for (int i = 0; i < seeds; i++) {
         seedList.add(seed + i);
       }
-      return new SuiteRunner.Settings(p, maxPaths, seedList, dataRoot, device, groundTruth, out, progress);
+      return new SuiteRunner.Settings(
+          p, maxPaths, seedList, dataRoot, device, groundTruth, out, progress);
     } catch (IllegalArgumentException ex) {
       throw new CommandLine.ParameterException(cl, ex.getMessage());
     }

@@ -18,15 +18,18 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code harness suite status}: the state of every unit of a planned folder. */
-@Command(name = "status", mixinStandardHelpOptions = true,
-    description = {"Prints every unit of a planned run folder with its state: done, running (with the lock "
-        + "holder), failed (with the message), interrupted (with its checkpoint epoch) or missing; then whether the "
-        + "folder is merged. Changes nothing.",
-        "Exit 0 when every unit is done; 1 otherwise; 2 for usage errors."})
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Prints every unit of a planned run folder with its state: done, running (with the lock "
+          + "holder), failed (with the message), interrupted (with its checkpoint epoch) or missing; then whether the "
+          + "folder is merged. Changes nothing.",
+      "Exit 0 when every unit is done; 1 otherwise; 2 for usage errors."
+    })
 final class SuiteStatusCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Option(names = "--out", paramLabel = "DIR", required = true, description = "The run folder.")
   Path out;
@@ -47,9 +50,16 @@ final class SuiteStatusCommand implements Callable<Integer> {
       counts.merge(u.status(), 1, Integer::sum);
     }
     StringBuilder sum = new StringBuilder();
-    counts.forEach((k, v) -> sum.append(sum.length() == 0 ? "" : ", ").append(v).append(' ').append(k.label()));
-    o.printf("%d units: %s; %s%n", states.size(), sum,
-        Files.isRegularFile(out.resolve("ranking.csv")) ? "ranking.csv present (merged)" : "not merged");
+    counts.forEach(
+        (k, v) ->
+            sum.append(sum.length() == 0 ? "" : ", ").append(v).append(' ').append(k.label()));
+    o.printf(
+        "%d units: %s; %s%n",
+        states.size(),
+        sum,
+        Files.isRegularFile(out.resolve("ranking.csv"))
+            ? "ranking.csv present (merged)"
+            : "not merged");
     o.flush();
     return counts.getOrDefault(UnitState.Status.DONE, 0) == states.size() ? Main.OK : Main.FAILURE;
   }

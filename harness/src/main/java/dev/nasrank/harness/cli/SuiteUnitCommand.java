@@ -17,24 +17,30 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code harness suite unit}: trains (resuming) and evaluates one unit of a planned folder. */
-@Command(name = "unit", mixinStandardHelpOptions = true,
-    description = {"Trains (resuming its checkpoint) and evaluates unit I of a planned run folder (see units.txt), "
-        + "writing only into OUT/units/<unit>/, every file atomically, done.json last. Idempotent: a finished "
-        + "unit is skipped; an interrupted one resumes from its last epoch; temporary files of a killed write "
-        + "are removed. A lock (OUT/units/<unit>/.lock) keeps two workers off the same unit.",
-        "Exit 0 when the unit is done (now or before); 1 when it failed (the message is kept in failed.json for "
-            + "'suite merge' and 'suite status'); 2 for usage errors (no plan, index out of range); 3 when another "
-            + "worker holds the unit's lock (nothing done)."})
+@Command(
+    name = "unit",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Trains (resuming its checkpoint) and evaluates unit I of a planned run folder (see units.txt), "
+          + "writing only into OUT/units/<unit>/, every file atomically, done.json last. Idempotent: a finished "
+          + "unit is skipped; an interrupted one resumes from its last epoch; temporary files of a killed write "
+          + "are removed. A lock (OUT/units/<unit>/.lock) keeps two workers off the same unit.",
+      "Exit 0 when the unit is done (now or before); 1 when it failed (the message is kept in failed.json for "
+          + "'suite merge' and 'suite status'); 2 for usage errors (no plan, index out of range); 3 when another "
+          + "worker holds the unit's lock (nothing done)."
+    })
 final class SuiteUnitCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Mixin
-  SuiteRunOptions run;
+  @Mixin SuiteRunOptions run;
 
-  @Option(names = "--index", paramLabel = "I", required = true,
-      description = "The unit's index in units.txt (from 0), e.g. $SLURM_ARRAY_TASK_ID or $JOB_COMPLETION_INDEX.")
+  @Option(
+      names = "--index",
+      paramLabel = "I",
+      required = true,
+      description =
+          "The unit's index in units.txt (from 0), e.g. $SLURM_ARRAY_TASK_ID or $JOB_COMPLETION_INDEX.")
   int index;
 
   @Override
@@ -51,7 +57,8 @@ final class SuiteUnitCommand implements Callable<Integer> {
     }
     SuiteRunner.Settings s = plan.settings(out, run.dataRoot(), run.device, run.progress.enabled());
     String label = String.format("unit %d/%d %s", index + 1, plan.units().size(), unit.id());
-    UnitRunner.Attempt a = new UnitRunner(e).runIfNeeded(s, unit, SuiteRunner.unitDir(out, unit), label);
+    UnitRunner.Attempt a =
+        new UnitRunner(e).runIfNeeded(s, unit, SuiteRunner.unitDir(out, unit), label);
     PrintStream o = WriterOutputStream.printStream(spec.commandLine().getOut());
     switch (a.kind()) {
       case DONE_EARLIER -> o.println(label + ": finished earlier, nothing to do");
@@ -59,9 +66,15 @@ final class SuiteUnitCommand implements Callable<Integer> {
         o.println(label + ": another worker holds its lock (" + a.holder() + "); nothing done");
         return WorkerPool.EXIT_BUSY;
       }
-      case RAN -> o.printf("%s: done (checkpoint epochs %d -> %d, train %.0f s over all invocations, evaluate "
-          + "%.0f s)%n", label, a.result().epochsBefore(), a.result().epochs(), a.result().trainSeconds(),
-          a.result().evaluateSeconds());
+      case RAN ->
+          o.printf(
+              "%s: done (checkpoint epochs %d -> %d, train %.0f s over all invocations, evaluate "
+                  + "%.0f s)%n",
+              label,
+              a.result().epochsBefore(),
+              a.result().epochs(),
+              a.result().trainSeconds(),
+              a.result().evaluateSeconds());
       default -> throw new IllegalStateException(a.kind().toString());
     }
     return Main.OK;

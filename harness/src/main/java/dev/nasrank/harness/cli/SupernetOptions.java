@@ -15,40 +15,72 @@ import picocli.CommandLine.Option;
  */
 public final class SupernetOptions {
 
-  @Option(names = "--method", paramLabel = "METHOD", defaultValue = "mixpath", converter = MethodConverter.class,
-      description = "mixpath (shared node weights) or spos (one node copy per number of active paths). "
-          + "Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--method",
+      paramLabel = "METHOD",
+      defaultValue = "mixpath",
+      converter = MethodConverter.class,
+      description =
+          "mixpath (shared node weights) or spos (one node copy per number of active paths). "
+              + "Default: ${DEFAULT-VALUE}.")
   Method method;
 
-  @Option(names = "--bn-strategy", paramLabel = "STRATEGY", defaultValue = "linear_sbn",
+  @Option(
+      names = "--bn-strategy",
+      paramLabel = "STRATEGY",
+      defaultValue = "linear_sbn",
       converter = BnStrategyConverter.class,
-      description = "Normalisation of the summed paths: none, vanilla, linear_sbn, exponential_sbn or "
-          + "simple_scaling. Default: ${DEFAULT-VALUE}.")
+      description =
+          "Normalisation of the summed paths: none, vanilla, linear_sbn, exponential_sbn or "
+              + "simple_scaling. Default: ${DEFAULT-VALUE}.")
   BnStrategy bnStrategy;
 
-  @Option(names = "--max-paths", paramLabel = "M", defaultValue = "4",
+  @Option(
+      names = "--max-paths",
+      paramLabel = "M",
+      defaultValue = "4",
       description = "m, the most active nodes per cell (1..4). Default: ${DEFAULT-VALUE}.")
   int maxPaths;
 
-  @Option(names = "--sampler", paramLabel = "MODE", defaultValue = "corrected", converter = SamplerConverter.class,
-      description = "corrected (nodes drawn from all 4) or reference (from the first m, the reference code's "
-          + "defect). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--sampler",
+      paramLabel = "MODE",
+      defaultValue = "corrected",
+      converter = SamplerConverter.class,
+      description =
+          "corrected (nodes drawn from all 4) or reference (from the first m, the reference code's "
+              + "defect). Default: ${DEFAULT-VALUE}.")
   SamplerMode sampler;
 
-  @Option(names = "--stem-channels", paramLabel = "C", defaultValue = "128",
-      description = "Stem width C; channels double per stack. Default: ${DEFAULT-VALUE} (the paper).")
+  @Option(
+      names = "--stem-channels",
+      paramLabel = "C",
+      defaultValue = "128",
+      description =
+          "Stem width C; channels double per stack. Default: ${DEFAULT-VALUE} (the paper).")
   int stemChannels;
 
-  @Option(names = "--stacks", paramLabel = "N", defaultValue = "3", description = "Stacks. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--stacks",
+      paramLabel = "N",
+      defaultValue = "3",
+      description = "Stacks. Default: ${DEFAULT-VALUE}.")
   int stacks;
 
-  @Option(names = "--cells-per-stack", paramLabel = "N", defaultValue = "3",
+  @Option(
+      names = "--cells-per-stack",
+      paramLabel = "N",
+      defaultValue = "3",
       description = "Cells per stack. Default: ${DEFAULT-VALUE}.")
   int cellsPerStack;
 
   /** The supernet configuration (10 classes). */
   public SupernetConfig config() {
-    return new SupernetConfig(method, bnStrategy, maxPaths, sampler,
+    return new SupernetConfig(
+        method,
+        bnStrategy,
+        maxPaths,
+        sampler,
         NetworkShape.cifar10(stemChannels, stacks, cellsPerStack));
   }
 
@@ -75,7 +107,8 @@ public final class SupernetOptions {
       try {
         return SamplerMode.valueOf(value.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("unknown sampler '" + value + "' (expected corrected or reference)");
+        throw new IllegalArgumentException(
+            "unknown sampler '" + value + "' (expected corrected or reference)");
       }
     }
   }

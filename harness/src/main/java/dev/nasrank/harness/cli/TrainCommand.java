@@ -18,95 +18,148 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code harness train}: trains one S4 supernet (MixPath or SPOS, one BN strategy) with checkpoints. */
+/**
+ * {@code harness train}: trains one S4 supernet (MixPath or SPOS, one BN strategy) with
+ * checkpoints.
+ */
 @Command(
     name = "train",
     mixinStandardHelpOptions = true,
-    description = {"Trains an S4 one-shot supernet on CIFAR-10: one sampled choice per batch, path-exact SGD "
-        + "(momentum, weight decay, clip 5), cosine learning rate.",
-        "Writes OUTPUT/checkpoint.bin after every epoch (atomic) and OUTPUT/train.json; --resume continues a run. "
-            + "Defaults are the MixPath reference's (C=128, 3x3 cells, 200 epochs, batch 96, lr 0.025, seed 2020)."})
+    description = {
+      "Trains an S4 one-shot supernet on CIFAR-10: one sampled choice per batch, path-exact SGD "
+          + "(momentum, weight decay, clip 5), cosine learning rate.",
+      "Writes OUTPUT/checkpoint.bin after every epoch (atomic) and OUTPUT/train.json; --resume continues a run. "
+          + "Defaults are the MixPath reference's (C=128, 3x3 cells, 200 epochs, batch 96, lr 0.025, seed 2020)."
+    })
 public final class TrainCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Mixin
-  SupernetOptions supernet;
+  @Mixin SupernetOptions supernet;
 
-  @Mixin
-  DataRootOption dataRoot;
+  @Mixin DataRootOption dataRoot;
 
-  @Mixin
-  VerifyOption verify;
+  @Mixin VerifyOption verify;
 
-  @Option(names = "--split", paramLabel = "SPLIT", defaultValue = "mini",
-      description = "Data split: mini, nb101, reference or synthetic (reference = 50k train images). "
-          + "Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--split",
+      paramLabel = "SPLIT",
+      defaultValue = "mini",
+      description =
+          "Data split: mini, nb101, reference or synthetic (reference = 50k train images). "
+              + "Default: ${DEFAULT-VALUE}.")
   DataSplit split;
 
   @Option(names = "--epochs", paramLabel = "N", description = "Epochs. Default: ${DEFAULT-VALUE}.")
   int epochs = TrainConfig.DEFAULT_EPOCHS;
 
-  @Option(names = "--batch-size", paramLabel = "N", defaultValue = "96",
+  @Option(
+      names = "--batch-size",
+      paramLabel = "N",
+      defaultValue = "96",
       description = "Images per batch. Default: ${DEFAULT-VALUE}.")
   int batchSize;
 
-  @Option(names = "--lr", paramLabel = "LR",
+  @Option(
+      names = "--lr",
+      paramLabel = "LR",
       description = "Initial learning rate (cosine to --lr-min). Default: ${DEFAULT-VALUE}.")
   double lr = Optimizer.MIXPATH_REFERENCE.lr();
 
-  @Option(names = "--lr-min", paramLabel = "LR",
+  @Option(
+      names = "--lr-min",
+      paramLabel = "LR",
       description = "Final learning rate. Default: ${DEFAULT-VALUE}.")
   double lrMin = Optimizer.MIXPATH_REFERENCE.lrMin();
 
   @Option(names = "--momentum", paramLabel = "M", description = "Default: ${DEFAULT-VALUE}.")
   double momentum = Optimizer.MIXPATH_REFERENCE.momentum();
 
-  @Option(names = "--weight-decay", paramLabel = "WD",
+  @Option(
+      names = "--weight-decay",
+      paramLabel = "WD",
       description = "L2 weight decay (none on BN gamma/beta). Default: ${DEFAULT-VALUE}.")
   double weightDecay = Optimizer.MIXPATH_REFERENCE.weightDecay();
 
-  @Option(names = "--clip", paramLabel = "NORM",
+  @Option(
+      names = "--clip",
+      paramLabel = "NORM",
       description = "Global gradient-norm clip (0 = off). Default: ${DEFAULT-VALUE}.")
   double clip = Optimizer.MIXPATH_REFERENCE.clipNorm();
 
-  @Option(names = "--seed", paramLabel = "SEED",
-      description = "Seed of weights, sampler, data order and augmentation. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--seed",
+      paramLabel = "SEED",
+      description =
+          "Seed of weights, sampler, data order and augmentation. Default: ${DEFAULT-VALUE}.")
   long seed = TrainConfig.DEFAULT_SEED;
 
-  @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto", converter = DeviceConverter.class,
+  @Option(
+      names = "--device",
+      paramLabel = "DEVICE",
+      defaultValue = "auto",
+      converter = DeviceConverter.class,
       description = "auto, cpu or gpu (gpu without one is an error). Default: ${DEFAULT-VALUE}.")
   DeviceOption device;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true,
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "DIR",
+      required = true,
       description = "Run folder for checkpoint.bin and train.json.")
   Path output;
 
-  @Option(names = "--resume", negatable = true, defaultValue = "false",
+  @Option(
+      names = "--resume",
+      negatable = true,
+      defaultValue = "false",
       description = "Continue from OUTPUT/checkpoint.bin if it exists. Default: ${DEFAULT-VALUE}.")
   boolean resume;
 
-  @Option(names = "--max-steps-per-epoch", paramLabel = "N", defaultValue = "0",
-      description = "Cap on steps per epoch for smoke runs (0 = whole epoch). Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--max-steps-per-epoch",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "Cap on steps per epoch for smoke runs (0 = whole epoch). Default: ${DEFAULT-VALUE}.")
   int maxSteps;
 
-  @Mixin
-  ProgressOption progressOption;
+  @Mixin ProgressOption progressOption;
 
   @Override
   public Integer call() throws IOException {
     PrintStream out = WriterOutputStream.printStream(spec.commandLine().getOut());
-    TrainConfig cfg = new TrainConfig(supernet.config(), epochs,
-        new Optimizer(lr, lrMin, momentum, weightDecay, clip), seed, device, maxSteps, resume, progressOption.enabled());
-    SupernetData data = SupernetData.load(split, verify.apply(dataRoot.resolve()), batchSize, seed, true, false);
-    out.printf("training %s / %s on %s (%d images, %d batches/epoch) -> %s%n", cfg.supernet().method().cliName(),
-        cfg.supernet().bnStrategy().cliName(), split, data.train().size(), data.train().batchesPerEpoch(), output);
+    TrainConfig cfg =
+        new TrainConfig(
+            supernet.config(),
+            epochs,
+            new Optimizer(lr, lrMin, momentum, weightDecay, clip),
+            seed,
+            device,
+            maxSteps,
+            resume,
+            progressOption.enabled());
+    SupernetData data =
+        SupernetData.load(split, verify.apply(dataRoot.resolve()), batchSize, seed, true, false);
+    out.printf(
+        "training %s / %s on %s (%d images, %d batches/epoch) -> %s%n",
+        cfg.supernet().method().cliName(),
+        cfg.supernet().bnStrategy().cliName(),
+        split,
+        data.train().size(),
+        data.train().batchesPerEpoch(),
+        output);
     TrainResult r = new SupernetTrainer(out).train(cfg, data.train(), output);
     EpochStats last = r.last();
-    out.printf("done: %d epochs, %d steps, %,d trainable parameters, device %s%s%ncheckpoint: %s%n",
-        r.epochsCompleted(), r.globalSteps(), r.trainableParameters(), r.device(),
-        last == null ? "" : String.format(", last epoch loss %.4f acc %.4f", last.meanLoss(), last.accuracy()),
+    out.printf(
+        "done: %d epochs, %d steps, %,d trainable parameters, device %s%s%ncheckpoint: %s%n",
+        r.epochsCompleted(),
+        r.globalSteps(),
+        r.trainableParameters(),
+        r.device(),
+        last == null
+            ? ""
+            : String.format(", last epoch loss %.4f acc %.4f", last.meanLoss(), last.accuracy()),
         r.checkpoint());
     return Main.OK;
   }

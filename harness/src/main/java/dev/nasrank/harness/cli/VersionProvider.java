@@ -7,6 +7,8 @@ final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
     String v = Main.class.getPackage().getImplementationVersion();
-    return new String[] {"harness " + (v == null ? "dev" : v) + ", Java " + System.getProperty("java.version")};
+    return new String[] {
+      "harness " + (v == null ? "dev" : v) + ", Java " + System.getProperty("java.version")
+    };
   }
 }

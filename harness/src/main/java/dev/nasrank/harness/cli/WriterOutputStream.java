@@ -4,7 +4,10 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
-/** Adapts picocli's output {@link PrintWriter} to an {@link OutputStream} (UTF-8) for library log streams. */
+/**
+ * Adapts picocli's output {@link PrintWriter} to an {@link OutputStream} (UTF-8) for library log
+ * streams.
+ */
 final class WriterOutputStream extends OutputStream {
 
   private final PrintWriter writer;

@@ -23,13 +23,17 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * Feature diagnostics of a trained supernet (MixPath, section 3), from its checkpoint and a fixed batch (the first
- * validation batch, no augmentation), in eval mode with the trained BN statistics:
+ * Feature diagnostics of a trained supernet (MixPath, section 3), from its checkpoint and a fixed
+ * batch (the first validation batch, no augmentation), in eval mode with the trained BN statistics:
+ *
  * <ul>
- *   <li>the outputs of the three candidate ops of node n1 of the first cell (cosine matrix, L2 magnitudes);</li>
- *   <li>the summed multi-path features n1, n1+n2, n1+n2+n3, n1+..+n4 of the first cell with every node running
- *       conv3x3 (before the cell's 1x1 conv and sum normalisation; SPOS uses its copy for k paths);</li>
- *   <li>for Shadow-BN strategies, every sum-normalisation BN of every cell: running mean/var, gamma, beta.</li>
+ *   <li>the outputs of the three candidate ops of node n1 of the first cell (cosine matrix, L2
+ *       magnitudes);
+ *   <li>the summed multi-path features n1, n1+n2, n1+n2+n3, n1+..+n4 of the first cell with every
+ *       node running conv3x3 (before the cell's 1x1 conv and sum normalisation; SPOS uses its copy
+ *       for k paths);
+ *   <li>for Shadow-BN strategies, every sum-normalisation BN of every cell: running mean/var,
+ *       gamma, beta.
  * </ul>
  */
 public final class DiagnosticsExtractor {
@@ -44,13 +48,15 @@ public final class DiagnosticsExtractor {
    * @param label prefix of every measurement name (the unit id)
    * @param fixedBatch source of the fixed batch: its first batch of epoch 0 is used
    */
-  public static DiagnosticsFile extract(Path checkpoint, String label, BatchSource fixedBatch) throws IOException {
+  public static DiagnosticsFile extract(Path checkpoint, String label, BatchSource fixedBatch)
+      throws IOException {
     try (NDManager manager = NDManager.newBaseManager()) {
       Supernet net = Checkpoint.loadSupernet(checkpoint, manager);
       ParameterStore ps = new ParameterStore(manager, false);
       List<DiagnosticsFile.NamedSimilarity> features = new ArrayList<>();
       Iterator<Batch> it = fixedBatch.epoch(manager, 0);
-      try (Batch batch = it.next(); NDManager sub = manager.newSubManager()) {
+      try (Batch batch = it.next();
+          NDManager sub = manager.newSubManager()) {
         NDArray x = batch.getData().head();
         NDArray h = child(net, "stem").forward(ps, new NDList(x), false).head();
         S4Cell cell = net.cells().get(0);
@@ -63,8 +69,9 @@ public final class DiagnosticsExtractor {
           opOut.add(child(n1, op).forward(ps, new NDList(h), false).head().toFloatArray());
           opLabels.add(op);
         }
-        features.add(new DiagnosticsFile.NamedSimilarity(label + ": cell 1, node n1, candidate ops",
-            FeatureSimilarity.of(opLabels, opOut)));
+        features.add(
+            new DiagnosticsFile.NamedSimilarity(
+                label + ": cell 1, node n1, candidate ops", FeatureSimilarity.of(opLabels, opOut)));
         // summed multi-path features with k = 1..m conv3x3 nodes
         int m = net.config().maxPaths();
         List<float[]> sums = new ArrayList<>();
@@ -81,8 +88,9 @@ public final class DiagnosticsExtractor {
           sumLabels.add(name + " (k=" + k + ")");
         }
         if (sums.size() > 1) {
-          features.add(new DiagnosticsFile.NamedSimilarity(label + ": cell 1, summed conv3x3 paths",
-              FeatureSimilarity.of(sumLabels, sums)));
+          features.add(
+              new DiagnosticsFile.NamedSimilarity(
+                  label + ": cell 1, summed conv3x3 paths", FeatureSimilarity.of(sumLabels, sums)));
         }
       }
       List<DiagnosticsFile.SbnLayer> sbn = new ArrayList<>();
@@ -90,11 +98,18 @@ public final class DiagnosticsExtractor {
       if (strategy == BnStrategy.LINEAR_SBN || strategy == BnStrategy.EXPONENTIAL_SBN) {
         for (int c = 0; c < net.cells().size(); c++) {
           List<SbnStatistics.Bn> bns = new ArrayList<>();
-          for (ai.djl.util.Pair<String, Block> e : net.cells().get(c).sumNormalization().getChildren()) {
+          for (ai.djl.util.Pair<String, Block> e :
+              net.cells().get(c).sumNormalization().getChildren()) {
             if (e.getValue() instanceof RunningBatchNorm bn) {
               String name = e.getKey().replaceFirst("^\\d+", "");
-              bns.add(new SbnStatistics.Bn(name, activePaths(name), doubles(bn.runningMean()),
-                  doubles(bn.runningVar()), doubles(param(bn, "gamma")), doubles(param(bn, "beta"))));
+              bns.add(
+                  new SbnStatistics.Bn(
+                      name,
+                      activePaths(name),
+                      doubles(bn.runningMean()),
+                      doubles(bn.runningVar()),
+                      doubles(param(bn, "gamma")),
+                      doubles(param(bn, "beta"))));
             }
           }
           sbn.add(new DiagnosticsFile.SbnLayer(label + ": cell " + (c + 1) + " sum BN", bns));
@@ -104,7 +119,10 @@ public final class DiagnosticsExtractor {
     }
   }
 
-  /** Active paths a BN serves, from its name: {@code sbn3} (linear) or {@code sbnn1n3} (exponential). */
+  /**
+   * Active paths a BN serves, from its name: {@code sbn3} (linear) or {@code sbnn1n3}
+   * (exponential).
+   */
   static int activePaths(String name) {
     String rest = name.substring(3);
     if (rest.startsWith("n")) {
@@ -119,8 +137,13 @@ public final class DiagnosticsExtractor {
         return e.getValue();
       }
     }
-    throw new IllegalStateException(parent + " has no child block '" + name + "' (children " + parent.getChildren()
-        .keys() + ")");
+    throw new IllegalStateException(
+        parent
+            + " has no child block '"
+            + name
+            + "' (children "
+            + parent.getChildren().keys()
+            + ")");
   }
 
   private static NDArray param(Block b, String name) {

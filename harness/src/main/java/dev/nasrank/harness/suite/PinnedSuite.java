@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The configuration a suite run pinned in its folder ({@value SuiteRunner#SUITE_CONFIG}): the profile, the m
- * values and the training seeds, everything needed to list its units again.
+ * The configuration a suite run pinned in its folder ({@value SuiteRunner#SUITE_CONFIG}): the
+ * profile, the m values and the training seeds, everything needed to list its units again.
  *
  * @param profile the profile that ran (with any {@code --epochs} override)
  * @param maxPaths the m values
@@ -20,11 +20,15 @@ public record PinnedSuite(SuiteProfile profile, List<Integer> maxPaths, List<Lon
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Reads {@code runDir/suite-config.json}, naming the file and the field when something is missing. */
+  /**
+   * Reads {@code runDir/suite-config.json}, naming the file and the field when something is
+   * missing.
+   */
   public static PinnedSuite read(Path runDir) throws IOException {
     Path file = runDir.resolve(SuiteRunner.SUITE_CONFIG);
     if (!Files.isRegularFile(file)) {
-      throw new IOException(runDir + " is not a suite run folder: it has no " + SuiteRunner.SUITE_CONFIG);
+      throw new IOException(
+          runDir + " is not a suite run folder: it has no " + SuiteRunner.SUITE_CONFIG);
     }
     JsonNode root = JSON.readTree(file.toFile());
     if (root == null || !root.isObject()) {
@@ -37,8 +41,9 @@ public record PinnedSuite(SuiteProfile profile, List<Integer> maxPaths, List<Lon
     }
     SuiteProfile profile;
     try {
-      profile = SuiteProfile.fromJson(root.get("profile"), root.get("optimizer"),
-          file + " field 'profile'");
+      profile =
+          SuiteProfile.fromJson(
+              root.get("profile"), root.get("optimizer"), file + " field 'profile'");
     } catch (IllegalArgumentException e) {
       throw new IOException(e.getMessage(), e);
     }

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 
 /**
  * The ground-truth file a run was ranked against, as its run.json records it ({@code configuration
- * .groundTruthFile}: {@code embedded} or a path; {@code datasets.groundtruth}: its SHA-256), so {@code report --run
- * DIR} ranks against the same file as the suite did. A run folder without run.json falls back to
- * {@code DIR/groundtruth.csv}.
+ * .groundTruthFile}: {@code embedded} or a path; {@code datasets.groundtruth}: its SHA-256), so
+ * {@code report --run DIR} ranks against the same file as the suite did. A run folder without
+ * run.json falls back to {@code DIR/groundtruth.csv}.
  */
 public final class RecordedGroundTruth {
 
@@ -20,7 +20,8 @@ public final class RecordedGroundTruth {
   /**
    * The file to rank {@code runDir} against.
    *
-   * @throws IllegalArgumentException naming what is missing or whose SHA-256 differs from the recorded one
+   * @throws IllegalArgumentException naming what is missing or whose SHA-256 differs from the
+   *     recorded one
    */
   public static Path of(Path runDir) {
     Path runJson = runDir.resolve("run.json");
@@ -29,8 +30,10 @@ public final class RecordedGroundTruth {
       if (Files.isRegularFile(legacy)) {
         return legacy;
       }
-      throw new IllegalArgumentException(runDir + " has neither run.json (naming its ground truth) nor "
-          + "groundtruth.csv: give --groundtruth FILE");
+      throw new IllegalArgumentException(
+          runDir
+              + " has neither run.json (naming its ground truth) nor "
+              + "groundtruth.csv: give --groundtruth FILE");
     }
     JsonNode m = ManifestIo.read(runJson);
     String recorded = m.path("configuration").path("groundTruthFile").asText("");
@@ -38,20 +41,35 @@ public final class RecordedGroundTruth {
       if (Files.isRegularFile(legacy)) {
         return legacy;
       }
-      throw new IllegalArgumentException(runJson + " names no ground truth (configuration.groundTruthFile) and "
-          + runDir + " has no groundtruth.csv: give --groundtruth FILE");
+      throw new IllegalArgumentException(
+          runJson
+              + " names no ground truth (configuration.groundTruthFile) and "
+              + runDir
+              + " has no groundtruth.csv: give --groundtruth FILE");
     }
     Path file = recorded.equals("embedded") ? EmbeddedGroundTruth.resolve(null) : Path.of(recorded);
     if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException(runJson + " names ground truth " + recorded + ", which is not at " + file
-          + " from here: give --groundtruth FILE");
+      throw new IllegalArgumentException(
+          runJson
+              + " names ground truth "
+              + recorded
+              + ", which is not at "
+              + file
+              + " from here: give --groundtruth FILE");
     }
     String sha = m.path("datasets").path("groundtruth").asText("");
     if (!sha.isEmpty()) {
       String now = Sha256.of(file);
       if (!now.equals(sha)) {
-        throw new IllegalArgumentException(file + " has SHA-256 " + now + ", but " + runJson + " records " + sha
-            + " for the ground truth the run used: give --groundtruth FILE to rank against another one");
+        throw new IllegalArgumentException(
+            file
+                + " has SHA-256 "
+                + now
+                + ", but "
+                + runJson
+                + " records "
+                + sha
+                + " for the ground truth the run used: give --groundtruth FILE to rank against another one");
       }
     }
     return file;

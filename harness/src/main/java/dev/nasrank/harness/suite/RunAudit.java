@@ -27,11 +27,11 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Re-runs units of a finished suite run from what its folder pinned (suite-config.json, run.json) and says, per
- * unit, whether the rerun reproduces it bit for bit: every step's training loss, the checkpoint (where the run
- * kept it) and every one-shot accuracy. Before training, the data files are checked against the SHA-256s that
- * run.json recorded and the code's commit is compared with the run's. The way a reviewer checks a published
- * result (docs/suite.md, "Auditing a run").
+ * Re-runs units of a finished suite run from what its folder pinned (suite-config.json, run.json)
+ * and says, per unit, whether the rerun reproduces it bit for bit: every step's training loss, the
+ * checkpoint (where the run kept it) and every one-shot accuracy. Before training, the data files
+ * are checked against the SHA-256s that run.json recorded and the code's commit is compared with
+ * the run's. The way a reviewer checks a published result (docs/suite.md, "Auditing a run").
  */
 public final class RunAudit {
 
@@ -39,14 +39,22 @@ public final class RunAudit {
    * What to audit.
    *
    * @param run the finished run folder (read only)
-   * @param work where the reruns go ({@code work/units/<id>}; a unit's earlier rerun there is deleted first)
+   * @param work where the reruns go ({@code work/units/<id>}; a unit's earlier rerun there is
+   *     deleted first)
    * @param unitIds units to rerun by id; empty: the first {@code count} units of the run
    * @param count how many units when no ids are given; 0 = all
-   * @param epochs rerun only the first this many epochs and compare their training figures; null = the whole unit
+   * @param epochs rerun only the first this many epochs and compare their training figures; null =
+   *     the whole unit
    * @param dataRoot CIFAR-10 data root
    * @param device auto, cpu or gpu
    */
-  public record Options(Path run, Path work, List<String> unitIds, int count, Integer epochs, DataRoot dataRoot,
+  public record Options(
+      Path run,
+      Path work,
+      List<String> unitIds,
+      int count,
+      Integer epochs,
+      DataRoot dataRoot,
       DeviceOption device) {}
 
   /**
@@ -69,26 +77,37 @@ public final class RunAudit {
    * @param runCommit the commit run.json names
    * @param codeCommit the commit of the code auditing it (and whether its tree is dirty)
    * @param dataProblems data files whose SHA-256 differs from run.json's (no unit is rerun then)
-   * @param platformNotes where this machine differs from the run's in what decides bitwise results (processor,
-   *     instruction sets, engine, thread counts; not the speed-only allocator and OpenMP wait settings): a
-   *     mismatch is then expected, not evidence of a defect
+   * @param platformNotes where this machine differs from the run's in what decides bitwise results
+   *     (processor, instruction sets, engine, thread counts; not the speed-only allocator and
+   *     OpenMP wait settings): a mismatch is then expected, not evidence of a defect
    * @param units one verdict per rerun unit
    */
-  public record Result(String runCommit, String codeCommit, List<String> dataProblems, List<String> platformNotes,
+  public record Result(
+      String runCommit,
+      String codeCommit,
+      List<String> dataProblems,
+      List<String> platformNotes,
       List<UnitVerdict> units) {
     /** True if the data matched and every unit matched. */
     public boolean allMatch() {
-      return dataProblems.isEmpty() && !units.isEmpty() && units.stream().allMatch(UnitVerdict::matches);
+      return dataProblems.isEmpty()
+          && !units.isEmpty()
+          && units.stream().allMatch(UnitVerdict::matches);
     }
   }
 
-  /** Recorded settings that change speed, never results (docs/suite.md), so a difference is not noted. */
-  private static final java.util.Set<String> SPEED_ONLY = java.util.Set.of("OMP_WAIT_POLICY", "GLIBC_TUNABLES",
-      "malloc");
+  /**
+   * Recorded settings that change speed, never results (docs/suite.md), so a difference is not
+   * noted.
+   */
+  private static final java.util.Set<String> SPEED_ONLY =
+      java.util.Set.of("OMP_WAIT_POLICY", "GLIBC_TUNABLES", "malloc");
 
   private final PrintStream err;
 
-  /** @param err progress lines */
+  /**
+   * @param err progress lines
+   */
   public RunAudit(PrintStream err) {
     this.err = err;
   }
@@ -98,7 +117,8 @@ public final class RunAudit {
     PinnedSuite pinned = PinnedSuite.read(o.run());
     RunDirectory run = new RunDirectory(o.run());
     if (!Files.isRegularFile(run.runJson())) {
-      throw new IOException(o.run() + " has no run.json: the run did not finish (rerun its suite command first)");
+      throw new IOException(
+          o.run() + " has no run.json: the run did not finish (rerun its suite command first)");
     }
     JsonNode manifest = ManifestIo.read(run.runJson());
     String runCommit = manifest.path("git").path("commit").asText("unknown");
@@ -109,12 +129,24 @@ public final class RunAudit {
     if (!dataProblems.isEmpty()) {
       return new Result(runCommit, codeCommit, dataProblems, platform, List.of());
     }
-    SuiteRunner.Settings settings = new SuiteRunner.Settings(pinned.profile(), pinned.maxPaths(), pinned.seeds(),
-        o.dataRoot(), o.device(), null, o.work(), false);
+    SuiteRunner.Settings settings =
+        new SuiteRunner.Settings(
+            pinned.profile(),
+            pinned.maxPaths(),
+            pinned.seeds(),
+            o.dataRoot(),
+            o.device(),
+            null,
+            o.work(),
+            false);
     List<SuiteUnit> units = select(SuiteRunner.unitsFor(settings), o);
     if (o.epochs() != null && (o.epochs() < 1 || o.epochs() > pinned.profile().epochs())) {
-      throw new IllegalArgumentException("--epochs must be 1.." + pinned.profile().epochs() + " (the run's "
-          + "epochs), got " + o.epochs());
+      throw new IllegalArgumentException(
+          "--epochs must be 1.."
+              + pinned.profile().epochs()
+              + " (the run's "
+              + "epochs), got "
+              + o.epochs());
     }
     List<UnitVerdict> verdicts = new ArrayList<>();
     for (int i = 0; i < units.size(); i++) {
@@ -122,12 +154,18 @@ public final class RunAudit {
       String label = String.format("audit %d/%d %s", i + 1, units.size(), u.id());
       verdicts.add(auditUnit(settings, u, o, label));
       UnitVerdict v = verdicts.get(verdicts.size() - 1);
-      err.println(label + ": " + (v.matches() ? "matches" : "DIFFERS: " + String.join("; ", v.differences())));
+      err.println(
+          label
+              + ": "
+              + (v.matches() ? "matches" : "DIFFERS: " + String.join("; ", v.differences())));
     }
     return new Result(runCommit, codeCommit, List.of(), platform, List.copyOf(verdicts));
   }
 
-  /** What differs between the run's recorded platform and this one, in the fields that decide bitwise results. */
+  /**
+   * What differs between the run's recorded platform and this one, in the fields that decide
+   * bitwise results.
+   */
   static List<String> platformNotes(JsonNode recorded) {
     Environment now = Environment.detect(null);
     List<String> notes = new ArrayList<>();
@@ -165,8 +203,12 @@ public final class RunAudit {
     for (String id : o.unitIds()) {
       SuiteUnit u = byId.get(id);
       if (u == null) {
-        throw new IllegalArgumentException("the run has no unit '" + id + "' (its units: "
-            + String.join(", ", byId.keySet()) + ")");
+        throw new IllegalArgumentException(
+            "the run has no unit '"
+                + id
+                + "' (its units: "
+                + String.join(", ", byId.keySet())
+                + ")");
       }
       out.add(u);
     }
@@ -195,7 +237,8 @@ public final class RunAudit {
     return problems;
   }
 
-  private UnitVerdict auditUnit(SuiteRunner.Settings s, SuiteUnit u, Options o, String label) throws IOException {
+  private UnitVerdict auditUnit(SuiteRunner.Settings s, SuiteUnit u, Options o, String label)
+      throws IOException {
     Path original = SuiteRunner.unitDir(o.run(), u);
     Path rerun = SuiteRunner.unitDir(o.work(), u);
     deleteRecursively(rerun);
@@ -204,9 +247,18 @@ public final class RunAudit {
     Path originalTrain = original.resolve(SupernetTrainer.MANIFEST);
     if (o.epochs() != null) {
       new SupernetTrainer(new PrefixedStream(err, label + ": "))
-          .train(UnitRunner.trainConfig(s, u), UnitRunner.trainingData(s, u).train(), rerun, o.epochs());
-      notes.add("first " + o.epochs() + " of " + s.profile().epochs() + " epochs: training figures compared, "
-          + "checkpoint and candidates not (the run keeps only its final ones)");
+          .train(
+              UnitRunner.trainConfig(s, u),
+              UnitRunner.trainingData(s, u).train(),
+              rerun,
+              o.epochs());
+      notes.add(
+          "first "
+              + o.epochs()
+              + " of "
+              + s.profile().epochs()
+              + " epochs: training figures compared, "
+              + "checkpoint and candidates not (the run keeps only its final ones)");
     } else {
       new UnitRunner(err).run(s, u, rerun, label);
     }
@@ -220,7 +272,8 @@ public final class RunAudit {
     if (o.epochs() == null) {
       Path ckpt = original.resolve(Checkpoint.FILE_NAME);
       if (Files.isRegularFile(ckpt)) {
-        UnitComparison.CheckpointVerdict cv = UnitComparison.checkpoints(ckpt, rerun.resolve(Checkpoint.FILE_NAME));
+        UnitComparison.CheckpointVerdict cv =
+            UnitComparison.checkpoints(ckpt, rerun.resolve(Checkpoint.FILE_NAME));
         if (cv.difference() != null) {
           differences.add(cv.difference());
         }
@@ -228,12 +281,16 @@ public final class RunAudit {
           notes.add(cv.note());
         }
       } else {
-        notes.add("the run kept no " + Checkpoint.FILE_NAME + " for this unit (published runs omit it): training "
-            + "losses and one-shot accuracies compared");
+        notes.add(
+            "the run kept no "
+                + Checkpoint.FILE_NAME
+                + " for this unit (published runs omit it): training "
+                + "losses and one-shot accuracies compared");
       }
       Optional<Map<String, Double>> before = originalCandidates(o.run(), original, u);
       if (before.isPresent()) {
-        UnitComparison.candidates(before.get(), accuracies(rerun.resolve(OneShotRun.CANDIDATES_CSV)))
+        UnitComparison.candidates(
+                before.get(), accuracies(rerun.resolve(OneShotRun.CANDIDATES_CSV)))
             .ifPresent(differences::add);
       } else {
         differences.add("the run has no one-shot accuracies for this unit");
@@ -243,8 +300,8 @@ public final class RunAudit {
   }
 
   /** The unit's own candidates.csv, else its rows of the run's combined candidates.csv. */
-  private static Optional<Map<String, Double>> originalCandidates(Path runDir, Path unitDir, SuiteUnit u)
-      throws IOException {
+  private static Optional<Map<String, Double>> originalCandidates(
+      Path runDir, Path unitDir, SuiteUnit u) throws IOException {
     Path own = unitDir.resolve(OneShotRun.CANDIDATES_CSV);
     if (Files.isRegularFile(own)) {
       return Optional.of(accuracies(own));
@@ -255,8 +312,10 @@ public final class RunAudit {
     }
     Map<String, Double> m = new LinkedHashMap<>();
     for (Candidate c : CandidatesCsv.read(combined)) {
-      if (c.method().equals(u.method().cliName()) && c.bnStrategy().equals(u.bnStrategy().cliName())
-          && c.seed() == u.seed() && c.maxPaths() == u.maxPaths()) {
+      if (c.method().equals(u.method().cliName())
+          && c.bnStrategy().equals(u.bnStrategy().cliName())
+          && c.seed() == u.seed()
+          && c.maxPaths() == u.maxPaths()) {
         m.put(key(c.calibrated(), c.choice()), c.oneShotAccuracy());
       }
     }

@@ -25,10 +25,11 @@ import java.util.List;
 
 /**
  * The merge step of a planned folder: once every unit is done, builds {@code candidates.csv},
- * {@code diagnostics.json} and {@code run.json} from the unit folders and renders the report (ranking.csv,
- * report.md/html, ...) against the ground truth; with any unit not done it writes nothing and returns the units
- * that are missing, running, failed or interrupted. Every file is written atomically under the folder's run lock,
- * after removing temporary files a killed merge left, so a rerun after a kill gives the same files.
+ * {@code diagnostics.json} and {@code run.json} from the unit folders and renders the report
+ * (ranking.csv, report.md/html, ...) against the ground truth; with any unit not done it writes
+ * nothing and returns the units that are missing, running, failed or interrupted. Every file is
+ * written atomically under the folder's run lock, after removing temporary files a killed merge
+ * left, so a rerun after a kill gives the same files.
  */
 public final class SuiteMerger {
 
@@ -37,9 +38,11 @@ public final class SuiteMerger {
    *
    * @param notDone units not done, in index order (empty when the merge wrote its files)
    * @param groundTruth the ground truth used, or null when nothing was merged
-   * @param report the reporter's result, or null when nothing was merged or there is no ground truth
+   * @param report the reporter's result, or null when nothing was merged or there is no ground
+   *     truth
    */
-  public record Result(List<UnitState> notDone, GroundTruthChoice groundTruth, ReportResult report) {
+  public record Result(
+      List<UnitState> notDone, GroundTruthChoice groundTruth, ReportResult report) {
     /** True when every unit was done and the files were written. */
     public boolean merged() {
       return notDone.isEmpty();
@@ -50,7 +53,9 @@ public final class SuiteMerger {
 
   private final PrintStream err;
 
-  /** @param err progress lines */
+  /**
+   * @param err progress lines
+   */
   public SuiteMerger(PrintStream err) {
     this.err = err;
   }
@@ -70,18 +75,21 @@ public final class SuiteMerger {
    * @param gt the ground truth, or null to open the one the settings name
    * @param invocationSeconds seconds the calling command has run so far (recorded in run.json)
    */
-  public Result merge(SuiteRunner.Settings s, GroundTruthChoice gt, double invocationSeconds) throws IOException {
+  public Result merge(SuiteRunner.Settings s, GroundTruthChoice gt, double invocationSeconds)
+      throws IOException {
     long start = System.nanoTime();
     SuitePlan plan = SuitePlan.of(s);
-    List<UnitState> notDone = states(s.out(), plan).stream().filter(u -> u.status() != UnitState.Status.DONE)
-        .toList();
+    List<UnitState> notDone =
+        states(s.out(), plan).stream().filter(u -> u.status() != UnitState.Status.DONE).toList();
     if (!notDone.isEmpty()) {
       return new Result(notDone, null, null);
     }
     GroundTruthChoice truth = gt != null ? gt : GroundTruthChoice.open(s.groundTruthFile());
     try (WorkLock lock = SuitePlan.runLock(s.out())) {
       RunDirectory run = new RunDirectory(s.out());
-      int stale = TempFiles.removeStale(s.out()).size() + TempFiles.removeStale(s.out().resolve("plots")).size();
+      int stale =
+          TempFiles.removeStale(s.out()).size()
+              + TempFiles.removeStale(s.out().resolve("plots")).size();
       if (stale > 0) {
         err.printf("merge: removed %d temporary file(s) of an interrupted merge%n", stale);
       }
@@ -92,7 +100,10 @@ public final class SuiteMerger {
       writeManifest(s, truth, units, dirs, invocationSeconds + (System.nanoTime() - start) / 1e9);
       ReportResult report = null;
       if (truth.groundTruth() != null) {
-        err.println("report: ranking " + units.size() + " supernets x 2 evaluations against the ground truth");
+        err.println(
+            "report: ranking "
+                + units.size()
+                + " supernets x 2 evaluations against the ground truth");
         report = Reporter.render(run, truth.groundTruth(), ReportOptions.defaults());
       }
       return new Result(List.of(), truth, report);
@@ -126,10 +137,18 @@ public final class SuiteMerger {
     new DiagnosticsFile(features, sbn).write(file);
   }
 
-  private static void writeManifest(SuiteRunner.Settings s, GroundTruthChoice gt, List<SuiteUnit> units,
-      List<Path> dirs, double seconds) throws IOException {
-    RunManifest.Builder b = RunManifest.builder().profile(s.profile().name())
-        .configuration(SuiteRunner.configuration(s), SuiteRunner.OUTSIDE_HASH).device(s.device().resolve().toString());
+  private static void writeManifest(
+      SuiteRunner.Settings s,
+      GroundTruthChoice gt,
+      List<SuiteUnit> units,
+      List<Path> dirs,
+      double seconds)
+      throws IOException {
+    RunManifest.Builder b =
+        RunManifest.builder()
+            .profile(s.profile().name())
+            .configuration(SuiteRunner.configuration(s), SuiteRunner.OUTSIDE_HASH)
+            .device(s.device().resolve().toString());
     for (long seed : s.seeds()) {
       b.seed("supernet" + (s.seeds().size() == 1 ? "" : "." + seed), seed);
     }
@@ -137,7 +156,8 @@ public final class SuiteMerger {
     if (s.profile().split().cifar10().isPresent()) {
       Cifar10Split split = s.profile().split().cifar10().get();
       String folder = DatasetManifest.load().entry(split.datasetId()).folder();
-      for (Cifar10Split.Part part : List.of(Cifar10Split.Part.TRAIN, Cifar10Split.Part.VALIDATION)) {
+      for (Cifar10Split.Part part :
+          List.of(Cifar10Split.Part.TRAIN, Cifar10Split.Part.VALIDATION)) {
         for (String name : split.files(part)) {
           b.dataset(folder + "/" + name, s.dataRoot().require(folder + "/" + name));
         }

@@ -18,16 +18,18 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The plan of a run folder: the pinned configuration ({@value SuiteRunner#SUITE_CONFIG}: profile, m values, seeds,
- * ground truth) and its units with stable indices ({@value #UNITS_TXT}, one {@code <index> <unit id>} line each).
- * Index {@code i} is the {@code i}-th unit of {@link SuiteRunner#unitsFor} (seed-major, then m, then MixPath's five
- * strategies and SPOS), so any executor ({@code suite unit --index i}, a Slurm array task, a Kubernetes indexed
- * job) finds the same unit under the same index.
+ * The plan of a run folder: the pinned configuration ({@value SuiteRunner#SUITE_CONFIG}: profile, m
+ * values, seeds, ground truth) and its units with stable indices ({@value #UNITS_TXT}, one {@code
+ * <index> <unit id>} line each). Index {@code i} is the {@code i}-th unit of {@link
+ * SuiteRunner#unitsFor} (seed-major, then m, then MixPath's five strategies and SPOS), so any
+ * executor ({@code suite unit --index i}, a Slurm array task, a Kubernetes indexed job) finds the
+ * same unit under the same index.
  *
- * <p>A folder is planned once; a later plan of the same folder is accepted only with the same profile, a unit list
- * that starts with the pinned one (more seeds append units; other changes would renumber them) and, once the folder
- * holds a ranking or report, the same ground truth (so a ranking is never silently replaced by one against another
- * ground truth); otherwise it is refused naming what differs, before anything is written.
+ * <p>A folder is planned once; a later plan of the same folder is accepted only with the same
+ * profile, a unit list that starts with the pinned one (more seeds append units; other changes
+ * would renumber them) and, once the folder holds a ranking or report, the same ground truth (so a
+ * ranking is never silently replaced by one against another ground truth); otherwise it is refused
+ * naming what differs, before anything is written.
  *
  * @param profile the profile
  * @param maxPaths the m values, ascending
@@ -35,17 +37,24 @@ import java.util.Optional;
  * @param groundTruth the ground-truth file as given, or {@value #EMBEDDED}
  * @param units the units; index = position
  */
-public record SuitePlan(SuiteProfile profile, List<Integer> maxPaths, List<Long> seeds, String groundTruth,
+public record SuitePlan(
+    SuiteProfile profile,
+    List<Integer> maxPaths,
+    List<Long> seeds,
+    String groundTruth,
     List<SuiteUnit> units) {
 
   /** The numbered unit list of a planned folder. */
   public static final String UNITS_TXT = "units.txt";
+
   /** The pinned ground truth when none was named (the embedded S4-mini one). */
   public static final String EMBEDDED = "embedded";
+
   /** Lock file of plan and merge in the run folder (units have their own). */
   public static final String RUN_LOCK = ".suite.lock";
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** Copies the lists. */
   public SuitePlan {
@@ -56,7 +65,11 @@ public record SuitePlan(SuiteProfile profile, List<Integer> maxPaths, List<Long>
 
   /** The plan of {@code s} (nothing is read or written). */
   public static SuitePlan of(SuiteRunner.Settings s) {
-    return new SuitePlan(s.profile(), s.maxPaths(), s.seeds(), groundTruthName(s.groundTruthFile()),
+    return new SuitePlan(
+        s.profile(),
+        s.maxPaths(),
+        s.seeds(),
+        groundTruthName(s.groundTruthFile()),
         SuiteRunner.unitsFor(s));
   }
 
@@ -68,32 +81,50 @@ public record SuitePlan(SuiteProfile profile, List<Integer> maxPaths, List<Long>
   /**
    * Reads the plan of a planned folder.
    *
-   * @throws IllegalArgumentException when {@code out} holds no plan, naming the command that writes one
+   * @throws IllegalArgumentException when {@code out} holds no plan, naming the command that writes
+   *     one
    */
   public static SuitePlan read(Path out) throws IOException {
     Path file = out.resolve(SuiteRunner.SUITE_CONFIG);
     if (!Files.isRegularFile(file)) {
-      throw new IllegalArgumentException(out + " holds no suite plan (" + SuiteRunner.SUITE_CONFIG + "): run "
-          + "'harness suite plan --out " + out + " [--profile ...]' (or the plain 'suite') first");
+      throw new IllegalArgumentException(
+          out
+              + " holds no suite plan ("
+              + SuiteRunner.SUITE_CONFIG
+              + "): run "
+              + "'harness suite plan --out "
+              + out
+              + " [--profile ...]' (or the plain 'suite') first");
     }
     JsonNode n = JSON.readTree(file.toFile());
-    SuiteProfile p = SuiteProfile.fromJson(n.get("profile"), n.get("optimizer"), file + " field 'profile'");
+    SuiteProfile p =
+        SuiteProfile.fromJson(n.get("profile"), n.get("optimizer"), file + " field 'profile'");
     List<Integer> m = new ArrayList<>();
     n.path("maxPaths").forEach(v -> m.add(v.asInt()));
     List<Long> seeds = new ArrayList<>();
     n.path("seeds").forEach(v -> seeds.add(v.asLong()));
     String gt = n.path("groundTruthFile").asText(EMBEDDED);
-    SuiteRunner.Settings s = new SuiteRunner.Settings(p, m, seeds, DataRoot.of(out), DeviceOption.CPU,
-        gt.equals(EMBEDDED) ? null : Path.of(gt), out, false);
+    SuiteRunner.Settings s =
+        new SuiteRunner.Settings(
+            p,
+            m,
+            seeds,
+            DataRoot.of(out),
+            DeviceOption.CPU,
+            gt.equals(EMBEDDED) ? null : Path.of(gt),
+            out,
+            false);
     return new SuitePlan(p, s.maxPaths(), s.seeds(), gt, SuiteRunner.unitsFor(s));
   }
 
   /**
-   * Pins the plan of {@code s} in its folder: written on the first call; later calls check it against the pinned
-   * one (see the class comment) and rewrite it (the unit list may have grown). Holds the folder's run lock.
+   * Pins the plan of {@code s} in its folder: written on the first call; later calls check it
+   * against the pinned one (see the class comment) and rewrite it (the unit list may have grown).
+   * Holds the folder's run lock.
    *
    * @return the plan now pinned
-   * @throws IllegalArgumentException when the folder holds an incompatible plan (nothing is written)
+   * @throws IllegalArgumentException when the folder holds an incompatible plan (nothing is
+   *     written)
    * @throws IllegalStateException when another process holds the run lock (planning or merging)
    */
   public static SuitePlan pin(SuiteRunner.Settings s) throws IOException {
@@ -104,7 +135,8 @@ public record SuitePlan(SuiteProfile profile, List<Integer> maxPaths, List<Long>
         now.checkCompatible(read(s.out()), s.out());
       }
       TempFiles.removeStale(s.out());
-      AtomicFiles.write(s.out().resolve(SuiteRunner.SUITE_CONFIG),
+      AtomicFiles.write(
+          s.out().resolve(SuiteRunner.SUITE_CONFIG),
           JSON.writeValueAsBytes(CanonicalJson.tree(SuiteRunner.configuration(s))));
       AtomicFiles.writeString(s.out().resolve(UNITS_TXT), now.unitsText());
       return now;
@@ -116,8 +148,12 @@ public record SuitePlan(SuiteProfile profile, List<Integer> maxPaths, List<Long>
     Path file = out.resolve(RUN_LOCK);
     Optional<WorkLock> lock = WorkLock.tryAcquire(file);
     if (lock.isEmpty()) {
-      throw new IllegalStateException("another suite command is planning or merging " + out + " ("
-          + WorkLock.holder(file).orElse("holder unknown") + "); try again when it has finished");
+      throw new IllegalStateException(
+          "another suite command is planning or merging "
+              + out
+              + " ("
+              + WorkLock.holder(file).orElse("holder unknown")
+              + "); try again when it has finished");
     }
     return lock.get();
   }
@@ -125,21 +161,49 @@ public record SuitePlan(SuiteProfile profile, List<Integer> maxPaths, List<Long>
   private void checkCompatible(SuitePlan pinned, Path out) {
     Path file = out.resolve(SuiteRunner.SUITE_CONFIG);
     if (!pinned.profile().equals(profile)) {
-      throw new IllegalArgumentException(out + " holds a suite run with another profile (" + file + ": "
-          + pinned.profile().name() + ", " + pinned.profile().epochs() + " epochs); choose another --out folder");
+      throw new IllegalArgumentException(
+          out
+              + " holds a suite run with another profile ("
+              + file
+              + ": "
+              + pinned.profile().name()
+              + ", "
+              + pinned.profile().epochs()
+              + " epochs); choose another --out folder");
     }
-    boolean ranked = Files.exists(out.resolve("ranking.csv")) || Files.exists(out.resolve("report.md"));
+    boolean ranked =
+        Files.exists(out.resolve("ranking.csv")) || Files.exists(out.resolve("report.md"));
     if (ranked && !sameGroundTruth(pinned.groundTruth(), groundTruth)) {
-      throw new IllegalArgumentException(out + " was planned against ground truth " + pinned.groundTruth()
-          + " (" + file + "), not " + groundTruth + "; its ranking and report are left as they are. To rank the "
-          + "same candidates against the other ground truth, copy candidates.csv and run.json into a new folder "
-          + "and run 'harness report --run NEWDIR --groundtruth FILE', or run the suite in another --out folder");
+      throw new IllegalArgumentException(
+          out
+              + " was planned against ground truth "
+              + pinned.groundTruth()
+              + " ("
+              + file
+              + "), not "
+              + groundTruth
+              + "; its ranking and report are left as they are. To rank the "
+              + "same candidates against the other ground truth, copy candidates.csv and run.json into a new folder "
+              + "and run 'harness report --run NEWDIR --groundtruth FILE', or run the suite in another --out folder");
     }
-    if (units.size() < pinned.units().size() || !units.subList(0, pinned.units().size()).equals(pinned.units())) {
-      throw new IllegalArgumentException(out + " was planned with max paths " + pinned.maxPaths() + " and seeds "
-          + pinned.seeds() + " (" + pinned.units().size() + " units in " + UNITS_TXT + "); max paths " + maxPaths
-          + " and seeds " + seeds + " would renumber its units. Use the same values, add seeds only (they append "
-          + "units), or another --out folder");
+    if (units.size() < pinned.units().size()
+        || !units.subList(0, pinned.units().size()).equals(pinned.units())) {
+      throw new IllegalArgumentException(
+          out
+              + " was planned with max paths "
+              + pinned.maxPaths()
+              + " and seeds "
+              + pinned.seeds()
+              + " ("
+              + pinned.units().size()
+              + " units in "
+              + UNITS_TXT
+              + "); max paths "
+              + maxPaths
+              + " and seeds "
+              + seeds
+              + " would renumber its units. Use the same values, add seeds only (they append "
+              + "units), or another --out folder");
     }
   }
 
@@ -162,25 +226,54 @@ public record SuitePlan(SuiteProfile profile, List<Integer> maxPaths, List<Long>
   /** The unit of an index. */
   public SuiteUnit unit(int index) {
     if (index < 0 || index >= units.size()) {
-      throw new IllegalArgumentException("unit index " + index + " is out of range: the plan has " + units.size()
-          + " units, 0.." + (units.size() - 1) + " (see " + UNITS_TXT + ")");
+      throw new IllegalArgumentException(
+          "unit index "
+              + index
+              + " is out of range: the plan has "
+              + units.size()
+              + " units, 0.."
+              + (units.size() - 1)
+              + " (see "
+              + UNITS_TXT
+              + ")");
     }
     return units.get(index);
   }
 
-  /** The settings of this plan for a folder and the machine-local choices (data root, device, progress). */
-  public SuiteRunner.Settings settings(Path out, DataRoot dataRoot, DeviceOption device, boolean progress) {
-    return new SuiteRunner.Settings(profile, maxPaths, seeds, dataRoot, device,
-        groundTruth.equals(EMBEDDED) ? null : Path.of(groundTruth), out, progress);
+  /**
+   * The settings of this plan for a folder and the machine-local choices (data root, device,
+   * progress).
+   */
+  public SuiteRunner.Settings settings(
+      Path out, DataRoot dataRoot, DeviceOption device, boolean progress) {
+    return new SuiteRunner.Settings(
+        profile,
+        maxPaths,
+        seeds,
+        dataRoot,
+        device,
+        groundTruth.equals(EMBEDDED) ? null : Path.of(groundTruth),
+        out,
+        progress);
   }
 
   /** {@value #UNITS_TXT}: a comment header, then {@code <index> <unit id>} per line. */
   public String unitsText() {
     StringBuilder b = new StringBuilder();
-    b.append(String.format(Locale.ROOT, "# suite plan: profile %s, %d epochs, max paths %s, seeds %s, ground truth "
-        + "%s%n", profile.name(), profile.epochs(), maxPaths, seeds, groundTruth));
-    b.append(String.format(Locale.ROOT, "# %d units; run one with: harness suite unit --out DIR --index I%n",
-        units.size()));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "# suite plan: profile %s, %d epochs, max paths %s, seeds %s, ground truth " + "%s%n",
+            profile.name(),
+            profile.epochs(),
+            maxPaths,
+            seeds,
+            groundTruth));
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "# %d units; run one with: harness suite unit --out DIR --index I%n",
+            units.size()));
     for (int i = 0; i < units.size(); i++) {
       b.append(i).append(' ').append(units.get(i).id()).append('\n');
     }

@@ -19,34 +19,51 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Runs the suite in one command: pins the plan ({@link SuitePlan}), runs every unit not finished yet
- * ({@link UnitRunner}, in this process one after another, or in {@link WorkerPool} child processes), then merges
- * ({@link SuiteMerger}): {@code candidates.csv}, {@code diagnostics.json}, {@code run.json}, {@code ranking.csv}
- * and the reports, rebuilt atomically from the unit folders {@code DIR/units/<id>/}.
+ * Runs the suite in one command: pins the plan ({@link SuitePlan}), runs every unit not finished
+ * yet ({@link UnitRunner}, in this process one after another, or in {@link WorkerPool} child
+ * processes), then merges ({@link SuiteMerger}): {@code candidates.csv}, {@code diagnostics.json},
+ * {@code run.json}, {@code ranking.csv} and the reports, rebuilt atomically from the unit folders
+ * {@code DIR/units/<id>/}.
  */
 public final class SuiteRunner {
 
-  /** Marker written (atomically) into a unit folder when its training and evaluation are complete. */
+  /**
+   * Marker written (atomically) into a unit folder when its training and evaluation are complete.
+   */
   public static final String DONE = UnitRunner.DONE;
+
   /** The suite configuration pinned at the first start (see {@link SuitePlan}). */
   public static final String SUITE_CONFIG = "suite-config.json";
-  /** Strategy of the SPOS supernet: one BN on the sum shared by all path counts (SPOS has no SBN choice). */
+
+  /**
+   * Strategy of the SPOS supernet: one BN on the sum shared by all path counts (SPOS has no SBN
+   * choice).
+   */
   public static final BnStrategy SPOS_STRATEGY = BnStrategy.VANILLA;
 
   /**
    * What to run.
    *
    * @param profile shape and budget
-   * @param maxPaths the m values; the largest gets all six supernets, smaller ones MixPath + linear SBN only
+   * @param maxPaths the m values; the largest gets all six supernets, smaller ones MixPath + linear
+   *     SBN only
    * @param seeds training seeds; everything is repeated per seed
    * @param dataRoot CIFAR-10 data root
    * @param device auto, cpu or gpu
-   * @param groundTruthFile a NAS-Bench-101-format file, or null for the embedded S4-mini ground truth
+   * @param groundTruthFile a NAS-Bench-101-format file, or null for the embedded S4-mini ground
+   *     truth
    * @param out the run folder
    * @param progress progress bars on stderr
    */
-  public record Settings(SuiteProfile profile, List<Integer> maxPaths, List<Long> seeds, DataRoot dataRoot,
-      DeviceOption device, Path groundTruthFile, Path out, boolean progress) {
+  public record Settings(
+      SuiteProfile profile,
+      List<Integer> maxPaths,
+      List<Long> seeds,
+      DataRoot dataRoot,
+      DeviceOption device,
+      Path groundTruthFile,
+      Path out,
+      boolean progress) {
 
     /** Validates the lists. */
     public Settings {
@@ -78,8 +95,13 @@ public final class SuiteRunner {
    * @param report the reporter's result, or null when there was no ground truth or no merge
    * @param notDone units not done at the end (then nothing was merged); empty after a merge
    */
-  public record Outcome(List<SuiteUnit> units, int trainedOrEvaluated, int skipped, GroundTruthChoice groundTruth,
-      ReportResult report, List<UnitState> notDone) {}
+  public record Outcome(
+      List<SuiteUnit> units,
+      int trainedOrEvaluated,
+      int skipped,
+      GroundTruthChoice groundTruth,
+      ReportResult report,
+      List<UnitState> notDone) {}
 
   private final PrintStream out;
   private final PrintStream err;
@@ -93,7 +115,10 @@ public final class SuiteRunner {
     this.err = err;
   }
 
-  /** The six settings of the main m, in run (= index) order: MixPath under each BN strategy, then SPOS. */
+  /**
+   * The six settings of the main m, in run (= index) order: MixPath under each BN strategy, then
+   * SPOS.
+   */
   public static List<SuiteUnit> unitsFor(Settings s) {
     List<SuiteUnit> units = new ArrayList<>();
     for (long seed : s.seeds()) {
@@ -118,8 +143,8 @@ public final class SuiteRunner {
 
   /** The supernet shape of a unit under a profile. */
   public static SupernetConfig supernetConfig(SuiteProfile p, SuiteUnit u) {
-    return new SupernetConfig(u.method(), u.bnStrategy(), u.maxPaths(), SamplerMode.CORRECTED,
-        p.network());
+    return new SupernetConfig(
+        u.method(), u.bnStrategy(), u.maxPaths(), SamplerMode.CORRECTED, p.network());
   }
 
   /** Runs (or resumes) everything in this process and rebuilds the combined outputs. */
@@ -135,8 +160,8 @@ public final class SuiteRunner {
   /**
    * Plan, units, merge.
    *
-   * @param pool child processes to run the units in, or null to run them in this process one after another (a
-   *     failing unit then stops the run with its exception)
+   * @param pool child processes to run the units in, or null to run them in this process one after
+   *     another (a failing unit then stops the run with its exception)
    */
   public Outcome run(Settings s, GroundTruthChoice gt, WorkerPool pool) throws IOException {
     long start = System.nanoTime();
@@ -160,7 +185,8 @@ public final class SuiteRunner {
             err.println(label + ": finished earlier, skipped");
             skipped++;
           }
-          case BUSY -> err.println(label + ": another worker runs it (" + a.holder() + "), left to it");
+          case BUSY ->
+              err.println(label + ": another worker runs it (" + a.holder() + "), left to it");
           case RAN -> ran++;
           default -> throw new IllegalStateException(a.kind().toString());
         }
@@ -171,8 +197,9 @@ public final class SuiteRunner {
   }
 
   /**
-   * Fields of {@link #configuration} outside {@code configurationSha256}: the seeds and the ground truth are recorded
-   * beside it, so runs of one configuration with other seeds, or ranked against another file, share the hash.
+   * Fields of {@link #configuration} outside {@code configurationSha256}: the seeds and the ground
+   * truth are recorded beside it, so runs of one configuration with other seeds, or ranked against
+   * another file, share the hash.
    */
   public static final List<String> OUTSIDE_HASH = List.of("seeds", "groundTruthFile");
 
@@ -182,8 +209,9 @@ public final class SuiteRunner {
   }
 
   /**
-   * The configuration recorded in {@value #SUITE_CONFIG} and run.json: the profile's records as they ran, the m
-   * values, seeds, SPOS's BN strategy, sampler, calibration protocol and the ground-truth file.
+   * The configuration recorded in {@value #SUITE_CONFIG} and run.json: the profile's records as
+   * they ran, the m values, seeds, SPOS's BN strategy, sampler, calibration protocol and the
+   * ground-truth file.
    */
   static Map<String, Object> configuration(Settings s) {
     Map<String, Object> c = new LinkedHashMap<>();

@@ -4,8 +4,8 @@ import dev.nasrank.harness.supernet.BnStrategy;
 import dev.nasrank.harness.supernet.Method;
 
 /**
- * One supernet of the suite: trained once, then evaluated uncalibrated and calibrated over all its choices.
- * Its files live in {@code DIR/units/<id>/}.
+ * One supernet of the suite: trained once, then evaluated uncalibrated and calibrated over all its
+ * choices. Its files live in {@code DIR/units/<id>/}.
  *
  * @param method MixPath or SPOS
  * @param bnStrategy normalisation of the summed paths

@@ -27,26 +27,37 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The work of one suite unit: train its supernet (resuming the checkpoint in its folder), evaluate every choice
- * without and with BN post-calibration, extract the diagnostics, and write {@value #DONE} last. Everything goes
- * into the unit's own folder, each file atomically, so a rerun after any interruption redoes at most one epoch or
- * the evaluation and gives the same files (one torch thread).
+ * The work of one suite unit: train its supernet (resuming the checkpoint in its folder), evaluate
+ * every choice without and with BN post-calibration, extract the diagnostics, and write {@value
+ * #DONE} last. Everything goes into the unit's own folder, each file atomically, so a rerun after
+ * any interruption redoes at most one epoch or the evaluation and gives the same files (one torch
+ * thread).
  *
- * <p>{@link #run(SuiteRunner.Settings, SuiteUnit, Path)} is the bare work, for any folder (e.g. re-running a unit of
- * a finished run elsewhere to audit it). {@link #runIfNeeded} is what the suite's executors call: it takes the
- * unit's lock ({@value #LOCK}), skips a finished unit, removes temporary files of a killed write, and records a
- * failure in {@value #FAILED}.
+ * <p>{@link #run(SuiteRunner.Settings, SuiteUnit, Path)} is the bare work, for any folder (e.g.
+ * re-running a unit of a finished run elsewhere to audit it). {@link #runIfNeeded} is what the
+ * suite's executors call: it takes the unit's lock ({@value #LOCK}), skips a finished unit, removes
+ * temporary files of a killed write, and records a failure in {@value #FAILED}.
  */
 public final class UnitRunner {
 
-  /** Marker written (atomically) into a unit folder when its training and evaluation are complete. */
+  /**
+   * Marker written (atomically) into a unit folder when its training and evaluation are complete.
+   */
   public static final String DONE = "done.json";
-  /** Written when the last attempt threw: the message, for {@code suite merge} and {@code suite status}. */
+
+  /**
+   * Written when the last attempt threw: the message, for {@code suite merge} and {@code suite
+   * status}.
+   */
   public static final String FAILED = "failed.json";
-  /** The unit's lock file (held while a worker runs the unit; kept afterwards, empty of meaning). */
+
+  /**
+   * The unit's lock file (held while a worker runs the unit; kept afterwards, empty of meaning).
+   */
   public static final String LOCK = ".lock";
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /**
    * What one unit's work did.
@@ -55,13 +66,19 @@ public final class UnitRunner {
    * @param dir its folder
    * @param epochsBefore epochs in the checkpoint before this call (0 = trained from scratch)
    * @param epochs epochs in the checkpoint now
-   * @param trainSeconds training wall time over every invocation: the sum of the epoch times in train.json
-   *     (an epoch cut short by a kill is redone and only its completed run counts)
+   * @param trainSeconds training wall time over every invocation: the sum of the epoch times in
+   *     train.json (an epoch cut short by a kill is redone and only its completed run counts)
    * @param evaluateSeconds wall time of this call's evaluation (both passes)
    * @param diagnosticsSeconds wall time of this call's diagnostics
    */
-  public record Result(SuiteUnit unit, Path dir, int epochsBefore, int epochs, double trainSeconds,
-      double evaluateSeconds, double diagnosticsSeconds) {}
+  public record Result(
+      SuiteUnit unit,
+      Path dir,
+      int epochsBefore,
+      int epochs,
+      double trainSeconds,
+      double evaluateSeconds,
+      double diagnosticsSeconds) {}
 
   /**
    * What {@link #runIfNeeded} did.
@@ -84,21 +101,27 @@ public final class UnitRunner {
 
   private final PrintStream log;
 
-  /** @param log progress lines (the trainer's epochs, the evaluator's summary), prefixed with the unit label */
+  /**
+   * @param log progress lines (the trainer's epochs, the evaluator's summary), prefixed with the
+   *     unit label
+   */
   public UnitRunner(PrintStream log) {
     this.log = log;
   }
 
   /** True when the unit folder holds {@value #DONE} and the unit's candidates. */
   public static boolean isDone(Path dir) {
-    return Files.isRegularFile(dir.resolve(DONE)) && Files.isRegularFile(dir.resolve(OneShotRun.CANDIDATES_CSV));
+    return Files.isRegularFile(dir.resolve(DONE))
+        && Files.isRegularFile(dir.resolve(OneShotRun.CANDIDATES_CSV));
   }
 
   /**
-   * Runs one unit's work into {@code dir} (no lock, no skipping): trains or resumes, evaluates, writes the
-   * diagnostics and {@value #DONE}. A checkpoint that already holds every epoch is not trained again.
+   * Runs one unit's work into {@code dir} (no lock, no skipping): trains or resumes, evaluates,
+   * writes the diagnostics and {@value #DONE}. A checkpoint that already holds every epoch is not
+   * trained again.
    *
-   * @param settings the suite settings (profile, data root, device, progress; {@code out} is not used)
+   * @param settings the suite settings (profile, data root, device, progress; {@code out} is not
+   *     used)
    * @param unit the unit
    * @param dir the folder to write into (created)
    * @return timings and epochs
@@ -111,18 +134,31 @@ public final class UnitRunner {
   /** The training configuration of a unit (resuming its folder's checkpoint). */
   public static TrainConfig trainConfig(SuiteRunner.Settings settings, SuiteUnit unit) {
     SuiteProfile p = settings.profile();
-    return new TrainConfig(SuiteRunner.supernetConfig(p, unit), p.epochs(), p.optimizer(), unit.seed(),
-        settings.device(), p.maxStepsPerEpoch(), true, settings.progress());
+    return new TrainConfig(
+        SuiteRunner.supernetConfig(p, unit),
+        p.epochs(),
+        p.optimizer(),
+        unit.seed(),
+        settings.device(),
+        p.maxStepsPerEpoch(),
+        true,
+        settings.progress());
   }
 
   /** The training batches of a unit (a pure function of split, data, batch size and seed). */
-  public static SupernetData trainingData(SuiteRunner.Settings settings, SuiteUnit unit) throws IOException {
+  public static SupernetData trainingData(SuiteRunner.Settings settings, SuiteUnit unit)
+      throws IOException {
     SuiteProfile p = settings.profile();
-    return SupernetData.load(p.split(), settings.dataRoot(), p.batchSize(), unit.seed(), true, false);
+    return SupernetData.load(
+        p.split(), settings.dataRoot(), p.batchSize(), unit.seed(), true, false);
   }
 
-  /** As {@link #run(SuiteRunner.Settings, SuiteUnit, Path)}, prefixing the log lines with {@code label}. */
-  public Result run(SuiteRunner.Settings settings, SuiteUnit unit, Path dir, String label) throws IOException {
+  /**
+   * As {@link #run(SuiteRunner.Settings, SuiteUnit, Path)}, prefixing the log lines with {@code
+   * label}.
+   */
+  public Result run(SuiteRunner.Settings settings, SuiteUnit unit, Path dir, String label)
+      throws IOException {
     SuiteProfile p = settings.profile();
     Files.createDirectories(dir);
     PrintStream prefixed = new PrefixedStream(log, label + ": ");
@@ -132,27 +168,55 @@ public final class UnitRunner {
     if (Files.isRegularFile(ckpt)) {
       Checkpoint h = Checkpoint.readHeader(ckpt);
       if (!h.config().equals(cfg.supernet()) || h.seed() != unit.seed()) {
-        throw new IllegalStateException(ckpt + " was written for " + h.config() + " seed " + h.seed() + ", not for "
-            + cfg.supernet() + " seed " + unit.seed());
+        throw new IllegalStateException(
+            ckpt
+                + " was written for "
+                + h.config()
+                + " seed "
+                + h.seed()
+                + ", not for "
+                + cfg.supernet()
+                + " seed "
+                + unit.seed());
       }
       before = h.epochsCompleted();
     }
     if (before >= p.epochs()) {
-      prefixed.printf("training complete earlier (%d/%d epochs), not retrained%n", before, p.epochs());
+      prefixed.printf(
+          "training complete earlier (%d/%d epochs), not retrained%n", before, p.epochs());
     } else {
       new SupernetTrainer(prefixed).train(cfg, trainingData(settings, unit).train(), dir);
     }
     double trainSeconds = trainSeconds(dir);
     long t1 = System.nanoTime();
-    EvalOptions eo = new EvalOptions(true, true, CalibrationMode.EXACT, p.eval().calibrationBatches(), p.eval().maxEvalBatches(),
-        settings.progress());
-    new OneShotRun(prefixed).evaluate(new EvaluateConfig(ckpt, p.split(), settings.dataRoot(), p.eval().batchSize(),
-        settings.device(), eo, p.eval().maxChoices(), dir));
+    EvalOptions eo =
+        new EvalOptions(
+            true,
+            true,
+            CalibrationMode.EXACT,
+            p.eval().calibrationBatches(),
+            p.eval().maxEvalBatches(),
+            settings.progress());
+    new OneShotRun(prefixed)
+        .evaluate(
+            new EvaluateConfig(
+                ckpt,
+                p.split(),
+                settings.dataRoot(),
+                p.eval().batchSize(),
+                settings.device(),
+                eo,
+                p.eval().maxChoices(),
+                dir));
     double evalSeconds = (System.nanoTime() - t1) / 1e9;
     long t2 = System.nanoTime();
-    DiagnosticsFile diag = DiagnosticsExtractor.extract(ckpt, unit.id(),
-        SupernetData.load(p.split(), settings.dataRoot(), p.eval().batchSize(), unit.seed(), false, true)
-            .validation());
+    DiagnosticsFile diag =
+        DiagnosticsExtractor.extract(
+            ckpt,
+            unit.id(),
+            SupernetData.load(
+                    p.split(), settings.dataRoot(), p.eval().batchSize(), unit.seed(), false, true)
+                .validation());
     diag.write(dir.resolve("diagnostics.json"));
     double diagSeconds = (System.nanoTime() - t2) / 1e9;
     Map<String, Object> marker = new LinkedHashMap<>();
@@ -161,14 +225,18 @@ public final class UnitRunner {
     marker.put("evaluateSeconds", evalSeconds);
     marker.put("diagnosticsSeconds", diagSeconds);
     AtomicFiles.write(dir.resolve(DONE), JSON.writeValueAsBytes(marker));
-    log.printf("%s: done (train %.0f s over all invocations, evaluate %.0f s)%n", label, trainSeconds, evalSeconds);
-    return new Result(unit, dir, before, Math.max(before, p.epochs()), trainSeconds, evalSeconds, diagSeconds);
+    log.printf(
+        "%s: done (train %.0f s over all invocations, evaluate %.0f s)%n",
+        label, trainSeconds, evalSeconds);
+    return new Result(
+        unit, dir, before, Math.max(before, p.epochs()), trainSeconds, evalSeconds, diagSeconds);
   }
 
   /**
-   * Runs a unit unless it is finished or another worker runs it: takes the unit's lock, skips a finished unit,
-   * removes temporary files left by a killed write, runs {@link #run(SuiteRunner.Settings, SuiteUnit, Path, String)},
-   * and on failure writes {@value #FAILED} with the message before rethrowing (a later success removes it).
+   * Runs a unit unless it is finished or another worker runs it: takes the unit's lock, skips a
+   * finished unit, removes temporary files left by a killed write, runs {@link
+   * #run(SuiteRunner.Settings, SuiteUnit, Path, String)}, and on failure writes {@value #FAILED}
+   * with the message before rethrowing (a later success removes it).
    */
   public Attempt runIfNeeded(SuiteRunner.Settings settings, SuiteUnit unit, Path dir, String label)
       throws IOException {
@@ -178,7 +246,8 @@ public final class UnitRunner {
     Path lockFile = dir.resolve(LOCK);
     Optional<WorkLock> lock = WorkLock.tryAcquire(lockFile);
     if (lock.isEmpty()) {
-      return new Attempt(Attempt.Kind.BUSY, null, WorkLock.holder(lockFile).orElse("another worker"));
+      return new Attempt(
+          Attempt.Kind.BUSY, null, WorkLock.holder(lockFile).orElse("another worker"));
     }
     try (WorkLock held = lock.get()) {
       if (isDone(dir)) {
@@ -186,7 +255,8 @@ public final class UnitRunner {
       }
       List<Path> stale = TempFiles.removeStale(dir);
       if (!stale.isEmpty()) {
-        log.printf("%s: removed %d temporary file(s) of an interrupted write%n", label, stale.size());
+        log.printf(
+            "%s: removed %d temporary file(s) of an interrupted write%n", label, stale.size());
       }
       try {
         Result r = run(settings, unit, dir, label);

@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param index the unit's index in the plan
  * @param unit the unit
  * @param status what its folder shows
- * @param detail the failure message, the lock holder, or the training progress (empty when there is nothing to say)
+ * @param detail the failure message, the lock holder, or the training progress (empty when there is
+ *     nothing to say)
  */
 public record UnitState(int index, SuiteUnit unit, Status status, String detail) {
 
@@ -63,8 +64,12 @@ public record UnitState(int index, SuiteUnit unit, Status status, String detail)
     if (Files.isRegularFile(ckpt)) {
       String progress;
       try {
-        progress = "checkpoint after epoch " + Checkpoint.readHeader(ckpt).epochsCompleted()
-            + (Files.isRegularFile(dir.resolve(OneShotRun.CANDIDATES_CSV)) ? ", evaluated" : "");
+        progress =
+            "checkpoint after epoch "
+                + Checkpoint.readHeader(ckpt).epochsCompleted()
+                + (Files.isRegularFile(dir.resolve(OneShotRun.CANDIDATES_CSV))
+                    ? ", evaluated"
+                    : "");
       } catch (IOException e) {
         progress = "unreadable checkpoint: " + e.getMessage();
       }
@@ -78,7 +83,12 @@ public record UnitState(int index, SuiteUnit unit, Status status, String detail)
 
   /** One line: {@code <index> <unit id> <status>[: detail]}. */
   public String line() {
-    return String.format(Locale.ROOT, "%3d %-32s %s%s", index, unit.id(), status.label(),
+    return String.format(
+        Locale.ROOT,
+        "%3d %-32s %s%s",
+        index,
+        unit.id(),
+        status.label(),
         detail.isEmpty() ? "" : ": " + detail);
   }
 }

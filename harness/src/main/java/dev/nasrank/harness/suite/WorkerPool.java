@@ -17,11 +17,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs the units of a planned folder in {@code workers} child JVMs at once, each {@code harness suite unit --index I}
- * started by a {@link JvmLauncher} (this JVM's binary and classpath, its own thread settings), logging to
- * {@code DIR/logs/unit-<index>-<id>.log} (appended, so an earlier attempt's log stays). A failed unit does not stop
- * the others; the merge afterwards lists it. When this JVM is stopped (Ctrl-C, SIGTERM) its children are stopped
- * too; after a {@code kill -9} of this JVM they finish their units on their own.
+ * Runs the units of a planned folder in {@code workers} child JVMs at once, each {@code harness
+ * suite unit --index I} started by a {@link JvmLauncher} (this JVM's binary and classpath, its own
+ * thread settings), logging to {@code DIR/logs/unit-<index>-<id>.log} (appended, so an earlier
+ * attempt's log stays). A failed unit does not stop the others; the merge afterwards lists it. When
+ * this JVM is stopped (Ctrl-C, SIGTERM) its children are stopped too; after a {@code kill -9} of
+ * this JVM they finish their units on their own.
  */
 public final class WorkerPool {
 
@@ -59,9 +60,18 @@ public final class WorkerPool {
 
   /** The arguments of the worker that runs unit {@code index} of {@code s.out()}. */
   static List<String> unitArgs(SuiteRunner.Settings s, int index) {
-    return List.of("suite", "unit", "--out", s.out().toAbsolutePath().normalize().toString(), "--index",
-        String.valueOf(index), "--data-root", s.dataRoot().root().toAbsolutePath().normalize().toString(),
-        "--device", s.device().name().toLowerCase(java.util.Locale.ROOT), "--no-progress");
+    return List.of(
+        "suite",
+        "unit",
+        "--out",
+        s.out().toAbsolutePath().normalize().toString(),
+        "--index",
+        String.valueOf(index),
+        "--data-root",
+        s.dataRoot().root().toAbsolutePath().normalize().toString(),
+        "--device",
+        s.device().name().toLowerCase(java.util.Locale.ROOT),
+        "--no-progress");
   }
 
   /** Runs every unit of {@code plan} not finished yet; returns when all workers have exited. */
@@ -71,7 +81,8 @@ public final class WorkerPool {
     int skipped = 0;
     for (int i = 0; i < units.size(); i++) {
       if (UnitRunner.isDone(SuiteRunner.unitDir(s.out(), units.get(i)))) {
-        err.printf("unit %d/%d %s: finished earlier, skipped%n", i + 1, units.size(), units.get(i).id());
+        err.printf(
+            "unit %d/%d %s: finished earlier, skipped%n", i + 1, units.size(), units.get(i).id());
         skipped++;
       } else {
         todo.add(i);
@@ -84,15 +95,23 @@ public final class WorkerPool {
     AtomicInteger failed = new AtomicInteger();
     Thread hook = new Thread(() -> live.forEach(Process::destroy), "suite-workers-stop");
     Runtime.getRuntime().addShutdownHook(hook);
-    ExecutorService exec = Executors.newFixedThreadPool(Math.min(workers, Math.max(1, todo.size())));
+    ExecutorService exec =
+        Executors.newFixedThreadPool(Math.min(workers, Math.max(1, todo.size())));
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (int index : todo) {
-        futures.add(exec.submit(() -> {
-          int code = runOne(s, units, index, logs.resolve("unit-" + index + "-" + units.get(index).id() + ".log"));
-          (code == 0 ? ran : code == EXIT_BUSY ? busy : failed).incrementAndGet();
-          return null;
-        }));
+        futures.add(
+            exec.submit(
+                () -> {
+                  int code =
+                      runOne(
+                          s,
+                          units,
+                          index,
+                          logs.resolve("unit-" + index + "-" + units.get(index).id() + ".log"));
+                  (code == 0 ? ran : code == EXIT_BUSY ? busy : failed).incrementAndGet();
+                  return null;
+                }));
       }
       for (Future<?> f : futures) {
         f.get();
@@ -101,7 +120,8 @@ public final class WorkerPool {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while waiting for the workers", e);
     } catch (java.util.concurrent.ExecutionException e) {
-      throw new IOException("a worker could not be started: " + e.getCause().getMessage(), e.getCause());
+      throw new IOException(
+          "a worker could not be started: " + e.getCause().getMessage(), e.getCause());
     } finally {
       exec.shutdownNow();
       live.forEach(Process::destroy);
@@ -118,8 +138,12 @@ public final class WorkerPool {
       throws IOException, InterruptedException {
     String label = String.format("unit %d/%d %s", index + 1, units.size(), units.get(index).id());
     long t0 = System.nanoTime();
-    Process p = launcher.processBuilder(unitArgs(s, index)).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    Process p =
+        launcher
+            .processBuilder(unitArgs(s, index))
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
     live.add(p);
     err.printf("%s: started in worker pid %d, log %s%n", label, p.pid(), log);
     int code;
@@ -138,8 +162,9 @@ public final class WorkerPool {
     } else if (code == EXIT_BUSY) {
       err.printf("%s: another worker runs it, left to it%n", label);
     } else {
-      err.printf("%s: FAILED (worker exit %d after %.0f s); last lines of %s:%n%s", label, code, sec, log,
-          tail(log, 8));
+      err.printf(
+          "%s: FAILED (worker exit %d after %.0f s); last lines of %s:%n%s",
+          label, code, sec, log, tail(log, 8));
     }
     return code;
   }

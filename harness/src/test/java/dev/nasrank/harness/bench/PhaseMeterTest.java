@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The kernel's accounting is read, attributed to the phase that ran, and phases entered twice add up. */
+/**
+ * The kernel's accounting is read, attributed to the phase that ran, and phases entered twice add
+ * up.
+ */
 class PhaseMeterTest {
 
   private static long spin(long millis) {

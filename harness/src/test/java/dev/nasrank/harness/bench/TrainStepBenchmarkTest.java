@@ -16,8 +16,13 @@ import org.junit.jupiter.api.Test;
 
 class TrainStepBenchmarkTest {
 
-  private static final SupernetConfig TINY = new SupernetConfig(Method.MIXPATH, BnStrategy.LINEAR_SBN, 4,
-      SamplerMode.CORRECTED, NetworkShape.cifar10(4, 3, 1));
+  private static final SupernetConfig TINY =
+      new SupernetConfig(
+          Method.MIXPATH,
+          BnStrategy.LINEAR_SBN,
+          4,
+          SamplerMode.CORRECTED,
+          NetworkShape.cifar10(4, 3, 1));
 
   @Test
   void nearestRankPercentiles() {

@@ -29,12 +29,17 @@ class DataCommandTest {
   @Test
   void verifyPassesOnTheSharedMiniFiles() {
     Path shared = DataRoot.resolve(null).root();
-    assumeTrue(Files.isRegularFile(shared.resolve("cifar10-partial-bin/test_batch.bin")),
+    assumeTrue(
+        Files.isRegularFile(shared.resolve("cifar10-partial-bin/test_batch.bin")),
         "SKIPPED: shared datasets absent at " + shared);
-    assertEquals(Main.OK, run("data", "verify", "--data-root", shared.toString(), "--split", "mini"), err.toString());
+    assertEquals(
+        Main.OK,
+        run("data", "verify", "--data-root", shared.toString(), "--split", "mini"),
+        err.toString());
     String text = out.toString();
     assertTrue(text.contains("data root: " + shared + " (from --data-root flag)"), text);
-    assertTrue(text.contains("OK       " + shared.resolve("cifar10-partial-bin/test_batch.bin")), text);
+    assertTrue(
+        text.contains("OK       " + shared.resolve("cifar10-partial-bin/test_batch.bin")), text);
     assertTrue(text.contains("6 of 6 files OK"), text);
   }
 
@@ -44,18 +49,29 @@ class DataCommandTest {
     Files.write(dir.resolve("cifar10-partial-bin/data_batch_1.bin"), new byte[10]);
     assertEquals(Main.FAILURE, run("data", "verify", "--data-root", dir.toString()));
     String text = out.toString();
-    assertTrue(text.contains("MISMATCH " + dir.resolve("cifar10-partial-bin/data_batch_1.bin")
-        + ": expected 3125241 bytes, sha256 ea2c7a46"), text);
+    assertTrue(
+        text.contains(
+            "MISMATCH "
+                + dir.resolve("cifar10-partial-bin/data_batch_1.bin")
+                + ": expected 3125241 bytes, sha256 ea2c7a46"),
+        text);
     assertTrue(text.contains("actual 10 bytes"), text);
-    assertTrue(text.contains("MISSING  " + dir.resolve("cifar10-partial-bin/test_batch.bin")), text);
+    assertTrue(
+        text.contains("MISSING  " + dir.resolve("cifar10-partial-bin/test_batch.bin")), text);
     assertTrue(text.contains("0 of 6 files OK"), text);
   }
 
   @Test
   void verifyOfTheFullSplitNamesTheOfficialArchive(@TempDir Path dir) {
-    assertEquals(Main.FAILURE, run("data", "verify", "--data-root", dir.toString(), "--split", "full"));
-    assertTrue(out.toString().contains("MISSING  " + dir.resolve("cifar-10-batches-bin/data_batch_1.bin")
-        + ": expected 30730000 bytes, no SHA-256 recorded"), out.toString());
+    assertEquals(
+        Main.FAILURE, run("data", "verify", "--data-root", dir.toString(), "--split", "full"));
+    assertTrue(
+        out.toString()
+            .contains(
+                "MISSING  "
+                    + dir.resolve("cifar-10-batches-bin/data_batch_1.bin")
+                    + ": expected 30730000 bytes, no SHA-256 recorded"),
+        out.toString());
     assertTrue(out.toString().contains("https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz"));
   }
 
@@ -74,8 +90,12 @@ class DataCommandTest {
     try {
       Files.write(bogus, new byte[] {1, 2, 3});
       Path root = dir.resolve("root");
-      assertEquals(Main.FAILURE, run("data", "fetch", "--data-root", root.toString(), "--archive", bogus.toString()));
-      assertTrue(err.toString().contains("published with MD5 c32a1d4ab5d03f1284b67883e8d87530"), err.toString());
+      assertEquals(
+          Main.FAILURE,
+          run("data", "fetch", "--data-root", root.toString(), "--archive", bogus.toString()));
+      assertTrue(
+          err.toString().contains("published with MD5 c32a1d4ab5d03f1284b67883e8d87530"),
+          err.toString());
       try (Stream<Path> files = Files.walk(dir)) {
         assertEquals(0, files.filter(Files::isRegularFile).count());
       }

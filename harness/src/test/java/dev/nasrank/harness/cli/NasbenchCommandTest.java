@@ -29,16 +29,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The {@code nasbench} command line contract, run through {@link Main#run} with redirected standard streams. */
+/**
+ * The {@code nasbench} command line contract, run through {@link Main#run} with redirected standard
+ * streams.
+ */
 class NasbenchCommandTest {
   private static final String HASH = "00005c142e6f48ac74fdcf73e3439874";
-  private static final String REAL_CELL = "{\"matrix\": [[0, 1, 0, 0, 1, 1, 0], [0, 0, 1, 0, 0, 0, 0], "
-      + "[0, 0, 0, 1, 0, 0, 1], [0, 0, 0, 0, 0, 1, 0], [0, 0, 0, 0, 0, 1, 0], [0, 0, 0, 0, 0, 0, 1], "
-      + "[0, 0, 0, 0, 0, 0, 0]], \"ops\": [\"input\", \"conv3x3-bn-relu\", \"maxpool3x3\", \"conv3x3-bn-relu\", "
-      + "\"conv3x3-bn-relu\", \"conv1x1-bn-relu\", \"output\"]}";
+  private static final String REAL_CELL =
+      "{\"matrix\": [[0, 1, 0, 0, 1, 1, 0], [0, 0, 1, 0, 0, 0, 0], "
+          + "[0, 0, 0, 1, 0, 0, 1], [0, 0, 0, 0, 0, 1, 0], [0, 0, 0, 0, 0, 1, 0], [0, 0, 0, 0, 0, 0, 1], "
+          + "[0, 0, 0, 0, 0, 0, 0]], \"ops\": [\"input\", \"conv3x3-bn-relu\", \"maxpool3x3\", \"conv3x3-bn-relu\", "
+          + "\"conv3x3-bn-relu\", \"conv1x1-bn-relu\", \"output\"]}";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final InputStream stdin = System.in;
   private final PrintStream stdout = System.out;
@@ -80,27 +83,30 @@ class NasbenchCommandTest {
 
   @Test
   void hashAnswersEveryLineAndKeepsGoing() {
-    String input = String.join("\n",
-        REAL_CELL,
-        "{\"matrix\": [[0,1,0],[0,0,0],[0,0,0]], \"ops\": [\"input\",\"conv3x3-bn-relu\",\"output\"]}",
-        "not json",
-        "",
-        "{\"matrix\": [[0,1],[0,0]], \"ops\": [\"input\",\"conv5x5\"]}",
-        "{\"matrix\": [[0,1,1,0],[0,0,0,1],[0,0,0,1],[0,0,0,0]], \"ops\": "
-            + "[\"input\",\"conv3x3-bn-relu\",\"maxpool3x3\",\"output\"]}",
-        "{\"matrix\": [[0,1,1,0],[0,0,0,1],[0,0,0,1],[0,0,0,0]], \"ops\": "
-            + "[\"input\",\"maxpool3x3\",\"conv3x3-bn-relu\",\"output\"]}",
-        "{\"matrix\": [[0,1,0,0,0,0,0,0],[0,0,1,0,0,0,0,0],[0,0,0,1,0,0,0,0],[0,0,0,0,1,0,0,0],"
-            + "[0,0,0,0,0,1,0,0],[0,0,0,0,0,0,1,0],[0,0,0,0,0,0,0,1],[0,0,0,0,0,0,0,0]], \"ops\": [\"input\","
-            + "\"conv3x3-bn-relu\",\"conv3x3-bn-relu\",\"conv3x3-bn-relu\",\"conv3x3-bn-relu\",\"conv3x3-bn-relu\","
-            + "\"conv3x3-bn-relu\",\"output\"]}");
+    String input =
+        String.join(
+            "\n",
+            REAL_CELL,
+            "{\"matrix\": [[0,1,0],[0,0,0],[0,0,0]], \"ops\": [\"input\",\"conv3x3-bn-relu\",\"output\"]}",
+            "not json",
+            "",
+            "{\"matrix\": [[0,1],[0,0]], \"ops\": [\"input\",\"conv5x5\"]}",
+            "{\"matrix\": [[0,1,1,0],[0,0,0,1],[0,0,0,1],[0,0,0,0]], \"ops\": "
+                + "[\"input\",\"conv3x3-bn-relu\",\"maxpool3x3\",\"output\"]}",
+            "{\"matrix\": [[0,1,1,0],[0,0,0,1],[0,0,0,1],[0,0,0,0]], \"ops\": "
+                + "[\"input\",\"maxpool3x3\",\"conv3x3-bn-relu\",\"output\"]}",
+            "{\"matrix\": [[0,1,0,0,0,0,0,0],[0,0,1,0,0,0,0,0],[0,0,0,1,0,0,0,0],[0,0,0,0,1,0,0,0],"
+                + "[0,0,0,0,0,1,0,0],[0,0,0,0,0,0,1,0],[0,0,0,0,0,0,0,1],[0,0,0,0,0,0,0,0]], \"ops\": [\"input\","
+                + "\"conv3x3-bn-relu\",\"conv3x3-bn-relu\",\"conv3x3-bn-relu\",\"conv3x3-bn-relu\",\"conv3x3-bn-relu\","
+                + "\"conv3x3-bn-relu\",\"output\"]}");
     assertEquals(Main.OK, run(input, "nasbench", "hash"));
     List<String> lines = outLines();
     assertEquals(7, lines.size(), lines.toString());
     assertEquals(HASH, lines.get(0));
     assertEquals("invalid", lines.get(1));
     assertTrue(lines.get(2).startsWith("error: not JSON"), lines.get(2));
-    assertTrue(lines.get(3).startsWith("error: ") && lines.get(3).contains("conv5x5"), lines.get(3));
+    assertTrue(
+        lines.get(3).startsWith("error: ") && lines.get(3).contains("conv5x5"), lines.get(3));
     assertTrue(lines.get(4).matches("[0-9a-f]{32}"));
     assertEquals(lines.get(4), lines.get(5), "isomorphic cells hash alike");
     assertTrue(lines.get(6).contains("got 8") && lines.get(6).contains("max 7"), lines.get(6));
@@ -125,15 +131,22 @@ class NasbenchCommandTest {
     Files.write(bad, b);
     assertEquals(Main.FAILURE, run("", "nasbench", "info", bad.toString()));
     String e = err.toString(StandardCharsets.UTF_8);
-    assertTrue(e.startsWith("error: ") && e.contains("bad.tfrecord") && e.contains("record 0")
-        && e.contains("offset 0") && e.contains("checksum"), e);
-    // skipping the only record leaves nothing: that is not a NAS-Bench-101 file either (issue 11, defect 5)
+    assertTrue(
+        e.startsWith("error: ")
+            && e.contains("bad.tfrecord")
+            && e.contains("record 0")
+            && e.contains("offset 0")
+            && e.contains("checksum"),
+        e);
+    // skipping the only record leaves nothing: that is not a NAS-Bench-101 file either (issue 11,
+    // defect 5)
     err.reset();
     assertEquals(Main.FAILURE, run("", "nasbench", "info", "--skip-corrupt", bad.toString()));
     e = err.toString(StandardCharsets.UTF_8);
     assertTrue(e.contains("no records could be read") && e.contains("1 data checksum"), e);
     err.reset();
-    assertEquals(Main.FAILURE, run("", "nasbench", "info", dir.resolve("missing.tfrecord").toString()));
+    assertEquals(
+        Main.FAILURE, run("", "nasbench", "info", dir.resolve("missing.tfrecord").toString()));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("missing.tfrecord"), err.toString());
   }
 
@@ -141,16 +154,39 @@ class NasbenchCommandTest {
   void exportCsvWritesExactValuesAndTheCacheGivesTheSameRows() throws IOException {
     Path file = realRecord();
     Path csv = dir.resolve("out.csv");
-    assertEquals(Main.OK, run("", "nasbench", "export-csv", file.toString(), "--out", csv.toString(),
-        "--no-progress"));
-    NasbenchRecord rec = NasbenchRecord.fromPayload(Arrays.copyOfRange(Files.readAllBytes(file), 12, 413));
+    assertEquals(
+        Main.OK,
+        run(
+            "",
+            "nasbench",
+            "export-csv",
+            file.toString(),
+            "--out",
+            csv.toString(),
+            "--no-progress"));
+    NasbenchRecord rec =
+        NasbenchRecord.fromPayload(Arrays.copyOfRange(Files.readAllBytes(file), 12, 413));
     EvaluationData half = rec.metrics().getEvaluationData(1);
     EvaluationData fin = rec.metrics().getEvaluationData(2);
     try (Reader r = Files.newBufferedReader(csv);
-         CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
-      assertEquals(List.of("module_hash", "epochs", "repeat", "trainable_parameters", "halfway_training_time",
-          "halfway_train_accuracy", "halfway_validation_accuracy", "halfway_test_accuracy", "final_training_time",
-          "final_train_accuracy", "final_validation_accuracy", "final_test_accuracy", "adjacency", "operations"),
+        CSVParser p =
+            CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
+      assertEquals(
+          List.of(
+              "module_hash",
+              "epochs",
+              "repeat",
+              "trainable_parameters",
+              "halfway_training_time",
+              "halfway_train_accuracy",
+              "halfway_validation_accuracy",
+              "halfway_test_accuracy",
+              "final_training_time",
+              "final_train_accuracy",
+              "final_validation_accuracy",
+              "final_test_accuracy",
+              "adjacency",
+              "operations"),
           p.getHeaderNames());
       List<CSVRecord> rows = p.getRecords();
       assertEquals(1, rows.size());
@@ -162,7 +198,8 @@ class NasbenchCommandTest {
       assertEquals(half.getTrainingTime(), Double.parseDouble(row.get("halfway_training_time")));
       assertEquals(half.getTestAccuracy(), Double.parseDouble(row.get("halfway_test_accuracy")));
       assertEquals(fin.getTrainAccuracy(), Double.parseDouble(row.get("final_train_accuracy")));
-      assertEquals(fin.getValidationAccuracy(), Double.parseDouble(row.get("final_validation_accuracy")));
+      assertEquals(
+          fin.getValidationAccuracy(), Double.parseDouble(row.get("final_validation_accuracy")));
       assertEquals(fin.getTestAccuracy(), Double.parseDouble(row.get("final_test_accuracy")));
       assertEquals(rec.adjacency(), row.get("adjacency"));
       assertEquals(rec.operations(), row.get("operations"));
@@ -171,11 +208,20 @@ class NasbenchCommandTest {
     Path cache = dir.resolve("first.nbcache");
     assertEquals(Main.OK, run("", "nasbench", "cache", file.toString(), "--out", cache.toString()));
     Path csv2 = dir.resolve("from-cache.csv");
-    assertEquals(Main.OK, run("", "nasbench", "export-csv", cache.toString(), "--out", csv2.toString(),
-        "--no-progress"));
+    assertEquals(
+        Main.OK,
+        run(
+            "",
+            "nasbench",
+            "export-csv",
+            cache.toString(),
+            "--out",
+            csv2.toString(),
+            "--no-progress"));
     assertEquals(Files.readString(csv), Files.readString(csv2));
     try (var files = Files.list(dir)) {
-      assertFalse(files.anyMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temp file left");
+      assertFalse(
+          files.anyMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temp file left");
     }
   }
 
@@ -183,7 +229,9 @@ class NasbenchCommandTest {
     List<ModelSpec> specs = new ArrayList<>();
     String[] ops = {"conv3x3-bn-relu", "conv1x1-bn-relu", "maxpool3x3"};
     for (int i = 0; specs.size() < cells; i++) {
-      specs.add(ModelSpec.parse("0110001000010000", "input," + ops[i % 3] + "," + ops[(i / 3) % 3] + ",output"));
+      specs.add(
+          ModelSpec.parse(
+              "0110001000010000", "input," + ops[i % 3] + "," + ops[(i / 3) % 3] + ",output"));
       if (i >= 8) {
         specs.add(ModelSpec.parse("011000100", "input," + ops[i % 3] + ",output"));
       }
@@ -203,8 +251,12 @@ class NasbenchCommandTest {
     Files.write(bad, b);
     assertEquals(Main.OK, run("", "nasbench", "info", "--skip-corrupt", bad.toString()));
     String o = out.toString(StandardCharsets.UTF_8);
-    assertTrue(o.contains("records: 17\n") && o.contains("skipped corrupt records: 1 (1 data checksum), "), o);
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("skipped: " + bad + ": record 3 at byte offset"),
+    assertTrue(
+        o.contains("records: 17\n") && o.contains("skipped corrupt records: 1 (1 data checksum), "),
+        o);
+    assertTrue(
+        err.toString(StandardCharsets.UTF_8)
+            .contains("skipped: " + bad + ": record 3 at byte offset"),
         err.toString(StandardCharsets.UTF_8));
   }
 
@@ -214,8 +266,16 @@ class NasbenchCommandTest {
     Files.write(empty, new byte[0]);
     assertEquals(Main.FAILURE, run("", "nasbench", "info", empty.toString()));
     assertEquals(Main.FAILURE, run("", "nasbench", "info", dir.toString()));
-    assertEquals(Main.FAILURE, run("", "nasbench", "export-csv", "/dev/null", "--out",
-        dir.resolve("x.csv").toString(), "--no-progress"));
+    assertEquals(
+        Main.FAILURE,
+        run(
+            "",
+            "nasbench",
+            "export-csv",
+            "/dev/null",
+            "--out",
+            dir.resolve("x.csv").toString(),
+            "--no-progress"));
     List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
     assertEquals(3, lines.size(), lines.toString());
     assertTrue(lines.get(0).contains("empty.tfrecord: empty file (0 bytes)"), lines.get(0));
@@ -229,27 +289,57 @@ class NasbenchCommandTest {
     Path cache = dir.resolve("src.nbcache");
     assertEquals(Main.OK, run("", "nasbench", "cache", file.toString(), "--out", cache.toString()));
     Path csv = dir.resolve("good.csv");
-    assertEquals(Main.OK, run("", "nasbench", "export-csv", cache.toString(), "--out", csv.toString(),
-        "--no-progress"));
+    assertEquals(
+        Main.OK,
+        run(
+            "",
+            "nasbench",
+            "export-csv",
+            cache.toString(),
+            "--out",
+            csv.toString(),
+            "--no-progress"));
     byte[] b = Files.readAllBytes(cache);
     b[b.length - 40] ^= 0x01; // one bit of a final accuracy
     Files.write(cache, b);
     err.reset();
     Path csv2 = dir.resolve("again.csv");
-    assertEquals(Main.FAILURE, run("", "nasbench", "export-csv", cache.toString(), "--out", csv2.toString(),
-        "--no-progress"));
+    assertEquals(
+        Main.FAILURE,
+        run(
+            "",
+            "nasbench",
+            "export-csv",
+            cache.toString(),
+            "--out",
+            csv2.toString(),
+            "--no-progress"));
     String e = err.toString(StandardCharsets.UTF_8);
     assertTrue(e.startsWith("error: " + cache + ": damaged cache: content checksum mismatch"), e);
     assertFalse(Files.exists(csv2));
     err.reset();
-    assertEquals(Main.OK, run("", "nasbench", "export-csv", cache.toString(), "--out", csv2.toString(),
-        "--no-progress", "--cache-fallback"));
+    assertEquals(
+        Main.OK,
+        run(
+            "",
+            "nasbench",
+            "export-csv",
+            cache.toString(),
+            "--out",
+            csv2.toString(),
+            "--no-progress",
+            "--cache-fallback"));
     assertEquals(Files.readString(csv), Files.readString(csv2));
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("warning: falling back to "
-        + file.toAbsolutePath()), err.toString(StandardCharsets.UTF_8));
+    assertTrue(
+        err.toString(StandardCharsets.UTF_8)
+            .contains("warning: falling back to " + file.toAbsolutePath()),
+        err.toString(StandardCharsets.UTF_8));
   }
 
-  /** Two hundred damaged files through the command line: exit 1, one line naming the file, never a stack trace. */
+  /**
+   * Two hundred damaged files through the command line: exit 1, one line naming the file, never a
+   * stack trace.
+   */
   @Test
   void damagedFilesNeverGiveAStackTrace() throws IOException {
     Path file = synthetic("base.tfrecord", 3);

@@ -25,7 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** What a new user hit (issue 8): each path now works, the report ones against the real embedded ground truth. */
+/**
+ * What a new user hit (issue 8): each path now works, the report ones against the real embedded
+ * ground truth.
+ */
 class NewUserPathsTest {
 
   private final StringWriter out = new StringWriter();
@@ -40,22 +43,28 @@ class NewUserPathsTest {
 
   private static Path run(Path dir) {
     Path run = dir.resolve("run");
-    SyntheticRun.write(run, List.<String[]>of(new String[] {"mixpath", "linear_sbn"}), new long[] {1},
+    SyntheticRun.write(
+        run,
+        List.<String[]>of(new String[] {"mixpath", "linear_sbn"}),
+        new long[] {1},
         new int[] {4});
     return run;
   }
 
   private static void recordGroundTruth(Path run, String sha) {
     Path embedded = EmbeddedGroundTruth.resolve(null);
-    RunManifest.Builder b = RunManifest.builder().profile("synthetic")
-        .configuration(Map.of("groundTruthFile", "embedded"));
+    RunManifest.Builder b =
+        RunManifest.builder()
+            .profile("synthetic")
+            .configuration(Map.of("groundTruthFile", "embedded"));
     b.dataset("groundtruth", embedded);
     RunManifest m = b.build();
     ManifestIo.write(run.resolve("run.json"), m);
     if (sha != null) {
       try {
         String text = Files.readString(run.resolve("run.json"));
-        Files.writeString(run.resolve("run.json"), text.replace(m.datasets().get("groundtruth"), sha));
+        Files.writeString(
+            run.resolve("run.json"), text.replace(m.datasets().get("groundtruth"), sha));
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
@@ -63,11 +72,22 @@ class NewUserPathsTest {
   }
 
   @Test
-  void reportOfASuiteRunRanksAgainstTheGroundTruthItsRunJsonRecords(@TempDir Path dir) throws IOException {
+  void reportOfASuiteRunRanksAgainstTheGroundTruthItsRunJsonRecords(@TempDir Path dir)
+      throws IOException {
     Path run = run(dir);
     recordGroundTruth(run, null);
-    assertEquals(Main.OK, cli("report", "--run", run.toString(), "--bootstrap", "20", "--study-bootstrap", "100",
-        "--no-plots"), err.toString());
+    assertEquals(
+        Main.OK,
+        cli(
+            "report",
+            "--run",
+            run.toString(),
+            "--bootstrap",
+            "20",
+            "--study-bootstrap",
+            "100",
+            "--no-plots"),
+        err.toString());
     assertTrue(out.toString().contains("groundtruth.tfrecord"), out.toString());
     assertTrue(out.toString().contains("n=34"), out.toString());
   }
@@ -77,43 +97,98 @@ class NewUserPathsTest {
     Path run = run(dir);
     recordGroundTruth(run, "0".repeat(64));
     assertEquals(Main.FAILURE, cli("report", "--run", run.toString(), "--no-plots"));
-    assertTrue(err.toString().contains("0".repeat(64)) && err.toString().contains("groundtruth.tfrecord"),
+    assertTrue(
+        err.toString().contains("0".repeat(64)) && err.toString().contains("groundtruth.tfrecord"),
         err.toString());
   }
 
   @Test
-  void theS4MiniTfRecordAndItsExportCsvNeedNoEpochsAndRankAlike(@TempDir Path dir) throws IOException {
+  void theS4MiniTfRecordAndItsExportCsvNeedNoEpochsAndRankAlike(@TempDir Path dir)
+      throws IOException {
     Path tfrecord = EmbeddedGroundTruth.resolve(null);
     Path a = run(dir.resolve("a"));
-    assertEquals(Main.OK, cli("report", "--run", a.toString(), "--groundtruth", tfrecord.toString(),
-        "--bootstrap", "20", "--study-bootstrap", "100", "--no-plots"), err.toString());
+    assertEquals(
+        Main.OK,
+        cli(
+            "report",
+            "--run",
+            a.toString(),
+            "--groundtruth",
+            tfrecord.toString(),
+            "--bootstrap",
+            "20",
+            "--study-bootstrap",
+            "100",
+            "--no-plots"),
+        err.toString());
     Path csv = dir.resolve("s4-mini.csv");
-    assertEquals(Main.OK, cli("nasbench", "export-csv", tfrecord.toString(), "--out", csv.toString()),
+    assertEquals(
+        Main.OK,
+        cli("nasbench", "export-csv", tfrecord.toString(), "--out", csv.toString()),
         err.toString());
     Path b = run(dir.resolve("b"));
-    assertEquals(Main.OK, cli("report", "--run", b.toString(), "--groundtruth", csv.toString(), "--bootstrap",
-        "20", "--study-bootstrap", "100", "--no-plots"), err.toString());
-    assertEquals(Files.readAllLines(a.resolve("ranking.csv")), Files.readAllLines(b.resolve("ranking.csv")));
+    assertEquals(
+        Main.OK,
+        cli(
+            "report",
+            "--run",
+            b.toString(),
+            "--groundtruth",
+            csv.toString(),
+            "--bootstrap",
+            "20",
+            "--study-bootstrap",
+            "100",
+            "--no-plots"),
+        err.toString());
+    assertEquals(
+        Files.readAllLines(a.resolve("ranking.csv")), Files.readAllLines(b.resolve("ranking.csv")));
   }
 
   @Test
-  void aCommandStartedInAnotherFolderPrintsNoCudaProbeWarning(@TempDir Path elsewhere) throws Exception {
+  void aCommandStartedInAnotherFolderPrintsNoCudaProbeWarning(@TempDir Path elsewhere)
+      throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "train", "--split", "synthetic", "--stem-channels", "4", "--cells-per-stack", "1", "--batch-size", "8",
-        "--epochs", "1", "--max-steps-per-epoch", "1", "-o", "tiny", "--no-progress")
-        .directory(elsewhere.toFile()).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "train",
+                "--split",
+                "synthetic",
+                "--stem-channels",
+                "4",
+                "--cells-per-stack",
+                "1",
+                "--batch-size",
+                "8",
+                "--epochs",
+                "1",
+                "--max-steps-per-epoch",
+                "1",
+                "-o",
+                "tiny",
+                "--no-progress")
+            .directory(elsewhere.toFile())
+            .redirectErrorStream(true)
+            .start();
     String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, p.waitFor(), log);
     assertTrue(Files.isRegularFile(elsewhere.resolve("tiny").resolve("checkpoint.bin")), log);
     assertFalse(log.contains("Failed to detect GPU count"), log);
   }
 
-  /** Runs the CLI in a child JVM whose working directory is {@code cwd}; the exit code, output appended to log. */
+  /**
+   * Runs the CLI in a child JVM whose working directory is {@code cwd}; the exit code, output
+   * appended to log.
+   */
   private static int child(Path cwd, StringBuilder log, String... args) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-        Main.class.getName()));
+    List<String> cmd =
+        new java.util.ArrayList<>(
+            List.of(java, "-cp", System.getProperty("java.class.path"), Main.class.getName()));
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true).start();
     log.append(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
@@ -121,29 +196,73 @@ class NewUserPathsTest {
   }
 
   @Test
-  void aSuiteWithoutAUsableGroundTruthStopsBeforeTrainingUnlessAskedTo(@TempDir Path elsewhere) throws Exception {
-    new SuiteProfile("micro-nogt", DataSplit.SYNTHETIC, NetworkShape.cifar10(4, 1, 1), 1, 8, 2,
-        Optimizer.MIXPATH_REFERENCE, new EvalBudget(8, 1, 1, 3))
+  void aSuiteWithoutAUsableGroundTruthStopsBeforeTrainingUnlessAskedTo(@TempDir Path elsewhere)
+      throws Exception {
+    new SuiteProfile(
+            "micro-nogt",
+            DataSplit.SYNTHETIC,
+            NetworkShape.cifar10(4, 1, 1),
+            1,
+            8,
+            2,
+            Optimizer.MIXPATH_REFERENCE,
+            new EvalBudget(8, 1, 1, 3))
         .write(elsewhere.resolve("micro.json"));
-    Files.writeString(elsewhere.resolve("other.csv"),
+    Files.writeString(
+        elsewhere.resolve("other.csv"),
         "module_hash,repeat,validation_accuracy\n0123456789abcdef0123456789abcdef,0,0.5\n");
     StringBuilder log = new StringBuilder();
-    int refused = child(elsewhere, log, "suite", "--profile", "micro.json", "--groundtruth", "other.csv",
-        "--out", "refused", "--no-progress");
+    int refused =
+        child(
+            elsewhere,
+            log,
+            "suite",
+            "--profile",
+            "micro.json",
+            "--groundtruth",
+            "other.csv",
+            "--out",
+            "refused",
+            "--no-progress");
     assertEquals(Main.FAILURE, refused, log.toString());
-    assertTrue(log.toString().contains("no ground truth: other.csv holds none of the 34 S4 architectures"),
+    assertTrue(
+        log.toString().contains("no ground truth: other.csv holds none of the 34 S4 architectures"),
         log.toString());
     assertTrue(log.toString().contains("nothing was trained"), log.toString());
-    assertFalse(Files.exists(elsewhere.resolve("refused").resolve("units")), "no unit may start: " + log);
+    assertFalse(
+        Files.exists(elsewhere.resolve("refused").resolve("units")), "no unit may start: " + log);
 
     StringBuilder both = new StringBuilder();
-    assertEquals(Main.USAGE, child(elsewhere, both, "suite", "--profile", "micro.json", "--no-groundtruth",
-        "--groundtruth", "other.csv", "--out", "both"), both.toString());
-    assertTrue(both.toString().contains("--no-groundtruth and --groundtruth exclude each other"), both.toString());
+    assertEquals(
+        Main.USAGE,
+        child(
+            elsewhere,
+            both,
+            "suite",
+            "--profile",
+            "micro.json",
+            "--no-groundtruth",
+            "--groundtruth",
+            "other.csv",
+            "--out",
+            "both"),
+        both.toString());
+    assertTrue(
+        both.toString().contains("--no-groundtruth and --groundtruth exclude each other"),
+        both.toString());
 
     StringBuilder asked = new StringBuilder();
-    int ok = child(elsewhere, asked, "suite", "--profile", "micro.json", "--no-groundtruth", "--out", "unranked",
-        "--no-progress");
+    int ok =
+        child(
+            elsewhere,
+            asked,
+            "suite",
+            "--profile",
+            "micro.json",
+            "--no-groundtruth",
+            "--out",
+            "unranked",
+            "--no-progress");
     assertEquals(Main.OK, ok, asked.toString());
     Path run = elsewhere.resolve("unranked");
     assertTrue(asked.toString().contains("not ranked (--no-groundtruth)"), asked.toString());

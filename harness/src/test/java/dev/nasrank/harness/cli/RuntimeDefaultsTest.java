@@ -10,14 +10,20 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The start-up defaults, each checked in a fresh JVM: applied when unset, left alone when the user set them. */
+/**
+ * The start-up defaults, each checked in a fresh JVM: applied when unset, left alone when the user
+ * set them.
+ */
 class RuntimeDefaultsTest {
 
-  private static String probe(Map<String, String> env, String... jvmFlags) throws IOException, InterruptedException {
+  private static String probe(Map<String, String> env, String... jvmFlags)
+      throws IOException, InterruptedException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd = new java.util.ArrayList<>(List.of(java));
     cmd.addAll(List.of(jvmFlags));
-    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), RuntimeDefaultsProbe.class.getName()));
+    cmd.addAll(
+        List.of(
+            "-cp", System.getProperty("java.class.path"), RuntimeDefaultsProbe.class.getName()));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().remove("OMP_WAIT_POLICY");
     pb.environment().remove("GLIBC_TUNABLES");
@@ -36,17 +42,22 @@ class RuntimeDefaultsTest {
     assertTrue(out.contains("ai.djl.pytorch.num_threads=1"), out);
     assertTrue(out.contains("ai.djl.pytorch.num_interop_threads=1"), out);
     assertTrue(out.contains("OMP_WAIT_POLICY=PASSIVE"), out);
-    assertTrue(out.contains("malloc=mallopt mmap_threshold=33554432 trim_threshold=2147483647 top_pad=268435456"),
+    assertTrue(
+        out.contains(
+            "malloc=mallopt mmap_threshold=33554432 trim_threshold=2147483647 top_pad=268435456"),
         out);
   }
 
   @Test
   void whatTheUserSetStays() throws Exception {
-    String out = probe(Map.of("OMP_WAIT_POLICY", "ACTIVE", RuntimeDefaults.MALLOC_SWITCH, "default"),
-        "-Dai.djl.pytorch.num_threads=2");
+    String out =
+        probe(
+            Map.of("OMP_WAIT_POLICY", "ACTIVE", RuntimeDefaults.MALLOC_SWITCH, "default"),
+            "-Dai.djl.pytorch.num_threads=2");
     assertTrue(out.contains("C getenv OMP_WAIT_POLICY=ACTIVE"), out);
     assertTrue(out.contains("ai.djl.pytorch.num_threads=2"), out);
     assertTrue(out.contains("malloc=unset"), out);
-    assertTrue(out.contains("applied [ai.djl.pytorch.num_interop_threads=1, ai.djl.offline=true]"), out);
+    assertTrue(
+        out.contains("applied [ai.djl.pytorch.num_interop_threads=1, ai.djl.offline=true]"), out);
   }
 }

@@ -19,8 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ManifestTest {
   private static final ObjectMapper M = new ObjectMapper();
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void sha256MatchesTheFips180Vector() throws Exception {
@@ -37,25 +36,36 @@ class ManifestTest {
   void canonicalJsonSortsKeysRecursivelyAndHashesOrderIndependently() throws Exception {
     JsonNode a = M.readTree("{\"b\":1,\"a\":{\"y\":[3,{\"q\":1,\"p\":2}],\"x\":true}}");
     JsonNode b = M.readTree("{\"a\":{\"x\":true,\"y\":[3,{\"p\":2,\"q\":1}]},\"b\":1}");
-    assertEquals("{\"a\":{\"x\":true,\"y\":[3,{\"p\":2,\"q\":1}]},\"b\":1}", CanonicalJson.canonical(a));
+    assertEquals(
+        "{\"a\":{\"x\":true,\"y\":[3,{\"p\":2,\"q\":1}]},\"b\":1}", CanonicalJson.canonical(a));
     assertEquals(CanonicalJson.sha256(a), CanonicalJson.sha256(b));
-    assertEquals(Sha256.hex(CanonicalJson.canonical(a).getBytes(StandardCharsets.UTF_8)), CanonicalJson.sha256(a));
+    assertEquals(
+        Sha256.hex(CanonicalJson.canonical(a).getBytes(StandardCharsets.UTF_8)),
+        CanonicalJson.sha256(a));
     // array order is meaningful
-    assertNotEquals(CanonicalJson.sha256(M.readTree("[1,2]")), CanonicalJson.sha256(M.readTree("[2,1]")));
+    assertNotEquals(
+        CanonicalJson.sha256(M.readTree("[1,2]")), CanonicalJson.sha256(M.readTree("[2,1]")));
   }
 
   @Test
   void diffFlattensToDottedPathsAndReportsOnlyDifferences() throws Exception {
-    JsonNode a = M.readTree("{\"seeds\":{\"supernet\":1,\"sampler\":2},\"env\":{\"java\":\"17\"},"
-        + "\"list\":[1,2,3],\"only\":\"a\",\"created\":\"t1\"}");
-    JsonNode b = M.readTree("{\"seeds\":{\"supernet\":1,\"sampler\":5},\"env\":{\"java\":\"21\"},"
-        + "\"list\":[1,2],\"created\":\"t2\"}");
-    List<ManifestDiff.Difference> d = ManifestDiff.create().withIgnored(List.of("created")).diff(a, b);
-    assertEquals(List.of(
-        new ManifestDiff.Difference("env.java", Optional.of("\"17\""), Optional.of("\"21\"")),
-        new ManifestDiff.Difference("list[2]", Optional.of("3"), Optional.empty()),
-        new ManifestDiff.Difference("only", Optional.of("\"a\""), Optional.empty()),
-        new ManifestDiff.Difference("seeds.sampler", Optional.of("2"), Optional.of("5"))), d);
+    JsonNode a =
+        M.readTree(
+            "{\"seeds\":{\"supernet\":1,\"sampler\":2},\"env\":{\"java\":\"17\"},"
+                + "\"list\":[1,2,3],\"only\":\"a\",\"created\":\"t1\"}");
+    JsonNode b =
+        M.readTree(
+            "{\"seeds\":{\"supernet\":1,\"sampler\":5},\"env\":{\"java\":\"21\"},"
+                + "\"list\":[1,2],\"created\":\"t2\"}");
+    List<ManifestDiff.Difference> d =
+        ManifestDiff.create().withIgnored(List.of("created")).diff(a, b);
+    assertEquals(
+        List.of(
+            new ManifestDiff.Difference("env.java", Optional.of("\"17\""), Optional.of("\"21\"")),
+            new ManifestDiff.Difference("list[2]", Optional.of("3"), Optional.empty()),
+            new ManifestDiff.Difference("only", Optional.of("\"a\""), Optional.empty()),
+            new ManifestDiff.Difference("seeds.sampler", Optional.of("2"), Optional.of("5"))),
+        d);
     assertEquals("list[2]: 3 -> <absent>", d.get(1).toString());
     assertTrue(ManifestDiff.create().diff(a, a).isEmpty());
   }
@@ -64,12 +74,21 @@ class ManifestTest {
   void builtManifestRoundTripsAndRecordsEverything() throws Exception {
     Path data = tmp.resolve("data.bin");
     Files.writeString(data, "abc", StandardCharsets.US_ASCII);
-    RunManifest m = RunManifest.builder().profile("smoke")
-        .configuration(Map.of("lr", 0.025, "batch", 96, "strategy", "linear_sbn"))
-        .seed("supernet", 2020).dataset("cifar10", data).device("cpu()").timing("train", 12.5)
-        .sourceDir(tmp).build();
-    assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", m.datasets().get("cifar10"));
-    assertEquals(CanonicalJson.sha256(M.readTree("{\"batch\":96,\"lr\":0.025,\"strategy\":\"linear_sbn\"}")),
+    RunManifest m =
+        RunManifest.builder()
+            .profile("smoke")
+            .configuration(Map.of("lr", 0.025, "batch", 96, "strategy", "linear_sbn"))
+            .seed("supernet", 2020)
+            .dataset("cifar10", data)
+            .device("cpu()")
+            .timing("train", 12.5)
+            .sourceDir(tmp)
+            .build();
+    assertEquals(
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+        m.datasets().get("cifar10"));
+    assertEquals(
+        CanonicalJson.sha256(M.readTree("{\"batch\":96,\"lr\":0.025,\"strategy\":\"linear_sbn\"}")),
         m.configurationSha256());
     assertEquals("unknown", m.git().commit(), "tmp is not a git checkout");
     assertEquals(System.getProperty("java.version"), m.environment().javaVersion());
@@ -87,7 +106,8 @@ class ManifestTest {
       assertTrue(s.noneMatch(p -> p.toString().endsWith(".tmp")));
     }
     Files.writeString(f, "{\"a\": [1, 2");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ManifestIo.read(f));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> ManifestIo.read(f));
     assertTrue(e.getMessage().contains("run.json"), e.getMessage());
   }
 

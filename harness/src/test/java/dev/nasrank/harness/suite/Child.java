@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-/** A harness command in a child JVM (one torch thread), its output collected line by line, killable with -9. */
+/**
+ * A harness command in a child JVM (one torch thread), its output collected line by line, killable
+ * with -9.
+ */
 final class Child implements AutoCloseable {
   private final Process process;
   private final List<String> lines = new ArrayList<>();
@@ -19,26 +22,34 @@ final class Child implements AutoCloseable {
 
   private Child(Process process) {
     this.process = process;
-    this.reader = new Thread(() -> {
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
-          StandardCharsets.UTF_8))) {
-        for (String l = r.readLine(); l != null; l = r.readLine()) {
-          synchronized (lines) {
-            lines.add(l);
-            lines.notifyAll();
-          }
-        }
-      } catch (IOException e) {
-        // the process was killed
-      }
-    }, "child-output");
+    this.reader =
+        new Thread(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String l = r.readLine(); l != null; l = r.readLine()) {
+                  synchronized (lines) {
+                    lines.add(l);
+                    lines.notifyAll();
+                  }
+                }
+              } catch (IOException e) {
+                // the process was killed
+              }
+            },
+            "child-output");
     reader.setDaemon(true);
     reader.start();
   }
 
   /** Starts {@code harness <args>} in a child JVM. */
   static Child start(List<String> args) throws IOException {
-    return new Child(JvmLauncher.forWorkers(1, List.of()).processBuilder(args).redirectErrorStream(true).start());
+    return new Child(
+        JvmLauncher.forWorkers(1, List.of())
+            .processBuilder(args)
+            .redirectErrorStream(true)
+            .start());
   }
 
   /** Waits until a line matches; false on timeout or when the process ended first. */

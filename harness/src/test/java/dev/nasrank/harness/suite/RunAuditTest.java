@@ -34,23 +34,48 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code audit} on copies of one finished micro run: untouched, a checkpoint altered, a step's loss altered. */
+/**
+ * {@code audit} on copies of one finished micro run: untouched, a checkpoint altered, a step's loss
+ * altered.
+ */
 class RunAuditTest {
 
-  /** C = 4, one cell, 2 epochs of 2 steps, one calibration and one validation batch, the first 6 choices. */
-  private static final SuiteProfile MICRO2 = new SuiteProfile("micro2", DataSplit.SYNTHETIC, NetworkShape.cifar10(4, 1, 1), 2, 8, 2,
-        Optimizer.MIXPATH_REFERENCE, new EvalBudget(8, 1, 1, 6));
-  private static final PrintStream SINK = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+  /**
+   * C = 4, one cell, 2 epochs of 2 steps, one calibration and one validation batch, the first 6
+   * choices.
+   */
+  private static final SuiteProfile MICRO2 =
+      new SuiteProfile(
+          "micro2",
+          DataSplit.SYNTHETIC,
+          NetworkShape.cifar10(4, 1, 1),
+          2,
+          8,
+          2,
+          Optimizer.MIXPATH_REFERENCE,
+          new EvalBudget(8, 1, 1, 6));
 
-  @TempDir
-  static Path shared;
+  private static final PrintStream SINK =
+      new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+  @TempDir static Path shared;
   private static Path finished;
 
   @BeforeAll
   static void runTheSuiteOnce() throws IOException {
     finished = shared.resolve("run");
-    new SuiteRunner(SINK, SINK).run(new SuiteRunner.Settings(MICRO2, List.of(4), List.of(5L), DataRoot.of(shared),
-        DeviceOption.CPU, null, finished, false), groundTruth());
+    new SuiteRunner(SINK, SINK)
+        .run(
+            new SuiteRunner.Settings(
+                MICRO2,
+                List.of(4),
+                List.of(5L),
+                DataRoot.of(shared),
+                DeviceOption.CPU,
+                null,
+                finished,
+                false),
+            groundTruth());
   }
 
   private static GroundTruthChoice groundTruth() {
@@ -77,9 +102,18 @@ class RunAuditTest {
     return target;
   }
 
-  private static RunAudit.Result audit(Path run, List<String> units, Integer epochs) throws IOException {
-    return new RunAudit(SINK).audit(new RunAudit.Options(run, run.resolve("audit"), units, 0, epochs,
-        DataRoot.of(shared), DeviceOption.CPU));
+  private static RunAudit.Result audit(Path run, List<String> units, Integer epochs)
+      throws IOException {
+    return new RunAudit(SINK)
+        .audit(
+            new RunAudit.Options(
+                run,
+                run.resolve("audit"),
+                units,
+                0,
+                epochs,
+                DataRoot.of(shared),
+                DeviceOption.CPU));
   }
 
   @Test
@@ -89,8 +123,18 @@ class RunAuditTest {
     assertEquals(6, r.units().size());
     assertTrue(r.allMatch(), r.toString());
     assertEquals(List.of(), r.platformNotes(), "same machine, same settings");
-    assertEquals(Main.OK, Main.run("audit", "--run", run.toString(), "--units", "2", "--device", "cpu",
-        "--data-root", shared.toString()));
+    assertEquals(
+        Main.OK,
+        Main.run(
+            "audit",
+            "--run",
+            run.toString(),
+            "--units",
+            "2",
+            "--device",
+            "cpu",
+            "--data-root",
+            shared.toString()));
   }
 
   @Test
@@ -109,8 +153,18 @@ class RunAuditTest {
     assertEquals(1, v.differences().size(), v.toString());
     assertTrue(v.differences().get(0).startsWith("checkpoint differs"), v.differences().get(0));
     assertTrue(v.differences().get(0).contains("CRC"), v.differences().get(0));
-    assertEquals(Main.FAILURE, Main.run("audit", "--run", run.toString(), "--unit", bad, "--device", "cpu",
-        "--data-root", shared.toString()));
+    assertEquals(
+        Main.FAILURE,
+        Main.run(
+            "audit",
+            "--run",
+            run.toString(),
+            "--unit",
+            bad,
+            "--device",
+            "cpu",
+            "--data-root",
+            shared.toString()));
   }
 
   @Test
@@ -135,8 +189,9 @@ class RunAuditTest {
 
   @Test
   void anotherProcessorOrThreadSettingIsNamed() throws IOException {
-    ObjectNode env = (ObjectNode) new ObjectMapper().readTree(finished.resolve("run.json").toFile())
-        .path("environment");
+    ObjectNode env =
+        (ObjectNode)
+            new ObjectMapper().readTree(finished.resolve("run.json").toFile()).path("environment");
     assertEquals(List.of(), RunAudit.platformNotes(env));
     env.put("cpuModel", "AMD EPYC 7B13");
     env.putArray("cpuIsa").add("avx").add("avx2").add("fma");
@@ -150,9 +205,13 @@ class RunAuditTest {
 
   @Test
   void badRequestsAreRefusedByName(@TempDir Path dir) throws IOException {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> audit(finished, List.of("mixpath-nosuch-m4-s5"), null));
-    assertTrue(e.getMessage().contains("mixpath-nosuch-m4-s5") && e.getMessage().contains("spos-vanilla-m4-s5"),
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> audit(finished, List.of("mixpath-nosuch-m4-s5"), null));
+    assertTrue(
+        e.getMessage().contains("mixpath-nosuch-m4-s5")
+            && e.getMessage().contains("spos-vanilla-m4-s5"),
         e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> audit(finished, List.of(), 3));
     IOException notARun = assertThrows(IOException.class, () -> audit(dir, List.of(), null));

@@ -23,14 +23,26 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The plan of a run folder: stable numbered units, what a second plan may change, merge of an incomplete run. */
+/**
+ * The plan of a run folder: stable numbered units, what a second plan may change, merge of an
+ * incomplete run.
+ */
 class SuitePlanTest {
 
-  static final SuiteProfile MICRO = new SuiteProfile("micro", DataSplit.SYNTHETIC, NetworkShape.cifar10(4, 1, 1), 1, 8, 1,
-        Optimizer.MIXPATH_REFERENCE, new EvalBudget(8, 1, 1, 12));
+  static final SuiteProfile MICRO =
+      new SuiteProfile(
+          "micro",
+          DataSplit.SYNTHETIC,
+          NetworkShape.cifar10(4, 1, 1),
+          1,
+          8,
+          1,
+          Optimizer.MIXPATH_REFERENCE,
+          new EvalBudget(8, 1, 1, 12));
 
   static SuiteRunner.Settings settings(Path out, List<Integer> m, List<Long> seeds, Path gt) {
-    return new SuiteRunner.Settings(MICRO, m, seeds, DataRoot.of(out), DeviceOption.CPU, gt, out, false);
+    return new SuiteRunner.Settings(
+        MICRO, m, seeds, DataRoot.of(out), DeviceOption.CPU, gt, out, false);
   }
 
   @Test
@@ -49,32 +61,52 @@ class SuitePlanTest {
   }
 
   @Test
-  void moreSeedsAppendOtherChangesAreRefusedBeforeAnythingIsWritten(@TempDir Path dir) throws Exception {
+  void moreSeedsAppendOtherChangesAreRefusedBeforeAnythingIsWritten(@TempDir Path dir)
+      throws Exception {
     SuitePlan.pin(settings(dir, List.of(4), List.of(5L), null));
-    assertEquals(12, SuitePlan.pin(settings(dir, List.of(4), List.of(5L, 6L), null)).units().size());
+    assertEquals(
+        12, SuitePlan.pin(settings(dir, List.of(4), List.of(5L, 6L), null)).units().size());
     byte[] before = Files.readAllBytes(dir.resolve(SuiteRunner.SUITE_CONFIG));
-    IllegalArgumentException renumber = assertThrows(IllegalArgumentException.class,
-        () -> SuitePlan.pin(settings(dir, List.of(2, 4), List.of(5L, 6L), null)));
+    IllegalArgumentException renumber =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SuitePlan.pin(settings(dir, List.of(2, 4), List.of(5L, 6L), null)));
     assertTrue(renumber.getMessage().contains("renumber"), renumber.getMessage());
     SuiteProfile other = MICRO.withEpochs(2);
-    IllegalArgumentException profile = assertThrows(IllegalArgumentException.class, () -> SuitePlan.pin(
-        new SuiteRunner.Settings(other, List.of(4), List.of(5L), DataRoot.of(dir), DeviceOption.CPU, null, dir,
-            false)));
+    IllegalArgumentException profile =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                SuitePlan.pin(
+                    new SuiteRunner.Settings(
+                        other,
+                        List.of(4),
+                        List.of(5L),
+                        DataRoot.of(dir),
+                        DeviceOption.CPU,
+                        null,
+                        dir,
+                        false)));
     assertTrue(profile.getMessage().contains("another profile"), profile.getMessage());
-    assertEquals(new String(before, StandardCharsets.UTF_8),
+    assertEquals(
+        new String(before, StandardCharsets.UTF_8),
         Files.readString(dir.resolve(SuiteRunner.SUITE_CONFIG)));
   }
 
   @Test
-  void anotherGroundTruthIsAcceptedUntilTheFolderIsRankedThenRefused(@TempDir Path dir) throws Exception {
+  void anotherGroundTruthIsAcceptedUntilTheFolderIsRankedThenRefused(@TempDir Path dir)
+      throws Exception {
     Path a = Files.writeString(dir.resolve("a.csv"), "module_hash,repeat,validation_accuracy\n");
     Path b = Files.writeString(dir.resolve("b.csv"), "module_hash,repeat,validation_accuracy\n");
     Path out = dir.resolve("run");
     SuitePlan.pin(settings(out, List.of(4), List.of(5L), a));
-    assertEquals(b.toString(), SuitePlan.pin(settings(out, List.of(4), List.of(5L), b)).groundTruth());
+    assertEquals(
+        b.toString(), SuitePlan.pin(settings(out, List.of(4), List.of(5L), b)).groundTruth());
     Files.writeString(out.resolve("ranking.csv"), "ranked against b\n");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> SuitePlan.pin(settings(out, List.of(4), List.of(5L), a)));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SuitePlan.pin(settings(out, List.of(4), List.of(5L), a)));
     assertTrue(e.getMessage().contains("ranking and report are left as they are"), e.getMessage());
     assertTrue(e.getMessage().contains("harness report --run"), e.getMessage());
     assertEquals("ranked against b\n", Files.readString(out.resolve("ranking.csv")));
@@ -84,12 +116,14 @@ class SuitePlanTest {
   }
 
   @Test
-  void mergeOfAnIncompleteRunListsTheUnitsExitsOneAndWritesNothing(@TempDir Path dir) throws Exception {
+  void mergeOfAnIncompleteRunListsTheUnitsExitsOneAndWritesNothing(@TempDir Path dir)
+      throws Exception {
     SuiteRunner.Settings s = settings(dir, List.of(4), List.of(5L), null);
     SuitePlan plan = SuitePlan.pin(s);
     Path failedDir = SuiteRunner.unitDir(dir, plan.unit(2));
     Files.createDirectories(failedDir);
-    Files.writeString(failedDir.resolve(UnitRunner.FAILED), "{\"error\":\"loss is NaN at epoch 3\"}");
+    Files.writeString(
+        failedDir.resolve(UnitRunner.FAILED), "{\"error\":\"loss is NaN at epoch 3\"}");
     Files.createDirectories(SuiteRunner.unitDir(dir, plan.unit(3)));
     List<Path> before = listing(dir);
 
@@ -101,8 +135,9 @@ class SuitePlanTest {
     assertEquals(UnitState.Status.INTERRUPTED, r.notDone().get(3).status());
     assertEquals(UnitState.Status.MISSING, r.notDone().get(0).status());
 
-    try (WorkLock held = WorkLock.tryAcquire(SuiteRunner.unitDir(dir, plan.unit(4)).resolve(UnitRunner.LOCK))
-        .orElseThrow()) {
+    try (WorkLock held =
+        WorkLock.tryAcquire(SuiteRunner.unitDir(dir, plan.unit(4)).resolve(UnitRunner.LOCK))
+            .orElseThrow()) {
       assertEquals(UnitState.Status.RUNNING, UnitState.of(dir, 4, plan.unit(4)).status());
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       PrintStream old = System.out;
@@ -116,7 +151,9 @@ class SuitePlanTest {
       String text = out.toString(StandardCharsets.UTF_8);
       assertEquals(Main.FAILURE, code, text);
       assertTrue(text.contains("6 unit(s) not done"), text);
-      assertTrue(text.contains("2 mixpath-linear_sbn-m4-s5") && text.contains("failed: loss is NaN"), text);
+      assertTrue(
+          text.contains("2 mixpath-linear_sbn-m4-s5") && text.contains("failed: loss is NaN"),
+          text);
       assertTrue(text.contains("running: this process"), text);
       assertTrue(text.contains("0 mixpath-none-m4-s5") && text.contains("missing"), text);
     }
@@ -129,12 +166,17 @@ class SuitePlanTest {
 
   @Test
   void planCommandPrintsTheUnitsAndUnitCommandRefusesABadIndex(@TempDir Path dir) {
-    assertEquals(Main.OK, Main.run("suite", "plan", "--profile", "ci", "--out", dir.toString(), "--seeds", "2"));
+    assertEquals(
+        Main.OK,
+        Main.run("suite", "plan", "--profile", "ci", "--out", dir.toString(), "--seeds", "2"));
     assertTrue(Files.isRegularFile(dir.resolve(SuitePlan.UNITS_TXT)));
     assertEquals(Main.USAGE, Main.run("suite", "unit", "--out", dir.toString(), "--index", "12"));
-    assertEquals(Main.USAGE, Main.run("suite", "unit", "--out", dir.resolve("none").toString(), "--index", "0"));
+    assertEquals(
+        Main.USAGE,
+        Main.run("suite", "unit", "--out", dir.resolve("none").toString(), "--index", "0"));
     assertEquals(Main.USAGE, Main.run("suite", "merge", "--out", dir.resolve("none").toString()));
-    assertEquals(Main.FAILURE, Main.run("suite", "plan", "--profile", "mini", "--out", dir.toString()));
+    assertEquals(
+        Main.FAILURE, Main.run("suite", "plan", "--profile", "mini", "--out", dir.toString()));
     assertEquals(Main.FAILURE, Main.run("suite", "status", "--out", dir.toString()));
   }
 
@@ -148,13 +190,17 @@ class SuitePlanTest {
     return new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
   }
 
-  /** suite-config.json as the tool wrote it before the configuration records (a flat profile, optimizer beside). */
-  static final String FLAT_MINI_PLAN = "{\"profile\": {\"name\": \"mini\", \"split\": \"mini\", \"stemChannels\": 16, "
-      + "\"stacks\": 3, \"cellsPerStack\": 1, \"epochs\": 20, \"batchSize\": 64, \"lr\": 0.025, "
-      + "\"maxStepsPerEpoch\": 0, \"evalBatchSize\": 256, \"calibrationBatches\": 1, \"maxEvalBatches\": 2, "
-      + "\"maxChoices\": 0}, \"maxPaths\": [4], \"seeds\": [2020, 2021], \"sposBnStrategy\": \"vanilla\", "
-      + "\"sampler\": \"corrected\", \"optimizer\": {\"momentum\": 0.9, \"weightDecay\": 0.0003, \"clip\": 5.0, "
-      + "\"lrMin\": 1e-08}, \"calibration\": \"exact\", \"groundTruthFile\": \"embedded\"}";
+  /**
+   * suite-config.json as the tool wrote it before the configuration records (a flat profile,
+   * optimizer beside).
+   */
+  static final String FLAT_MINI_PLAN =
+      "{\"profile\": {\"name\": \"mini\", \"split\": \"mini\", \"stemChannels\": 16, "
+          + "\"stacks\": 3, \"cellsPerStack\": 1, \"epochs\": 20, \"batchSize\": 64, \"lr\": 0.025, "
+          + "\"maxStepsPerEpoch\": 0, \"evalBatchSize\": 256, \"calibrationBatches\": 1, \"maxEvalBatches\": 2, "
+          + "\"maxChoices\": 0}, \"maxPaths\": [4], \"seeds\": [2020, 2021], \"sposBnStrategy\": \"vanilla\", "
+          + "\"sampler\": \"corrected\", \"optimizer\": {\"momentum\": 0.9, \"weightDecay\": 0.0003, \"clip\": 5.0, "
+          + "\"lrMin\": 1e-08}, \"calibration\": \"exact\", \"groundTruthFile\": \"embedded\"}";
 
   @Test
   void aFolderPlannedBeforeTheConfigurationRecordsReadsAsTheSameProfileAndResumes(@TempDir Path dir)
@@ -162,15 +208,25 @@ class SuitePlanTest {
     Files.writeString(dir.resolve(SuiteRunner.SUITE_CONFIG), FLAT_MINI_PLAN);
     assertEquals(SuiteProfile.mini(), SuitePlan.read(dir).profile());
     assertEquals(SuiteProfile.mini(), PinnedSuite.read(dir).profile());
-    // the same profile and seeds plan again (nothing refused) and the file is rewritten in the record form
+    // the same profile and seeds plan again (nothing refused) and the file is rewritten in the
+    // record form
     assertEquals(Main.OK, Main.run("suite", "plan", "--seeds", "2", "--out", dir.toString()));
     String now = Files.readString(dir.resolve(SuiteRunner.SUITE_CONFIG));
-    assertTrue(now.contains("\"clipNorm\" : 5.0") && !now.contains("stemChannels\" : 16,\n    \"stacks"), now);
+    assertTrue(
+        now.contains("\"clipNorm\" : 5.0") && !now.contains("stemChannels\" : 16,\n    \"stacks"),
+        now);
     assertEquals(SuiteProfile.mini(), SuitePlan.read(dir).profile());
     // a damaged flat profile names the file and the field
-    Files.writeString(dir.resolve(SuiteRunner.SUITE_CONFIG), FLAT_MINI_PLAN.replace("\"epochs\": 20, ", ""));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SuitePlan.read(dir));
-    assertTrue(e.getMessage().contains(SuiteRunner.SUITE_CONFIG + " field 'profile': not a suite profile: field "
-        + "'epochs' is missing"), e.getMessage());
+    Files.writeString(
+        dir.resolve(SuiteRunner.SUITE_CONFIG), FLAT_MINI_PLAN.replace("\"epochs\": 20, ", ""));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> SuitePlan.read(dir));
+    assertTrue(
+        e.getMessage()
+            .contains(
+                SuiteRunner.SUITE_CONFIG
+                    + " field 'profile': not a suite profile: field "
+                    + "'epochs' is missing"),
+        e.getMessage());
   }
 }

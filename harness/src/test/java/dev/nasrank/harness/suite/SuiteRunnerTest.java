@@ -16,7 +16,6 @@ import dev.nasrank.harness.config.NetworkShape;
 import dev.nasrank.harness.config.Optimizer;
 import dev.nasrank.harness.report.InMemoryGroundTruth;
 import dev.nasrank.harness.report.diagnostics.DiagnosticsFile;
-import dev.nasrank.harness.space.S4Choice;
 import dev.nasrank.harness.space.S4Space;
 import dev.nasrank.harness.train.Checkpoint;
 import dev.nasrank.harness.train.DeviceOption;
@@ -33,19 +32,37 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The suite end to end at a microscopic profile on synthetic data: files, ranking shape, resume, redo. */
+/**
+ * The suite end to end at a microscopic profile on synthetic data: files, ranking shape, resume,
+ * redo.
+ */
 class SuiteRunnerTest {
 
-  /** C = 4, one cell, one step per epoch, one calibration and one validation batch, the first 12 choices. */
-  private static final SuiteProfile MICRO = new SuiteProfile("micro", DataSplit.SYNTHETIC, NetworkShape.cifar10(4, 1, 1), 1, 8, 1,
-        Optimizer.MIXPATH_REFERENCE, new EvalBudget(8, 1, 1, 12));
+  /**
+   * C = 4, one cell, one step per epoch, one calibration and one validation batch, the first 12
+   * choices.
+   */
+  private static final SuiteProfile MICRO =
+      new SuiteProfile(
+          "micro",
+          DataSplit.SYNTHETIC,
+          NetworkShape.cifar10(4, 1, 1),
+          1,
+          8,
+          1,
+          Optimizer.MIXPATH_REFERENCE,
+          new EvalBudget(8, 1, 1, 12));
 
   private static SuiteRunner.Settings settings(Path out, int seeds) {
     List<Long> s = seeds == 1 ? List.of(7L) : List.of(7L, 8L);
-    return new SuiteRunner.Settings(MICRO, List.of(4), s, DataRoot.of(out), DeviceOption.CPU, null, out, false);
+    return new SuiteRunner.Settings(
+        MICRO, List.of(4), s, DataRoot.of(out), DeviceOption.CPU, null, out, false);
   }
 
-  /** Ground truth over all 34 S4 architectures with two repeats, values independent of the supernets. */
+  /**
+   * Ground truth over all 34 S4 architectures with two repeats, values independent of the
+   * supernets.
+   */
   private static GroundTruthChoice groundTruth() {
     Map<String, double[]> v = new TreeMap<>();
     int i = 0;
@@ -68,16 +85,27 @@ class SuiteRunnerTest {
     assertEquals(6, first.trainedOrEvaluated());
     assertEquals(34, first.groundTruth().covered());
     assertNotNull(first.report());
-    for (String f : List.of("run.json", "report.md", "report.html", "candidates.csv", "ranking.csv",
-        "diagnostics.json")) {
+    for (String f :
+        List.of(
+            "run.json",
+            "report.md",
+            "report.html",
+            "candidates.csv",
+            "ranking.csv",
+            "diagnostics.json")) {
       assertTrue(Files.isRegularFile(dir.resolve(f)), f);
     }
     List<String> ranking = Files.readAllLines(dir.resolve("ranking.csv"));
-    assertEquals("method,bn_strategy,calibrated,seed,n,kendall_tau,kendall_tau_low,kendall_tau_high,spearman,"
-        + "noise_ceiling", ranking.get(0));
+    assertEquals(
+        "method,bn_strategy,calibrated,seed,n,kendall_tau,kendall_tau_low,kendall_tau_high,spearman,"
+            + "noise_ceiling",
+        ranking.get(0));
     assertEquals(12, ranking.size() - 1);
-    long expectedN = S4Space.choices(4).subList(0, 12).stream().map(c -> S4Space.toSpec(c).hash()).distinct()
-        .count();
+    long expectedN =
+        S4Space.choices(4).subList(0, 12).stream()
+            .map(c -> S4Space.toSpec(c).hash())
+            .distinct()
+            .count();
     for (String row : ranking.subList(1, ranking.size())) {
       assertEquals(String.valueOf(expectedN), row.split(",")[4], row);
     }
@@ -90,12 +118,27 @@ class SuiteRunnerTest {
     assertEquals(6 * 2, diag.features().size());
     // linear (4 BNs, k = 1..4) and exponential (15 subsets) SBN layers, one cell each
     assertEquals(2, diag.sbn().size());
-    assertEquals(List.of(1, 2, 3, 4), diag.sbn().stream().filter(l -> l.layer().contains("linear_sbn")).findFirst()
-        .orElseThrow().bns().stream().map(b -> b.activePaths()).collect(Collectors.toList()));
-    assertEquals(15, diag.sbn().stream().filter(l -> l.layer().contains("exponential_sbn")).findFirst()
-        .orElseThrow().bns().size());
+    assertEquals(
+        List.of(1, 2, 3, 4),
+        diag.sbn().stream()
+            .filter(l -> l.layer().contains("linear_sbn"))
+            .findFirst()
+            .orElseThrow()
+            .bns()
+            .stream()
+            .map(b -> b.activePaths())
+            .collect(Collectors.toList()));
+    assertEquals(
+        15,
+        diag.sbn().stream()
+            .filter(l -> l.layer().contains("exponential_sbn"))
+            .findFirst()
+            .orElseThrow()
+            .bns()
+            .size());
 
-    // run.json: the profile as its records (optimizer, evaluation budget), the hash without seeds and ground truth
+    // run.json: the profile as its records (optimizer, evaluation budget), the hash without seeds
+    // and ground truth
     JsonNode manifest = new ObjectMapper().readTree(dir.resolve("run.json").toFile());
     assertEquals(0.025, manifest.at("/configuration/profile/optimizer/lr").asDouble(), 0);
     assertEquals(5.0, manifest.at("/configuration/profile/optimizer/clipNorm").asDouble(), 0);
@@ -105,8 +148,16 @@ class SuiteRunnerTest {
     assertEquals(SuiteRunner.configurationSha256(settings(dir, 1)), sha);
     assertEquals(sha, SuiteRunner.configurationSha256(settings(dir, 3)));
     SuiteRunner.Settings longer = settings(dir, 1);
-    longer = new SuiteRunner.Settings(longer.profile().withEpochs(2), longer.maxPaths(), longer.seeds(),
-        longer.dataRoot(), longer.device(), longer.groundTruthFile(), longer.out(), longer.progress());
+    longer =
+        new SuiteRunner.Settings(
+            longer.profile().withEpochs(2),
+            longer.maxPaths(),
+            longer.seeds(),
+            longer.dataRoot(),
+            longer.device(),
+            longer.groundTruthFile(),
+            longer.out(),
+            longer.progress());
     assertNotEquals(sha, SuiteRunner.configurationSha256(longer));
 
     SuiteUnit lsbn = first.units().get(2);
@@ -118,7 +169,8 @@ class SuiteRunnerTest {
     assertEquals(6, second.skipped());
     assertEquals(1_000_000_000_000L, Files.getLastModifiedTime(ckpt).toMillis());
 
-    // an interrupted unit (no done marker) is evaluated again; its complete checkpoint is not retrained
+    // an interrupted unit (no done marker) is evaluated again; its complete checkpoint is not
+    // retrained
     Files.delete(SuiteRunner.unitDir(dir, lsbn).resolve(SuiteRunner.DONE));
     Files.delete(SuiteRunner.unitDir(dir, lsbn).resolve("candidates.csv"));
     SuiteRunner.Outcome third = runner().run(settings(dir, 1), groundTruth());
@@ -131,12 +183,34 @@ class SuiteRunnerTest {
 
   @Test
   void withoutGroundTruthStillWritesCandidatesButNoRanking(@TempDir Path dir) throws Exception {
-    GroundTruthChoice none = GroundTruthChoice.of(InMemoryGroundTruth.of("empty", 12,
-        Map.of("00000000000000000000000000000000", new double[] {0.5})), null);
-    SuiteProfile one = new SuiteProfile("micro", DataSplit.SYNTHETIC, NetworkShape.cifar10(4, 1, 1), 1, 8, 1,
-        Optimizer.MIXPATH_REFERENCE, new EvalBudget(8, 1, 1, 3));
-    SuiteRunner.Outcome r = runner().run(new SuiteRunner.Settings(one, List.of(4), List.of(7L), DataRoot.of(dir),
-        DeviceOption.CPU, null, dir, false), none);
+    GroundTruthChoice none =
+        GroundTruthChoice.of(
+            InMemoryGroundTruth.of(
+                "empty", 12, Map.of("00000000000000000000000000000000", new double[] {0.5})),
+            null);
+    SuiteProfile one =
+        new SuiteProfile(
+            "micro",
+            DataSplit.SYNTHETIC,
+            NetworkShape.cifar10(4, 1, 1),
+            1,
+            8,
+            1,
+            Optimizer.MIXPATH_REFERENCE,
+            new EvalBudget(8, 1, 1, 3));
+    SuiteRunner.Outcome r =
+        runner()
+            .run(
+                new SuiteRunner.Settings(
+                    one,
+                    List.of(4),
+                    List.of(7L),
+                    DataRoot.of(dir),
+                    DeviceOption.CPU,
+                    null,
+                    dir,
+                    false),
+                none);
     assertNull(r.report());
     assertEquals(0, r.groundTruth().covered());
     assertTrue(Files.isRegularFile(dir.resolve("candidates.csv")));
@@ -146,8 +220,16 @@ class SuiteRunnerTest {
 
   @Test
   void unitsOfTheMainAndSmallerM() {
-    SuiteRunner.Settings s = new SuiteRunner.Settings(MICRO, List.of(4, 2), List.of(1L, 2L), DataRoot.of(Path.of(".")),
-        DeviceOption.CPU, null, Path.of("x"), false);
+    SuiteRunner.Settings s =
+        new SuiteRunner.Settings(
+            MICRO,
+            List.of(4, 2),
+            List.of(1L, 2L),
+            DataRoot.of(Path.of(".")),
+            DeviceOption.CPU,
+            null,
+            Path.of("x"),
+            false);
     List<String> ids = SuiteRunner.unitsFor(s).stream().map(SuiteUnit::id).toList();
     assertEquals(14, ids.size());
     assertEquals("mixpath-linear_sbn-m2-s1", ids.get(0));
@@ -157,10 +239,12 @@ class SuiteRunnerTest {
 
   @Test
   void usageErrorsExitTwo(@TempDir Path dir) {
-    assertEquals(dev.nasrank.harness.cli.Main.USAGE, dev.nasrank.harness.cli.Main.run("suite", "--profile", "huge",
-        "--out", dir.toString()));
-    assertEquals(dev.nasrank.harness.cli.Main.USAGE, dev.nasrank.harness.cli.Main.run("suite", "--seeds", "0",
-        "--out", dir.toString()));
+    assertEquals(
+        dev.nasrank.harness.cli.Main.USAGE,
+        dev.nasrank.harness.cli.Main.run("suite", "--profile", "huge", "--out", dir.toString()));
+    assertEquals(
+        dev.nasrank.harness.cli.Main.USAGE,
+        dev.nasrank.harness.cli.Main.run("suite", "--seeds", "0", "--out", dir.toString()));
     assertEquals(dev.nasrank.harness.cli.Main.USAGE, dev.nasrank.harness.cli.Main.run("suite"));
   }
 

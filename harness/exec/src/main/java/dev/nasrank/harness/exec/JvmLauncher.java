@@ -9,25 +9,31 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Starts the harness in a child JVM: the same {@code java} binary and classpath as this JVM, the {@code -Dai.djl.*}
- * and {@code -Dnasrank.*} options this JVM was started with, and thread settings of its own: {@code threads} torch
- * threads ({@code -Dai.djl.pytorch.num_threads}), one inter-op thread, {@code -XX:ActiveProcessorCount} and
- * {@code OMP_NUM_THREADS}, passive OpenMP waiting and the glibc malloc tunables that keep evaluation free of a
- * page-fault storm ({@link #GLIBC_TUNABLES}). A variable the user already set in this process's environment
- * ({@code OMP_WAIT_POLICY}, {@code GLIBC_TUNABLES}) is kept; extra JVM options come last, so they override.
+ * Starts the harness in a child JVM: the same {@code java} binary and classpath as this JVM, the
+ * {@code -Dai.djl.*} and {@code -Dnasrank.*} options this JVM was started with, and thread settings
+ * of its own: {@code threads} torch threads ({@code -Dai.djl.pytorch.num_threads}), one inter-op
+ * thread, {@code -XX:ActiveProcessorCount} and {@code OMP_NUM_THREADS}, passive OpenMP waiting and
+ * the glibc malloc tunables that keep evaluation free of a page-fault storm ({@link
+ * #GLIBC_TUNABLES}). A variable the user already set in this process's environment ({@code
+ * OMP_WAIT_POLICY}, {@code GLIBC_TUNABLES}) is kept; extra JVM options come last, so they override.
  *
  * @param java the java binary
  * @param classpath absolute classpath
  * @param jvmOptions options before the main class
  * @param environment variables set in the child (on top of this process's environment)
  */
-public record JvmLauncher(Path java, String classpath, List<String> jvmOptions, Map<String, String> environment) {
+public record JvmLauncher(
+    Path java, String classpath, List<String> jvmOptions, Map<String, String> environment) {
 
   /** The CLI's main class. */
   public static final String MAIN = "dev.nasrank.harness.cli.Main";
-  /** Default glibc malloc settings of child JVMs (a large mmap threshold and top pad, no trimming). */
-  public static final String GLIBC_TUNABLES = "glibc.malloc.mmap_threshold=33554432:"
-      + "glibc.malloc.trim_threshold=4294967296:glibc.malloc.top_pad=268435456";
+
+  /**
+   * Default glibc malloc settings of child JVMs (a large mmap threshold and top pad, no trimming).
+   */
+  public static final String GLIBC_TUNABLES =
+      "glibc.malloc.mmap_threshold=33554432:"
+          + "glibc.malloc.trim_threshold=4294967296:glibc.malloc.top_pad=268435456";
 
   /** Copies the lists. */
   public JvmLauncher {
@@ -50,12 +56,13 @@ public record JvmLauncher(Path java, String classpath, List<String> jvmOptions, 
     opts.add("-Dai.djl.pytorch.num_threads=" + threads);
     opts.add("-Dai.djl.pytorch.num_interop_threads=1");
     opts.addAll(extraOptions);
-    return new JvmLauncher(currentJava(), currentClasspath(), opts, environmentFor(threads, System.getenv()));
+    return new JvmLauncher(
+        currentJava(), currentClasspath(), opts, environmentFor(threads, System.getenv()));
   }
 
   /**
-   * A launcher for scripts that size the JVM themselves (Slurm tasks): this JVM's binary, classpath and forwarded
-   * options, then {@code extraOptions}; no thread options and no environment.
+   * A launcher for scripts that size the JVM themselves (Slurm tasks): this JVM's binary, classpath
+   * and forwarded options, then {@code extraOptions}; no thread options and no environment.
    */
   public static JvmLauncher forScripts(List<String> extraOptions) {
     List<String> opts = new ArrayList<>(forwardedProperties());
@@ -65,7 +72,10 @@ public record JvmLauncher(Path java, String classpath, List<String> jvmOptions, 
 
   /** The java binary of this JVM (its process's command, else {@code java.home/bin/java}). */
   public static Path currentJava() {
-    return ProcessHandle.current().info().command().map(Path::of)
+    return ProcessHandle.current()
+        .info()
+        .command()
+        .map(Path::of)
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java"));
   }
 
@@ -81,21 +91,25 @@ public record JvmLauncher(Path java, String classpath, List<String> jvmOptions, 
   }
 
   /**
-   * The {@code -Dai.djl.*} and {@code -Dnasrank.*} options this JVM was started with, except the two torch thread
-   * counts (a child gets its own).
+   * The {@code -Dai.djl.*} and {@code -Dnasrank.*} options this JVM was started with, except the
+   * two torch thread counts (a child gets its own).
    */
   public static List<String> forwardedProperties() {
     List<String> out = new ArrayList<>();
     for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       if ((a.startsWith("-Dai.djl.") || a.startsWith("-Dnasrank."))
-          && !a.startsWith("-Dai.djl.pytorch.num_threads=") && !a.startsWith("-Dai.djl.pytorch.num_interop_threads=")) {
+          && !a.startsWith("-Dai.djl.pytorch.num_threads=")
+          && !a.startsWith("-Dai.djl.pytorch.num_interop_threads=")) {
         out.add(a);
       }
     }
     return out;
   }
 
-  /** The child environment for {@code threads} threads, keeping what the user set in {@code current}. */
+  /**
+   * The child environment for {@code threads} threads, keeping what the user set in {@code
+   * current}.
+   */
   static Map<String, String> environmentFor(int threads, Map<String, String> current) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("OMP_NUM_THREADS", String.valueOf(threads));

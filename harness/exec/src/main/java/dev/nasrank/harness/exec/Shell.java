@@ -5,7 +5,10 @@ import java.util.stream.Collectors;
 
 /** Quoting for the bash scripts this package writes. */
 public final class Shell {
-  /** In an argument, stands for the Slurm array index; it is written unquoted as {@code "$SLURM_ARRAY_TASK_ID"}. */
+  /**
+   * In an argument, stands for the Slurm array index; it is written unquoted as {@code
+   * "$SLURM_ARRAY_TASK_ID"}.
+   */
   public static final String TASK_ID = "@SLURM_ARRAY_TASK_ID@";
 
   private Shell() {}

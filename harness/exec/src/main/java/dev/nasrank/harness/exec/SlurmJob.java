@@ -12,14 +12,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Slurm job array of harness commands plus one follow-up harness command that runs after the whole array
- * succeeded ({@code --dependency=afterok}, with {@code --kill-on-invalid-dep=yes} so a failed array cancels it
- * instead of leaving it pending). Writes {@code <name>.sbatch} (the array), {@code <after>.sbatch} and
- * {@code submit.sh} into a folder; every task logs to {@code logs/<name>-<index>.job<array job id>.log} there, so a
- * resubmitted task keeps the log of its earlier attempt. Each task's JVM takes its processor count
- * ({@code -XX:ActiveProcessorCount}, torch threads, {@code OMP_NUM_THREADS}) from {@code SLURM_CPUS_PER_TASK} and
- * half of the task's memory ({@code SLURM_MEM_PER_NODE}, else {@code SLURM_MEM_PER_CPU} x CPUs) as its heap;
- * {@code NASRANK_JAVA_OPTS} in the submitting environment adds JVM options last.
+ * A Slurm job array of harness commands plus one follow-up harness command that runs after the
+ * whole array succeeded ({@code --dependency=afterok}, with {@code --kill-on-invalid-dep=yes} so a
+ * failed array cancels it instead of leaving it pending). Writes {@code <name>.sbatch} (the array),
+ * {@code <after>.sbatch} and {@code submit.sh} into a folder; every task logs to {@code
+ * logs/<name>-<index>.job<array job id>.log} there, so a resubmitted task keeps the log of its
+ * earlier attempt. Each task's JVM takes its processor count ({@code -XX:ActiveProcessorCount},
+ * torch threads, {@code OMP_NUM_THREADS}) from {@code SLURM_CPUS_PER_TASK} and half of the task's
+ * memory ({@code SLURM_MEM_PER_NODE}, else {@code SLURM_MEM_PER_CPU} x CPUs) as its heap; {@code
+ * NASRANK_JAVA_OPTS} in the submitting environment adds JVM options last.
  */
 public final class SlurmJob {
 
@@ -55,11 +56,21 @@ public final class SlurmJob {
    * @param afterName follow-up script name (e.g. {@code merge})
    * @param afterArgs harness arguments of the follow-up job
    * @param res resources per task (the follow-up asks for one CPU and the same memory)
-   * @param jvm java binary, classpath and options ({@link JvmLauncher#forScripts}); the scripts add the sizing
+   * @param jvm java binary, classpath and options ({@link JvmLauncher#forScripts}); the scripts add
+   *     the sizing
    * @param workDir the jobs' working directory (relative paths in the arguments resolve against it)
    */
-  public static Scripts write(Path folder, String jobName, String name, List<Integer> indices, List<String> taskArgs,
-      String afterName, List<String> afterArgs, SlurmResources res, JvmLauncher jvm, Path workDir)
+  public static Scripts write(
+      Path folder,
+      String jobName,
+      String name,
+      List<Integer> indices,
+      List<String> taskArgs,
+      String afterName,
+      List<String> afterArgs,
+      SlurmResources res,
+      JvmLauncher jvm,
+      Path workDir)
       throws IOException {
     Path dir = folder.toAbsolutePath().normalize();
     Path logs = dir.resolve("logs");
@@ -67,25 +78,60 @@ public final class SlurmJob {
     Path array = null;
     if (!indices.isEmpty()) {
       array = dir.resolve(name + ".sbatch");
-      String header = header(jobName + "-" + name, logs.resolve(name + "-%a.job%A.log"), workDir, res,
-          res.cpusPerTask(), res.gpus())
-          + "#SBATCH --array=" + arraySpec(indices) + (res.maxConcurrent() > 0 ? "%" + res.maxConcurrent() : "")
-          + "\n";
-      writeScript(array, header
-          + body("task ${SLURM_ARRAY_TASK_ID:-?} of array job ${SLURM_ARRAY_JOB_ID:-?}", jvm, taskArgs));
+      String header =
+          header(
+                  jobName + "-" + name,
+                  logs.resolve(name + "-%a.job%A.log"),
+                  workDir,
+                  res,
+                  res.cpusPerTask(),
+                  res.gpus())
+              + "#SBATCH --array="
+              + arraySpec(indices)
+              + (res.maxConcurrent() > 0 ? "%" + res.maxConcurrent() : "")
+              + "\n";
+      writeScript(
+          array,
+          header
+              + body(
+                  "task ${SLURM_ARRAY_TASK_ID:-?} of array job ${SLURM_ARRAY_JOB_ID:-?}",
+                  jvm,
+                  taskArgs));
     }
     Path after = dir.resolve(afterName + ".sbatch");
-    writeScript(after, header(jobName + "-" + afterName, logs.resolve(afterName + ".job%j.log"), workDir, res, 1, 0)
-        + body(afterName + " job ${SLURM_JOB_ID:-?}", jvm, afterArgs));
+    writeScript(
+        after,
+        header(
+                jobName + "-" + afterName,
+                logs.resolve(afterName + ".job%j.log"),
+                workDir,
+                res,
+                1,
+                0)
+            + body(afterName + " job ${SLURM_JOB_ID:-?}", jvm, afterArgs));
     Path submit = dir.resolve("submit.sh");
-    String sub = "#!/bin/bash\n# Submits " + (array == null ? "" : name + ".sbatch and then ") + afterName
-        + ".sbatch" + (array == null ? "" : " (afterok: it runs once every task succeeded)") + ".\n"
-        + "set -euo pipefail\ncd " + Shell.word(dir.toString()) + "\n"
-        + (array == null ? "dep=()\n"
-            : "array=$(sbatch --parsable " + Shell.word(array.getFileName().toString()) + ")\narray=${array%%;*}\n"
-                + "echo \"array job $array\"\ndep=(--dependency=afterok:$array --kill-on-invalid-dep=yes)\n")
-        + "after=$(sbatch --parsable \"${dep[@]}\" " + Shell.word(after.getFileName().toString()) + ")\n"
-        + "echo \"" + afterName + " job ${after%%;*}\"\n";
+    String sub =
+        "#!/bin/bash\n# Submits "
+            + (array == null ? "" : name + ".sbatch and then ")
+            + afterName
+            + ".sbatch"
+            + (array == null ? "" : " (afterok: it runs once every task succeeded)")
+            + ".\n"
+            + "set -euo pipefail\ncd "
+            + Shell.word(dir.toString())
+            + "\n"
+            + (array == null
+                ? "dep=()\n"
+                : "array=$(sbatch --parsable "
+                    + Shell.word(array.getFileName().toString())
+                    + ")\narray=${array%%;*}\n"
+                    + "echo \"array job $array\"\ndep=(--dependency=afterok:$array --kill-on-invalid-dep=yes)\n")
+            + "after=$(sbatch --parsable \"${dep[@]}\" "
+            + Shell.word(after.getFileName().toString())
+            + ")\n"
+            + "echo \""
+            + afterName
+            + " job ${after%%;*}\"\n";
     writeScript(submit, sub);
     return new Scripts(dir, array, after, submit, List.copyOf(indices));
   }
@@ -100,14 +146,25 @@ public final class SlurmJob {
     List<String> afterCmd = new ArrayList<>(List.of(sbatch, "--parsable"));
     if (s.array() != null) {
       arrayId = sbatch(List.of(sbatch, "--parsable", s.array().toString()));
-      log.println("submitted " + s.array() + ": array job " + arrayId + " (" + s.indices().size() + " tasks)");
+      log.println(
+          "submitted "
+              + s.array()
+              + ": array job "
+              + arrayId
+              + " ("
+              + s.indices().size()
+              + " tasks)");
       afterCmd.add("--dependency=afterok:" + arrayId);
       afterCmd.add("--kill-on-invalid-dep=yes");
     }
     afterCmd.add(s.after().toString());
     String afterId = sbatch(afterCmd);
-    log.println("submitted " + s.after() + ": job " + afterId
-        + (arrayId == null ? "" : " (runs after every task of " + arrayId + " succeeded)"));
+    log.println(
+        "submitted "
+            + s.after()
+            + ": job "
+            + afterId
+            + (arrayId == null ? "" : " (runs after every task of " + arrayId + " succeeded)"));
     return new Submission(arrayId, afterId);
   }
 
@@ -132,7 +189,8 @@ public final class SlurmJob {
     return b.toString();
   }
 
-  private static String header(String jobName, Path log, Path workDir, SlurmResources r, int cpus, int gpus) {
+  private static String header(
+      String jobName, Path log, Path workDir, SlurmResources r, int cpus, int gpus) {
     StringBuilder b = new StringBuilder("#!/bin/bash\n");
     b.append("#SBATCH --job-name=").append(jobName).append('\n');
     b.append("#SBATCH --output=").append(log).append('\n');
@@ -169,15 +227,28 @@ public final class SlurmJob {
         + "heap=()\n"
         + "if [ -n \"$mem_mb\" ]; then heap=(\"-Xmx$(( mem_mb / 2 ))m\"); fi\n"
         + "export OMP_NUM_THREADS=\"$cpus\" OMP_WAIT_POLICY=\"${OMP_WAIT_POLICY:-PASSIVE}\"\n"
-        + "export GLIBC_TUNABLES=\"${GLIBC_TUNABLES:-" + JvmLauncher.GLIBC_TUNABLES + "}\"\n"
-        + "echo \"" + what + " on $(hostname): $cpus CPUs, ${mem_mb:-unknown} MB -> ${heap[*]:-default heap}, "
+        + "export GLIBC_TUNABLES=\"${GLIBC_TUNABLES:-"
+        + JvmLauncher.GLIBC_TUNABLES
+        + "}\"\n"
+        + "echo \""
+        + what
+        + " on $(hostname): $cpus CPUs, ${mem_mb:-unknown} MB -> ${heap[*]:-default heap}, "
         + "$cpus torch threads\"\n"
         + "# shellcheck disable=SC2086\n"
-        + "exec " + Shell.word(jvm.java().toString()) + " -XX:ActiveProcessorCount=\"$cpus\" \"${heap[@]}\" \\\n"
+        + "exec "
+        + Shell.word(jvm.java().toString())
+        + " -XX:ActiveProcessorCount=\"$cpus\" \"${heap[@]}\" \\\n"
         + "  -Dai.djl.pytorch.num_threads=\"$cpus\" -Dai.djl.pytorch.num_interop_threads=1 "
-        + (fixed.isEmpty() ? "" : Shell.words(fixed) + " ") + "${NASRANK_JAVA_OPTS:-} \\\n"
-        + "  -cp " + Shell.word(jvm.classpath()) + " " + JvmLauncher.MAIN + " \\\n"
-        + "  " + Shell.words(args) + "\n";
+        + (fixed.isEmpty() ? "" : Shell.words(fixed) + " ")
+        + "${NASRANK_JAVA_OPTS:-} \\\n"
+        + "  -cp "
+        + Shell.word(jvm.classpath())
+        + " "
+        + JvmLauncher.MAIN
+        + " \\\n"
+        + "  "
+        + Shell.words(args)
+        + "\n";
   }
 
   private static void writeScript(Path file, String text) throws IOException {
@@ -204,8 +275,12 @@ public final class SlurmJob {
     }
     String last = out.isEmpty() ? "" : out.lines().reduce((a, b) -> b).orElse("");
     if (p.exitValue() != 0 || !last.matches("\\d+(;\\S+)?")) {
-      throw new IOException(String.join(" ", cmd) + " failed (exit " + p.exitValue() + "): " + (out + " " + err)
-          .strip());
+      throw new IOException(
+          String.join(" ", cmd)
+              + " failed (exit "
+              + p.exitValue()
+              + "): "
+              + (out + " " + err).strip());
     }
     return last.split(";")[0];
   }

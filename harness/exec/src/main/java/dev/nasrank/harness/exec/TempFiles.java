@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Removes the temporary files an atomic write leaves when its process is killed before the rename
- * ({@code .<name>.<random>.tmp}, as {@link dev.nasrank.benchbridge.io.AtomicFiles} and the checkpoint writer name
- * them). Call it only while holding the lock of the folder, so no live writer's file is removed.
+ * ({@code .<name>.<random>.tmp}, as {@link dev.nasrank.benchbridge.io.AtomicFiles} and the
+ * checkpoint writer name them). Call it only while holding the lock of the folder, so no live
+ * writer's file is removed.
  */
 public final class TempFiles {
   private TempFiles() {}
@@ -30,8 +31,9 @@ public final class TempFiles {
     if (!Files.isDirectory(dir)) {
       return removed;
     }
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, p -> isTemp(p.getFileName().toString())
-        && Files.isRegularFile(p))) {
+    try (DirectoryStream<Path> files =
+        Files.newDirectoryStream(
+            dir, p -> isTemp(p.getFileName().toString()) && Files.isRegularFile(p))) {
       for (Path f : files) {
         Files.deleteIfExists(f);
         removed.add(f);

@@ -18,16 +18,20 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * An exclusive OS lock ({@code fcntl}, through {@link FileChannel#tryLock()}) on a lock file, so that two processes
- * (on one machine, or on several over a shared file system that supports POSIX locks: NFSv4, NFSv3 with lockd,
- * Lustre mounted with {@code flock}) never work on the same thing at once. The operating system releases the lock
- * when its process ends in any way, {@code kill -9} included, so a killed worker never leaves a stale lock. The
- * holder writes {@code pid <pid> on <host> since <time>} into the file for the messages of the others; the file
- * itself stays (deleting a lock file would let a second process lock a new file of the same name).
+ * An exclusive OS lock ({@code fcntl}, through {@link FileChannel#tryLock()}) on a lock file, so
+ * that two processes (on one machine, or on several over a shared file system that supports POSIX
+ * locks: NFSv4, NFSv3 with lockd, Lustre mounted with {@code flock}) never work on the same thing
+ * at once. The operating system releases the lock when its process ends in any way, {@code kill -9}
+ * included, so a killed worker never leaves a stale lock. The holder writes {@code pid <pid> on
+ * <host> since <time>} into the file for the messages of the others; the file itself stays
+ * (deleting a lock file would let a second process lock a new file of the same name).
  */
 public final class WorkLock implements AutoCloseable {
 
-  /** Lock files this JVM holds: closing another channel on the same file would release an fcntl lock. */
+  /**
+   * Lock files this JVM holds: closing another channel on the same file would release an fcntl
+   * lock.
+   */
   private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
   private final Path file;
@@ -55,7 +59,9 @@ public final class WorkLock implements AutoCloseable {
     FileChannel ch = null;
     try {
       Files.createDirectories(key.getParent());
-      ch = FileChannel.open(key, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      ch =
+          FileChannel.open(
+              key, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
       FileLock l = ch.tryLock();
       if (l == null) {
         ch.close();
@@ -79,15 +85,16 @@ public final class WorkLock implements AutoCloseable {
   /**
    * Who holds the lock now.
    *
-   * @return the holder's line ({@code pid 123 on host since ...}), "this process" when this JVM holds it, or empty
-   *     when nobody holds it (or the file does not exist)
+   * @return the holder's line ({@code pid 123 on host since ...}), "this process" when this JVM
+   *     holds it, or empty when nobody holds it (or the file does not exist)
    */
   public static Optional<String> holder(Path file) throws IOException {
     Path key = file.toAbsolutePath().normalize();
     if (HELD.contains(key)) {
       return Optional.of("this process (pid " + ProcessHandle.current().pid() + ")");
     }
-    try (FileChannel ch = FileChannel.open(key, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+    try (FileChannel ch =
+        FileChannel.open(key, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       FileLock l = ch.tryLock();
       if (l != null) {
         l.release();
@@ -127,7 +134,12 @@ public final class WorkLock implements AutoCloseable {
     } catch (IOException e) {
       host = "unknown host";
     }
-    return "pid " + ProcessHandle.current().pid() + " on " + host + " since "
-        + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\n";
+    return "pid "
+        + ProcessHandle.current().pid()
+        + " on "
+        + host
+        + " since "
+        + Instant.now().truncatedTo(ChronoUnit.SECONDS)
+        + "\n";
   }
 }

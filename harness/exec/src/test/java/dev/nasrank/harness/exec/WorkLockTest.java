@@ -12,7 +12,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Locks, temp-file cleanup and the worker JVM's settings (cross-process locking: SuiteProcessTest). */
+/**
+ * Locks, temp-file cleanup and the worker JVM's settings (cross-process locking: SuiteProcessTest).
+ */
 class WorkLockTest {
 
   @Test
@@ -33,7 +35,8 @@ class WorkLockTest {
 
   @Test
   void removesOnlyAtomicWriteLeftovers(@TempDir Path dir) throws Exception {
-    for (String n : List.of(".checkpoint.bin.123.tmp", ".done.json.9.tmp", "keep.tmp", ".lock", "a.csv")) {
+    for (String n :
+        List.of(".checkpoint.bin.123.tmp", ".done.json.9.tmp", "keep.tmp", ".lock", "a.csv")) {
       Files.writeString(dir.resolve(n), "x");
     }
     Files.createDirectories(dir.resolve("sub"));
@@ -48,16 +51,32 @@ class WorkLockTest {
   @Test
   void workersGetOneThreadPassiveWaitingAndTheMallocTunablesUnlessTheUserSetThem() {
     JvmLauncher l = JvmLauncher.forWorkers(1, List.of("-Xmx1g"));
-    assertTrue(l.jvmOptions().containsAll(List.of("-XX:ActiveProcessorCount=1", "-Dai.djl.pytorch.num_threads=1",
-        "-Dai.djl.pytorch.num_interop_threads=1")), l.jvmOptions().toString());
+    assertTrue(
+        l.jvmOptions()
+            .containsAll(
+                List.of(
+                    "-XX:ActiveProcessorCount=1",
+                    "-Dai.djl.pytorch.num_threads=1",
+                    "-Dai.djl.pytorch.num_interop_threads=1")),
+        l.jvmOptions().toString());
     assertEquals("-Xmx1g", l.jvmOptions().get(l.jvmOptions().size() - 1));
     assertTrue(l.java().isAbsolute());
     assertTrue(l.command(List.of("suite")).contains(JvmLauncher.MAIN));
-    assertEquals(Map.of("OMP_NUM_THREADS", "1", "OMP_WAIT_POLICY", "PASSIVE", "GLIBC_TUNABLES",
-        JvmLauncher.GLIBC_TUNABLES), JvmLauncher.environmentFor(1, Map.of()));
-    assertEquals("ACTIVE", JvmLauncher.environmentFor(2, Map.of("OMP_WAIT_POLICY", "ACTIVE"))
-        .get("OMP_WAIT_POLICY"));
-    assertEquals("glibc.malloc.arena_max=2", JvmLauncher.environmentFor(2, Map.of("GLIBC_TUNABLES",
-        "glibc.malloc.arena_max=2")).get("GLIBC_TUNABLES"));
+    assertEquals(
+        Map.of(
+            "OMP_NUM_THREADS",
+            "1",
+            "OMP_WAIT_POLICY",
+            "PASSIVE",
+            "GLIBC_TUNABLES",
+            JvmLauncher.GLIBC_TUNABLES),
+        JvmLauncher.environmentFor(1, Map.of()));
+    assertEquals(
+        "ACTIVE",
+        JvmLauncher.environmentFor(2, Map.of("OMP_WAIT_POLICY", "ACTIVE")).get("OMP_WAIT_POLICY"));
+    assertEquals(
+        "glibc.malloc.arena_max=2",
+        JvmLauncher.environmentFor(2, Map.of("GLIBC_TUNABLES", "glibc.malloc.arena_max=2"))
+            .get("GLIBC_TUNABLES"));
   }
 }

@@ -15,13 +15,13 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The architecture lists ground truth is generated for: {@code s4} (the 34 unique NAS-Bench-101 cells of the S4
- * space with up to 4 paths, in the space's order) or a text file with one cell per line, {@code <adjacency 0/1
- * string> <ops csv>} (blank lines and {@code #} comments ignored). Duplicate hashes are dropped.
+ * The architecture lists ground truth is generated for: {@code s4} (the 34 unique NAS-Bench-101
+ * cells of the S4 space with up to 4 paths, in the space's order) or a text file with one cell per
+ * line, {@code <adjacency 0/1 string> <ops csv>} (blank lines and {@code #} comments ignored).
+ * Duplicate hashes are dropped.
  */
 public final class Architectures {
-  private Architectures() {
-  }
+  private Architectures() {}
 
   /** The list named {@code s4}, or read from the file {@code nameOrFile}. */
   public static List<ModelSpec> resolve(String nameOrFile) throws IOException {
@@ -41,8 +41,9 @@ public final class Architectures {
   }
 
   /**
-   * Reads cells given as JSON lines, the format {@code nasbench hash} reads: {@code {"matrix": [[0,1,...],...],
-   * "ops": ["input", ..., "output"]}} per line (blank lines ignored). Duplicate hashes are dropped.
+   * Reads cells given as JSON lines, the format {@code nasbench hash} reads: {@code {"matrix":
+   * [[0,1,...],...], "ops": ["input", ..., "output"]}} per line (blank lines ignored). Duplicate
+   * hashes are dropped.
    *
    * @throws IllegalArgumentException naming the file and line of a malformed or invalid cell
    */
@@ -56,18 +57,24 @@ public final class Architectures {
    * @throws IllegalArgumentException naming the file and line of a malformed or invalid cell
    */
   public static List<ModelSpec> read(Path file) throws IOException {
-    return readCells(file, true, t -> {
-      String[] parts = t.split("\\s+");
-      if (parts.length != 2) {
-        throw new IllegalArgumentException("expected '<adjacency> <ops csv>', got '" + t + "'");
-      }
-      return ModelSpec.parse(parts[0], parts[1]);
-    });
+    return readCells(
+        file,
+        true,
+        t -> {
+          String[] parts = t.split("\\s+");
+          if (parts.length != 2) {
+            throw new IllegalArgumentException("expected '<adjacency> <ops csv>', got '" + t + "'");
+          }
+          return ModelSpec.parse(parts[0], parts[1]);
+        });
   }
 
-  /** One cell per non-blank line (and, with {@code comments}, lines starting with # skipped), deduplicated. */
-  private static List<ModelSpec> readCells(Path file, boolean comments, Function<String, ModelSpec> parser)
-      throws IOException {
+  /**
+   * One cell per non-blank line (and, with {@code comments}, lines starting with # skipped),
+   * deduplicated.
+   */
+  private static List<ModelSpec> readCells(
+      Path file, boolean comments, Function<String, ModelSpec> parser) throws IOException {
     Map<String, ModelSpec> byHash = new LinkedHashMap<>();
     try (BufferedReader in = Files.newBufferedReader(file)) {
       String line;
@@ -85,7 +92,8 @@ public final class Architectures {
           throw new IllegalArgumentException(file + ":" + no + ": " + e.getMessage(), e);
         }
         if (!spec.isValid()) {
-          throw new IllegalArgumentException(file + ":" + no + ": the input does not reach the output");
+          throw new IllegalArgumentException(
+              file + ":" + no + ": the input does not reach the output");
         }
         byHash.putIfAbsent(spec.hash(), spec);
       }

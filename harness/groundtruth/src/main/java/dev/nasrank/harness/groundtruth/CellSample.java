@@ -16,20 +16,22 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * A seeded, stratified sample of NAS-Bench-101 cells to train as ground truth ({@code groundtruth generate
- * --sample N --from FILE}). The accuracy range of the source (mean over its repeats of the final validation
- * accuracy at {@code epochs}, a fraction in [0,1]) is cut into N equal-width strata; the sample takes one cell,
- * drawn uniformly, from every stratum that holds one, then fills up to N with uniform draws from the cells not yet
- * taken. Equal width (not equal count) because NAS-Bench-101's accuracies crowd near 0.9 with a long low tail:
- * equal-count strata would leave that tail almost unsampled. The cells come back in ascending accuracy.
+ * A seeded, stratified sample of NAS-Bench-101 cells to train as ground truth ({@code groundtruth
+ * generate --sample N --from FILE}). The accuracy range of the source (mean over its repeats of the
+ * final validation accuracy at {@code epochs}, a fraction in [0,1]) is cut into N equal-width
+ * strata; the sample takes one cell, drawn uniformly, from every stratum that holds one, then fills
+ * up to N with uniform draws from the cells not yet taken. Equal width (not equal count) because
+ * NAS-Bench-101's accuracies crowd near 0.9 with a long low tail: equal-count strata would leave
+ * that tail almost unsampled. The cells come back in ascending accuracy.
  */
 public final class CellSample {
 
   private CellSample() {}
 
   /**
-   * Opens a NAS-Bench-101 source: a TFRecord or binary cache ({@link NasBench#open}), or a nasbench-vis JSON dump
-   * (the 20k dump has no cells: they are recovered by enumerating the space, about 10 s on two threads).
+   * Opens a NAS-Bench-101 source: a TFRecord or binary cache ({@link NasBench#open}), or a
+   * nasbench-vis JSON dump (the 20k dump has no cells: they are recovered by enumerating the space,
+   * about 10 s on two threads).
    */
   public static GroundTruthSource open(Path file) throws IOException {
     if (!Files.isRegularFile(file)) {
@@ -53,11 +55,17 @@ public final class CellSample {
    */
   public static List<ModelSpec> draw(GroundTruthSource source, int n, int epochs, long seed) {
     if (!source.hasSpecs()) {
-      throw new IllegalArgumentException(source.name() + " holds no cells to train (and no space was enumerated)");
+      throw new IllegalArgumentException(
+          source.name() + " holds no cells to train (and no space was enumerated)");
     }
     if (Arrays.stream(source.epochBudgets()).noneMatch(b -> b == epochs)) {
-      throw new IllegalArgumentException(source.name() + " has no " + epochs + "-epoch budget (it has "
-          + Arrays.toString(source.epochBudgets()) + ")");
+      throw new IllegalArgumentException(
+          source.name()
+              + " has no "
+              + epochs
+              + "-epoch budget (it has "
+              + Arrays.toString(source.epochBudgets())
+              + ")");
     }
     List<String> hashes = source.hashes().toList();
     if (n < 1 || n > hashes.size()) {

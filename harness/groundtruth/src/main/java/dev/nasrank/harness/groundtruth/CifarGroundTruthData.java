@@ -14,18 +14,28 @@ import java.util.TreeMap;
 
 /** Loads the CIFAR-10 parts a {@link Profile} names into a {@link GroundTruthData}. */
 public final class CifarGroundTruthData {
-  private CifarGroundTruthData() {
-  }
+  private CifarGroundTruthData() {}
 
   /**
-   * Loads train, validation and test parts. Training batches are shuffled per repeat seed and, when the profile
-   * says so, augmented with random crop (4-pixel padding) and horizontal flip (no Cutout); evaluation batches are
-   * in file order without augmentation. Unless the root's verification is off, every file of the split is first
-   * checked against the dataset manifest ({@link DataVerification}).
+   * Loads train, validation and test parts. Training batches are shuffled per repeat seed and, when
+   * the profile says so, augmented with random crop (4-pixel padding) and horizontal flip (no
+   * Cutout); evaluation batches are in file order without augmentation. Unless the root's
+   * verification is off, every file of the split is first checked against the dataset manifest
+   * ({@link DataVerification}).
    */
   public static GroundTruthData load(DataRoot root, Profile profile) {
-    Cifar10Split split = profile.split().cifar10().orElseThrow(() -> new IllegalArgumentException(
-        "profile " + profile.name() + " names split " + profile.split() + ", which has no CIFAR-10 files"));
+    Cifar10Split split =
+        profile
+            .split()
+            .cifar10()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "profile "
+                            + profile.name()
+                            + " names split "
+                            + profile.split()
+                            + ", which has no CIFAR-10 files"));
     DataVerification.verifySplit(root, split);
     CifarImages train = Cifar10.load(root, split, Part.TRAIN);
     CifarImages validation = Cifar10.load(root, split, Part.VALIDATION);
@@ -38,14 +48,27 @@ public final class CifarGroundTruthData {
         }
       }
     }
-    return new GroundTruthData(profile.split(),
-        seed -> CifarBatches.builder(train).optBatchSize(profile.batchSize()).optAugment(profile.augment())
-            .optCutout(0).optShuffle(true).optSeed(seed).build(),
-        eval(train, profile), eval(validation, profile), eval(test, profile), sums);
+    return new GroundTruthData(
+        profile.split(),
+        seed ->
+            CifarBatches.builder(train)
+                .optBatchSize(profile.batchSize())
+                .optAugment(profile.augment())
+                .optCutout(0)
+                .optShuffle(true)
+                .optSeed(seed)
+                .build(),
+        eval(train, profile),
+        eval(validation, profile),
+        eval(test, profile),
+        sums);
   }
 
   private static CifarBatches eval(CifarImages images, Profile profile) {
-    return CifarBatches.builder(images).optBatchSize(profile.evalBatchSize()).optAugment(false).optShuffle(false)
+    return CifarBatches.builder(images)
+        .optBatchSize(profile.evalBatchSize())
+        .optAugment(false)
+        .optShuffle(false)
         .build();
   }
 }

@@ -5,7 +5,6 @@ import dev.nasrank.benchbridge.ModelSpec;
 import dev.nasrank.benchbridge.io.NasbenchRecord;
 import dev.nasrank.benchbridge.io.TfRecordWriter;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,21 +13,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes the finished units of a generation folder as a NAS-Bench-101-format TFRecord ({@value #TFRECORD}: one
- * record per (architecture, repeat), architectures in list order, repeats 0, 1, ... in file order, as the
- * reference files) and a {@value #PROTOCOL} describing how they were made. Both files are written atomically.
+ * Writes the finished units of a generation folder as a NAS-Bench-101-format TFRecord ({@value
+ * #TFRECORD}: one record per (architecture, repeat), architectures in list order, repeats 0, 1, ...
+ * in file order, as the reference files) and a {@value #PROTOCOL} describing how they were made.
+ * Both files are written atomically.
  */
 public final class GroundTruthAssembler {
   /** File name of the TFRecord inside the generation folder. */
   public static final String TFRECORD = "groundtruth.tfrecord";
+
   /** File name of the protocol description inside the generation folder. */
   public static final String PROTOCOL = "protocol.json";
+
   /** File name of the pinned architecture list inside the generation folder. */
   public static final String ARCHITECTURES = "architectures.txt";
 
   /** Summary of the repeat agreement, in protocol.json. */
-  public record Ceiling(NoiseCeiling validation, NoiseCeiling test) {
-  }
+  public record Ceiling(NoiseCeiling validation, NoiseCeiling test) {}
 
   /**
    * What protocol.json records.
@@ -44,13 +45,19 @@ public final class GroundTruthAssembler {
    * @param noiseCeiling Kendall tau-b between repeats (final accuracies)
    * @param assembledAt UTC time of assembly
    */
-  public record Protocol(String format, Profile profile, int repeats, Map<String, Integer> architectures,
-      int unitsFinished, int unitsExpected, Map<String, String> dataSha256, Map<String, String> versions,
-      Ceiling noiseCeiling, String assembledAt) {
-  }
+  public record Protocol(
+      String format,
+      Profile profile,
+      int repeats,
+      Map<String, Integer> architectures,
+      int unitsFinished,
+      int unitsExpected,
+      Map<String, String> dataSha256,
+      Map<String, String> versions,
+      Ceiling noiseCeiling,
+      String assembledAt) {}
 
-  private GroundTruthAssembler() {
-  }
+  private GroundTruthAssembler() {}
 
   /**
    * Assembles the TFRecord and protocol.json from what {@code store} holds.
@@ -59,8 +66,13 @@ public final class GroundTruthAssembler {
    * @param dataSha256 checksums of the data files (may be empty when unknown)
    * @return the protocol written
    */
-  public static Protocol assemble(UnitStore store, Profile profile, List<ModelSpec> specs, int repeats,
-      Map<String, String> dataSha256) throws IOException {
+  public static Protocol assemble(
+      UnitStore store,
+      Profile profile,
+      List<ModelSpec> specs,
+      int repeats,
+      Map<String, String> dataSha256)
+      throws IOException {
     List<UnitResult> units = store.loadAll();
     Map<String, List<UnitResult>> byHash = new HashMap<>();
     for (UnitResult u : units) {
@@ -75,16 +87,26 @@ public final class GroundTruthAssembler {
     }
     try (TfRecordWriter writer = TfRecordWriter.create(store.dir().resolve(TFRECORD))) {
       for (UnitResult u : ordered) {
-        writer.write(new NasbenchRecord(u.hash(), u.epochs(), u.adjacency(), u.operations(), u.toModelMetrics())
-            .toPayload());
+        writer.write(
+            new NasbenchRecord(
+                    u.hash(), u.epochs(), u.adjacency(), u.operations(), u.toModelMetrics())
+                .toPayload());
       }
     }
-    Protocol protocol = new Protocol(
-        "NAS-Bench-101 TFRecord: one record per (architecture, repeat); final evaluation after profile.epochs",
-        profile, repeats, perArch, ordered.size(), specs.size() * repeats, new java.util.TreeMap<>(dataSha256),
-        versions(),
-        new Ceiling(NoiseCeiling.validation(ordered), NoiseCeiling.test(ordered)), Instant.now().toString());
-    UnitStore.writeAtomically(store.dir().resolve(PROTOCOL), UnitStore.JSON.writeValueAsBytes(protocol));
+    Protocol protocol =
+        new Protocol(
+            "NAS-Bench-101 TFRecord: one record per (architecture, repeat); final evaluation after profile.epochs",
+            profile,
+            repeats,
+            perArch,
+            ordered.size(),
+            specs.size() * repeats,
+            new java.util.TreeMap<>(dataSha256),
+            versions(),
+            new Ceiling(NoiseCeiling.validation(ordered), NoiseCeiling.test(ordered)),
+            Instant.now().toString());
+    UnitStore.writeAtomically(
+        store.dir().resolve(PROTOCOL), UnitStore.JSON.writeValueAsBytes(protocol));
     return protocol;
   }
 

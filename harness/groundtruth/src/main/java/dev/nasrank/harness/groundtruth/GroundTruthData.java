@@ -10,13 +10,19 @@ import java.util.function.LongFunction;
  *
  * @param split split name recorded in the protocol
  * @param train training batches for a repeat seed (shuffled, augmented as the profile says)
- * @param trainEval the training images in a fixed order without augmentation, for the train accuracy
+ * @param trainEval the training images in a fixed order without augmentation, for the train
+ *     accuracy
  * @param validation validation images
  * @param test test images
  * @param checksums SHA-256 of every data file used, by file name, recorded in the protocol
  */
-public record GroundTruthData(DataSplit split, LongFunction<BatchSource> train, BatchSource trainEval,
-    BatchSource validation, BatchSource test, Map<String, String> checksums) {
+public record GroundTruthData(
+    DataSplit split,
+    LongFunction<BatchSource> train,
+    BatchSource trainEval,
+    BatchSource validation,
+    BatchSource test,
+    Map<String, String> checksums) {
 
   /** Copies the checksum map. */
   public GroundTruthData {

@@ -13,28 +13,26 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
 /**
- * Resumable ground-truth generation: trains every (architecture, repeat) unit not yet in the {@link UnitStore},
- * repeat-major (all architectures once, then the second repeat, ...) so that a partial run already holds whole
- * rankings, saving each unit atomically as soon as it finishes. A restart with the same folder skips finished
- * units; the profile and architecture list are pinned in the folder at the first start. Each unit is trained
- * under its own lock ({@link UnitStore#lockFile}), so processes that overlap (two runs of one shard, a resubmitted
- * Slurm task beside the old one) never train a unit twice.
+ * Resumable ground-truth generation: trains every (architecture, repeat) unit not yet in the {@link
+ * UnitStore}, repeat-major (all architectures once, then the second repeat, ...) so that a partial
+ * run already holds whole rankings, saving each unit atomically as soon as it finishes. A restart
+ * with the same folder skips finished units; the profile and architecture list are pinned in the
+ * folder at the first start. Each unit is trained under its own lock ({@link UnitStore#lockFile}),
+ * so processes that overlap (two runs of one shard, a resubmitted Slurm task beside the old one)
+ * never train a unit twice.
  */
 public final class GroundTruthGenerator {
 
   /** Receives progress. */
   public interface Listener {
     /** Before a unit starts. */
-    default void unitStarted(ModelSpec spec, int repeat, int index, int todo) {
-    }
+    default void unitStarted(ModelSpec spec, int repeat, int index, int todo) {}
 
     /** After each optimisation step of the running unit. */
-    default void step(int done, int total) {
-    }
+    default void step(int done, int total) {}
 
     /** After a unit was saved. */
-    default void unitFinished(UnitResult result, int index, int todo) {
-    }
+    default void unitFinished(UnitResult result, int index, int todo) {}
   }
 
   /**
@@ -45,8 +43,7 @@ public final class GroundTruthGenerator {
    * @param stopped true if the run was stopped before all units were done
    * @param busy units left to another process that held their lock
    */
-  public record Outcome(int trained, int skipped, boolean stopped, int busy) {
-  }
+  public record Outcome(int trained, int skipped, boolean stopped, int busy) {}
 
   private final UnitStore store;
   private final Profile profile;
@@ -54,15 +51,22 @@ public final class GroundTruthGenerator {
   private final int repeats;
 
   /**
-   * A generator; pins {@code profile} and {@code specs} in the folder (or checks them against what is pinned).
+   * A generator; pins {@code profile} and {@code specs} in the folder (or checks them against what
+   * is pinned).
    *
-   * @throws IllegalStateException if the folder was started with another profile or architecture list
+   * @throws IllegalStateException if the folder was started with another profile or architecture
+   *     list
    */
   public GroundTruthGenerator(UnitStore store, Profile profile, List<ModelSpec> specs, int repeats)
       throws IOException {
     if (repeats < 1 || repeats > profile.seeds().size()) {
-      throw new IllegalArgumentException("repeats must be 1.." + profile.seeds().size() + " (seeds of profile '"
-          + profile.name() + "'), got " + repeats);
+      throw new IllegalArgumentException(
+          "repeats must be 1.."
+              + profile.seeds().size()
+              + " (seeds of profile '"
+              + profile.name()
+              + "'), got "
+              + repeats);
     }
     this.store = store;
     this.profile = profile;
@@ -78,8 +82,13 @@ public final class GroundTruthGenerator {
     if (Files.isRegularFile(file)) {
       List<ModelSpec> pinned = Architectures.read(file);
       if (!pinned.equals(specs)) {
-        throw new IllegalStateException(file + " lists " + pinned.size() + " other architectures than requested ("
-            + specs.size() + "). Use another --out folder or the same --archs.");
+        throw new IllegalStateException(
+            file
+                + " lists "
+                + pinned.size()
+                + " other architectures than requested ("
+                + specs.size()
+                + "). Use another --out folder or the same --archs.");
       }
       return;
     }
@@ -92,13 +101,14 @@ public final class GroundTruthGenerator {
   }
 
   /**
-   * The units of shard {@code shard} of {@code shards} still to train, repeat-major. Unit {@code i} of the full
-   * repeat-major list belongs to shard {@code i % shards}, so several processes (one per shard) can fill one
-   * folder at once without training a unit twice.
+   * The units of shard {@code shard} of {@code shards} still to train, repeat-major. Unit {@code i}
+   * of the full repeat-major list belongs to shard {@code i % shards}, so several processes (one
+   * per shard) can fill one folder at once without training a unit twice.
    */
   public List<Unit> pending(int shard, int shards) {
     if (shards < 1 || shard < 0 || shard >= shards) {
-      throw new IllegalArgumentException("shard must be i/n with 0 <= i < n, got " + shard + "/" + shards);
+      throw new IllegalArgumentException(
+          "shard must be i/n with 0 <= i < n, got " + shard + "/" + shards);
     }
     List<Unit> todo = new ArrayList<>();
     int i = 0;
@@ -113,15 +123,15 @@ public final class GroundTruthGenerator {
   }
 
   /** One (architecture, repeat). */
-  public record Unit(ModelSpec spec, int repeat) {
-  }
+  public record Unit(ModelSpec spec, int repeat) {}
 
   /**
    * Trains the pending units.
    *
    * @param stop polled between steps; a unit interrupted by it is discarded and the run ends
    */
-  public Outcome run(UnitTrainer trainer, BooleanSupplier stop, Listener listener) throws IOException {
+  public Outcome run(UnitTrainer trainer, BooleanSupplier stop, Listener listener)
+      throws IOException {
     return run(trainer, 0, 1, stop, listener);
   }
 
@@ -130,7 +140,8 @@ public final class GroundTruthGenerator {
    *
    * @param stop polled between steps; a unit interrupted by it is discarded and the run ends
    */
-  public Outcome run(UnitTrainer trainer, int shard, int shards, BooleanSupplier stop, Listener listener)
+  public Outcome run(
+      UnitTrainer trainer, int shard, int shards, BooleanSupplier stop, Listener listener)
       throws IOException {
     List<Unit> todo = pending(shard, shards);
     int mine = 0;

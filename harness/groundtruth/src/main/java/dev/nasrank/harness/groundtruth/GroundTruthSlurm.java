@@ -11,11 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Ground-truth generation as a Slurm job array: pins the profile and architectures in the folder (as
- * {@link GroundTruthGenerator} does), then writes {@code <dir>/slurm/shards.sbatch}, one task per shard that still
- * has units ({@code groundtruth generate --shard $SLURM_ARRAY_TASK_ID/N --no-assemble}), and
- * {@code <dir>/slurm/assemble.sbatch} ({@code groundtruth assemble}, afterok on the array). A resubmitted shard
- * skips its finished units; the unit a killed task was training is trained again from its start.
+ * Ground-truth generation as a Slurm job array: pins the profile and architectures in the folder
+ * (as {@link GroundTruthGenerator} does), then writes {@code <dir>/slurm/shards.sbatch}, one task
+ * per shard that still has units ({@code groundtruth generate --shard $SLURM_ARRAY_TASK_ID/N
+ * --no-assemble}), and {@code <dir>/slurm/assemble.sbatch} ({@code groundtruth assemble}, afterok
+ * on the array). A resubmitted shard skips its finished units; the unit a killed task was training
+ * is trained again from its start.
  */
 public final class GroundTruthSlurm {
 
@@ -30,8 +31,14 @@ public final class GroundTruthSlurm {
    * @param shards array size N (task i runs shard i/N)
    * @param dataRoot data root the tasks get, or null for their own lookup
    */
-  public record Request(Path out, Profile profile, List<ModelSpec> specs, String archsArgument, int repeats,
-      int shards, Path dataRoot) {}
+  public record Request(
+      Path out,
+      Profile profile,
+      List<ModelSpec> specs,
+      String archsArgument,
+      int repeats,
+      int shards,
+      Path dataRoot) {}
 
   /**
    * What was written.
@@ -48,7 +55,8 @@ public final class GroundTruthSlurm {
     if (r.shards() < 1) {
       throw new IllegalArgumentException("shards must be >= 1, got " + r.shards());
     }
-    GroundTruthGenerator g = new GroundTruthGenerator(new UnitStore(r.out()), r.profile(), r.specs(), r.repeats());
+    GroundTruthGenerator g =
+        new GroundTruthGenerator(new UnitStore(r.out()), r.profile(), r.specs(), r.repeats());
     List<Integer> indices = new ArrayList<>();
     int pending = 0;
     for (int i = 0; i < r.shards(); i++) {
@@ -59,9 +67,23 @@ public final class GroundTruthSlurm {
       }
     }
     String out = r.out().toAbsolutePath().normalize().toString();
-    List<String> task = new ArrayList<>(List.of("groundtruth", "generate", "--out", out, "--profile",
-        r.profile().name(), "--repeats", String.valueOf(r.repeats()), "--archs", r.archsArgument(), "--shard",
-        Shell.TASK_ID + "/" + r.shards(), "--no-assemble", "--no-progress"));
+    List<String> task =
+        new ArrayList<>(
+            List.of(
+                "groundtruth",
+                "generate",
+                "--out",
+                out,
+                "--profile",
+                r.profile().name(),
+                "--repeats",
+                String.valueOf(r.repeats()),
+                "--archs",
+                r.archsArgument(),
+                "--shard",
+                Shell.TASK_ID + "/" + r.shards(),
+                "--no-assemble",
+                "--no-progress"));
     if (r.profile().epochs() != Profile.named(r.profile().name()).epochs()) {
       task.add("--epochs");
       task.add(String.valueOf(r.profile().epochs()));
@@ -70,11 +92,28 @@ public final class GroundTruthSlurm {
       task.add("--data-root");
       task.add(r.dataRoot().toAbsolutePath().normalize().toString());
     }
-    List<String> after = List.of("groundtruth", "assemble", out, "--repeats", String.valueOf(r.repeats()));
-    String name = "nasrank-gt-" + r.out().toAbsolutePath().normalize().getFileName().toString()
-        .replaceAll("[^A-Za-z0-9_.-]", "_");
-    SlurmJob.Scripts s = SlurmJob.write(r.out().resolve("slurm"), name, "shards", indices, task, "assemble", after,
-        res, jvm, Path.of("").toAbsolutePath());
+    List<String> after =
+        List.of("groundtruth", "assemble", out, "--repeats", String.valueOf(r.repeats()));
+    String name =
+        "nasrank-gt-"
+            + r.out()
+                .toAbsolutePath()
+                .normalize()
+                .getFileName()
+                .toString()
+                .replaceAll("[^A-Za-z0-9_.-]", "_");
+    SlurmJob.Scripts s =
+        SlurmJob.write(
+            r.out().resolve("slurm"),
+            name,
+            "shards",
+            indices,
+            task,
+            "assemble",
+            after,
+            res,
+            jvm,
+            Path.of("").toAbsolutePath());
     return new Written(s, pending);
   }
 }

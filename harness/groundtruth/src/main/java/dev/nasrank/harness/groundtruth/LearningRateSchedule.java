@@ -3,17 +3,19 @@ package dev.nasrank.harness.groundtruth;
 import ai.djl.training.tracker.Tracker;
 
 /**
- * Per-step learning rate: linear warm-up from 0 to {@code peak} over {@code warmupSteps}, then cosine decay to 0
- * at {@code totalSteps} ({@code 0.5 * peak * (1 + cos(pi * progress))}, the {@code COSINE_BY_STEP} rule of
- * NAS-Bench-101). DJL passes the 0-based update count of each parameter.
+ * Per-step learning rate: linear warm-up from 0 to {@code peak} over {@code warmupSteps}, then
+ * cosine decay to 0 at {@code totalSteps} ({@code 0.5 * peak * (1 + cos(pi * progress))}, the
+ * {@code COSINE_BY_STEP} rule of NAS-Bench-101). DJL passes the 0-based update count of each
+ * parameter.
  */
-public record LearningRateSchedule(double peak, int warmupSteps, int totalSteps) implements Tracker {
+public record LearningRateSchedule(double peak, int warmupSteps, int totalSteps)
+    implements Tracker {
 
   /** Validates the ranges. */
   public LearningRateSchedule {
     if (totalSteps < 1 || warmupSteps < 0 || warmupSteps >= totalSteps) {
-      throw new IllegalArgumentException("need 0 <= warm-up steps < total steps, got " + warmupSteps + " and "
-          + totalSteps);
+      throw new IllegalArgumentException(
+          "need 0 <= warm-up steps < total steps, got " + warmupSteps + " and " + totalSteps);
     }
   }
 

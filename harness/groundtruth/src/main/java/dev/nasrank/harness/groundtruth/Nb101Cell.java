@@ -17,14 +17,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One NAS-Bench-101 cell (Ying et al. 2019, section 2.1; reference {@code build_module} of google-research/nasbench
- * {@code lib/model_builder.py}), input and output in NCHW layout.
+ * One NAS-Bench-101 cell (Ying et al. 2019, section 2.1; reference {@code build_module} of
+ * google-research/nasbench {@code lib/model_builder.py}), input and output in NCHW layout.
  *
- * <p>Vertex channels follow {@link VertexChannels}. Each interior vertex sums its inputs: the cell input through
- * its own 1x1 projection (conv1x1 + BN + ReLU) to the vertex's channels, and earlier interior vertices truncated to
- * the vertex's channels (their first channels). It then applies its operation. The output vertex concatenates, in
- * vertex order, the interior vertices that feed it; a direct input-to-output edge adds a 1x1 projection of the
- * input to the output channels (or is the whole output when no interior vertex feeds the output).
+ * <p>Vertex channels follow {@link VertexChannels}. Each interior vertex sums its inputs: the cell
+ * input through its own 1x1 projection (conv1x1 + BN + ReLU) to the vertex's channels, and earlier
+ * interior vertices truncated to the vertex's channels (their first channels). It then applies its
+ * operation. The output vertex concatenates, in vertex order, the interior vertices that feed it; a
+ * direct input-to-output edge adds a 1x1 projection of the input to the output channels (or is the
+ * whole output when no interior vertex feeds the output).
  */
 public final class Nb101Cell extends AbstractBlock {
 
@@ -37,7 +38,8 @@ public final class Nb101Cell extends AbstractBlock {
   private Block outputProjection;
 
   /**
-   * Creates the cell; its channel counts are fixed at initialisation, when the input channels are known.
+   * Creates the cell; its channel counts are fixed at initialisation, when the input channels are
+   * known.
    *
    * @param spec a valid, pruned cell
    * @param outputChannels channels of the cell output
@@ -45,7 +47,8 @@ public final class Nb101Cell extends AbstractBlock {
    */
   public Nb101Cell(ModelSpec spec, int outputChannels, float bnMomentum) {
     if (!spec.isValid()) {
-      throw new IllegalArgumentException("cannot build an invalid spec (its input does not reach its output)");
+      throw new IllegalArgumentException(
+          "cannot build an invalid spec (its input does not reach its output)");
     }
     this.spec = spec;
     this.outputChannels = outputChannels;
@@ -63,20 +66,24 @@ public final class Nb101Cell extends AbstractBlock {
     int last = spec.vertexCount() - 1;
     for (int v = 1; v < last; v++) {
       if (spec.hasEdge(0, v)) {
-        projections[v] = addChildBlock("v" + v + "_projection", Layers.convBnRelu(1, channels[v], bnMomentum));
+        projections[v] =
+            addChildBlock("v" + v + "_projection", Layers.convBnRelu(1, channels[v], bnMomentum));
       }
       Op op = spec.op(v);
-      Block block = switch (op) {
-        case CONV3X3 -> Layers.convBnRelu(3, channels[v], bnMomentum);
-        case CONV1X1 -> Layers.convBnRelu(1, channels[v], bnMomentum);
-        case MAXPOOL3X3 -> Layers.maxPool3x3();
-        default -> throw new IllegalArgumentException("vertex " + v + " has operation " + op
-            + ", expected an inner operation");
-      };
+      Block block =
+          switch (op) {
+            case CONV3X3 -> Layers.convBnRelu(3, channels[v], bnMomentum);
+            case CONV1X1 -> Layers.convBnRelu(1, channels[v], bnMomentum);
+            case MAXPOOL3X3 -> Layers.maxPool3x3();
+            default ->
+                throw new IllegalArgumentException(
+                    "vertex " + v + " has operation " + op + ", expected an inner operation");
+          };
       ops[v] = addChildBlock("v" + v + "_" + op.nasbenchName(), block);
     }
     if (spec.hasEdge(0, last)) {
-      outputProjection = addChildBlock("output_projection", Layers.convBnRelu(1, outputChannels, bnMomentum));
+      outputProjection =
+          addChildBlock("output_projection", Layers.convBnRelu(1, outputChannels, bnMomentum));
     }
   }
 
@@ -108,8 +115,8 @@ public final class Nb101Cell extends AbstractBlock {
   }
 
   @Override
-  protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
-      PairList<String, Object> params) {
+  protected NDList forwardInternal(
+      ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
     NDArray input = inputs.singletonOrThrow();
     int last = spec.vertexCount() - 1;
     NDArray[] values = new NDArray[last];
@@ -123,15 +130,18 @@ public final class Nb101Cell extends AbstractBlock {
         }
       }
       if (projections[v] != null) {
-        sum = add(sum, projections[v].forward(store, new NDList(input), training).singletonOrThrow());
+        sum =
+            add(sum, projections[v].forward(store, new NDList(input), training).singletonOrThrow());
       }
       values[v] = ops[v].forward(store, new NDList(sum), training).singletonOrThrow();
       if (spec.hasEdge(v, last)) {
         concat.add(values[v]);
       }
     }
-    NDArray projected = outputProjection == null ? null
-        : outputProjection.forward(store, new NDList(input), training).singletonOrThrow();
+    NDArray projected =
+        outputProjection == null
+            ? null
+            : outputProjection.forward(store, new NDList(input), training).singletonOrThrow();
     if (concat.isEmpty()) {
       return new NDList(projected);
     }

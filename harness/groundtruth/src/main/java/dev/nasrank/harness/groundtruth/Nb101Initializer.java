@@ -7,10 +7,10 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.initializer.Initializer;
 
 /**
- * Weight initialisation of the reference TensorFlow model: convolution kernels {@code (out, in, k, k)} from a
- * normal distribution with standard deviation {@code sqrt(1 / (in * k * k))} (TensorFlow's
- * {@code variance_scaling_initializer} defaults, untruncated), dense kernels {@code (out, in)} Glorot-uniform
- * (TensorFlow's dense default). Draws from the engine's seeded generator.
+ * Weight initialisation of the reference TensorFlow model: convolution kernels {@code (out, in, k,
+ * k)} from a normal distribution with standard deviation {@code sqrt(1 / (in * k * k))}
+ * (TensorFlow's {@code variance_scaling_initializer} defaults, untruncated), dense kernels {@code
+ * (out, in)} Glorot-uniform (TensorFlow's dense default). Draws from the engine's seeded generator.
  */
 public final class Nb101Initializer implements Initializer {
 

@@ -14,16 +14,18 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The noise ceiling of a ground truth, computed by the report's own {@link
- * dev.nasrank.harness.report.metrics.NoiseCeiling} (one definition): Kendall tau-b between the final accuracies
- * of two repeats over the architectures that have both, for every pair of repeats, and their mean. No ranking method can be expected to agree with one repeat better than another repeat does.
+ * dev.nasrank.harness.report.metrics.NoiseCeiling} (one definition): Kendall tau-b between the
+ * final accuracies of two repeats over the architectures that have both, for every pair of repeats,
+ * and their mean. No ranking method can be expected to agree with one repeat better than another
+ * repeat does.
  *
  * @param metric which accuracy was compared ({@code validation} or {@code test}, final evaluation)
  * @param pairs tau of each repeat pair, keyed {@code "a-b"}
  * @param architectures per pair, the number of architectures compared
  * @param meanTau mean of the pairwise taus (NaN if no pair has two architectures)
  */
-public record NoiseCeiling(String metric, Map<String, Double> pairs, Map<String, Integer> architectures,
-    double meanTau) {
+public record NoiseCeiling(
+    String metric, Map<String, Double> pairs, Map<String, Integer> architectures, double meanTau) {
 
   /** Computes the ceiling over the final validation accuracy. */
   public static NoiseCeiling validation(List<UnitResult> units) {
@@ -35,12 +37,15 @@ public record NoiseCeiling(String metric, Map<String, Double> pairs, Map<String,
     return of("test", units, u -> u.last().testAccuracy());
   }
 
-  static NoiseCeiling of(String metric, List<UnitResult> units, ToDoubleFunction<UnitResult> value) {
+  static NoiseCeiling of(
+      String metric, List<UnitResult> units, ToDoubleFunction<UnitResult> value) {
     // one column per architecture, one row per repeat, NaN where a repeat lacks an architecture
     TreeMap<Integer, Map<String, Double>> byRepeat = new TreeMap<>();
     Map<String, Integer> column = new LinkedHashMap<>();
     for (UnitResult u : units) {
-      byRepeat.computeIfAbsent(u.repeat(), r -> new LinkedHashMap<>()).put(u.hash(), value.applyAsDouble(u));
+      byRepeat
+          .computeIfAbsent(u.repeat(), r -> new LinkedHashMap<>())
+          .put(u.hash(), value.applyAsDouble(u));
       column.putIfAbsent(u.hash(), column.size());
     }
     List<Integer> repeats = new ArrayList<>(byRepeat.keySet());

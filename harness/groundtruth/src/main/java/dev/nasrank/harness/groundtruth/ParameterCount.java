@@ -5,14 +5,14 @@ import dev.nasrank.benchbridge.Op;
 import dev.nasrank.harness.config.NetworkShape;
 
 /**
- * Trainable parameter count of the NAS-Bench-101 network for a cell, computed from layer shapes alone (no
- * tensors). Counted as in the reference TensorFlow model: convolutions without bias ({@code k*k*in*out}), every
- * batch normalisation with a scale and an offset ({@code 2*c}; running statistics are not trainable), the dense
- * layer with bias. Comparable with NAS-Bench-101's {@code trainable_parameters}.
+ * Trainable parameter count of the NAS-Bench-101 network for a cell, computed from layer shapes
+ * alone (no tensors). Counted as in the reference TensorFlow model: convolutions without bias
+ * ({@code k*k*in*out}), every batch normalisation with a scale and an offset ({@code 2*c}; running
+ * statistics are not trainable), the dense layer with bias. Comparable with NAS-Bench-101's {@code
+ * trainable_parameters}.
  */
 public final class ParameterCount {
-  private ParameterCount() {
-  }
+  private ParameterCount() {}
 
   /** Parameters of the whole network for {@code spec} under {@code config}. */
   public static long network(ModelSpec spec, NetworkShape config) {

@@ -19,15 +19,23 @@ import java.util.List;
  * @param totalTimeSeconds wall time of the whole run, evaluations included
  * @param evaluations at epoch 0, halfway and final, in that order
  */
-public record UnitResult(String hash, String adjacency, String operations, int repeat, long seed, int epochs,
-    long trainableParameters, double totalTimeSeconds, List<Evaluation> evaluations) {
+public record UnitResult(
+    String hash,
+    String adjacency,
+    String operations,
+    int repeat,
+    long seed,
+    int epochs,
+    long trainableParameters,
+    double totalTimeSeconds,
+    List<Evaluation> evaluations) {
 
   /** Copies the list and checks it has the three NAS-Bench-101 evaluations. */
   public UnitResult {
     evaluations = List.copyOf(evaluations);
     if (evaluations.size() != 3) {
-      throw new IllegalArgumentException("a unit result needs 3 evaluations (step 0, halfway, final), got "
-          + evaluations.size());
+      throw new IllegalArgumentException(
+          "a unit result needs 3 evaluations (step 0, halfway, final), got " + evaluations.size());
     }
   }
 
@@ -43,16 +51,18 @@ public record UnitResult(String hash, String adjacency, String operations, int r
 
   /** The result as NAS-Bench-101's {@code ModelMetrics} message (checkpoint paths left unset). */
   public ModelMetrics toModelMetrics() {
-    ModelMetrics.Builder b = ModelMetrics.newBuilder()
-        .setTrainableParameters(Math.toIntExact(trainableParameters))
-        .setTotalTime(totalTimeSeconds);
+    ModelMetrics.Builder b =
+        ModelMetrics.newBuilder()
+            .setTrainableParameters(Math.toIntExact(trainableParameters))
+            .setTotalTime(totalTimeSeconds);
     for (Evaluation e : evaluations) {
-      b.addEvaluationData(EvaluationData.newBuilder()
-          .setCurrentEpoch(e.epoch())
-          .setTrainingTime(e.trainingTime())
-          .setTrainAccuracy(e.trainAccuracy())
-          .setValidationAccuracy(e.validationAccuracy())
-          .setTestAccuracy(e.testAccuracy()));
+      b.addEvaluationData(
+          EvaluationData.newBuilder()
+              .setCurrentEpoch(e.epoch())
+              .setTrainingTime(e.trainingTime())
+              .setTrainAccuracy(e.trainAccuracy())
+              .setValidationAccuracy(e.validationAccuracy())
+              .setTestAccuracy(e.testAccuracy()));
     }
     return b.build();
   }

@@ -17,20 +17,25 @@ import java.util.List;
 
 /**
  * The finished units of a resumable generation: one JSON file per (architecture, repeat) under
- * {@code <dir>/units/}, each written to a temporary file in the same folder and atomically renamed, so a crash never
- * leaves a half-written unit. Also holds the profile the generation was started with ({@code <dir>/profile.json}).
+ * {@code <dir>/units/}, each written to a temporary file in the same folder and atomically renamed,
+ * so a crash never leaves a half-written unit. Also holds the profile the generation was started
+ * with ({@code <dir>/profile.json}).
  */
 public final class UnitStore {
-  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-      .addMixIn(Evaluation.class, EvaluationFormat.class);
+  static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .addMixIn(Evaluation.class, EvaluationFormat.class);
 
   /**
-   * How a unit file names {@link Evaluation}'s fields: {@code trainingTimeSeconds} (seconds spent training up to
-   * the evaluation, evaluations excluded) for NAS-Bench-101's {@code training_time}; the rest as the record.
+   * How a unit file names {@link Evaluation}'s fields: {@code trainingTimeSeconds} (seconds spent
+   * training up to the evaluation, evaluations excluded) for NAS-Bench-101's {@code training_time};
+   * the rest as the record.
    */
   abstract static class EvaluationFormat {
     @JsonCreator
-    EvaluationFormat(@JsonProperty("epoch") double epoch,
+    EvaluationFormat(
+        @JsonProperty("epoch") double epoch,
         @JsonProperty("trainingTimeSeconds") double trainingTime,
         @JsonProperty("trainAccuracy") double trainAccuracy,
         @JsonProperty("validationAccuracy") double validationAccuracy,
@@ -59,24 +64,30 @@ public final class UnitStore {
     return units.resolve(hash + "_r" + repeat + ".json");
   }
 
-  /** The lock file of a unit ({@code <dir>/locks/<hash>_r<repeat>.lock}), held while a process trains it. */
+  /**
+   * The lock file of a unit ({@code <dir>/locks/<hash>_r<repeat>.lock}), held while a process
+   * trains it.
+   */
   public Path lockFile(String hash, int repeat) {
     return dir.resolve("locks").resolve(hash + "_r" + repeat + ".lock");
   }
 
   /**
-   * Removes the temporary files a killed save of this unit left ({@code .<hash>_r<repeat>.json.*.tmp}); call it
-   * only while holding the unit's lock.
+   * Removes the temporary files a killed save of this unit left ({@code
+   * .<hash>_r<repeat>.json.*.tmp}); call it only while holding the unit's lock.
    */
   public void removeStaleTemp(String hash, int repeat) throws IOException {
     String prefix = "." + unitFile(hash, repeat).getFileName() + ".";
     if (!Files.isDirectory(units)) {
       return;
     }
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(units, p -> {
-      String n = p.getFileName().toString();
-      return n.startsWith(prefix) && n.endsWith(".tmp");
-    })) {
+    try (DirectoryStream<Path> files =
+        Files.newDirectoryStream(
+            units,
+            p -> {
+              String n = p.getFileName().toString();
+              return n.startsWith(prefix) && n.endsWith(".tmp");
+            })) {
       for (Path f : files) {
         Files.deleteIfExists(f);
       }
@@ -114,9 +125,10 @@ public final class UnitStore {
   }
 
   /**
-   * Records the profile on the first call; later calls check that {@code profile} is the recorded protocol, so one
-   * folder never mixes protocols. A seed list that extends the recorded one (more repeats, the recorded repeats'
-   * seeds unchanged) is the same protocol: the longer list is recorded.
+   * Records the profile on the first call; later calls check that {@code profile} is the recorded
+   * protocol, so one folder never mixes protocols. A seed list that extends the recorded one (more
+   * repeats, the recorded repeats' seeds unchanged) is the same protocol: the longer list is
+   * recorded.
    *
    * @throws IllegalStateException if a different profile was recorded
    */
@@ -131,8 +143,13 @@ public final class UnitStore {
         return;
       }
       if (!recorded.equals(profile)) {
-        throw new IllegalStateException(file + " records a different profile: " + recorded + "; requested "
-            + profile + ". Use another --out folder or the recorded profile.");
+        throw new IllegalStateException(
+            file
+                + " records a different profile: "
+                + recorded
+                + "; requested "
+                + profile
+                + ". Use another --out folder or the recorded profile.");
       }
       return;
     }
@@ -141,8 +158,8 @@ public final class UnitStore {
   }
 
   /**
-   * Records the data checksums on the first call; later calls check that they are unchanged, so one folder never
-   * mixes data.
+   * Records the data checksums on the first call; later calls check that they are unchanged, so one
+   * folder never mixes data.
    *
    * @throws IllegalStateException if different checksums were recorded
    */
@@ -152,7 +169,8 @@ public final class UnitStore {
     if (Files.isRegularFile(file)) {
       java.util.Map<String, String> recorded = recordedData();
       if (!recorded.equals(sorted)) {
-        throw new IllegalStateException(file + " records other data files: " + recorded + "; now " + sorted);
+        throw new IllegalStateException(
+            file + " records other data files: " + recorded + "; now " + sorted);
       }
       return;
     }
@@ -166,8 +184,10 @@ public final class UnitStore {
     if (!Files.isRegularFile(file)) {
       return java.util.Map.of();
     }
-    return new java.util.TreeMap<>(JSON.readValue(file.toFile(),
-        new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, String>>() { }));
+    return new java.util.TreeMap<>(
+        JSON.readValue(
+            file.toFile(),
+            new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, String>>() {}));
   }
 
   /** The recorded profile, or null if none was recorded yet. */
@@ -176,7 +196,10 @@ public final class UnitStore {
     return Files.isRegularFile(file) ? JSON.readValue(file.toFile(), Profile.class) : null;
   }
 
-  /** Writes {@code bytes} atomically (temporary file beside {@code target}, forced to disk, then renamed). */
+  /**
+   * Writes {@code bytes} atomically (temporary file beside {@code target}, forced to disk, then
+   * renamed).
+   */
   static void writeAtomically(Path target, byte[] bytes) throws IOException {
     try {
       AtomicFiles.write(target, bytes);

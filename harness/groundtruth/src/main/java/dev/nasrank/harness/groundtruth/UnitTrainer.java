@@ -27,9 +27,10 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
 /**
- * Trains the NAS-Bench-101 network of one cell from scratch under a {@link Profile} and evaluates it before
- * training, after {@link Profile#halfwayEpoch()} epochs and at the end, on the train, validation and test parts.
- * Training time excludes the evaluations. One instance serves many units, one at a time.
+ * Trains the NAS-Bench-101 network of one cell from scratch under a {@link Profile} and evaluates
+ * it before training, after {@link Profile#halfwayEpoch()} epochs and at the end, on the train,
+ * validation and test parts. Training time excludes the evaluations. One instance serves many
+ * units, one at a time.
  */
 public final class UnitTrainer {
 
@@ -52,9 +53,11 @@ public final class UnitTrainer {
   /**
    * Trains {@code spec} once with the seed of {@code repeat}.
    *
-   * @param stop polled between steps; when it turns true the run is abandoned with a {@link CancellationException}
+   * @param stop polled between steps; when it turns true the run is abandoned with a {@link
+   *     CancellationException}
    * @param listener progress callback, may be a no-op
-   * @throws IllegalStateException if the loss becomes NaN or infinite (names the architecture, seed and step)
+   * @throws IllegalStateException if the loss becomes NaN or infinite (names the architecture, seed
+   *     and step)
    */
   public UnitResult train(ModelSpec spec, int repeat, BooleanSupplier stop, StepListener listener) {
     long seed = profile.seed(repeat);
@@ -63,19 +66,21 @@ public final class UnitTrainer {
     BatchSource train = data.train().apply(seed);
     int perEpoch = train.batchesPerEpoch();
     int total = perEpoch * profile.epochs();
-    LearningRateSchedule lr = new LearningRateSchedule(profile.learningRate(), profile.warmupEpochs() * perEpoch,
-        total);
+    LearningRateSchedule lr =
+        new LearningRateSchedule(profile.learningRate(), profile.warmupEpochs() * perEpoch, total);
     Block block = Nb101Network.build(spec, profile.network(), (float) profile.bnMomentum());
     try (Model model = Model.newInstance("nb101-" + spec.hash(), Device.cpu())) {
       model.setBlock(block);
-      DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-          .optOptimizer(Optimizer.sgd()
-              .setLearningRateTracker(lr)
-              .optMomentum((float) profile.momentum())
-              .optWeightDecays((float) profile.weightDecay())
-              .build())
-          .optInitializer(new Nb101Initializer(), Parameter.Type.WEIGHT)
-          .optDevices(new Device[] {Device.cpu()});
+      DefaultTrainingConfig config =
+          new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+              .optOptimizer(
+                  Optimizer.sgd()
+                      .setLearningRateTracker(lr)
+                      .optMomentum((float) profile.momentum())
+                      .optWeightDecays((float) profile.weightDecay())
+                      .build())
+              .optInitializer(new Nb101Initializer(), Parameter.Type.WEIGHT)
+              .optDevices(new Device[] {Device.cpu()});
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(new Shape(profile.batchSize(), 3, 32, 32));
         long params = trainableParameters(block);
@@ -92,7 +97,8 @@ public final class UnitTrainer {
             Iterator<Batch> it = train.epoch(epochManager, epoch);
             while (it.hasNext()) {
               if (stop.getAsBoolean()) {
-                throw new CancellationException("stopped while training " + spec.hash() + " repeat " + repeat);
+                throw new CancellationException(
+                    "stopped while training " + spec.hash() + " repeat " + repeat);
               }
               try (Batch batch = it.next()) {
                 trainStep(trainer, batch, spec, seed, step);
@@ -109,8 +115,16 @@ public final class UnitTrainer {
         }
         evals.add(evaluate(trainer, profile.epochs(), trainingSeconds));
         double totalSeconds = (System.nanoTime() - start) / 1e9;
-        return new UnitResult(spec.hash(), spec.adjacencyString(), spec.operationsString(), repeat, seed,
-            profile.epochs(), params, totalSeconds, evals);
+        return new UnitResult(
+            spec.hash(),
+            spec.adjacencyString(),
+            spec.operationsString(),
+            repeat,
+            seed,
+            profile.epochs(),
+            params,
+            totalSeconds,
+            evals);
       }
     }
   }
@@ -121,8 +135,15 @@ public final class UnitTrainer {
       NDArray loss = trainer.getLoss().evaluate(batch.getLabels(), prediction);
       float value = loss.getFloat();
       if (!Float.isFinite(value)) {
-        throw new IllegalStateException("loss became " + value + " at step " + step + " training " + spec.hash()
-            + " with seed " + seed);
+        throw new IllegalStateException(
+            "loss became "
+                + value
+                + " at step "
+                + step
+                + " training "
+                + spec.hash()
+                + " with seed "
+                + seed);
       }
       collector.backward(loss);
     }
@@ -130,14 +151,17 @@ public final class UnitTrainer {
   }
 
   private Evaluation evaluate(Trainer trainer, double epoch, double trainingSeconds) {
-    return new Evaluation(epoch, trainingSeconds,
+    return new Evaluation(
+        epoch,
+        trainingSeconds,
         accuracy(trainer, data.trainEval(), profile.trainEvalImages()),
-        accuracy(trainer, data.validation(), Integer.MAX_VALUE), accuracy(trainer, data.test(), Integer.MAX_VALUE));
+        accuracy(trainer, data.validation(), Integer.MAX_VALUE),
+        accuracy(trainer, data.test(), Integer.MAX_VALUE));
   }
 
   /**
-   * Fraction of the first {@code limit} images (whole batches, so possibly a few more) of {@code source}'s epoch 0
-   * classified correctly, in inference mode.
+   * Fraction of the first {@code limit} images (whole batches, so possibly a few more) of {@code
+   * source}'s epoch 0 classified correctly, in inference mode.
    */
   static double accuracy(Trainer trainer, BatchSource source, int limit) {
     long correct = 0;
@@ -148,8 +172,13 @@ public final class UnitTrainer {
         try (Batch batch = it.next()) {
           NDArray logits = trainer.evaluate(batch.getData()).singletonOrThrow();
           NDArray labels = batch.getLabels().singletonOrThrow();
-          correct += logits.argMax(1).toType(DataType.INT64, false)
-              .eq(labels.toType(DataType.INT64, false)).countNonzero().getLong();
+          correct +=
+              logits
+                  .argMax(1)
+                  .toType(DataType.INT64, false)
+                  .eq(labels.toType(DataType.INT64, false))
+                  .countNonzero()
+                  .getLong();
           seen += labels.size();
         }
       }

@@ -12,8 +12,9 @@ import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 
 /**
- * Test fixture: a {@link BatchSource} over images held in memory as normalised CHW floats, optionally shuffled
- * and augmented (4-pixel zero-padded random crop + horizontal flip) as a pure function of seed and epoch.
+ * Test fixture: a {@link BatchSource} over images held in memory as normalised CHW floats,
+ * optionally shuffled and augmented (4-pixel zero-padded random crop + horizontal flip) as a pure
+ * function of seed and epoch.
  */
 final class ArrayBatches implements BatchSource {
   private final float[][] images;
@@ -23,7 +24,8 @@ final class ArrayBatches implements BatchSource {
   private final boolean shuffle;
   private final boolean augment;
 
-  ArrayBatches(float[][] images, int[] labels, int batchSize, long seed, boolean shuffle, boolean augment) {
+  ArrayBatches(
+      float[][] images, int[] labels, int batchSize, long seed, boolean shuffle, boolean augment) {
     this.images = images;
     this.labels = labels;
     this.batchSize = batchSize;
@@ -89,7 +91,14 @@ final class ArrayBatches implements BatchSource {
         NDManager m = manager.newSubManager();
         NDArray data = m.create(x, new Shape(n, 3, 32, 32));
         NDArray lab = m.create(y, new Shape(n));
-        return new Batch(m, new NDList(data), new NDList(lab), n, Batchifier.STACK, Batchifier.STACK, next,
+        return new Batch(
+            m,
+            new NDList(data),
+            new NDList(lab),
+            n,
+            Batchifier.STACK,
+            Batchifier.STACK,
+            next,
             order.length);
       }
     };

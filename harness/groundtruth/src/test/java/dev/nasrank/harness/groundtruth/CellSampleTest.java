@@ -30,15 +30,19 @@ class CellSampleTest {
     List<ModelSpec> a = CellSample.draw(src, n, 108, 2020);
     assertEquals(n, a.size());
     assertEquals(n, a.stream().map(ModelSpec::hash).distinct().count());
-    double[] acc = a.stream().mapToDouble(s -> src.meanFinalValidationAccuracy(s.hash(), 108)).toArray();
+    double[] acc =
+        a.stream().mapToDouble(s -> src.meanFinalValidationAccuracy(s.hash(), 108)).toArray();
     for (int i = 1; i < acc.length; i++) {
       assertTrue(acc[i - 1] <= acc[i], "ascending by accuracy");
     }
     // Strata computed independently: equal-width bins over [min, max] of the 1,000 accuracies.
-    double lo = src.hashes().mapToDouble(h -> src.meanFinalValidationAccuracy(h, 108)).min().orElseThrow();
-    double hi = src.hashes().mapToDouble(h -> src.meanFinalValidationAccuracy(h, 108)).max().orElseThrow();
+    double lo =
+        src.hashes().mapToDouble(h -> src.meanFinalValidationAccuracy(h, 108)).min().orElseThrow();
+    double hi =
+        src.hashes().mapToDouble(h -> src.meanFinalValidationAccuracy(h, 108)).max().orElseThrow();
     Set<Integer> nonEmpty = new HashSet<>();
-    src.hashes().forEach(h -> nonEmpty.add(bin(src.meanFinalValidationAccuracy(h, 108), lo, hi, n)));
+    src.hashes()
+        .forEach(h -> nonEmpty.add(bin(src.meanFinalValidationAccuracy(h, 108), lo, hi, n)));
     Set<Integer> covered = new HashSet<>();
     for (double x : acc) {
       covered.add(bin(x, lo, hi, n));
@@ -56,23 +60,33 @@ class CellSampleTest {
   @Test
   void badRequestsNameTheProblem(@TempDir Path dir) throws IOException {
     GroundTruthSource src = oneK();
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> CellSample.draw(src, 0, 108, 1)).getMessage()
-        .contains("1..1000"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> CellSample.draw(src, 5, 200, 1)).getMessage()
-        .contains("no 200-epoch budget"));
-    assertTrue(assertThrows(IOException.class, () -> CellSample.open(dir.resolve("none.json"))).getMessage()
-        .contains("none.json"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> CellSample.draw(src, 0, 108, 1))
+            .getMessage()
+            .contains("1..1000"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> CellSample.draw(src, 5, 200, 1))
+            .getMessage()
+            .contains("no 200-epoch budget"));
+    assertTrue(
+        assertThrows(IOException.class, () -> CellSample.open(dir.resolve("none.json")))
+            .getMessage()
+            .contains("none.json"));
   }
 
   @Test
   void jsonLinesCellsAreReadAndBadLinesNamed(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("cells.jsonl");
-    Files.writeString(f, "{\"matrix\": [[0,1,1],[0,0,1],[0,0,0]], \"ops\": [\"input\", \"conv3x3-bn-relu\", "
-        + "\"output\"]}\n\n{\"matrix\": [[0,1],[0,0]], \"ops\": [\"input\", \"output\"]}\n");
+    Files.writeString(
+        f,
+        "{\"matrix\": [[0,1,1],[0,0,1],[0,0,0]], \"ops\": [\"input\", \"conv3x3-bn-relu\", "
+            + "\"output\"]}\n\n{\"matrix\": [[0,1],[0,0]], \"ops\": [\"input\", \"output\"]}\n");
     List<ModelSpec> cells = Architectures.readJsonLines(f);
     assertEquals(2, cells.size());
-    Files.writeString(f, "{\"matrix\": [[0,1],[0,0]], \"ops\": [\"input\", \"output\"]} xyz\n{\"matrix\": 5}\n");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Architectures.readJsonLines(f));
+    Files.writeString(
+        f, "{\"matrix\": [[0,1],[0,0]], \"ops\": [\"input\", \"output\"]} xyz\n{\"matrix\": 5}\n");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> Architectures.readJsonLines(f));
     assertTrue(e.getMessage().startsWith(f + ":"), e.getMessage());
   }
 }

@@ -7,7 +7,10 @@ import dev.nasrank.harness.config.DataSplit;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The mini split as the ground-truth trainer sees it (needs the shared CIFAR-10 subset; skipped without it). */
+/**
+ * The mini split as the ground-truth trainer sees it (needs the shared CIFAR-10 subset; skipped
+ * without it).
+ */
 class CifarGroundTruthDataTest {
 
   @Test
@@ -22,11 +25,14 @@ class CifarGroundTruthDataTest {
     assertEquals(1017, data.validation().size());
     assertEquals(1017, data.test().size());
     // SHA-256s as published in cifar10-partial-bin/SOURCE.md
-    assertEquals("ea2c7a46f23371a3f814ce8e198838201147e8e6d1f8a84baa3583ebbec03247",
+    assertEquals(
+        "ea2c7a46f23371a3f814ce8e198838201147e8e6d1f8a84baa3583ebbec03247",
         data.checksums().get("data_batch_1.bin"));
-    assertEquals("e04d47eac99eb22c5406c696680423d9d7ff080be029363b6c6b947c5165f985",
+    assertEquals(
+        "e04d47eac99eb22c5406c696680423d9d7ff080be029363b6c6b947c5165f985",
         data.checksums().get("data_batch_5.bin"));
-    assertEquals("c77ad46116beb3508f55d38aa34893560beae9515f9aca4a4dd0ea3617ac289e",
+    assertEquals(
+        "c77ad46116beb3508f55d38aa34893560beae9515f9aca4a4dd0ea3617ac289e",
         data.checksums().get("test_batch.bin"));
     assertEquals(6, data.checksums().size());
   }

@@ -11,10 +11,16 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The embedded S4-mini ground truth is found from the code's location, whatever the working directory. */
+/**
+ * The embedded S4-mini ground truth is found from the code's location, whatever the working
+ * directory.
+ */
 class EmbeddedGroundTruthTest {
 
-  /** Prints what {@link EmbeddedGroundTruth#resolve} finds; started by the test in another working directory. */
+  /**
+   * Prints what {@link EmbeddedGroundTruth#resolve} finds; started by the test in another working
+   * directory.
+   */
   static final class Probe {
     public static void main(String[] args) {
       System.out.println(EmbeddedGroundTruth.resolve(null));
@@ -24,19 +30,26 @@ class EmbeddedGroundTruthTest {
   @Test
   void theCheckoutIsFoundFromTheCodeLocation() {
     Path root = EmbeddedGroundTruth.installationRoot().orElseThrow();
-    Path expected = root.resolve(EmbeddedGroundTruth.DEFAULT_FOLDER).resolve(GroundTruthAssembler.TFRECORD);
-    assertTrue(Files.isRegularFile(root.resolve("pom.xml")) && Files.isDirectory(root.resolve("harness")), root
-        .toString());
+    Path expected =
+        root.resolve(EmbeddedGroundTruth.DEFAULT_FOLDER).resolve(GroundTruthAssembler.TFRECORD);
+    assertTrue(
+        Files.isRegularFile(root.resolve("pom.xml")) && Files.isDirectory(root.resolve("harness")),
+        root.toString());
     assertTrue(Files.isRegularFile(expected), expected.toString());
     assertEquals(expected, EmbeddedGroundTruth.resolve(null));
   }
 
   @Test
-  void anotherWorkingDirectoryFindsTheSameFile(@TempDir Path elsewhere) throws IOException, InterruptedException {
+  void anotherWorkingDirectoryFindsTheSameFile(@TempDir Path elsewhere)
+      throws IOException, InterruptedException {
     assertFalse(Files.exists(elsewhere.resolve(EmbeddedGroundTruth.DEFAULT_FOLDER)));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Probe.class.getName())
-        .directory(elsewhere.toFile()).redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(
+                java, "-cp", System.getProperty("java.class.path"), Probe.class.getName())
+            .directory(elsewhere.toFile())
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     assertEquals(0, p.waitFor(), out);
     assertEquals(EmbeddedGroundTruth.resolve(null).toString(), out);
@@ -46,9 +59,12 @@ class EmbeddedGroundTruthTest {
   void aMissingFolderNamedByThePropertyIsAnErrorNamingIt(@TempDir Path dir) {
     System.setProperty(EmbeddedGroundTruth.PROPERTY, dir.resolve("none").toString());
     try {
-      IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-          () -> EmbeddedGroundTruth.resolve(null));
-      assertTrue(e.getMessage().contains(dir.resolve("none").resolve(GroundTruthAssembler.TFRECORD).toString()),
+      IllegalArgumentException e =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              IllegalArgumentException.class, () -> EmbeddedGroundTruth.resolve(null));
+      assertTrue(
+          e.getMessage()
+              .contains(dir.resolve("none").resolve(GroundTruthAssembler.TFRECORD).toString()),
           e.getMessage());
     } finally {
       System.clearProperty(EmbeddedGroundTruth.PROPERTY);

@@ -11,8 +11,11 @@ import org.junit.jupiter.api.Test;
 class NoiseCeilingTest {
 
   static UnitResult unit(String hash, int repeat, double val, double test) {
-    List<Evaluation> evals = List.of(new Evaluation(0, 0, 0.1, 0.1, 0.1), new Evaluation(1, 1, 0.3, 0.3, 0.3),
-        new Evaluation(2, 2, 0.5, val, test));
+    List<Evaluation> evals =
+        List.of(
+            new Evaluation(0, 0, 0.1, 0.1, 0.1),
+            new Evaluation(1, 1, 0.3, 0.3, 0.3),
+            new Evaluation(2, 2, 0.5, val, test));
     return new UnitResult(hash, "0100", "input,output", repeat, 7, 2, 100, 3.0, evals);
   }
 
@@ -54,8 +57,13 @@ class NoiseCeilingTest {
 
   @Test
   void comparesOnlyArchitecturesPresentInBothRepeatsAndNeedsTwo() {
-    List<UnitResult> units = List.of(unit("a", 0, 0.1, 0.1), unit("b", 0, 0.2, 0.2), unit("c", 0, 0.3, 0.3),
-        unit("a", 1, 0.15, 0.1), unit("c", 1, 0.35, 0.3));
+    List<UnitResult> units =
+        List.of(
+            unit("a", 0, 0.1, 0.1),
+            unit("b", 0, 0.2, 0.2),
+            unit("c", 0, 0.3, 0.3),
+            unit("a", 1, 0.15, 0.1),
+            unit("c", 1, 0.35, 0.3));
     NoiseCeiling v = NoiseCeiling.validation(units);
     assertEquals(2, v.architectures().get("0-1"));
     assertEquals(1.0, v.meanTau(), 1e-12);

@@ -21,17 +21,19 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Golden tests against real NAS-Bench-101 data: the arithmetic count and the DJL network's real count must equal
- * the published {@code trainable_parameters} at C = 128, 3 x 3 cells.
+ * Golden tests against real NAS-Bench-101 data: the arithmetic count and the DJL network's real
+ * count must equal the published {@code trainable_parameters} at C = 128, 3 x 3 cells.
  */
 class ParameterCountGoldenTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** The JSON payload of the one real record: 12 framing bytes (8 length + 4 CRC), then L bytes. */
   private static JsonNode firstRecord() throws IOException {
-    byte[] bytes = Files.readAllBytes(
-        SharedFiles.require("nasbench101-partial/first_record_nasbench_full.tfrecord"));
-    long len = java.nio.ByteBuffer.wrap(bytes, 0, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
+    byte[] bytes =
+        Files.readAllBytes(
+            SharedFiles.require("nasbench101-partial/first_record_nasbench_full.tfrecord"));
+    long len =
+        java.nio.ByteBuffer.wrap(bytes, 0, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
     return JSON.readTree(new String(bytes, 12, (int) len, StandardCharsets.UTF_8));
   }
 
@@ -63,7 +65,9 @@ class ParameterCountGoldenTest {
 
   @Test
   void arithmeticCountMatchesPublishedCountsOfTheThousandCells() throws IOException {
-    JsonNode root = JSON.readTree(SharedFiles.require("nasbench101-partial/nasbench-vis_data-1k.json").toFile());
+    JsonNode root =
+        JSON.readTree(
+            SharedFiles.require("nasbench101-partial/nasbench-vis_data-1k.json").toFile());
     int checked = 0;
     List<ModelSpec> forDjl = new ArrayList<>();
     List<Long> djlExpected = new ArrayList<>();
@@ -71,7 +75,10 @@ class ParameterCountGoldenTest {
       ModelSpec spec = fromVis(root.get("adjacency").get(i), root.get("operations").get(i));
       assertEquals(root.get("key").get(i).asText(), spec.hash(), "hash of entry " + i);
       long expected = root.get("trainable_parameters").get(i).asLong();
-      assertEquals(expected, ParameterCount.network(spec, NetworkShape.NASBENCH101), "entry " + i + " " + spec);
+      assertEquals(
+          expected,
+          ParameterCount.network(spec, NetworkShape.NASBENCH101),
+          "entry " + i + " " + spec);
       if (i % 250 == 7) {
         forDjl.add(spec);
         djlExpected.add(expected);
@@ -80,7 +87,10 @@ class ParameterCountGoldenTest {
     }
     assertEquals(1000, checked);
     for (int k = 0; k < forDjl.size(); k++) {
-      assertEquals(djlExpected.get(k), djlCount(forDjl.get(k), NetworkShape.NASBENCH101), forDjl.get(k).toString());
+      assertEquals(
+          djlExpected.get(k),
+          djlCount(forDjl.get(k), NetworkShape.NASBENCH101),
+          forDjl.get(k).toString());
     }
   }
 

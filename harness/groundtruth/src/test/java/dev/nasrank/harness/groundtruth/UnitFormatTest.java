@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * Unit files keep their format with one evaluation record ({@code benchbridge.Evaluation}): every committed unit of
- * the embedded S4-mini ground truth reads and writes back byte for byte.
+ * Unit files keep their format with one evaluation record ({@code benchbridge.Evaluation}): every
+ * committed unit of the embedded S4-mini ground truth reads and writes back byte for byte.
  */
 class UnitFormatTest {
 
@@ -24,7 +24,8 @@ class UnitFormatTest {
         byte[] bytes = Files.readAllBytes(f);
         UnitResult r = UnitStore.JSON.readValue(bytes, UnitResult.class);
         assertArrayEquals(bytes, UnitStore.JSON.writeValueAsBytes(r), f.toString());
-        assertTrue(r.last().trainingTime() > 0 && r.last().validationAccuracy() > 0.1, f.toString());
+        assertTrue(
+            r.last().trainingTime() > 0 && r.last().validationAccuracy() > 0.1, f.toString());
         n++;
       }
     }

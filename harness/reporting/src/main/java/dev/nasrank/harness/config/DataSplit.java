@@ -9,9 +9,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The one vocabulary of data splits for every command, profile and recorded configuration: the three CIFAR-10
- * splits of {@link Cifar10Split} and a synthetic one for tests and benchmarks. Written in JSON and on the command
- * line as the lowercase name ({@code mini}, {@code nb101}, {@code reference}, {@code synthetic}).
+ * The one vocabulary of data splits for every command, profile and recorded configuration: the
+ * three CIFAR-10 splits of {@link Cifar10Split} and a synthetic one for tests and benchmarks.
+ * Written in JSON and on the command line as the lowercase name ({@code mini}, {@code nb101},
+ * {@code reference}, {@code synthetic}).
  */
 public enum DataSplit {
   /** 4,068 training / 1,017 validation / 1,017 test images ({@link Cifar10Split#MINI}). */
@@ -41,8 +42,8 @@ public enum DataSplit {
   }
 
   /**
-   * The split of a name, case-insensitive; {@code full} (how ground-truth protocols written before this vocabulary
-   * name NAS-Bench-101's split) reads as {@link #NB101}.
+   * The split of a name, case-insensitive; {@code full} (how ground-truth protocols written before
+   * this vocabulary name NAS-Bench-101's split) reads as {@link #NB101}.
    *
    * @throws IllegalArgumentException naming the value and the accepted names
    */
@@ -57,7 +58,8 @@ public enum DataSplit {
         return s;
       }
     }
-    throw new IllegalArgumentException("unknown split '" + name + "' (expected one of " + names() + ")");
+    throw new IllegalArgumentException(
+        "unknown split '" + name + "' (expected one of " + names() + ")");
   }
 
   /** The accepted names, comma-separated. */

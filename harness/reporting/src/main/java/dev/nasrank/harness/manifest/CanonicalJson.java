@@ -11,9 +11,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Canonical JSON of a configuration: object keys sorted recursively, array order kept, no whitespace; and its
- * SHA-256 (lowercase hex), the configuration hash of a run manifest. Two configurations that differ only in
- * key order hash alike.
+ * Canonical JSON of a configuration: object keys sorted recursively, array order kept, no
+ * whitespace; and its SHA-256 (lowercase hex), the configuration hash of a run manifest. Two
+ * configurations that differ only in key order hash alike.
  */
 public final class CanonicalJson {
   static final ObjectMapper MAPPER = new ObjectMapper();

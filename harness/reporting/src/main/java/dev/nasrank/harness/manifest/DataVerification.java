@@ -23,42 +23,45 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Checks the data files of a CIFAR-10 split against the dataset manifest (exact size, and SHA-256 where the
- * manifest records one) before a run starts, so a damaged file stops {@code train}, {@code evaluate},
- * {@code suite} or {@code groundtruth} before any training, not at the first evaluation hours later.
+ * Checks the data files of a CIFAR-10 split against the dataset manifest (exact size, and SHA-256
+ * where the manifest records one) before a run starts, so a damaged file stops {@code train},
+ * {@code evaluate}, {@code suite} or {@code groundtruth} before any training, not at the first
+ * evaluation hours later.
  *
- * <p>A file is hashed at most once per process. Its digest is also remembered in a small JSON file keyed by
- * absolute path, size and modification time (the system property {@value #PROPERTY}, else
- * {@code ~/.cache/nasrank/verified-data.json}), so a rerun does not read unchanged files again. A file whose
- * size or modification time changed is hashed again. The cache is an optimisation: if it cannot be read or
- * written the files are simply hashed. It cannot see a file changed in place with its size and time restored,
- * which is why the loader also compares the digest it computes while reading (see {@link Cifar10#load}).
+ * <p>A file is hashed at most once per process. Its digest is also remembered in a small JSON file
+ * keyed by absolute path, size and modification time (the system property {@value #PROPERTY}, else
+ * {@code ~/.cache/nasrank/verified-data.json}), so a rerun does not read unchanged files again. A
+ * file whose size or modification time changed is hashed again. The cache is an optimisation: if it
+ * cannot be read or written the files are simply hashed. It cannot see a file changed in place with
+ * its size and time restored, which is why the loader also compares the digest it computes while
+ * reading (see {@link Cifar10#load}).
  */
 public final class DataVerification {
   /** System property naming the cache file. */
   public static final String PROPERTY = "nasrank.verify.cache";
+
   private static final String SCHEMA = "nasrank-verified-data/1";
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** Path|size|mtime -> SHA-256, for this process. */
   private static final Map<String, String> HASHED_THIS_RUN = new ConcurrentHashMap<>();
 
-  private DataVerification() {
-  }
+  private DataVerification() {}
 
   /**
    * What a check did.
    *
    * @param files files of the split present under the root and checked
    * @param hashed files read and hashed now
-   * @param remembered files whose digest came from this process or the cache file (same size and time)
+   * @param remembered files whose digest came from this process or the cache file (same size and
+   *     time)
    */
-  public record Result(int files, int hashed, int remembered) {
-  }
+  public record Result(int files, int hashed, int remembered) {}
 
   /**
-   * Checks every present file of {@code split} (train, validation and test parts) under {@code root}; files
-   * that are absent are left to the loader, which says how to obtain them. Does nothing when the root's
-   * verification is off.
+   * Checks every present file of {@code split} (train, validation and test parts) under {@code
+   * root}; files that are absent are left to the loader, which says how to obtain them. Does
+   * nothing when the root's verification is off.
    *
    * @throws ChecksumMismatchException naming the file, the expected and actual size or SHA-256, and
    *     {@code --no-verify}
@@ -95,9 +98,21 @@ public final class DataVerification {
         throw new UncheckedIOException("cannot read " + path + ": " + e.getMessage(), e);
       }
       if (attrs.size() != spec.bytes()) {
-        throw new ChecksumMismatchException(path + ": size " + attrs.size() + " bytes differs from the "
-            + "manifest's " + spec.bytes() + " for " + dataset.id() + "/" + name + ": the file is damaged or "
-            + "another version. To obtain it: " + dataset.howToObtain() + ". To use it anyway, pass --no-verify.");
+        throw new ChecksumMismatchException(
+            path
+                + ": size "
+                + attrs.size()
+                + " bytes differs from the "
+                + "manifest's "
+                + spec.bytes()
+                + " for "
+                + dataset.id()
+                + "/"
+                + name
+                + ": the file is damaged or "
+                + "another version. To obtain it: "
+                + dataset.howToObtain()
+                + ". To use it anyway, pass --no-verify.");
       }
       if (spec.sha256() == null) {
         continue;
@@ -119,7 +134,10 @@ public final class DataVerification {
         hashed++;
         ObjectNode all = cache.get("files") instanceof ObjectNode f ? f : cache.putObject("files");
         ObjectNode entry = all.putObject(path.toString());
-        entry.put("bytes", attrs.size()).put("modified", attrs.lastModifiedTime().toString()).put("sha256", sha);
+        entry
+            .put("bytes", attrs.size())
+            .put("modified", attrs.lastModifiedTime().toString())
+            .put("sha256", sha);
       } else {
         remembered++;
       }
@@ -128,7 +146,8 @@ public final class DataVerification {
     }
     if (hashed > 0) {
       try {
-        AtomicFiles.write(cacheFile, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(cache));
+        AtomicFiles.write(
+            cacheFile, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(cache));
       } catch (IOException | UncheckedIOException notWritable) {
         // an optimisation only: the next run hashes the files again
       }

@@ -7,54 +7,101 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Stream;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
- * Where a run ran: JVM, OS, CPU architecture, DJL and engine versions (read from the DJL jars' version
- * resources, without loading the native engine), device and core count, and the thread and allocator settings
- * that decide whether results are bit-reproducible (docs/suite.md, "Bit-reproducibility").
+ * Where a run ran: JVM, OS, CPU architecture, DJL and engine versions (read from the DJL jars'
+ * version resources, without loading the native engine), device and core count, and the thread and
+ * allocator settings that decide whether results are bit-reproducible (docs/suite.md,
+ * "Bit-reproducibility").
  *
- * @param device e.g. {@code cpu()} or {@code gpu(0)}, as the suite reports it; {@code unknown} if not given
- * @param threadSettings each of {@link #THREAD_SETTINGS} as set for this JVM ({@code unset} where it is not set)
+ * @param device e.g. {@code cpu()} or {@code gpu(0)}, as the suite reports it; {@code unknown} if
+ *     not given
+ * @param threadSettings each of {@link #THREAD_SETTINGS} as set for this JVM ({@code unset} where
+ *     it is not set)
  * @param cpuModel the processor's model name ({@code /proc/cpuinfo}; {@code unknown} elsewhere)
- * @param cpuIsa the vector instruction sets among {@link #ISA_FLAGS} the processor has: the engine's kernels
- *     (oneDNN, ATen) pick their code path from them, and results differ between code paths in the last bits
+ * @param cpuIsa the vector instruction sets among {@link #ISA_FLAGS} the processor has: the
+ *     engine's kernels (oneDNN, ATen) pick their code path from them, and results differ between
+ *     code paths in the last bits
  */
-public record Environment(String javaVersion, String javaVendor, String os, String osVersion, String arch,
-    int cpus, String djlVersion, String engine, String engineVersion, String device,
-    Map<String, String> threadSettings, String cpuModel, List<String> cpuIsa) {
+public record Environment(
+    String javaVersion,
+    String javaVendor,
+    String os,
+    String osVersion,
+    String arch,
+    int cpus,
+    String djlVersion,
+    String engine,
+    String engineVersion,
+    String device,
+    Map<String, String> threadSettings,
+    String cpuModel,
+    List<String> cpuIsa) {
 
   /** The processor flags that select the engine's kernel code paths. */
-  public static final List<String> ISA_FLAGS = List.of("avx", "avx2", "fma", "avx512f", "avx512bw", "avx512_vnni",
-      "avx512_bf16", "avx512_fp16", "avx_vnni", "amx_tile", "amx_bf16", "amx_int8", "asimd", "sve");
+  public static final List<String> ISA_FLAGS =
+      List.of(
+          "avx",
+          "avx2",
+          "fma",
+          "avx512f",
+          "avx512bw",
+          "avx512_vnni",
+          "avx512_bf16",
+          "avx512_fp16",
+          "avx_vnni",
+          "amx_tile",
+          "amx_bf16",
+          "amx_int8",
+          "asimd",
+          "sve");
 
   /**
-   * The settings recorded in {@link #threadSettings}: DJL's torch intra-op and inter-op thread counts (system
-   * properties), the OpenMP, MKL and glibc-allocator environment variables, and the malloc tuning applied at start.
+   * The settings recorded in {@link #threadSettings}: DJL's torch intra-op and inter-op thread
+   * counts (system properties), the OpenMP, MKL and glibc-allocator environment variables, and the
+   * malloc tuning applied at start.
    */
-  public static final List<String> THREAD_SETTINGS = List.of("ai.djl.pytorch.num_threads",
-      "ai.djl.pytorch.num_interop_threads", "OMP_NUM_THREADS", "OMP_WAIT_POLICY", "MKL_NUM_THREADS",
-      "GLIBC_TUNABLES", "malloc");
+  public static final List<String> THREAD_SETTINGS =
+      List.of(
+          "ai.djl.pytorch.num_threads",
+          "ai.djl.pytorch.num_interop_threads",
+          "OMP_NUM_THREADS",
+          "OMP_WAIT_POLICY",
+          "MKL_NUM_THREADS",
+          "GLIBC_TUNABLES",
+          "malloc");
 
   /** Detects everything but the device. */
   public static Environment detect(String device) {
-    return new Environment(System.getProperty("java.version"), System.getProperty("java.vendor"),
-        System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"),
+    return new Environment(
+        System.getProperty("java.version"),
+        System.getProperty("java.vendor"),
+        System.getProperty("os.name"),
+        System.getProperty("os.version"),
+        System.getProperty("os.arch"),
         Runtime.getRuntime().availableProcessors(),
-        property("ai/djl/engine/api.properties", "djl_version"), "PyTorch",
-        property("pytorch-engine.properties", "pytorch_version"), device == null ? "unknown" : device,
-        currentThreadSettings(), cpuInfo("model name"), isa(cpuInfo("flags") + " " + cpuInfo("Features")));
+        property("ai/djl/engine/api.properties", "djl_version"),
+        "PyTorch",
+        property("pytorch-engine.properties", "pytorch_version"),
+        device == null ? "unknown" : device,
+        currentThreadSettings(),
+        cpuInfo("model name"),
+        isa(cpuInfo("flags") + " " + cpuInfo("Features")));
   }
 
   /** The first value of a field of /proc/cpuinfo, or {@code unknown}. */
   static String cpuInfo(String field) {
     try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-      return lines.filter(l -> l.startsWith(field) && l.indexOf(':') > 0)
-          .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown");
+      return lines
+          .filter(l -> l.startsWith(field) && l.indexOf(':') > 0)
+          .map(l -> l.substring(l.indexOf(':') + 1).trim())
+          .findFirst()
+          .orElse("unknown");
     } catch (IOException | RuntimeException e) {
       return "unknown";
     }
@@ -66,10 +113,10 @@ public record Environment(String javaVersion, String javaVendor, String os, Stri
   }
 
   /**
-   * The current JVM's values of {@link #THREAD_SETTINGS}: a dotted name is a system property; any other name is
-   * the environment variable, or the value the command line set for this process at start (system property
-   * {@code nasrank.env.NAME}: the passive OpenMP policy and the malloc tuning that {@code harness} applies unless
-   * the user set them).
+   * The current JVM's values of {@link #THREAD_SETTINGS}: a dotted name is a system property; any
+   * other name is the environment variable, or the value the command line set for this process at
+   * start (system property {@code nasrank.env.NAME}: the passive OpenMP policy and the malloc
+   * tuning that {@code harness} applies unless the user set them).
    */
   public static Map<String, String> currentThreadSettings() {
     Map<String, String> m = new TreeMap<>();

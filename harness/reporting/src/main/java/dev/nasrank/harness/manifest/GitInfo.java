@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
  * The source revision a run was built from.
  *
  * @param commit full commit id, or {@code unknown} outside a git checkout
- * @param dirty whether tracked files differ from that commit (untracked files are not counted); null if unknown
+ * @param dirty whether tracked files differ from that commit (untracked files are not counted);
+ *     null if unknown
  */
 public record GitInfo(String commit, Boolean dirty) {
 
@@ -28,8 +29,11 @@ public record GitInfo(String commit, Boolean dirty) {
     List<String> cmd = new java.util.ArrayList<>(List.of("git", "-C", dir.toString()));
     cmd.addAll(List.of(args));
     try {
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(false).redirectError(ProcessBuilder.Redirect.DISCARD)
-          .start();
+      Process p =
+          new ProcessBuilder(cmd)
+              .redirectErrorStream(false)
+              .redirectError(ProcessBuilder.Redirect.DISCARD)
+              .start();
       String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
         p.destroy();

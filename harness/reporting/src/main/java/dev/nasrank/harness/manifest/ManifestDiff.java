@@ -10,10 +10,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Field-by-field comparison of two JSON documents (run manifests): both are flattened to dotted paths
- * ({@code environment.javaVersion}, {@code seeds.supernet}, arrays as {@code list[2]}) and only the paths whose
- * values differ, or that exist on one side only, are reported, in path order. Immutable; paths can be ignored
- * by prefix ({@code withIgnored("created")}).
+ * Field-by-field comparison of two JSON documents (run manifests): both are flattened to dotted
+ * paths ({@code environment.javaVersion}, {@code seeds.supernet}, arrays as {@code list[2]}) and
+ * only the paths whose values differ, or that exist on one side only, are reported, in path order.
+ * Immutable; paths can be ignored by prefix ({@code withIgnored("created")}).
  */
 public final class ManifestDiff {
   private final List<String> ignoredPrefixes;
@@ -105,17 +105,22 @@ public final class ManifestDiff {
     /** One line for the top of a diff. */
     public String line() {
       if (left == null || right == null) {
-        return "configuration: not comparable (" + (left == null ? "A" : "B") + " records no configurationSha256)";
+        return "configuration: not comparable ("
+            + (left == null ? "A" : "B")
+            + " records no configurationSha256)";
       }
-      return same ? "configuration: same (configurationSha256 " + left + ")"
+      return same
+          ? "configuration: same (configurationSha256 " + left + ")"
           : "configuration: differs (configurationSha256 " + left + " -> " + right + ")";
     }
   }
 
   /** The configuration verdict of two manifests. */
   public static Verdict configuration(JsonNode left, JsonNode right) {
-    String a = left.hasNonNull("configurationSha256") ? left.get("configurationSha256").asText() : null;
-    String b = right.hasNonNull("configurationSha256") ? right.get("configurationSha256").asText() : null;
+    String a =
+        left.hasNonNull("configurationSha256") ? left.get("configurationSha256").asText() : null;
+    String b =
+        right.hasNonNull("configurationSha256") ? right.get("configurationSha256").asText() : null;
     return new Verdict(a != null && a.equals(b), a, b);
   }
 }

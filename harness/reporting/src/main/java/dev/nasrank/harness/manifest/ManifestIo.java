@@ -17,8 +17,11 @@ public final class ManifestIo {
   public static void write(Path file, RunManifest manifest) {
     JsonNode tree = CanonicalJson.sorted(CanonicalJson.MAPPER.valueToTree(manifest));
     try {
-      byte[] bytes = CanonicalJson.MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT)
-          .writeValueAsBytes(tree);
+      byte[] bytes =
+          CanonicalJson.MAPPER
+              .copy()
+              .enable(SerializationFeature.INDENT_OUTPUT)
+              .writeValueAsBytes(tree);
       AtomicFiles.write(file, bytes);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise manifest: " + e.getMessage(), e);
@@ -36,8 +39,15 @@ public final class ManifestIo {
     } catch (NoSuchFileException | java.io.FileNotFoundException e) {
       throw new IllegalArgumentException("missing manifest " + file, e);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(file + ": malformed JSON at line " + e.getLocation().getLineNr()
-          + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          file
+              + ": malformed JSON at line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + ": "
+              + e.getOriginalMessage(),
+          e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }

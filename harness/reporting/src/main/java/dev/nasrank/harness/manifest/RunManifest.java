@@ -12,32 +12,44 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The manifest of a run ({@code run.json}): what was run, from which source, on what, with which data, and
- * how long it took; two manifests can be compared field by field with {@link ManifestDiff}.
+ * The manifest of a run ({@code run.json}): what was run, from which source, on what, with which
+ * data, and how long it took; two manifests can be compared field by field with {@link
+ * ManifestDiff}.
  *
  * @param schema format tag, {@value #SCHEMA}
  * @param created UTC time the manifest was written (ISO-8601, seconds)
- * @param profile the suite profile (e.g. {@code smoke}, {@code paper}); regression baselines belong to one
+ * @param profile the suite profile (e.g. {@code smoke}, {@code paper}); regression baselines belong
+ *     to one
  * @param git source commit and dirty flag
  * @param configuration the full configuration of the run
- * @param configurationSha256 SHA-256 of the canonical JSON of {@code configuration} ({@link CanonicalJson}) without
- *     the fields the writer named as outside it (a suite run: its seeds and ground-truth file); two runs with the
- *     same hash were configured alike, which {@code regress} and {@code manifest diff} check
- * @param seeds every seed the run used, by name (e.g. {@code supernet}, {@code sampler}, {@code bootstrap})
+ * @param configurationSha256 SHA-256 of the canonical JSON of {@code configuration} ({@link
+ *     CanonicalJson}) without the fields the writer named as outside it (a suite run: its seeds and
+ *     ground-truth file); two runs with the same hash were configured alike, which {@code regress}
+ *     and {@code manifest diff} check
+ * @param seeds every seed the run used, by name (e.g. {@code supernet}, {@code sampler}, {@code
+ *     bootstrap})
  * @param datasets SHA-256 of each input data file or folder, by name
  * @param environment JVM, OS, architecture, DJL and engine versions, device
  * @param timingsSeconds wall-clock seconds per phase
  */
-public record RunManifest(String schema, String created, String profile, GitInfo git, JsonNode configuration,
-    String configurationSha256, Map<String, Long> seeds, Map<String, String> datasets, Environment environment,
+public record RunManifest(
+    String schema,
+    String created,
+    String profile,
+    GitInfo git,
+    JsonNode configuration,
+    String configurationSha256,
+    Map<String, Long> seeds,
+    Map<String, String> datasets,
+    Environment environment,
     Map<String, Double> timingsSeconds) {
 
   /** The schema tag written into every manifest. */
   public static final String SCHEMA = "nasrank-run/1";
 
   /**
-   * SHA-256 of the canonical JSON of a configuration without its top-level fields named in {@code outsideHash}
-   * (what {@code configurationSha256} holds).
+   * SHA-256 of the canonical JSON of a configuration without its top-level fields named in {@code
+   * outsideHash} (what {@code configurationSha256} holds).
    */
   public static String configurationSha256(Object configuration, List<String> outsideHash) {
     JsonNode copy = CanonicalJson.tree(configuration).deepCopy();
@@ -51,7 +63,9 @@ public record RunManifest(String schema, String created, String profile, GitInfo
     return new Builder();
   }
 
-  /** Collects a manifest; {@code build()} fills git, environment, time and the configuration hash. */
+  /**
+   * Collects a manifest; {@code build()} fills git, environment, time and the configuration hash.
+   */
   public static final class Builder {
     private String profile = "default";
     private JsonNode configuration = CanonicalJson.MAPPER.createObjectNode();
@@ -75,7 +89,10 @@ public record RunManifest(String schema, String created, String profile, GitInfo
       return configuration(config, List.of());
     }
 
-    /** The full configuration; its top-level fields named in {@code outsideHash} are recorded but not hashed. */
+    /**
+     * The full configuration; its top-level fields named in {@code outsideHash} are recorded but
+     * not hashed.
+     */
     public Builder configuration(Object config, List<String> outsideHash) {
       this.configuration = CanonicalJson.tree(Objects.requireNonNull(config, "configuration"));
       this.outsideHash = List.copyOf(outsideHash);
@@ -96,7 +113,8 @@ public record RunManifest(String schema, String created, String profile, GitInfo
     /** Records an already known SHA-256 (e.g. from a dataset manifest). */
     public Builder datasetSha256(String name, String sha256) {
       if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
-        missing.add("dataset " + name + " needs a 64-digit lowercase hex SHA-256, got '" + sha256 + "'");
+        missing.add(
+            "dataset " + name + " needs a 64-digit lowercase hex SHA-256, got '" + sha256 + "'");
       }
       datasets.put(name, sha256);
       return this;
@@ -122,9 +140,17 @@ public record RunManifest(String schema, String created, String profile, GitInfo
       if (!missing.isEmpty()) {
         throw new IllegalArgumentException(String.join("; ", missing));
       }
-      return new RunManifest(SCHEMA, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), profile,
-          GitInfo.detect(sourceDir), configuration, configurationSha256(configuration, outsideHash), Map.copyOf(seeds),
-          Map.copyOf(datasets), Environment.detect(device), Map.copyOf(timings));
+      return new RunManifest(
+          SCHEMA,
+          Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+          profile,
+          GitInfo.detect(sourceDir),
+          configuration,
+          configurationSha256(configuration, outsideHash),
+          Map.copyOf(seeds),
+          Map.copyOf(datasets),
+          Environment.detect(device),
+          Map.copyOf(timings));
     }
   }
 }

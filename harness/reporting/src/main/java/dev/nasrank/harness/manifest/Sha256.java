@@ -22,8 +22,9 @@ public final class Sha256 {
   }
 
   /**
-   * Digest of a file's bytes, streamed; for a folder, the digest of the lines {@code <relative path> <file
-   * digest>} of all its regular files in sorted path order (so renaming or changing any file changes it).
+   * Digest of a file's bytes, streamed; for a folder, the digest of the lines {@code <relative
+   * path> <file digest>} of all its regular files in sorted path order (so renaming or changing any
+   * file changes it).
    */
   public static String of(Path path) {
     try {
@@ -34,7 +35,11 @@ public final class Sha256 {
           files = s.filter(Files::isRegularFile).sorted().toList();
         }
         for (Path f : files) {
-          lines.append(path.relativize(f).toString().replace('\\', '/')).append(' ').append(of(f)).append('\n');
+          lines
+              .append(path.relativize(f).toString().replace('\\', '/'))
+              .append(' ')
+              .append(of(f))
+              .append('\n');
         }
         return hex(lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
       }

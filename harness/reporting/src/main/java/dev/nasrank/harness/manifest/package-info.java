@@ -1,2 +1,5 @@
-/** Run manifests (run.json): source revision, configuration hash, seeds, data digests, environment; and their field-by-field diff. */
+/**
+ * Run manifests (run.json): source revision, configuration hash, seeds, data digests, environment;
+ * and their field-by-field diff.
+ */
 package dev.nasrank.harness.manifest;

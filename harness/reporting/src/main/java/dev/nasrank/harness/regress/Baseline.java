@@ -24,43 +24,63 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A committed ranking baseline ({@code results/baselines/<profile>.json}): for each setting (method x BN strategy x
- * calibration) of one suite profile, the Kendall tau-b (default variant) the source run measured, as mean and standard
- * deviation over its seeds, from which {@link RegressionCheck} derives the band a run must stay within
- * (docs/report.md, "Regression check"). Schema {@value #SCHEMA}; files of the older schema {@value #SCHEMA_V1}
- * (expectedTau and a fixed band per entry) are read as entries with a fixed band.
+ * A committed ranking baseline ({@code results/baselines/<profile>.json}): for each setting (method
+ * x BN strategy x calibration) of one suite profile, the Kendall tau-b (default variant) the source
+ * run measured, as mean and standard deviation over its seeds, from which {@link RegressionCheck}
+ * derives the band a run must stay within (docs/report.md, "Regression check"). Schema {@value
+ * #SCHEMA}; files of the older schema {@value #SCHEMA_V1} (expectedTau and a fixed band per entry)
+ * are read as entries with a fixed band.
  *
  * @param schema the schema the file was written in ({@value #SCHEMA} or {@value #SCHEMA_V1})
- * @param profile the suite profile the numbers belong to (a run of another profile is not comparable)
+ * @param profile the suite profile the numbers belong to (a run of another profile is not
+ *     comparable)
  * @param created UTC time the baseline was written
  * @param sourceRun the run directory the numbers came from
  * @param sourceCommit git commit of that run, or {@code unknown}
  * @param entries one entry per setting, at least one
  */
-public record Baseline(String schema, String profile, String created, String sourceRun, String sourceCommit,
-    String configurationSha256, List<Entry> entries) {
+public record Baseline(
+    String schema,
+    String profile,
+    String created,
+    String sourceRun,
+    String sourceCommit,
+    String configurationSha256,
+    List<Entry> entries) {
 
   /** The schema written. */
   public static final String SCHEMA = "nasrank-baseline/2";
+
   /** The first schema: {@code expectedTau} and {@code band} per entry; still read. */
   public static final String SCHEMA_V1 = "nasrank-baseline/1";
 
   /**
    * The expectation of one setting.
    *
-   * @param meanTau Kendall tau-b, default variant, mean over the seeds of the source run ({@code expectedTau} in v1)
-   * @param sdTau standard deviation of one seed's tau: the sample sd over the source run's seeds, or with one seed the
-   *     bootstrap standard error of its tau ({@code sdSource}); NaN when unknown (v1 entries)
+   * @param meanTau Kendall tau-b, default variant, mean over the seeds of the source run ({@code
+   *     expectedTau} in v1)
+   * @param sdTau standard deviation of one seed's tau: the sample sd over the source run's seeds,
+   *     or with one seed the bootstrap standard error of its tau ({@code sdSource}); NaN when
+   *     unknown (v1 entries)
    * @param sdSource {@code seeds}, {@code bootstrap} or {@code none} (v1)
    * @param seeds how many seeds the mean averaged
-   * @param band a fixed band in tau units that overrides the derived one (every v1 entry has one), NaN when derived
+   * @param band a fixed band in tau units that overrides the derived one (every v1 entry has one),
+   *     NaN when derived
    */
-  public record Entry(String method, String bnStrategy, boolean calibrated, double meanTau, double sdTau,
-      String sdSource, int seeds, double band) {
+  public record Entry(
+      String method,
+      String bnStrategy,
+      boolean calibrated,
+      double meanTau,
+      double sdTau,
+      String sdSource,
+      int seeds,
+      double band) {
     public Entry {
       String what = method + "/" + bnStrategy + "/" + calibrated;
       if (!Double.isFinite(meanTau) || meanTau < -1 || meanTau > 1) {
-        throw new IllegalArgumentException("mean tau of " + what + " must be a finite tau in [-1,1], got " + meanTau);
+        throw new IllegalArgumentException(
+            "mean tau of " + what + " must be a finite tau in [-1,1], got " + meanTau);
       }
       if (!Double.isNaN(sdTau) && !(sdTau >= 0 && sdTau <= 2)) {
         throw new IllegalArgumentException("sdTau of " + what + " must be in [0,2], got " + sdTau);
@@ -69,7 +89,8 @@ public record Baseline(String schema, String profile, String created, String sou
         throw new IllegalArgumentException("band of " + what + " must be in [0,2], got " + band);
       }
       if (Double.isNaN(band) && Double.isNaN(sdTau)) {
-        throw new IllegalArgumentException(what + " has neither sdTau nor a fixed band: no band can be derived");
+        throw new IllegalArgumentException(
+            what + " has neither sdTau nor a fixed band: no band can be derived");
       }
       if (seeds < 1) {
         throw new IllegalArgumentException("seeds of " + what + " must be >= 1, got " + seeds);
@@ -90,8 +111,8 @@ public record Baseline(String schema, String profile, String created, String sou
 
   public Baseline {
     if (!SCHEMA.equals(schema) && !SCHEMA_V1.equals(schema)) {
-      throw new IllegalArgumentException("baseline schema must be " + SCHEMA + " or " + SCHEMA_V1 + ", got "
-          + schema);
+      throw new IllegalArgumentException(
+          "baseline schema must be " + SCHEMA + " or " + SCHEMA_V1 + ", got " + schema);
     }
     entries = List.copyOf(entries);
     if (entries.isEmpty()) {
@@ -105,17 +126,30 @@ public record Baseline(String schema, String profile, String created, String sou
     }
   }
 
-  /** Writes the baseline as pretty JSON in schema {@value #SCHEMA}, atomically (keys in a fixed order). */
+  /**
+   * Writes the baseline as pretty JSON in schema {@value #SCHEMA}, atomically (keys in a fixed
+   * order).
+   */
   public void write(Path file) {
-    ObjectNode root = MAPPER.createObjectNode().put("schema", SCHEMA).put("profile", profile).put("created", created)
-        .put("sourceRun", sourceRun).put("sourceCommit", sourceCommit);
+    ObjectNode root =
+        MAPPER
+            .createObjectNode()
+            .put("schema", SCHEMA)
+            .put("profile", profile)
+            .put("created", created)
+            .put("sourceRun", sourceRun)
+            .put("sourceCommit", sourceCommit);
     if (configurationSha256 != null) {
       root.put("configurationSha256", configurationSha256);
     }
     ArrayNode list = root.putArray("entries");
     for (Entry e : entries) {
-      ObjectNode n = list.addObject().put("method", e.method()).put("bnStrategy", e.bnStrategy())
-          .put("calibrated", e.calibrated()).put("meanTau", e.meanTau());
+      ObjectNode n =
+          list.addObject()
+              .put("method", e.method())
+              .put("bnStrategy", e.bnStrategy())
+              .put("calibrated", e.calibrated())
+              .put("meanTau", e.meanTau());
       if (!Double.isNaN(e.sdTau())) {
         n.put("sdTau", e.sdTau());
       }
@@ -125,7 +159,8 @@ public record Baseline(String schema, String profile, String created, String sou
       }
     }
     try {
-      AtomicFiles.write(file, MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(root));
+      AtomicFiles.write(
+          file, MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(root));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot serialise baseline: " + e.getMessage(), e);
     }
@@ -152,49 +187,76 @@ public record Baseline(String schema, String profile, String created, String sou
   }
 
   /**
-   * A baseline from a run's ranking rows: per setting the mean tau over seeds and the sd of one seed's tau (sample
-   * sd over seeds; with one seed the bootstrap standard error of its tau, the width of its 95% interval over
-   * 2 x 1.959964).
+   * A baseline from a run's ranking rows: per setting the mean tau over seeds and the sd of one
+   * seed's tau (sample sd over seeds; with one seed the bootstrap standard error of its tau, the
+   * width of its 95% interval over 2 x 1.959964).
    *
    * @param fixedBand a band every entry keeps instead of the derived one, or NaN to derive it
-   * @throws IllegalArgumentException if a setting's tau is NaN, or its sd is unknown and no fixed band is given
+   * @throws IllegalArgumentException if a setting's tau is NaN, or its sd is unknown and no fixed
+   *     band is given
    */
-  public static Baseline fromRun(List<RankingRow> rows, String profile, double fixedBand, String sourceRun,
-      String sourceCommit, String configurationSha256) {
+  public static Baseline fromRun(
+      List<RankingRow> rows,
+      String profile,
+      double fixedBand,
+      String sourceRun,
+      String sourceCommit,
+      String configurationSha256) {
     Map<Candidate.Setting, List<RankingRow>> by = new TreeMap<>();
     rows.forEach(r -> by.computeIfAbsent(r.setting(), k -> new ArrayList<>()).add(r));
     List<Entry> entries = new ArrayList<>();
-    by.forEach((s, rs) -> {
-      double[] taus = rs.stream().mapToDouble(RankingRow::kendallTau).toArray();
-      double mean = Arrays.stream(taus).average().orElse(Double.NaN);
-      if (Double.isNaN(mean)) {
-        throw new IllegalArgumentException("cannot baseline " + s.label() + ": its tau is NaN in the run");
-      }
-      double sd;
-      String source;
-      if (taus.length >= 2) {
-        double ss = Arrays.stream(taus).map(t -> (t - mean) * (t - mean)).sum();
-        sd = Math.sqrt(ss / (taus.length - 1));
-        source = "seeds";
-      } else {
-        sd = (rs.get(0).kendallTauHigh() - rs.get(0).kendallTauLow()) / (2 * Z_95);
-        source = "bootstrap";
-      }
-      if (Double.isNaN(sd) && Double.isNaN(fixedBand)) {
-        throw new IllegalArgumentException("cannot baseline " + s.label() + ": its sd is unknown (NaN interval); "
-            + "give a fixed band");
-      }
-      entries.add(new Entry(s.method(), s.bnStrategy(), s.calibrated(), round(mean), round(sd), source, taus.length,
-          fixedBand));
-    });
+    by.forEach(
+        (s, rs) -> {
+          double[] taus = rs.stream().mapToDouble(RankingRow::kendallTau).toArray();
+          double mean = Arrays.stream(taus).average().orElse(Double.NaN);
+          if (Double.isNaN(mean)) {
+            throw new IllegalArgumentException(
+                "cannot baseline " + s.label() + ": its tau is NaN in the run");
+          }
+          double sd;
+          String source;
+          if (taus.length >= 2) {
+            double ss = Arrays.stream(taus).map(t -> (t - mean) * (t - mean)).sum();
+            sd = Math.sqrt(ss / (taus.length - 1));
+            source = "seeds";
+          } else {
+            sd = (rs.get(0).kendallTauHigh() - rs.get(0).kendallTauLow()) / (2 * Z_95);
+            source = "bootstrap";
+          }
+          if (Double.isNaN(sd) && Double.isNaN(fixedBand)) {
+            throw new IllegalArgumentException(
+                "cannot baseline "
+                    + s.label()
+                    + ": its sd is unknown (NaN interval); "
+                    + "give a fixed band");
+          }
+          entries.add(
+              new Entry(
+                  s.method(),
+                  s.bnStrategy(),
+                  s.calibrated(),
+                  round(mean),
+                  round(sd),
+                  source,
+                  taus.length,
+                  fixedBand));
+        });
     if (entries.isEmpty()) {
       throw new IllegalArgumentException("cannot baseline a run without ranking rows");
     }
-    return new Baseline(SCHEMA, profile, Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), sourceRun,
-        sourceCommit, configurationSha256, entries);
+    return new Baseline(
+        SCHEMA,
+        profile,
+        Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+        sourceRun,
+        sourceCommit,
+        configurationSha256,
+        entries);
   }
 
-  /** z of a two-sided 95% interval, to turn ranking.csv's bootstrap interval into a standard error. */
+  /**
+   * z of a two-sided 95% interval, to turn ranking.csv's bootstrap interval into a standard error.
+   */
   private static final double Z_95 = 1.959964;
 
   private static double round(double v) {

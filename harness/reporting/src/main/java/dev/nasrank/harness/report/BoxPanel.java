@@ -14,9 +14,10 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * A box plot drawn on an XY chart, so that panels of a faceted figure can share a fixed accuracy axis (XChart's own
- * box chart ignores a fixed y range). Tukey boxes: quartiles (R-7), median, whiskers to the most extreme values within
- * 1.5 interquartile ranges of the box, the values beyond drawn as points.
+ * A box plot drawn on an XY chart, so that panels of a faceted figure can share a fixed accuracy
+ * axis (XChart's own box chart ignores a fixed y range). Tukey boxes: quartiles (R-7), median,
+ * whiskers to the most extreme values within 1.5 interquartile ranges of the box, the values beyond
+ * drawn as points.
  */
 final class BoxPanel {
   private static final Color BOX = new Color(49, 54, 149);
@@ -25,11 +26,27 @@ final class BoxPanel {
 
   private BoxPanel() {}
 
-  /** One panel: a box per non-empty group, groups in map order at x = 1, 2, ...; y fixed to [yMin, yMax]. */
-  static XYChart chart(String title, String xTitle, String yTitle, Map<String, double[]> groups, int width,
-      int height, double yMin, double yMax) {
-    XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle)
-        .yAxisTitle(yTitle).build();
+  /**
+   * One panel: a box per non-empty group, groups in map order at x = 1, 2, ...; y fixed to [yMin,
+   * yMax].
+   */
+  static XYChart chart(
+      String title,
+      String xTitle,
+      String yTitle,
+      Map<String, double[]> groups,
+      int width,
+      int height,
+      double yMin,
+      double yMax) {
+    XYChart chart =
+        new XYChartBuilder()
+            .width(width)
+            .height(height)
+            .title(title)
+            .xAxisTitle(xTitle)
+            .yAxisTitle(yTitle)
+            .build();
     chart.getStyler().setLegendVisible(false);
     chart.getStyler().setYAxisMin(yMin);
     chart.getStyler().setYAxisMax(yMax);
@@ -39,11 +56,13 @@ final class BoxPanel {
     chart.getStyler().setPlotGridVerticalLinesVisible(false);
     List<String> labels = new ArrayList<>(groups.keySet());
     // XChart drops tick labels that repeat, so ticks between boxes get distinct blank labels
-    chart.setCustomXAxisTickLabelsFormatter(x -> {
-      long i = Math.round(x);
-      return Math.abs(x - i) < 1e-6 && i >= 1 && i <= labels.size() ? labels.get((int) i - 1)
-          : " ".repeat((int) Math.round(Math.abs(x) * 4) + 1);
-    });
+    chart.setCustomXAxisTickLabelsFormatter(
+        x -> {
+          long i = Math.round(x);
+          return Math.abs(x - i) < 1e-6 && i >= 1 && i <= labels.size()
+              ? labels.get((int) i - 1)
+              : " ".repeat((int) Math.round(Math.abs(x) * 4) + 1);
+        });
     int at = 0;
     for (double[] v : groups.values()) {
       at++;
@@ -69,10 +88,18 @@ final class BoxPanel {
     double r = x + HALF_WIDTH;
     line(chart, "box " + x, new double[] {l, r, r, l, l}, new double[] {q1, q1, q3, q3, q1}, BOX);
     line(chart, "median " + x, new double[] {l, r}, new double[] {med, med}, MEDIAN);
-    line(chart, "low whisker " + x, new double[] {x, x, Double.NaN, l / 2 + x / 2.0, r / 2 + x / 2.0},
-        new double[] {q1, lo, Double.NaN, lo, lo}, Color.DARK_GRAY);
-    line(chart, "high whisker " + x, new double[] {x, x, Double.NaN, l / 2 + x / 2.0, r / 2 + x / 2.0},
-        new double[] {q3, hi, Double.NaN, hi, hi}, Color.DARK_GRAY);
+    line(
+        chart,
+        "low whisker " + x,
+        new double[] {x, x, Double.NaN, l / 2 + x / 2.0, r / 2 + x / 2.0},
+        new double[] {q1, lo, Double.NaN, lo, lo},
+        Color.DARK_GRAY);
+    line(
+        chart,
+        "high whisker " + x,
+        new double[] {x, x, Double.NaN, l / 2 + x / 2.0, r / 2 + x / 2.0},
+        new double[] {q3, hi, Double.NaN, hi, hi},
+        Color.DARK_GRAY);
     double[] out = Arrays.stream(v).filter(y -> y < lo || y > hi).toArray();
     if (out.length > 0) {
       double[] xs = new double[out.length];

@@ -8,8 +8,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * One row of a run's {@code candidates.csv}: the one-shot accuracy (fraction in [0,1]) of one S4 choice,
- * evaluated with the inherited weights of one supernet (method, BN strategy, calibration, training seed).
+ * One row of a run's {@code candidates.csv}: the one-shot accuracy (fraction in [0,1]) of one S4
+ * choice, evaluated with the inherited weights of one supernet (method, BN strategy, calibration,
+ * training seed).
  *
  * @param method {@code mixpath} or {@code spos}
  * @param bnStrategy one of {@link #BN_STRATEGIES}
@@ -22,20 +23,38 @@ import java.util.stream.Collectors;
  * @param maxPaths the supernet's maximum number of active paths m (1..4); 4 when the file has no
  *     {@code max_paths} column
  */
-public record Candidate(String method, String bnStrategy, boolean calibrated, long seed, String choice,
-    int activePaths, String moduleHash, double oneShotAccuracy, int maxPaths) {
+public record Candidate(
+    String method,
+    String bnStrategy,
+    boolean calibrated,
+    long seed,
+    String choice,
+    int activePaths,
+    String moduleHash,
+    double oneShotAccuracy,
+    int maxPaths) {
 
-  /** Supernet training methods: the {@link Method#cliName()}s, the one vocabulary the trainer writes. */
+  /**
+   * Supernet training methods: the {@link Method#cliName()}s, the one vocabulary the trainer
+   * writes.
+   */
   public static final Set<String> METHODS =
       Arrays.stream(Method.values()).map(Method::cliName).collect(Collectors.toUnmodifiableSet());
-  /** BN strategies on the summed multi-path feature (see docs/mixpath.md): the {@link BnStrategy#cliName()}s. */
+
+  /**
+   * BN strategies on the summed multi-path feature (see docs/mixpath.md): the {@link
+   * BnStrategy#cliName()}s.
+   */
   public static final Set<String> BN_STRATEGIES =
-      Arrays.stream(BnStrategy.values()).map(BnStrategy::cliName).collect(Collectors.toUnmodifiableSet());
+      Arrays.stream(BnStrategy.values())
+          .map(BnStrategy::cliName)
+          .collect(Collectors.toUnmodifiableSet());
 
   public Candidate {
     Objects.requireNonNull(choice, "choice");
     if (!METHODS.contains(method)) {
-      throw new IllegalArgumentException("unknown method '" + method + "' (expected one of " + METHODS + ")");
+      throw new IllegalArgumentException(
+          "unknown method '" + method + "' (expected one of " + METHODS + ")");
     }
     if (!BN_STRATEGIES.contains(bnStrategy)) {
       throw new IllegalArgumentException(
@@ -45,19 +64,23 @@ public record Candidate(String method, String bnStrategy, boolean calibrated, lo
       throw new IllegalArgumentException("max_paths must be in 1..4, got " + maxPaths);
     }
     if (activePaths < 1 || activePaths > maxPaths) {
-      throw new IllegalArgumentException("active_paths must be in 1.." + maxPaths + ", got " + activePaths);
+      throw new IllegalArgumentException(
+          "active_paths must be in 1.." + maxPaths + ", got " + activePaths);
     }
     if (moduleHash == null || !moduleHash.matches("[0-9a-f]{32}")) {
-      throw new IllegalArgumentException("module_hash must be 32 lowercase hex digits, got '" + moduleHash + "'");
+      throw new IllegalArgumentException(
+          "module_hash must be 32 lowercase hex digits, got '" + moduleHash + "'");
     }
     if (!(oneShotAccuracy >= 0 && oneShotAccuracy <= 1)) {
-      throw new IllegalArgumentException("one_shot_accuracy must be a fraction in [0,1], got " + oneShotAccuracy);
+      throw new IllegalArgumentException(
+          "one_shot_accuracy must be a fraction in [0,1], got " + oneShotAccuracy);
     }
   }
 
   /** A copy recording another m (the supernet's maximum number of active paths). */
   public Candidate withMaxPaths(int m) {
-    return new Candidate(method, bnStrategy, calibrated, seed, choice, activePaths, moduleHash, oneShotAccuracy, m);
+    return new Candidate(
+        method, bnStrategy, calibrated, seed, choice, activePaths, moduleHash, oneShotAccuracy, m);
   }
 
   /** The supernet configuration this row belongs to (without the seed). */
@@ -71,7 +94,8 @@ public record Candidate(String method, String bnStrategy, boolean calibrated, lo
   }
 
   /** A supernet configuration: method x BN strategy x calibration; ordered for tables. */
-  public record Setting(String method, String bnStrategy, boolean calibrated) implements Comparable<Setting> {
+  public record Setting(String method, String bnStrategy, boolean calibrated)
+      implements Comparable<Setting> {
     @Override
     public int compareTo(Setting o) {
       int c = method.compareTo(o.method);
@@ -86,9 +110,14 @@ public record Candidate(String method, String bnStrategy, boolean calibrated, lo
       return method + "/" + bnStrategy + "/" + (calibrated ? "calibrated" : "uncalibrated");
     }
 
-    /** Compact form for figures, e.g. {@code linear_sbn cal} (MixPath) or {@code spos vanilla uncal}. */
+    /**
+     * Compact form for figures, e.g. {@code linear_sbn cal} (MixPath) or {@code spos vanilla
+     * uncal}.
+     */
     public String shortLabel() {
-      return (method.equals("mixpath") ? "" : method + " ") + bnStrategy + (calibrated ? " cal" : " uncal");
+      return (method.equals("mixpath") ? "" : method + " ")
+          + bnStrategy
+          + (calibrated ? " cal" : " uncal");
     }
 
     /** File-name friendly form, e.g. {@code mixpath-linear_sbn-cal}. */

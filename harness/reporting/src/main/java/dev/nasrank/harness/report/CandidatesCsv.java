@@ -23,16 +23,26 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * The one reader and writer of {@code candidates.csv}, a unit's file and a run's merged one. Reads (header {@code method,bn_strategy,calibrated,seed,choice,active_paths,
- * module_hash,one_shot_accuracy}, optional extra column {@code max_paths}); every error names the file,
- * the line and the offending value. The {@code choice} must be an S4 choice ({@link S4Choice#parse}), its number
- * of active nodes must be {@code active_paths} and its NAS-Bench-101 cell must hash to {@code module_hash};
- * integers must fit their type (no wrapping).
+ * The one reader and writer of {@code candidates.csv}, a unit's file and a run's merged one. Reads
+ * (header {@code method,bn_strategy,calibrated,seed,choice,active_paths,
+ * module_hash,one_shot_accuracy}, optional extra column {@code max_paths}); every error names the
+ * file, the line and the offending value. The {@code choice} must be an S4 choice ({@link
+ * S4Choice#parse}), its number of active nodes must be {@code active_paths} and its NAS-Bench-101
+ * cell must hash to {@code module_hash}; integers must fit their type (no wrapping).
  */
 public final class CandidatesCsv {
   /** The required columns, in the order the suite writes them. */
-  public static final List<String> HEADER = List.of("method", "bn_strategy", "calibrated", "seed", "choice",
-      "active_paths", "module_hash", "one_shot_accuracy");
+  public static final List<String> HEADER =
+      List.of(
+          "method",
+          "bn_strategy",
+          "calibrated",
+          "seed",
+          "choice",
+          "active_paths",
+          "module_hash",
+          "one_shot_accuracy");
+
   /** Optional column: the supernet's maximum number of active paths m (default 4). */
   public static final String MAX_PATHS = "max_paths";
 
@@ -49,7 +59,8 @@ public final class CandidatesCsv {
       List<String> header = parser.getHeaderNames();
       for (String col : HEADER) {
         if (!header.contains(col)) {
-          throw new IllegalArgumentException(file + ": missing column '" + col + "' (header is " + header + ")");
+          throw new IllegalArgumentException(
+              file + ": missing column '" + col + "' (header is " + header + ")");
         }
       }
       boolean hasMaxPaths = header.contains(MAX_PATHS);
@@ -60,8 +71,16 @@ public final class CandidatesCsv {
         Candidate c = parse(r, hasMaxPaths, file, line);
         String key = c.runKey() + "|" + c.maxPaths() + "|" + c.choice();
         if (!seen.add(key)) {
-          throw new IllegalArgumentException(file + ":" + line + ": duplicate row for choice '" + c.choice()
-              + "' of " + c.setting().label() + " seed " + c.seed());
+          throw new IllegalArgumentException(
+              file
+                  + ":"
+                  + line
+                  + ": duplicate row for choice '"
+                  + c.choice()
+                  + "' of "
+                  + c.setting().label()
+                  + " seed "
+                  + c.seed());
         }
         rows.add(c);
       }
@@ -77,8 +96,9 @@ public final class CandidatesCsv {
   }
 
   /**
-   * Writes rows atomically in the column order of {@link #HEADER}, plus {@value #MAX_PATHS} when asked (a run's
-   * merged file; a unit's own file has one m and leaves it out). Accuracies as Java's shortest round-trip decimal.
+   * Writes rows atomically in the column order of {@link #HEADER}, plus {@value #MAX_PATHS} when
+   * asked (a run's merged file; a unit's own file has one m and leaves it out). Accuracies as
+   * Java's shortest round-trip decimal.
    */
   public static void write(Path file, List<Candidate> rows, boolean withMaxPaths) {
     List<String> header = new ArrayList<>(HEADER);
@@ -86,8 +106,9 @@ public final class CandidatesCsv {
       header.add(MAX_PATHS);
     }
     StringWriter w = new StringWriter();
-    try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new))
-        .get())) {
+    try (CSVPrinter p =
+        new CSVPrinter(
+            w, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
       for (Candidate c : rows) {
         p.print(c.method());
         p.print(c.bnStrategy());
@@ -110,8 +131,14 @@ public final class CandidatesCsv {
 
   private static Candidate parse(CSVRecord r, boolean hasMaxPaths, Path file, long line) {
     if (!r.isConsistent()) {
-      throw new IllegalArgumentException(file + ":" + line + ": expected " + r.getParser().getHeaderNames().size()
-          + " fields, got " + r.size());
+      throw new IllegalArgumentException(
+          file
+              + ":"
+              + line
+              + ": expected "
+              + r.getParser().getHeaderNames().size()
+              + " fields, got "
+              + r.size());
     }
     try {
       String cal = r.get("calibrated");
@@ -123,21 +150,40 @@ public final class CandidatesCsv {
       try {
         choice = S4Choice.parse(choiceText);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("choice '" + choiceText + "' is not an S4 choice: " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            "choice '" + choiceText + "' is not an S4 choice: " + e.getMessage(), e);
       }
       int activePaths = parseInt("active_paths", r.get("active_paths"));
       if (activePaths != choice.activePaths()) {
-        throw new IllegalArgumentException("active_paths " + activePaths + " does not match choice '" + choiceText
-            + "', which has " + choice.activePaths() + " active nodes");
+        throw new IllegalArgumentException(
+            "active_paths "
+                + activePaths
+                + " does not match choice '"
+                + choiceText
+                + "', which has "
+                + choice.activePaths()
+                + " active nodes");
       }
       String hash = r.get("module_hash");
       String expected = HASHES.computeIfAbsent(choice.code(), c -> S4Space.toSpec(choice).hash());
       if (!expected.equals(hash)) {
-        throw new IllegalArgumentException("module_hash " + hash + " is not the hash of choice '" + choiceText
-            + "' (" + expected + ")");
+        throw new IllegalArgumentException(
+            "module_hash "
+                + hash
+                + " is not the hash of choice '"
+                + choiceText
+                + "' ("
+                + expected
+                + ")");
       }
-      return new Candidate(r.get("method"), r.get("bn_strategy"), cal.equals("true"),
-          parseLong("seed", r.get("seed")), choiceText, activePaths, hash,
+      return new Candidate(
+          r.get("method"),
+          r.get("bn_strategy"),
+          cal.equals("true"),
+          parseLong("seed", r.get("seed")),
+          choiceText,
+          activePaths,
+          hash,
           parseDouble("one_shot_accuracy", r.get("one_shot_accuracy")),
           hasMaxPaths ? parseInt(MAX_PATHS, r.get(MAX_PATHS)) : 4);
     } catch (IllegalArgumentException e) {

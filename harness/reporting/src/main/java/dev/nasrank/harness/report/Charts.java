@@ -30,10 +30,20 @@ public final class Charts {
 
   private Charts() {}
 
-  /** Box plots of accuracies (fractions), one box per named group, groups in map order; empty groups skipped. */
-  public static byte[] boxPlot(String title, String xTitle, String yTitle, Map<String, double[]> groups) {
-    BoxChart chart = new BoxChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
-        .yAxisTitle(yTitle).build();
+  /**
+   * Box plots of accuracies (fractions), one box per named group, groups in map order; empty groups
+   * skipped.
+   */
+  public static byte[] boxPlot(
+      String title, String xTitle, String yTitle, Map<String, double[]> groups) {
+    BoxChart chart =
+        new BoxChartBuilder()
+            .width(WIDTH)
+            .height(HEIGHT)
+            .title(title)
+            .xAxisTitle(xTitle)
+            .yAxisTitle(yTitle)
+            .build();
     chart.getStyler().setLegendVisible(false);
     chart.getStyler().setYAxisDecimalPattern("0.00");
     int added = 0;
@@ -54,8 +64,14 @@ public final class Charts {
 
   /** Scatter plot with a legend; empty series skipped. */
   public static byte[] scatter(String title, String xTitle, String yTitle, List<Series> series) {
-    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle)
-        .yAxisTitle(yTitle).build();
+    XYChart chart =
+        new XYChartBuilder()
+            .width(WIDTH)
+            .height(HEIGHT)
+            .title(title)
+            .xAxisTitle(xTitle)
+            .yAxisTitle(yTitle)
+            .build();
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     chart.getStyler().setLegendPosition(LegendPosition.InsideNW);
     chart.getStyler().setMarkerSize(7);
@@ -70,20 +86,29 @@ public final class Charts {
   }
 
   /**
-   * Heat map of a square matrix (e.g. cosine similarities) with values printed in the cells; values are clamped
-   * to [min, max] and NaN is drawn as min (the table beside the plot keeps the exact values).
+   * Heat map of a square matrix (e.g. cosine similarities) with values printed in the cells; values
+   * are clamped to [min, max] and NaN is drawn as min (the table beside the plot keeps the exact
+   * values).
    */
-  public static byte[] heatmap(String title, List<String> labels, double[][] matrix, double min, double max) {
+  public static byte[] heatmap(
+      String title, List<String> labels, double[][] matrix, double min, double max) {
     return heatmap(title, labels, matrix, min, max, WIDTH, HEIGHT, false);
   }
 
   /**
-   * As {@link #heatmap(String, List, double[][], double, double)} at a given size in pixels; {@code matrix[i][j]}
-   * is drawn in column i and row j. With {@code topDown} row 0 is the top row (else the bottom row, XChart's
-   * default) and the column labels are turned vertical.
+   * As {@link #heatmap(String, List, double[][], double, double)} at a given size in pixels; {@code
+   * matrix[i][j]} is drawn in column i and row j. With {@code topDown} row 0 is the top row (else
+   * the bottom row, XChart's default) and the column labels are turned vertical.
    */
-  public static byte[] heatmap(String title, List<String> labels, double[][] matrix, double min, double max,
-      int width, int height, boolean topDown) {
+  public static byte[] heatmap(
+      String title,
+      List<String> labels,
+      double[][] matrix,
+      double min,
+      double max,
+      int width,
+      int height,
+      boolean topDown) {
     HeatMapChart chart = new HeatMapChartBuilder().width(width).height(height).title(title).build();
     if (topDown) {
       chart.getStyler().setXAxisLabelRotation(90);
@@ -92,9 +117,12 @@ public final class Charts {
     chart.getStyler().setHeatMapValueDecimalPattern("0.00");
     chart.getStyler().setMin(min);
     chart.getStyler().setMax(max);
-    // XChart 3.8.8 indexes past its colour array for a value exactly at max: keep cells a hair below it
+    // XChart 3.8.8 indexes past its colour array for a value exactly at max: keep cells a hair
+    // below it
     double top = max - 1e-9 * Math.max(1, max - min);
-    chart.getStyler().setRangeColors(new Color[] {new Color(49, 54, 149), Color.WHITE, new Color(165, 0, 38)});
+    chart
+        .getStyler()
+        .setRangeColors(new Color[] {new Color(49, 54, 149), Color.WHITE, new Color(165, 0, 38)});
     chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
     List<Number[]> cells = new ArrayList<>();
     for (int i = 0; i < matrix.length; i++) {

@@ -9,19 +9,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The report's closing sections: feature and Shadow-BN diagnostics (with their CSVs) and the run manifest. */
+/**
+ * The report's closing sections: feature and Shadow-BN diagnostics (with their CSVs) and the run
+ * manifest.
+ */
 final class DiagnosticsSection {
   private DiagnosticsSection() {}
 
-  static void render(ReportDocument doc, RunDirectory dir, DiagnosticsFile d, boolean plots,
-      List<Path> written) {
+  static void render(
+      ReportDocument doc, RunDirectory dir, DiagnosticsFile d, boolean plots, List<Path> written) {
     doc.heading(2, "Feature and Shadow-BN diagnostics");
     for (DiagnosticsFile.NamedSimilarity ns : d.features()) {
       doc.heading(3, "Cosine similarity: " + ns.name());
       List<List<String>> rows = new ArrayList<>();
       for (int i = 0; i < ns.similarity().labels().size(); i++) {
-        List<String> row = new ArrayList<>(List.of(ns.similarity().labels().get(i),
-            Reporter.f(ns.similarity().magnitudes()[i])));
+        List<String> row =
+            new ArrayList<>(
+                List.of(
+                    ns.similarity().labels().get(i), Reporter.f(ns.similarity().magnitudes()[i])));
         for (double c : ns.similarity().cosine()[i]) {
           row.add(Reporter.f(c));
         }
@@ -32,42 +37,85 @@ final class DiagnosticsSection {
       doc.table(header, rows);
       if (plots) {
         String rel = "plots/cosine-" + Reporter.slug(ns.name()) + ".png";
-        byte[] png = Charts.heatmap("Cosine similarity: " + ns.name(), ns.similarity().labels(),
-            ns.similarity().cosine(), -1, 1);
+        byte[] png =
+            Charts.heatmap(
+                "Cosine similarity: " + ns.name(),
+                ns.similarity().labels(),
+                ns.similarity().cosine(),
+                -1,
+                1);
         AtomicFiles.write(dir.root().resolve(rel), png);
         written.add(dir.root().resolve(rel));
         doc.image("Cosine similarity: " + ns.name(), rel, png);
       }
     }
     if (!d.sbn().isEmpty()) {
-      doc.paragraph("Shadow BN: ratio 1 means mean_k = k * mean_1 (var_k = k^2 * var_1) holds exactly "
-          + "(least-squares slope over channels divided by k or k^2); close gamma/beta (cosine near 1, relative "
-          + "distance near 0) is the Lemma 3.1 picture.");
+      doc.paragraph(
+          "Shadow BN: ratio 1 means mean_k = k * mean_1 (var_k = k^2 * var_1) holds exactly "
+              + "(least-squares slope over channels divided by k or k^2); close gamma/beta (cosine near 1, relative "
+              + "distance near 0) is the Lemma 3.1 picture.");
       List<List<String>> scale = new ArrayList<>();
       List<List<String>> affine = new ArrayList<>();
       StringBuilder csvScale = new StringBuilder("layer,bn,active_paths,mean_ratio,var_ratio\n");
-      StringBuilder csvAffine = new StringBuilder(
-          "layer,bn_a,bn_b,gamma_cosine,gamma_relative_distance,beta_cosine,beta_relative_distance\n");
+      StringBuilder csvAffine =
+          new StringBuilder(
+              "layer,bn_a,bn_b,gamma_cosine,gamma_relative_distance,beta_cosine,beta_relative_distance\n");
       for (DiagnosticsFile.SbnLayer layer : d.sbn()) {
         for (SbnStatistics.ScalingRow r : SbnStatistics.scaling(layer.layer(), layer.bns())) {
-          scale.add(List.of(r.layer(), r.bn(), String.valueOf(r.activePaths()), Reporter.f(r.meanRatio()),
-              Reporter.f(r.varRatio())));
-          csvScale.append(String.join(",", r.layer(), r.bn(), String.valueOf(r.activePaths()),
-              RankingCsv.num(r.meanRatio()), RankingCsv.num(r.varRatio()))).append('\n');
+          scale.add(
+              List.of(
+                  r.layer(),
+                  r.bn(),
+                  String.valueOf(r.activePaths()),
+                  Reporter.f(r.meanRatio()),
+                  Reporter.f(r.varRatio())));
+          csvScale
+              .append(
+                  String.join(
+                      ",",
+                      r.layer(),
+                      r.bn(),
+                      String.valueOf(r.activePaths()),
+                      RankingCsv.num(r.meanRatio()),
+                      RankingCsv.num(r.varRatio())))
+              .append('\n');
         }
         for (SbnStatistics.AffineRow r : SbnStatistics.affine(layer.layer(), layer.bns())) {
-          affine.add(List.of(r.layer(), r.bnA() + " vs " + r.bnB(), Reporter.f(r.gammaCosine()),
-              Reporter.f(r.gammaRelativeDistance()), Reporter.f(r.betaCosine()),
-              Reporter.f(r.betaRelativeDistance())));
-          csvAffine.append(String.join(",", r.layer(), r.bnA(), r.bnB(), RankingCsv.num(r.gammaCosine()),
-              RankingCsv.num(r.gammaRelativeDistance()), RankingCsv.num(r.betaCosine()),
-              RankingCsv.num(r.betaRelativeDistance()))).append('\n');
+          affine.add(
+              List.of(
+                  r.layer(),
+                  r.bnA() + " vs " + r.bnB(),
+                  Reporter.f(r.gammaCosine()),
+                  Reporter.f(r.gammaRelativeDistance()),
+                  Reporter.f(r.betaCosine()),
+                  Reporter.f(r.betaRelativeDistance())));
+          csvAffine
+              .append(
+                  String.join(
+                      ",",
+                      r.layer(),
+                      r.bnA(),
+                      r.bnB(),
+                      RankingCsv.num(r.gammaCosine()),
+                      RankingCsv.num(r.gammaRelativeDistance()),
+                      RankingCsv.num(r.betaCosine()),
+                      RankingCsv.num(r.betaRelativeDistance())))
+              .append('\n');
         }
       }
       doc.heading(3, "SBN statistics against k x and k^2 x SBN_1 (sbn_scaling.csv)");
-      doc.table(List.of("layer", "BN", "active paths", "mean_k / (k mean_1)", "var_k / (k^2 var_1)"), scale);
+      doc.table(
+          List.of("layer", "BN", "active paths", "mean_k / (k mean_1)", "var_k / (k^2 var_1)"),
+          scale);
       doc.heading(3, "SBN affine parameters, pairwise (sbn_affine.csv)");
-      doc.table(List.of("layer", "pair", "gamma cosine", "gamma rel. distance", "beta cosine", "beta rel. distance"),
+      doc.table(
+          List.of(
+              "layer",
+              "pair",
+              "gamma cosine",
+              "gamma rel. distance",
+              "beta cosine",
+              "beta rel. distance"),
           affine);
       AtomicFiles.writeString(dir.root().resolve("sbn_scaling.csv"), csvScale.toString());
       AtomicFiles.writeString(dir.root().resolve("sbn_affine.csv"), csvAffine.toString());
@@ -76,11 +124,12 @@ final class DiagnosticsSection {
 
   static void manifest(ReportDocument doc, JsonNode manifest, boolean written) {
     doc.heading(2, "Run manifest (run.json)");
-    doc.paragraph(written ? "No run.json was present; this one was written at report time (profile report-only)."
-        : "As written by the suite.");
+    doc.paragraph(
+        written
+            ? "No run.json was present; this one was written at report time (profile report-only)."
+            : "As written by the suite.");
     List<List<String>> rows = new ArrayList<>();
     ManifestDiff.flatten(manifest).forEach((k, v) -> rows.add(List.of(k, v)));
     doc.table(List.of("field", "value"), rows);
   }
-
 }

@@ -20,8 +20,8 @@ final class FacetGrid {
     if (panels.isEmpty()) {
       throw new IllegalArgumentException("a faceted figure needs at least one panel");
     }
-    List<BufferedImage> images = panels.stream().map(c -> (BufferedImage) BitmapEncoder.getBufferedImage(c))
-        .toList();
+    List<BufferedImage> images =
+        panels.stream().map(c -> (BufferedImage) BitmapEncoder.getBufferedImage(c)).toList();
     int w = images.get(0).getWidth();
     int h = images.get(0).getHeight();
     int cols = Math.min(columns, images.size());

@@ -3,10 +3,10 @@ package dev.nasrank.harness.report;
 import java.util.OptionalDouble;
 
 /**
- * Stand-alone accuracies of architectures, keyed by NAS-Bench-101 module hash, at one epoch budget: per
- * training repeat, the final validation accuracy and (when known) the final test accuracy, as fractions in
- * [0,1]. The reporter's default ground truth is the mean of the repeats' validation accuracies; the
- * "one seeded repeat" variant picks one repeat per architecture.
+ * Stand-alone accuracies of architectures, keyed by NAS-Bench-101 module hash, at one epoch budget:
+ * per training repeat, the final validation accuracy and (when known) the final test accuracy, as
+ * fractions in [0,1]. The reporter's default ground truth is the mean of the repeats' validation
+ * accuracies; the "one seeded repeat" variant picks one repeat per architecture.
  */
 public interface GroundTruth {
 

@@ -11,17 +11,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * A ground truth held in memory: per module hash, validation (and optionally test) accuracies per repeat.
- * Built in code (tests, synthetic runs) or read from a CSV with header
- * {@code module_hash,repeat,validation_accuracy[,test_accuracy]} (repeats numbered 0..R-1).
+ * A ground truth held in memory: per module hash, validation (and optionally test) accuracies per
+ * repeat. Built in code (tests, synthetic runs) or read from a CSV with header {@code
+ * module_hash,repeat,validation_accuracy[,test_accuracy]} (repeats numbered 0..R-1).
  */
 public final class InMemoryGroundTruth implements GroundTruth {
   private final String description;
@@ -29,7 +29,10 @@ public final class InMemoryGroundTruth implements GroundTruth {
   private final Map<String, double[]> validation;
   private final Map<String, double[]> test;
 
-  private InMemoryGroundTruth(String description, int epochs, Map<String, double[]> validation,
+  private InMemoryGroundTruth(
+      String description,
+      int epochs,
+      Map<String, double[]> validation,
       Map<String, double[]> test) {
     this.description = description;
     this.epochs = epochs;
@@ -38,23 +41,29 @@ public final class InMemoryGroundTruth implements GroundTruth {
   }
 
   /** Validation accuracies only: {@code validation.get(hash)[repeat]}, fractions in [0,1]. */
-  public static InMemoryGroundTruth of(String description, int epochs, Map<String, double[]> validation) {
+  public static InMemoryGroundTruth of(
+      String description, int epochs, Map<String, double[]> validation) {
     return of(description, epochs, validation, Map.of());
   }
 
   /** Validation and test accuracies per repeat; arrays are copied and checked. */
-  public static InMemoryGroundTruth of(String description, int epochs, Map<String, double[]> validation,
+  public static InMemoryGroundTruth of(
+      String description,
+      int epochs,
+      Map<String, double[]> validation,
       Map<String, double[]> test) {
     Map<String, double[]> v = new LinkedHashMap<>();
     validation.forEach((h, a) -> v.put(h, checked(h, a)));
     Map<String, double[]> t = new LinkedHashMap<>();
-    test.forEach((h, a) -> {
-      double[] c = checked(h, a);
-      if (!v.containsKey(h) || v.get(h).length != c.length) {
-        throw new IllegalArgumentException("test accuracies of " + h + " do not match its validation repeats");
-      }
-      t.put(h, c);
-    });
+    test.forEach(
+        (h, a) -> {
+          double[] c = checked(h, a);
+          if (!v.containsKey(h) || v.get(h).length != c.length) {
+            throw new IllegalArgumentException(
+                "test accuracies of " + h + " do not match its validation repeats");
+          }
+          t.put(h, c);
+        });
     return new InMemoryGroundTruth(description, epochs, v, t);
   }
 
@@ -64,22 +73,26 @@ public final class InMemoryGroundTruth implements GroundTruth {
     }
     for (double x : a) {
       if (!(x >= 0 && x <= 1)) {
-        throw new IllegalArgumentException("accuracy of " + hash + " must be a fraction in [0,1], got " + x);
+        throw new IllegalArgumentException(
+            "accuracy of " + hash + " must be a fraction in [0,1], got " + x);
       }
     }
     return a.clone();
   }
 
-  /** Reads the CSV form labelled with budget {@code epochs}; errors name the file, line and value. */
+  /**
+   * Reads the CSV form labelled with budget {@code epochs}; errors name the file, line and value.
+   */
   public static InMemoryGroundTruth readCsv(Path file, int epochs) {
     return readCsv(file, OptionalInt.of(epochs));
   }
 
   /**
-   * Reads either CSV form: the short {@code module_hash,repeat,validation_accuracy[,test_accuracy]} (its budget is
-   * {@code epochs}, 0 if empty), or the record CSV of {@code nasbench export-csv} ({@code module_hash,epochs,
-   * repeat,...,final_validation_accuracy,final_test_accuracy,...}), of which the rows at {@code epochs} (empty:
-   * the largest in the file) are read. Errors name the file, line and value.
+   * Reads either CSV form: the short {@code module_hash,repeat,validation_accuracy[,test_accuracy]}
+   * (its budget is {@code epochs}, 0 if empty), or the record CSV of {@code nasbench export-csv}
+   * ({@code module_hash,epochs, repeat,...,final_validation_accuracy,final_test_accuracy,...}), of
+   * which the rows at {@code epochs} (empty: the largest in the file) are read. Errors name the
+   * file, line and value.
    */
   public static InMemoryGroundTruth readCsv(Path file, OptionalInt epochs) {
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
@@ -88,15 +101,22 @@ public final class InMemoryGroundTruth implements GroundTruth {
     try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         CSVParser parser = CSVParser.parse(in, format)) {
       List<String> header = parser.getHeaderNames();
-      boolean export = !header.contains("validation_accuracy") && header.contains("final_validation_accuracy")
-          && header.contains("epochs");
+      boolean export =
+          !header.contains("validation_accuracy")
+              && header.contains("final_validation_accuracy")
+              && header.contains("epochs");
       String val = export ? "final_validation_accuracy" : "validation_accuracy";
       String test = export ? "final_test_accuracy" : "test_accuracy";
       for (String col : List.of("module_hash", "repeat", val)) {
         if (!header.contains(col)) {
-          throw new IllegalArgumentException(file + ": missing column '" + col + "' (header is " + header
-              + "; expected module_hash,repeat,validation_accuracy[,test_accuracy] or the CSV of 'nasbench "
-              + "export-csv')");
+          throw new IllegalArgumentException(
+              file
+                  + ": missing column '"
+                  + col
+                  + "' (header is "
+                  + header
+                  + "; expected module_hash,repeat,validation_accuracy[,test_accuracy] or the CSV of 'nasbench "
+                  + "export-csv')");
         }
       }
       boolean hasTest = header.contains(test);
@@ -108,9 +128,15 @@ public final class InMemoryGroundTruth implements GroundTruth {
           int e = export ? Integer.parseInt(r.get("epochs").trim()) : epochs.orElse(0);
           int repeat = Integer.parseInt(r.get("repeat").trim());
           double v = Double.parseDouble(r.get(val).trim());
-          double t = hasTest && !r.get(test).isBlank() ? Double.parseDouble(r.get(test).trim()) : Double.NaN;
-          if (byBudget.computeIfAbsent(e, k -> new LinkedHashMap<>()).computeIfAbsent(hash, k -> new TreeMap<>())
-              .put(repeat, new double[] {v, t}) != null) {
+          double t =
+              hasTest && !r.get(test).isBlank()
+                  ? Double.parseDouble(r.get(test).trim())
+                  : Double.NaN;
+          if (byBudget
+                  .computeIfAbsent(e, k -> new LinkedHashMap<>())
+                  .computeIfAbsent(hash, k -> new TreeMap<>())
+                  .put(repeat, new double[] {v, t})
+              != null) {
             throw new IllegalArgumentException("duplicate repeat " + repeat + " of " + hash);
           }
         } catch (IllegalArgumentException e) {
@@ -120,10 +146,13 @@ public final class InMemoryGroundTruth implements GroundTruth {
       if (byBudget.isEmpty()) {
         throw new IllegalArgumentException(file + ": no rows");
       }
-      budget = export && epochs.isEmpty() ? ((TreeMap<Integer, ?>) byBudget).lastKey() : epochs.orElse(0);
+      budget =
+          export && epochs.isEmpty()
+              ? ((TreeMap<Integer, ?>) byBudget).lastKey()
+              : epochs.orElse(0);
       if (!byBudget.containsKey(budget)) {
-        throw new IllegalArgumentException(file + " has no " + budget + "-epoch budget (it has "
-            + byBudget.keySet() + ")");
+        throw new IllegalArgumentException(
+            file + " has no " + budget + "-epoch budget (it has " + byBudget.keySet() + ")");
       }
       rows.putAll(byBudget.get(budget));
     } catch (NoSuchFileException e) {
@@ -133,17 +162,24 @@ public final class InMemoryGroundTruth implements GroundTruth {
     }
     Map<String, double[]> v = new LinkedHashMap<>();
     Map<String, double[]> t = new LinkedHashMap<>();
-    rows.forEach((hash, reps) -> {
-      if (reps.firstKey() != 0 || reps.lastKey() != reps.size() - 1) {
-        throw new IllegalArgumentException(file + ": repeats of " + hash + " must be numbered 0.."
-            + (reps.size() - 1) + ", got " + reps.keySet());
-      }
-      List<double[]> list = new ArrayList<>(reps.values());
-      v.put(hash, list.stream().mapToDouble(a -> a[0]).toArray());
-      if (list.stream().noneMatch(a -> Double.isNaN(a[1]))) {
-        t.put(hash, list.stream().mapToDouble(a -> a[1]).toArray());
-      }
-    });
+    rows.forEach(
+        (hash, reps) -> {
+          if (reps.firstKey() != 0 || reps.lastKey() != reps.size() - 1) {
+            throw new IllegalArgumentException(
+                file
+                    + ": repeats of "
+                    + hash
+                    + " must be numbered 0.."
+                    + (reps.size() - 1)
+                    + ", got "
+                    + reps.keySet());
+          }
+          List<double[]> list = new ArrayList<>(reps.values());
+          v.put(hash, list.stream().mapToDouble(a -> a[0]).toArray());
+          if (list.stream().noneMatch(a -> Double.isNaN(a[1]))) {
+            t.put(hash, list.stream().mapToDouble(a -> a[1]).toArray());
+          }
+        });
     try {
       return of(file.getFileName() + ", " + budget + " epochs", budget, v, t);
     } catch (IllegalArgumentException e) {
@@ -175,7 +211,8 @@ public final class InMemoryGroundTruth implements GroundTruth {
   public double validationAccuracy(String moduleHash, int repeat) {
     double[] a = require(moduleHash);
     if (repeat < 0 || repeat >= a.length) {
-      throw new IllegalArgumentException("repeat " + repeat + " of " + moduleHash + " out of 0.." + (a.length - 1));
+      throw new IllegalArgumentException(
+          "repeat " + repeat + " of " + moduleHash + " out of 0.." + (a.length - 1));
     }
     return a[repeat];
   }
@@ -183,13 +220,16 @@ public final class InMemoryGroundTruth implements GroundTruth {
   @Override
   public OptionalDouble testAccuracy(String moduleHash, int repeat) {
     double[] a = test.get(moduleHash);
-    return a == null || repeat < 0 || repeat >= a.length ? OptionalDouble.empty() : OptionalDouble.of(a[repeat]);
+    return a == null || repeat < 0 || repeat >= a.length
+        ? OptionalDouble.empty()
+        : OptionalDouble.of(a[repeat]);
   }
 
   private double[] require(String hash) {
     double[] a = validation.get(hash);
     if (a == null) {
-      throw new IllegalArgumentException("ground truth (" + description + ") has no architecture " + hash);
+      throw new IllegalArgumentException(
+          "ground truth (" + description + ") has no architecture " + hash);
     }
     return a;
   }

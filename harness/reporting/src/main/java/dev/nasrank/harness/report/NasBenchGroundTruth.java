@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import java.util.OptionalDouble;
 
 /**
- * The reporter's {@link GroundTruth} over NAS-Bench-101 data ({@link NasBench} or any {@link GroundTruthSource}) at
- * one epoch budget: per repeat, the final validation and test accuracies (fractions in [0,1]).
+ * The reporter's {@link GroundTruth} over NAS-Bench-101 data ({@link NasBench} or any {@link
+ * GroundTruthSource}) at one epoch budget: per repeat, the final validation and test accuracies
+ * (fractions in [0,1]).
  */
 public final class NasBenchGroundTruth implements GroundTruth {
   private final GroundTruthSource source;
@@ -29,8 +30,13 @@ public final class NasBenchGroundTruth implements GroundTruth {
       known |= e == epochs;
     }
     if (!known) {
-      throw new IllegalArgumentException(source.name() + " has no " + epochs + "-epoch budget (it has "
-          + java.util.Arrays.toString(source.epochBudgets()) + ")");
+      throw new IllegalArgumentException(
+          source.name()
+              + " has no "
+              + epochs
+              + "-epoch budget (it has "
+              + java.util.Arrays.toString(source.epochBudgets())
+              + ")");
     }
     return new NasBenchGroundTruth(source, epochs);
   }

@@ -16,8 +16,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Writes and reads {@code ranking.csv}. Header, exactly: {@value #HEADER}. Numbers are written with 6
- * decimals; an undefined value is written as {@code NaN}.
+ * Writes and reads {@code ranking.csv}. Header, exactly: {@value #HEADER}. Numbers are written with
+ * 6 decimals; an undefined value is written as {@code NaN}.
  */
 public final class RankingCsv {
   /** The exact header line. */
@@ -30,10 +30,26 @@ public final class RankingCsv {
   public static String format(List<RankingRow> rows) {
     StringBuilder sb = new StringBuilder(HEADER).append('\n');
     for (RankingRow r : rows) {
-      sb.append(r.method()).append(',').append(r.bnStrategy()).append(',').append(r.calibrated()).append(',')
-          .append(r.seed()).append(',').append(r.n()).append(',').append(num(r.kendallTau())).append(',')
-          .append(num(r.kendallTauLow())).append(',').append(num(r.kendallTauHigh())).append(',')
-          .append(num(r.spearman())).append(',').append(num(r.noiseCeiling())).append('\n');
+      sb.append(r.method())
+          .append(',')
+          .append(r.bnStrategy())
+          .append(',')
+          .append(r.calibrated())
+          .append(',')
+          .append(r.seed())
+          .append(',')
+          .append(r.n())
+          .append(',')
+          .append(num(r.kendallTau()))
+          .append(',')
+          .append(num(r.kendallTauLow()))
+          .append(',')
+          .append(num(r.kendallTauHigh()))
+          .append(',')
+          .append(num(r.spearman()))
+          .append(',')
+          .append(num(r.noiseCeiling()))
+          .append('\n');
     }
     return sb.toString();
   }
@@ -55,7 +71,8 @@ public final class RankingCsv {
         CSVParser parser = CSVParser.parse(in, format)) {
       String header = String.join(",", parser.getHeaderNames());
       if (!header.equals(HEADER)) {
-        throw new IllegalArgumentException(file + ": header must be '" + HEADER + "', got '" + header + "'");
+        throw new IllegalArgumentException(
+            file + ": header must be '" + HEADER + "', got '" + header + "'");
       }
       List<RankingRow> rows = new ArrayList<>();
       for (CSVRecord r : parser) {
@@ -63,18 +80,29 @@ public final class RankingCsv {
         try {
           String cal = r.get("calibrated");
           if (!cal.equals("true") && !cal.equals("false")) {
-            throw new IllegalArgumentException("calibrated must be true or false, got '" + cal + "'");
+            throw new IllegalArgumentException(
+                "calibrated must be true or false, got '" + cal + "'");
           }
-          rows.add(new RankingRow(r.get("method"), r.get("bn_strategy"), Boolean.parseBoolean(cal),
-              Long.parseLong(r.get("seed")), Integer.parseInt(r.get("n")), dbl(r, "kendall_tau"),
-              dbl(r, "kendall_tau_low"), dbl(r, "kendall_tau_high"), dbl(r, "spearman"), dbl(r, "noise_ceiling")));
+          rows.add(
+              new RankingRow(
+                  r.get("method"),
+                  r.get("bn_strategy"),
+                  Boolean.parseBoolean(cal),
+                  Long.parseLong(r.get("seed")),
+                  Integer.parseInt(r.get("n")),
+                  dbl(r, "kendall_tau"),
+                  dbl(r, "kendall_tau_low"),
+                  dbl(r, "kendall_tau_high"),
+                  dbl(r, "spearman"),
+                  dbl(r, "noise_ceiling")));
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException(file + ":" + line + ": " + e.getMessage(), e);
         }
       }
       return rows;
     } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException("missing file " + file + " (run `harness report --run DIR` first)", e);
+      throw new IllegalArgumentException(
+          "missing file " + file + " (run `harness report --run DIR` first)", e);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
     }

@@ -14,8 +14,8 @@ import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 /**
- * Measures one ranking (the candidates of one supernet: one setting and seed) against a ground truth, for one
- * {@link Variant}. Immutable; configure with {@code withX(...)}.
+ * Measures one ranking (the candidates of one supernet: one setting and seed) against a ground
+ * truth, for one {@link Variant}. Immutable; configure with {@code withX(...)}.
  */
 public final class RankingEvaluator {
   private final BootstrapInterval bootstrap;
@@ -65,7 +65,11 @@ public final class RankingEvaluator {
    * @param truth ground truth of the variant (fraction)
    * @param activePaths active paths of each item (of its first choice for an architecture)
    */
-  public record Items(List<String> ids, List<String> hashes, double[] predicted, double[] truth,
+  public record Items(
+      List<String> ids,
+      List<String> hashes,
+      double[] predicted,
+      double[] truth,
       int[] activePaths) {
     public int size() {
       return predicted.length;
@@ -83,8 +87,15 @@ public final class RankingEvaluator {
    * @param noiseCeiling mean tau-b between ground-truth repeats over the same items
    * @param items the ranked items (for plots)
    */
-  public record Result(Variant variant, int n, BootstrapInterval.Interval tau, double spearman, double sparseTau,
-      Map<Integer, Double> precisionAtK, double noiseCeiling, Items items) {}
+  public record Result(
+      Variant variant,
+      int n,
+      BootstrapInterval.Interval tau,
+      double spearman,
+      double sparseTau,
+      Map<Integer, Double> precisionAtK,
+      double noiseCeiling,
+      Items items) {}
 
   /** Evaluates the rows of one ranking (all rows must share setting, seed and max_paths). */
   public Result evaluate(List<Candidate> rows, GroundTruth gt, Variant variant) {
@@ -96,11 +107,20 @@ public final class RankingEvaluator {
     for (int k : precisionKs) {
       pk.put(k, k <= p.length ? RankMetrics.precisionAtK(p, t, k) : Double.NaN);
     }
-    return new Result(variant, p.length, tau, RankMetrics.spearman(p, t),
-        RankMetrics.sparseKendallTau(p, t, RankMetrics.SPARSE_BIN), pk, noiseCeiling(items.hashes(), gt), items);
+    return new Result(
+        variant,
+        p.length,
+        tau,
+        RankMetrics.spearman(p, t),
+        RankMetrics.sparseKendallTau(p, t, RankMetrics.SPARSE_BIN),
+        pk,
+        noiseCeiling(items.hashes(), gt),
+        items);
   }
 
-  /** Builds the ranked items of a variant; fails naming the hash when the ground truth lacks one. */
+  /**
+   * Builds the ranked items of a variant; fails naming the hash when the ground truth lacks one.
+   */
   public Items items(List<Candidate> rows, GroundTruth gt, Variant variant) {
     if (rows.isEmpty()) {
       throw new IllegalArgumentException("no candidates to rank");
@@ -108,13 +128,31 @@ public final class RankingEvaluator {
     Candidate first = rows.get(0);
     for (Candidate c : rows) {
       if (!c.runKey().equals(first.runKey()) || c.maxPaths() != first.maxPaths()) {
-        throw new IllegalArgumentException("one ranking mixes supernets: " + first.setting().label() + " seed "
-            + first.seed() + " m=" + first.maxPaths() + " and " + c.setting().label() + " seed " + c.seed() + " m="
-            + c.maxPaths());
+        throw new IllegalArgumentException(
+            "one ranking mixes supernets: "
+                + first.setting().label()
+                + " seed "
+                + first.seed()
+                + " m="
+                + first.maxPaths()
+                + " and "
+                + c.setting().label()
+                + " seed "
+                + c.seed()
+                + " m="
+                + c.maxPaths());
       }
       if (!gt.contains(c.moduleHash())) {
-        throw new IllegalArgumentException("ground truth (" + gt.description() + ") has no architecture "
-            + c.moduleHash() + " (choice '" + c.choice() + "' of " + c.setting().label() + ")");
+        throw new IllegalArgumentException(
+            "ground truth ("
+                + gt.description()
+                + ") has no architecture "
+                + c.moduleHash()
+                + " (choice '"
+                + c.choice()
+                + "' of "
+                + c.setting().label()
+                + ")");
       }
     }
     List<String> ids = new ArrayList<>();
@@ -124,27 +162,36 @@ public final class RankingEvaluator {
     if (variant.unit() == Variant.Unit.ARCHITECTURES) {
       Map<String, List<Candidate>> byHash = new TreeMap<>();
       rows.forEach(c -> byHash.computeIfAbsent(c.moduleHash(), k -> new ArrayList<>()).add(c));
-      byHash.forEach((hash, cs) -> {
-        ids.add(hash);
-        hashes.add(hash);
-        predicted.add(cs.stream().mapToDouble(Candidate::oneShotAccuracy).average().orElseThrow());
-        paths.add(cs.get(0).activePaths());
-      });
-    } else {
-      rows.stream().sorted(Comparator.comparing(Candidate::moduleHash).thenComparing(Candidate::choice))
-          .forEach(c -> {
-            ids.add(c.choice());
-            hashes.add(c.moduleHash());
-            predicted.add(c.oneShotAccuracy());
-            paths.add(c.activePaths());
+      byHash.forEach(
+          (hash, cs) -> {
+            ids.add(hash);
+            hashes.add(hash);
+            predicted.add(
+                cs.stream().mapToDouble(Candidate::oneShotAccuracy).average().orElseThrow());
+            paths.add(cs.get(0).activePaths());
           });
+    } else {
+      rows.stream()
+          .sorted(Comparator.comparing(Candidate::moduleHash).thenComparing(Candidate::choice))
+          .forEach(
+              c -> {
+                ids.add(c.choice());
+                hashes.add(c.moduleHash());
+                predicted.add(c.oneShotAccuracy());
+                paths.add(c.activePaths());
+              });
     }
     int[] keep = IntStream.range(0, ids.size()).toArray();
     if (variant.dropWorst()) {
       // the reference code's filter: the DROPPED lowest one-shot accuracies go (stable for ties)
-      int[] byScore = IntStream.range(0, ids.size()).boxed()
-          .sorted(Comparator.comparingDouble(predicted::get)).mapToInt(Integer::intValue).toArray();
-      keep = Arrays.stream(byScore).skip(Math.min(Variant.DROPPED, byScore.length)).sorted().toArray();
+      int[] byScore =
+          IntStream.range(0, ids.size())
+              .boxed()
+              .sorted(Comparator.comparingDouble(predicted::get))
+              .mapToInt(Integer::intValue)
+              .toArray();
+      keep =
+          Arrays.stream(byScore).skip(Math.min(Variant.DROPPED, byScore.length)).sorted().toArray();
     }
     List<String> kIds = new ArrayList<>();
     List<String> kHashes = new ArrayList<>();
@@ -158,22 +205,27 @@ public final class RankingEvaluator {
       p[i] = predicted.get(j);
       ap[i] = paths.get(j);
       String h = hashes.get(j);
-      t[i] = variant.groundTruth() == Variant.GroundTruthMode.MEAN_OF_REPEATS
-          ? gt.meanValidationAccuracy(h) : gt.validationAccuracy(h, seededRepeat(h, gt.repeats(h)));
+      t[i] =
+          variant.groundTruth() == Variant.GroundTruthMode.MEAN_OF_REPEATS
+              ? gt.meanValidationAccuracy(h)
+              : gt.validationAccuracy(h, seededRepeat(h, gt.repeats(h)));
     }
     return new Items(List.copyOf(kIds), List.copyOf(kHashes), p, t, ap);
   }
 
-  /** The repeat the "one seeded repeat" variant uses for an architecture: fixed by repeat seed and hash. */
+  /**
+   * The repeat the "one seeded repeat" variant uses for an architecture: fixed by repeat seed and
+   * hash.
+   */
   public int seededRepeat(String moduleHash, int repeats) {
     long h = Long.parseUnsignedLong(moduleHash.substring(0, 16), 16);
     return new SplittableRandom(repeatSeed ^ h).nextInt(repeats);
   }
 
   /**
-   * Mean tau-b between ground-truth repeats over the given items. Where the items have different numbers of repeats
-   * (a ground truth still being generated), each pair of repeats is compared over the items that hold both; NaN
-   * when no pair covers two items.
+   * Mean tau-b between ground-truth repeats over the given items. Where the items have different
+   * numbers of repeats (a ground truth still being generated), each pair of repeats is compared
+   * over the items that hold both; NaN when no pair covers two items.
    */
   static double noiseCeiling(List<String> hashes, GroundTruth gt) {
     int most = hashes.stream().mapToInt(gt::repeats).max().orElse(0);

@@ -1,8 +1,8 @@
 package dev.nasrank.harness.report;
 
 /**
- * One row of {@code ranking.csv}: the default variant (unique architectures, ground truth = mean of the
- * repeats' final validation accuracies, no filter) of one supernet.
+ * One row of {@code ranking.csv}: the default variant (unique architectures, ground truth = mean of
+ * the repeats' final validation accuracies, no filter) of one supernet.
  *
  * @param n number of unique architectures ranked
  * @param kendallTau Kendall tau-b
@@ -11,8 +11,17 @@ package dev.nasrank.harness.report;
  * @param spearman Spearman's rho
  * @param noiseCeiling mean tau-b between ground-truth repeats over the same architectures
  */
-public record RankingRow(String method, String bnStrategy, boolean calibrated, long seed, int n, double kendallTau,
-    double kendallTauLow, double kendallTauHigh, double spearman, double noiseCeiling) {
+public record RankingRow(
+    String method,
+    String bnStrategy,
+    boolean calibrated,
+    long seed,
+    int n,
+    double kendallTau,
+    double kendallTauLow,
+    double kendallTauHigh,
+    double spearman,
+    double noiseCeiling) {
 
   /** The supernet configuration of the row. */
   public Candidate.Setting setting() {

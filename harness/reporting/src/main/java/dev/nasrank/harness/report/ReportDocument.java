@@ -5,8 +5,9 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * A report as a list of blocks, rendered two ways: Markdown (plots linked as files under {@code plots/}) and a
- * self-contained HTML page (plots embedded as base64 data URIs, no external resources).
+ * A report as a list of blocks, rendered two ways: Markdown (plots linked as files under {@code
+ * plots/}) and a self-contained HTML page (plots embedded as base64 data URIs, no external
+ * resources).
  */
 public final class ReportDocument {
   /** A block of the report. */
@@ -57,7 +58,10 @@ public final class ReportDocument {
     return this;
   }
 
-  /** Starts a part folded behind {@code summary}: {@code <details>} in HTML and in Markdown (GitHub renders it). */
+  /**
+   * Starts a part folded behind {@code summary}: {@code <details>} in HTML and in Markdown (GitHub
+   * renders it).
+   */
   public ReportDocument beginFold(String summary) {
     blocks.add(new FoldStart(summary));
     return this;
@@ -105,16 +109,28 @@ public final class ReportDocument {
 
   /** One HTML page with the plots inlined. */
   public String toHtml() {
-    StringBuilder sb = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-        .append("<title>").append(esc(title)).append("</title>\n<style>")
-        .append("body{font-family:sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}")
-        .append("table{border-collapse:collapse;margin:1em 0;font-size:90%}")
-        .append("th,td{border:1px solid #bbb;padding:3px 8px;text-align:left}th{background:#eee}")
-        .append("figure{display:inline-block;margin:0.5em}figcaption{font-size:85%;color:#555}")
-        .append("</style></head><body>\n<h1>").append(esc(title)).append("</h1>\n");
+    StringBuilder sb =
+        new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+            .append("<title>")
+            .append(esc(title))
+            .append("</title>\n<style>")
+            .append(
+                "body{font-family:sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}")
+            .append("table{border-collapse:collapse;margin:1em 0;font-size:90%}")
+            .append(
+                "th,td{border:1px solid #bbb;padding:3px 8px;text-align:left}th{background:#eee}")
+            .append("figure{display:inline-block;margin:0.5em}figcaption{font-size:85%;color:#555}")
+            .append("</style></head><body>\n<h1>")
+            .append(esc(title))
+            .append("</h1>\n");
     for (Block b : blocks) {
       if (b instanceof Heading h) {
-        sb.append("<h").append(h.level()).append('>').append(esc(h.text())).append("</h").append(h.level())
+        sb.append("<h")
+            .append(h.level())
+            .append('>')
+            .append(esc(h.text()))
+            .append("</h")
+            .append(h.level())
             .append(">\n");
       } else if (b instanceof Paragraph p) {
         sb.append("<p>").append(esc(p.text())).append("</p>\n");
@@ -129,8 +145,12 @@ public final class ReportDocument {
         }
         sb.append("</table>\n");
       } else if (b instanceof Image i) {
-        sb.append("<figure><img alt=\"").append(esc(i.caption())).append("\" src=\"data:image/png;base64,")
-            .append(Base64.getEncoder().encodeToString(i.png())).append("\"><figcaption>").append(esc(i.caption()))
+        sb.append("<figure><img alt=\"")
+            .append(esc(i.caption()))
+            .append("\" src=\"data:image/png;base64,")
+            .append(Base64.getEncoder().encodeToString(i.png()))
+            .append("\"><figcaption>")
+            .append(esc(i.caption()))
             .append("</figcaption></figure>\n");
       } else if (b instanceof FoldStart f) {
         sb.append("<details><summary>").append(esc(f.summary())).append("</summary>\n");
@@ -142,6 +162,9 @@ public final class ReportDocument {
   }
 
   static String esc(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

@@ -11,13 +11,20 @@ import java.util.List;
  * @param directory the run directory written into
  * @param ranking the rows of ranking.csv (default variant, one per setting and seed)
  * @param variants every measured variant of every ranking
- * @param statistics per setting and per pair of settings, over seeds (settings.csv, comparisons.csv)
+ * @param statistics per setting and per pair of settings, over seeds (settings.csv,
+ *     comparisons.csv)
  * @param claims the paper's claims audited (claims.csv)
  * @param plots the PNG files written
  * @param manifestWritten whether run.json was absent and a report-time manifest was written
  */
-public record ReportResult(RunDirectory directory, List<RankingRow> ranking, List<VariantResult> variants,
-    StudyStatistics statistics, List<ClaimResult> claims, List<Path> plots, boolean manifestWritten) {
+public record ReportResult(
+    RunDirectory directory,
+    List<RankingRow> ranking,
+    List<VariantResult> variants,
+    StudyStatistics statistics,
+    List<ClaimResult> claims,
+    List<Path> plots,
+    boolean manifestWritten) {
 
   /** One variant of one ranking. */
   public record VariantResult(Candidate.RunKey run, RankingEvaluator.Result result) {}

@@ -4,10 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A suite run's output folder and the names of the files in it: inputs {@code candidates.csv} (written by the
- * suite), optional {@code run.json} and {@code diagnostics.json}; outputs {@code ranking.csv},
- * {@code variants.csv}, {@code summary.csv}, {@code settings.csv}, {@code comparisons.csv}, {@code claims.csv},
- * {@code report.md}, {@code report.html} and {@code plots/}.
+ * A suite run's output folder and the names of the files in it: inputs {@code candidates.csv}
+ * (written by the suite), optional {@code run.json} and {@code diagnostics.json}; outputs {@code
+ * ranking.csv}, {@code variants.csv}, {@code summary.csv}, {@code settings.csv}, {@code
+ * comparisons.csv}, {@code claims.csv}, {@code report.md}, {@code report.html} and {@code plots/}.
  */
 public record RunDirectory(Path root) {
 
@@ -47,7 +47,9 @@ public record RunDirectory(Path root) {
     return root.resolve("summary.csv");
   }
 
-  /** Per setting: mean tau over seeds, seed sd, hierarchical bootstrap interval (docs/report.md). */
+  /**
+   * Per setting: mean tau over seeds, seed sd, hierarchical bootstrap interval (docs/report.md).
+   */
   public Path settingsCsv() {
     return root.resolve("settings.csv");
   }

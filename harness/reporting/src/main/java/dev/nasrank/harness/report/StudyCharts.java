@@ -12,7 +12,10 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
-/** The study's figures: a forest plot of every setting's mean tau and a matrix of pairwise differences. */
+/**
+ * The study's figures: a forest plot of every setting's mean tau and a matrix of pairwise
+ * differences.
+ */
 final class StudyCharts {
   private static final Color INTERVAL = new Color(49, 54, 149);
   private static final Color CEILING = new Color(165, 0, 38);
@@ -20,14 +23,20 @@ final class StudyCharts {
   private StudyCharts() {}
 
   /**
-   * Forest plot: one row per setting (first setting on top), its mean tau-b over seeds as a dot and its hierarchical
-   * bootstrap interval as a line; the noise ceiling (mean over settings) as a dashed vertical line.
+   * Forest plot: one row per setting (first setting on top), its mean tau-b over seeds as a dot and
+   * its hierarchical bootstrap interval as a line; the noise ceiling (mean over settings) as a
+   * dashed vertical line.
    */
   static byte[] forest(String title, StudyStatistics st) {
     List<SettingStats> rows = st.settings();
     int n = rows.size();
-    XYChart chart = new XYChartBuilder().width(900).height(120 + 34 * n).title(title)
-        .xAxisTitle("Kendall tau-b (default variant, mean over seeds)").build();
+    XYChart chart =
+        new XYChartBuilder()
+            .width(900)
+            .height(120 + 34 * n)
+            .title(title)
+            .xAxisTitle("Kendall tau-b (default variant, mean over seeds)")
+            .build();
     chart.getStyler().setLegendPosition(LegendPosition.OutsideS);
     chart.getStyler().setXAxisDecimalPattern("0.00");
     chart.getStyler().setYAxisMin(-0.7);
@@ -35,11 +44,13 @@ final class StudyCharts {
     chart.getStyler().setYAxisTickMarkSpacingHint(20);
     chart.getStyler().setPlotGridHorizontalLinesVisible(false);
     // XChart drops tick labels that repeat, so ticks between rows get distinct blank labels
-    chart.setCustomYAxisTickLabelsFormatter(y -> {
-      long i = Math.round(y);
-      return Math.abs(y - i) < 1e-6 && i >= 0 && i < n ? rows.get(n - 1 - (int) i).setting().label()
-          : " ".repeat((int) Math.round(Math.abs(y) * 4) + 1);
-    });
+    chart.setCustomYAxisTickLabelsFormatter(
+        y -> {
+          long i = Math.round(y);
+          return Math.abs(y - i) < 1e-6 && i >= 0 && i < n
+              ? rows.get(n - 1 - (int) i).setting().label()
+              : " ".repeat((int) Math.round(Math.abs(y) * 4) + 1);
+        });
     double[] ys = new double[n];
     double[] means = new double[n];
     for (int i = 0; i < n; i++) {
@@ -47,31 +58,45 @@ final class StudyCharts {
       ys[i] = n - 1 - i;
       means[i] = s.meanTau();
       if (!Double.isNaN(s.low())) {
-        XYSeries iv = chart.addSeries("interval " + i, new double[] {s.low(), s.high()}, new double[] {ys[i], ys[i]});
+        XYSeries iv =
+            chart.addSeries(
+                "interval " + i, new double[] {s.low(), s.high()}, new double[] {ys[i], ys[i]});
         iv.setMarker(SeriesMarkers.NONE).setLineColor(INTERVAL).setLineWidth(2.5f);
         iv.setShowInLegend(i == 0);
-        iv.setLabel(i == 0 ? (int) Math.round((1 - st.alpha()) * 100) + "% interval (hierarchical bootstrap)"
-            : "interval " + i);
+        iv.setLabel(
+            i == 0
+                ? (int) Math.round((1 - st.alpha()) * 100) + "% interval (hierarchical bootstrap)"
+                : "interval " + i);
       }
     }
     XYSeries dots = chart.addSeries("mean tau-b over seeds", means, ys);
     dots.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     dots.setMarker(SeriesMarkers.DIAMOND).setMarkerColor(Color.BLACK);
-    double ceiling = rows.stream().mapToDouble(SettingStats::noiseCeiling).filter(x -> !Double.isNaN(x)).average()
-        .orElse(Double.NaN);
+    double ceiling =
+        rows.stream()
+            .mapToDouble(SettingStats::noiseCeiling)
+            .filter(x -> !Double.isNaN(x))
+            .average()
+            .orElse(Double.NaN);
     if (!Double.isNaN(ceiling)) {
-      XYSeries c = chart.addSeries("noise ceiling " + Reporter.f(ceiling), new double[] {ceiling, ceiling},
-          new double[] {-0.7, n - 0.3});
-      c.setMarker(SeriesMarkers.NONE).setLineColor(CEILING)
-          .setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4},
-              0));
+      XYSeries c =
+          chart.addSeries(
+              "noise ceiling " + Reporter.f(ceiling),
+              new double[] {ceiling, ceiling},
+              new double[] {-0.7, n - 0.3});
+      c.setMarker(SeriesMarkers.NONE)
+          .setLineColor(CEILING)
+          .setLineStyle(
+              new BasicStroke(
+                  1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0));
     }
     return Charts.png(chart);
   }
 
   /**
-   * Matrix of differences of mean tau, cells coloured on a symmetric scale: the cell in the column of setting A and
-   * the row of setting B holds mean tau of A minus mean tau of B; settings in table order, first on top / left.
+   * Matrix of differences of mean tau, cells coloured on a symmetric scale: the cell in the column
+   * of setting A and the row of setting B holds mean tau of A minus mean tau of B; settings in
+   * table order, first on top / left.
    */
   static byte[] differenceMatrix(String title, StudyStatistics st, List<String> labels) {
     int n = st.settings().size();
@@ -79,8 +104,12 @@ final class StudyCharts {
     double most = 0.05;
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
-        m[i][j] = i == j ? 0 : st.pair(st.settings().get(i).setting(), st.settings().get(j).setting())
-            .map(PairComparison::difference).orElse(Double.NaN);
+        m[i][j] =
+            i == j
+                ? 0
+                : st.pair(st.settings().get(i).setting(), st.settings().get(j).setting())
+                    .map(PairComparison::difference)
+                    .orElse(Double.NaN);
         most = Double.isNaN(m[i][j]) ? most : Math.max(most, Math.abs(m[i][j]));
       }
     }

@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One candidate of the S4 space: which of the four parallel choice nodes are active, and the operation of each
- * active node ({@link Op#CONV1X1}, {@link Op#CONV3X3} or {@link Op#MAXPOOL3X3}).
+ * One candidate of the S4 space: which of the four parallel choice nodes are active, and the
+ * operation of each active node ({@link Op#CONV1X1}, {@link Op#CONV3X3} or {@link Op#MAXPOOL3X3}).
  *
- * <p>Stored as one base-4 code (digit {@code i} is node {@code i}: 0 inactive, 1 conv1x1, 2 conv3x3,
- * 3 maxpool3x3), so equality is by value. The stable string id lists the active nodes in order, one-based, e.g.
- * {@code n1:conv3x3,n3:maxpool3x3}; {@link #parse(String)} reads it back.
+ * <p>Stored as one base-4 code (digit {@code i} is node {@code i}: 0 inactive, 1 conv1x1, 2
+ * conv3x3, 3 maxpool3x3), so equality is by value. The stable string id lists the active nodes in
+ * order, one-based, e.g. {@code n1:conv3x3,n3:maxpool3x3}; {@link #parse(String)} reads it back.
  *
  * @param code base-4 code of the node operations; at least one node is active
  */
@@ -21,26 +21,32 @@ public record S4Choice(int code) implements Comparable<S4Choice> {
 
   /** The operations a node may take, in digit order 1, 2, 3. */
   static final Op[] NODE_OPS = {Op.CONV1X1, Op.CONV3X3, Op.MAXPOOL3X3};
+
   private static final String[] SHORT_NAMES = {"conv1x1", "conv3x3", "maxpool3x3"};
   private static final int CODES = 1 << (2 * NODES);
 
   /** Validates the code. */
   public S4Choice {
     if (code <= 0 || code >= CODES) {
-      throw new IllegalArgumentException("S4 choice code " + code + " out of range (1.." + (CODES - 1)
-          + "; 0 would activate no node)");
+      throw new IllegalArgumentException(
+          "S4 choice code "
+              + code
+              + " out of range (1.."
+              + (CODES - 1)
+              + "; 0 would activate no node)");
     }
   }
 
   /**
    * Builds a choice from one entry per node, {@code null} for an inactive node.
    *
-   * @throws IllegalArgumentException if the list does not have 4 entries, names an op outside the S4 set,
-   *     or activates no node
+   * @throws IllegalArgumentException if the list does not have 4 entries, names an op outside the
+   *     S4 set, or activates no node
    */
   public static S4Choice of(List<Op> nodeOps) {
     if (nodeOps.size() != NODES) {
-      throw new IllegalArgumentException("an S4 choice needs " + NODES + " node entries, got " + nodeOps.size());
+      throw new IllegalArgumentException(
+          "an S4 choice needs " + NODES + " node entries, got " + nodeOps.size());
     }
     int code = 0;
     for (int i = NODES - 1; i >= 0; i--) {
@@ -63,12 +69,13 @@ public record S4Choice(int code) implements Comparable<S4Choice> {
     for (String part : id.split(",", -1)) {
       String[] kv = part.trim().split(":", -1);
       if (kv.length != 2 || kv[0].length() != 2 || kv[0].charAt(0) != 'n') {
-        throw new IllegalArgumentException("bad S4 choice part '" + part + "' in '" + id
-            + "' (expected e.g. n1:conv3x3)");
+        throw new IllegalArgumentException(
+            "bad S4 choice part '" + part + "' in '" + id + "' (expected e.g. n1:conv3x3)");
       }
       int node = kv[0].charAt(1) - '1';
       if (node < 0 || node >= NODES) {
-        throw new IllegalArgumentException("node '" + kv[0] + "' in '" + id + "' out of range (n1..n4)");
+        throw new IllegalArgumentException(
+            "node '" + kv[0] + "' in '" + id + "' out of range (n1..n4)");
       }
       if (ops.get(node) != null) {
         throw new IllegalArgumentException("node '" + kv[0] + "' appears twice in '" + id + "'");
@@ -84,8 +91,8 @@ public record S4Choice(int code) implements Comparable<S4Choice> {
         return NODE_OPS[d];
       }
     }
-    throw new IllegalArgumentException("unknown S4 op '" + name + "' in '" + id
-        + "' (expected conv1x1, conv3x3 or maxpool3x3)");
+    throw new IllegalArgumentException(
+        "unknown S4 op '" + name + "' in '" + id + "' (expected conv1x1, conv3x3 or maxpool3x3)");
   }
 
   private static int digit(Op op) {
@@ -97,8 +104,11 @@ public record S4Choice(int code) implements Comparable<S4Choice> {
         return d + 1;
       }
     }
-    throw new IllegalArgumentException("op " + op.nasbenchName() + " is not an S4 node op "
-        + "(conv1x1-bn-relu, conv3x3-bn-relu, maxpool3x3)");
+    throw new IllegalArgumentException(
+        "op "
+            + op.nasbenchName()
+            + " is not an S4 node op "
+            + "(conv1x1-bn-relu, conv3x3-bn-relu, maxpool3x3)");
   }
 
   private int digitOf(int node) {
@@ -119,7 +129,10 @@ public record S4Choice(int code) implements Comparable<S4Choice> {
     return d == 0 ? null : NODE_OPS[d - 1];
   }
 
-  /** Index 0..2 of the active node's operation in {@code conv1x1, conv3x3, maxpool3x3}; -1 if inactive. */
+  /**
+   * Index 0..2 of the active node's operation in {@code conv1x1, conv3x3, maxpool3x3}; -1 if
+   * inactive.
+   */
   public int opIndex(int node) {
     return digitOf(node) - 1;
   }

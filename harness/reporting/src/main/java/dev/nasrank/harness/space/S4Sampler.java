@@ -12,11 +12,12 @@ import java.util.Arrays;
 import java.util.Random;
 
 /**
- * Samples one S4 choice per training step, as MixPath does: m' uniform in 1..m, then m' distinct nodes (from all
- * four nodes, or from the first m in {@link SamplerMode#REFERENCE} mode), then one op uniform per chosen node.
+ * Samples one S4 choice per training step, as MixPath does: m' uniform in 1..m, then m' distinct
+ * nodes (from all four nodes, or from the first m in {@link SamplerMode#REFERENCE} mode), then one
+ * op uniform per chosen node.
  *
- * <p>Seeded and repeatable; its generator state can be saved into a checkpoint and restored
- * ({@link #saveState()}, {@link #restoreState(byte[])}), so a resumed run continues the same sequence. Not
+ * <p>Seeded and repeatable; its generator state can be saved into a checkpoint and restored ({@link
+ * #saveState()}, {@link #restoreState(byte[])}), so a resumed run continues the same sequence. Not
  * thread-safe.
  */
 public final class S4Sampler {
@@ -93,12 +94,15 @@ public final class S4Sampler {
       in.setObjectInputFilter(ObjectInputFilter.Config.createFilter("java.util.Random;!*"));
       Object o = in.readObject();
       if (!(o instanceof Random r) || o.getClass() != Random.class) {
-        throw new IllegalArgumentException("sampler state holds " + (o == null ? "null" : o.getClass().getName())
-            + ", not java.util.Random");
+        throw new IllegalArgumentException(
+            "sampler state holds "
+                + (o == null ? "null" : o.getClass().getName())
+                + ", not java.util.Random");
       }
       this.random = r;
     } catch (IOException | ClassNotFoundException e) {
-      throw new IllegalArgumentException("corrupt sampler state (" + state.length + " bytes): " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "corrupt sampler state (" + state.length + " bytes): " + e.getMessage(), e);
     }
   }
 }

@@ -9,20 +9,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The S4 space of MixPath (Chu et al., arXiv 2001.05887) as the reference code defines it: a cell of four parallel
- * choice nodes between the input and a fixed conv1x1-bn-relu vertex; each active node takes one of conv1x1-bn-relu,
- * conv3x3-bn-relu, maxpool3x3; at most {@code maxPaths} (m, 1..4) nodes are active.
+ * The S4 space of MixPath (Chu et al., arXiv 2001.05887) as the reference code defines it: a cell
+ * of four parallel choice nodes between the input and a fixed conv1x1-bn-relu vertex; each active
+ * node takes one of conv1x1-bn-relu, conv3x3-bn-relu, maxpool3x3; at most {@code maxPaths} (m,
+ * 1..4) nodes are active.
  *
- * <p>Two enumerations exist. {@link #choices(int)} lists every choice with 1..m active nodes drawn from all four
- * nodes (what the corrected sampler can produce: 255 for m = 4, 174 for m = 3, 66 for m = 2, 12 for m = 1).
- * {@link #referenceChoices(int)} lists the 4^m - 1 choices that only use the first m nodes (what the reference
- * sampler can produce). Both collapse to the same NAS-Bench-101 architectures, since parallel nodes are
- * interchangeable: 34, 19, 9 and 3 unique hashes for m = 4, 3, 2, 1.
+ * <p>Two enumerations exist. {@link #choices(int)} lists every choice with 1..m active nodes drawn
+ * from all four nodes (what the corrected sampler can produce: 255 for m = 4, 174 for m = 3, 66 for
+ * m = 2, 12 for m = 1). {@link #referenceChoices(int)} lists the 4^m - 1 choices that only use the
+ * first m nodes (what the reference sampler can produce). Both collapse to the same NAS-Bench-101
+ * architectures, since parallel nodes are interchangeable: 34, 19, 9 and 3 unique hashes for m = 4,
+ * 3, 2, 1.
  */
 public final class S4Space {
 
   /** Vertex index of the fixed conv1x1-bn-relu vertex in the 7x7 spec. */
   public static final int FIXED_VERTEX = 5;
+
   /** Vertex count of the unpruned spec: input, four nodes, the fixed vertex, output. */
   public static final int SPEC_VERTICES = 7;
 
@@ -46,8 +49,8 @@ public final class S4Space {
   }
 
   /**
-   * The 4^m - 1 choices whose active nodes all lie among the first {@code maxPaths} nodes (the reachable set of
-   * the reference sampler), ascending.
+   * The 4^m - 1 choices whose active nodes all lie among the first {@code maxPaths} nodes (the
+   * reachable set of the reference sampler), ascending.
    */
   public static List<S4Choice> referenceChoices(int maxPaths) {
     checkMaxPaths(maxPaths);
@@ -59,8 +62,8 @@ public final class S4Space {
   }
 
   /**
-   * The choices of {@link #choices(int)} grouped by NAS-Bench-101 hash: hash to its isomorphic choices, in order
-   * of first appearance.
+   * The choices of {@link #choices(int)} grouped by NAS-Bench-101 hash: hash to its isomorphic
+   * choices, in order of first appearance.
    */
   public static Map<String, List<S4Choice>> uniqueArchitectures(int maxPaths) {
     return groupByHash(choices(maxPaths));
@@ -77,9 +80,9 @@ public final class S4Space {
   }
 
   /**
-   * The NAS-Bench-101 cell of a choice: ops {@code [input, n1, n2, n3, n4, conv1x1-bn-relu, output]}, edges
-   * input to each active node, each active node to vertex 5, vertex 5 to output; inactive nodes are
-   * disconnected (their op placeholder is conv1x1) and the spec prunes them.
+   * The NAS-Bench-101 cell of a choice: ops {@code [input, n1, n2, n3, n4, conv1x1-bn-relu,
+   * output]}, edges input to each active node, each active node to vertex 5, vertex 5 to output;
+   * inactive nodes are disconnected (their op placeholder is conv1x1) and the spec prunes them.
    */
   public static ModelSpec toSpec(S4Choice choice) {
     int[][] m = new int[SPEC_VERTICES][SPEC_VERTICES];
@@ -101,7 +104,8 @@ public final class S4Space {
 
   static void checkMaxPaths(int maxPaths) {
     if (maxPaths < 1 || maxPaths > S4Choice.NODES) {
-      throw new IllegalArgumentException("max paths m must be 1.." + S4Choice.NODES + ", got " + maxPaths);
+      throw new IllegalArgumentException(
+          "max paths m must be 1.." + S4Choice.NODES + ", got " + maxPaths);
     }
   }
 }

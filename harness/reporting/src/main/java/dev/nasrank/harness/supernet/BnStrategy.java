@@ -2,7 +2,9 @@ package dev.nasrank.harness.supernet;
 
 import java.util.Locale;
 
-/** Normalisation of the summed multi-path feature of an S4 cell, applied after the cell's 1x1 conv. */
+/**
+ * Normalisation of the summed multi-path feature of an S4 cell, applied after the cell's 1x1 conv.
+ */
 public enum BnStrategy {
   /** No batch norm on the sum (what the reference NAS-Bench-101 code effectively runs). */
   NONE,
@@ -28,7 +30,9 @@ public enum BnStrategy {
         return b;
       }
     }
-    throw new IllegalArgumentException("unknown bn strategy '" + s
-        + "' (expected none, vanilla, linear_sbn, exponential_sbn or simple_scaling)");
+    throw new IllegalArgumentException(
+        "unknown bn strategy '"
+            + s
+            + "' (expected none, vanilla, linear_sbn, exponential_sbn or simple_scaling)");
   }
 }

@@ -5,14 +5,14 @@ import java.util.Locale;
 /** How the supernet shares weights between branch combinations. */
 public enum Method {
   /**
-   * MixPath (Chu et al., arXiv 2001.05887): one set of weights per (node, op); any subset of nodes is summed, so
-   * every combination shares the node weights.
+   * MixPath (Chu et al., arXiv 2001.05887): one set of weights per (node, op); any subset of nodes
+   * is summed, so every combination shares the node weights.
    */
   MIXPATH,
   /**
-   * SPOS (Guo et al., ECCV 2020) applied to the multi-path space: one independent copy of the four choice nodes per
-   * number of active paths k = 1..m, so combinations of different sizes share no op weights (about 4x MixPath's
-   * parameters at m = 4; see docs/harness.md).
+   * SPOS (Guo et al., ECCV 2020) applied to the multi-path space: one independent copy of the four
+   * choice nodes per number of active paths k = 1..m, so combinations of different sizes share no
+   * op weights (about 4x MixPath's parameters at m = 4; see docs/harness.md).
    */
   SPOS;
 

@@ -8,7 +8,9 @@ import dev.nasrank.harness.report.RankingRow;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Bands derived from the baseline's sd and both seed counts, checked against hand-computed numbers. */
+/**
+ * Bands derived from the baseline's sd and both seed counts, checked against hand-computed numbers.
+ */
 class NoiseBandTest {
   private static Baseline.Entry entry(String bn, double mean, double sd, int seeds) {
     return new Baseline.Entry("mixpath", bn, true, mean, sd, "seeds", seeds, Double.NaN);
@@ -28,15 +30,26 @@ class NoiseBandTest {
     // sd 0: never narrower than MIN_BAND
     assertEquals(NoiseBand.MIN_BAND, NoiseBand.of(entry("vanilla", 0.5, 0, 10), 10, z), 1e-12);
     // a fixed band is used as it is
-    assertEquals(0.25, NoiseBand.of(new Baseline.Entry("mixpath", "none", true, 0.5, Double.NaN, "none", 1, 0.25),
-        10, z), 1e-12);
+    assertEquals(
+        0.25,
+        NoiseBand.of(
+            new Baseline.Entry("mixpath", "none", true, 0.5, Double.NaN, "none", 1, 0.25), 10, z),
+        1e-12);
   }
 
   @Test
   void moreSeedsNarrowTheBand() {
-    Baseline b = new Baseline(Baseline.SCHEMA, "mini", "t", "r", "c", null, List.of(entry("vanilla", 0.50, 0.10, 10),
-        entry("linear_sbn", 0.60, 0.10, 10)));
-    // a drop of 0.2 in one seed: band 0.294404, passes; the same mean over 10 seeds: band 0.125535, fails
+    Baseline b =
+        new Baseline(
+            Baseline.SCHEMA,
+            "mini",
+            "t",
+            "r",
+            "c",
+            null,
+            List.of(entry("vanilla", 0.50, 0.10, 10), entry("linear_sbn", 0.60, 0.10, 10)));
+    // a drop of 0.2 in one seed: band 0.294404, passes; the same mean over 10 seeds: band 0.125535,
+    // fails
     List<RankingRow> oneSeed = List.of(row("vanilla", 1, 0.30), row("linear_sbn", 1, 0.60));
     RegressionResult one = RegressionCheck.against(b).check(oneSeed);
     assertTrue(one.passed(), one.table(true));
@@ -49,7 +62,9 @@ class NoiseBandTest {
     RegressionResult ten = RegressionCheck.against(b).check(tenSeeds);
     assertFalse(ten.passed());
     assertEquals(0.125535, ten.regressions().get(0).band(), 1e-6);
-    assertEquals("tau 0.300 (10 seeds), band 0.500 ± 0.126: below the band", ten.regressions().get(0).describe());
+    assertEquals(
+        "tau 0.300 (10 seeds), band 0.500 ± 0.126: below the band",
+        ten.regressions().get(0).describe());
   }
 
   private static RankingRow row(String bn, long seed, double tau) {

@@ -19,17 +19,28 @@ class RegressionCheckTest {
   }
 
   private static Baseline baseline(String configurationSha256) {
-    return new Baseline(Baseline.SCHEMA_V1, "smoke", "2026-01-01T00:00:00Z", "runs/x", "abc", configurationSha256,
+    return new Baseline(
+        Baseline.SCHEMA_V1,
+        "smoke",
+        "2026-01-01T00:00:00Z",
+        "runs/x",
+        "abc",
+        configurationSha256,
         List.of(
-        new Baseline.Entry("mixpath", "linear_sbn", true, 0.60, Double.NaN, "none", 2, 0.15),
-        new Baseline.Entry("mixpath", "none", false, 0.05, Double.NaN, "none", 2, 0.15),
-        new Baseline.Entry("mixpath", "vanilla", false, 0.30, Double.NaN, "none", 2, 0.10)));
+            new Baseline.Entry("mixpath", "linear_sbn", true, 0.60, Double.NaN, "none", 2, 0.15),
+            new Baseline.Entry("mixpath", "none", false, 0.05, Double.NaN, "none", 2, 0.15),
+            new Baseline.Entry("mixpath", "vanilla", false, 0.30, Double.NaN, "none", 2, 0.10)));
   }
 
   @Test
   void withinBandPassesAndNewSettingsOnlyReport() {
-    List<RankingRow> rows = List.of(row("linear_sbn", true, 1, 0.50), row("linear_sbn", true, 2, 0.60),
-        row("none", false, 1, 0.18), row("vanilla", false, 1, 0.39), row("simple_scaling", false, 1, 0.4));
+    List<RankingRow> rows =
+        List.of(
+            row("linear_sbn", true, 1, 0.50),
+            row("linear_sbn", true, 2, 0.60),
+            row("none", false, 1, 0.18),
+            row("vanilla", false, 1, 0.39),
+            row("simple_scaling", false, 1, 0.4));
     RegressionResult r = RegressionCheck.against(baseline()).check(rows);
     assertTrue(r.passed(), r.table(true));
     assertEquals(RegressionResult.Status.NEW, r.findings().get(3).status());
@@ -43,31 +54,49 @@ class RegressionCheckTest {
 
   @Test
   void outOfBandMissingAndNaNAreRegressions() {
-    List<RankingRow> rows = List.of(row("linear_sbn", true, 1, 0.40), row("none", false, 1, Double.NaN));
+    List<RankingRow> rows =
+        List.of(row("linear_sbn", true, 1, 0.40), row("none", false, 1, Double.NaN));
     RegressionResult r = RegressionCheck.against(baseline()).check(rows);
     assertFalse(r.passed());
-    assertEquals(List.of(RegressionResult.Status.REGRESSED, RegressionResult.Status.NAN,
-        RegressionResult.Status.MISSING), r.regressions().stream().map(RegressionResult.Finding::status).toList());
+    assertEquals(
+        List.of(
+            RegressionResult.Status.REGRESSED,
+            RegressionResult.Status.NAN,
+            RegressionResult.Status.MISSING),
+        r.regressions().stream().map(RegressionResult.Finding::status).toList());
     String table = r.table(false);
-    assertTrue(table.contains("mixpath/linear_sbn/calibrated") && table.contains("-0.200")
-        && table.contains("below the band") && table.contains("[0.300, 0.500]"), table);
-    assertTrue(table.contains("mixpath/vanilla/uncalibrated") && table.contains("no rows in the run"), table);
-    assertEquals("tau 0.400 [0.300, 0.500] (1 seed), band 0.600 ± 0.150: below the band",
+    assertTrue(
+        table.contains("mixpath/linear_sbn/calibrated")
+            && table.contains("-0.200")
+            && table.contains("below the band")
+            && table.contains("[0.300, 0.500]"),
+        table);
+    assertTrue(
+        table.contains("mixpath/vanilla/uncalibrated") && table.contains("no rows in the run"),
+        table);
+    assertEquals(
+        "tau 0.400 [0.300, 0.500] (1 seed), band 0.600 ± 0.150: below the band",
         r.regressions().get(0).describe());
   }
 
   @Test
   void aboveTheBandFailsTwoSidedOnly() {
-    List<RankingRow> rows = List.of(row("linear_sbn", true, 1, 0.90), row("none", false, 1, 0.0),
-        row("vanilla", false, 1, 0.3));
+    List<RankingRow> rows =
+        List.of(
+            row("linear_sbn", true, 1, 0.90),
+            row("none", false, 1, 0.0),
+            row("vanilla", false, 1, 0.3));
     assertFalse(RegressionCheck.against(baseline()).check(rows).passed());
     assertTrue(RegressionCheck.against(baseline()).withOneSided(true).check(rows).passed());
   }
 
   @Test
   void profileMismatchFails() {
-    List<RankingRow> rows = List.of(row("linear_sbn", true, 1, 0.6), row("none", false, 1, 0.05),
-        row("vanilla", false, 1, 0.3));
+    List<RankingRow> rows =
+        List.of(
+            row("linear_sbn", true, 1, 0.6),
+            row("none", false, 1, 0.05),
+            row("vanilla", false, 1, 0.3));
     assertTrue(RegressionCheck.against(baseline()).withRunProfile("smoke").check(rows).passed());
     RegressionResult r = RegressionCheck.against(baseline()).withRunProfile("paper").check(rows);
     assertEquals(RegressionResult.Status.PROFILE_MISMATCH, r.regressions().get(0).status());
@@ -75,8 +104,11 @@ class RegressionCheckTest {
 
   @Test
   void aConfigurationHashOtherThanTheBaselinesFails() {
-    List<RankingRow> rows = List.of(row("linear_sbn", true, 1, 0.6), row("none", false, 1, 0.05),
-        row("vanilla", false, 1, 0.3));
+    List<RankingRow> rows =
+        List.of(
+            row("linear_sbn", true, 1, 0.6),
+            row("none", false, 1, 0.05),
+            row("vanilla", false, 1, 0.3));
     String a = "0a".repeat(32);
     String b = "0b".repeat(32);
     assertTrue(RegressionCheck.against(baseline(a)).withRunConfiguration(a).check(rows).passed());
@@ -85,11 +117,14 @@ class RegressionCheckTest {
     assertTrue(RegressionCheck.against(baseline(a)).check(rows).passed());
     RegressionResult r = RegressionCheck.against(baseline(a)).withRunConfiguration(b).check(rows);
     assertFalse(r.passed());
-    assertEquals(List.of(RegressionResult.Status.CONFIGURATION_MISMATCH),
+    assertEquals(
+        List.of(RegressionResult.Status.CONFIGURATION_MISMATCH),
         r.regressions().stream().map(RegressionResult.Finding::status).toList());
-    assertTrue(r.regressions().get(0).message().contains(b + " differs from the baseline's " + a),
+    assertTrue(
+        r.regressions().get(0).message().contains(b + " differs from the baseline's " + a),
         r.regressions().get(0).message());
-    assertTrue(RegressionReports.junitXml(r, "b.json").contains("name=\"run configuration\""),
+    assertTrue(
+        RegressionReports.junitXml(r, "b.json").contains("name=\"run configuration\""),
         RegressionReports.junitXml(r, "b.json"));
   }
 }

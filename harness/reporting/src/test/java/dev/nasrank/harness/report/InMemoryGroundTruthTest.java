@@ -11,8 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class InMemoryGroundTruthTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   private static final String A = "0000000000000000000000000000000a";
   private static final String B = "0000000000000000000000000000000b";
@@ -20,8 +19,17 @@ class InMemoryGroundTruthTest {
   @Test
   void readsRepeatsInAnyRowOrder() throws Exception {
     Path f = tmp.resolve("gt.csv");
-    Files.writeString(f, "module_hash,repeat,validation_accuracy,test_accuracy\n"
-        + A + ",1,0.92,0.91\n" + A + ",0,0.90,0.89\n" + A + ",2,0.94,0.93\n" + B + ",0,0.80,\n");
+    Files.writeString(
+        f,
+        "module_hash,repeat,validation_accuracy,test_accuracy\n"
+            + A
+            + ",1,0.92,0.91\n"
+            + A
+            + ",0,0.90,0.89\n"
+            + A
+            + ",2,0.94,0.93\n"
+            + B
+            + ",0,0.80,\n");
     GroundTruth gt = InMemoryGroundTruth.readCsv(f, 108);
     assertEquals(3, gt.repeats(A));
     assertEquals(0.90, gt.validationAccuracy(A, 0), 0);
@@ -34,10 +42,12 @@ class InMemoryGroundTruthTest {
   @Test
   void badFilesAreNamed() throws Exception {
     Path f = tmp.resolve("gt.csv");
-    Files.writeString(f, "module_hash,repeat,validation_accuracy\n" + A + ",0,0.9\n" + A + ",2,0.9\n");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> InMemoryGroundTruth.readCsv(f,
-        108));
-    assertTrue(e.getMessage().contains("gt.csv") && e.getMessage().contains("[0, 2]"), e.getMessage());
+    Files.writeString(
+        f, "module_hash,repeat,validation_accuracy\n" + A + ",0,0.9\n" + A + ",2,0.9\n");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> InMemoryGroundTruth.readCsv(f, 108));
+    assertTrue(
+        e.getMessage().contains("gt.csv") && e.getMessage().contains("[0, 2]"), e.getMessage());
     Files.writeString(f, "module_hash,repeat,validation_accuracy\n" + A + ",0,93.1\n");
     e = assertThrows(IllegalArgumentException.class, () -> InMemoryGroundTruth.readCsv(f, 108));
     assertTrue(e.getMessage().contains("93.1"), e.getMessage());

@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class NasBenchGroundTruthTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   /** input -> n1 -> conv1x1 -> output, with the given op on n1. */
   private static ModelSpec single(Op op) {
@@ -46,8 +45,8 @@ class NasBenchGroundTruthTest {
       assertEquals(sum / 3, gt.meanValidationAccuracy(s.hash()), 1e-12);
     }
     assertFalse(gt.contains("0123456789abcdef0123456789abcdef"));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> NasBenchGroundTruth.open(file, 36));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> NasBenchGroundTruth.open(file, 36));
     assertTrue(e.getMessage().contains("36-epoch"), e.getMessage());
   }
 }

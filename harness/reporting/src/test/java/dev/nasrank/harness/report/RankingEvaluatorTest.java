@@ -30,12 +30,18 @@ class RankingEvaluatorTest {
   }
 
   private static final RankingEvaluator EVAL =
-      RankingEvaluator.defaults().withBootstrap(BootstrapInterval.defaults().withResamples(50)).withPrecisionKs(1, 2);
+      RankingEvaluator.defaults()
+          .withBootstrap(BootstrapInterval.defaults().withResamples(50))
+          .withPrecisionKs(1, 2);
 
   @Test
   void architecturesAverageTheirChoicesAndUseTheMeanOfRepeats() {
-    List<Candidate> rows = List.of(row("a", H1, 1, 0.50), row("b", H1, 1, 0.70), row("c", H2, 2, 0.80),
-        row("d", H3, 2, 0.40));
+    List<Candidate> rows =
+        List.of(
+            row("a", H1, 1, 0.50),
+            row("b", H1, 1, 0.70),
+            row("c", H2, 2, 0.80),
+            row("d", H3, 2, 0.40));
     RankingEvaluator.Items items = EVAL.items(rows, threeArchitectures(), Variant.DEFAULT);
     assertEquals(List.of(H1, H2, H3), items.ids());
     assertArrayEquals(new double[] {0.60, 0.80, 0.40}, items.predicted(), 1e-12);
@@ -46,8 +52,10 @@ class RankingEvaluatorTest {
     assertEquals(3, r.n());
     assertEquals(1.0, r.tau().estimate(), 1e-12);
     assertEquals(1.0, r.precisionAtK().get(1), 0);
-    // noise ceiling over repeats r0 = (.90,.93,.89), r1 = (.91,.92,.95), r2 = (.92,.94,.86), pairs (0,1) (0,2) (1,2):
-    // r0 vs r1: C, D, D -> -1/3;  r0 vs r2: C, C, C -> 1;  r1 vs r2: C, D, D -> -1/3;  mean = (1/3) / 3 = 1/9
+    // noise ceiling over repeats r0 = (.90,.93,.89), r1 = (.91,.92,.95), r2 = (.92,.94,.86), pairs
+    // (0,1) (0,2) (1,2):
+    // r0 vs r1: C, D, D -> -1/3;  r0 vs r2: C, C, C -> 1;  r1 vs r2: C, D, D -> -1/3;  mean = (1/3)
+    // / 3 = 1/9
     assertEquals(1.0 / 9, r.noiseCeiling(), 1e-12);
   }
 
@@ -69,18 +77,27 @@ class RankingEvaluatorTest {
 
   @Test
   void choicesAreRankedOneByOne() {
-    List<Candidate> rows = List.of(row("a", H1, 1, 0.50), row("b", H1, 1, 0.70), row("c", H2, 2, 0.80),
-        row("d", H3, 2, 0.40));
-    RankingEvaluator.Items items = EVAL.items(rows, threeArchitectures(),
-        new Variant(Variant.Unit.CHOICES, Variant.GroundTruthMode.MEAN_OF_REPEATS, false));
+    List<Candidate> rows =
+        List.of(
+            row("a", H1, 1, 0.50),
+            row("b", H1, 1, 0.70),
+            row("c", H2, 2, 0.80),
+            row("d", H3, 2, 0.40));
+    RankingEvaluator.Items items =
+        EVAL.items(
+            rows,
+            threeArchitectures(),
+            new Variant(Variant.Unit.CHOICES, Variant.GroundTruthMode.MEAN_OF_REPEATS, false));
     assertEquals(List.of("a", "b", "c", "d"), items.ids());
     assertArrayEquals(new double[] {0.91, 0.91, 0.93, 0.90}, items.truth(), 1e-12);
   }
 
   @Test
   void oneSeededRepeatPicksARecordedRepeatDeterministically() {
-    List<Candidate> rows = List.of(row("a", H1, 1, 0.5), row("c", H2, 2, 0.8), row("d", H3, 2, 0.4));
-    Variant v = new Variant(Variant.Unit.ARCHITECTURES, Variant.GroundTruthMode.ONE_SEEDED_REPEAT, false);
+    List<Candidate> rows =
+        List.of(row("a", H1, 1, 0.5), row("c", H2, 2, 0.8), row("d", H3, 2, 0.4));
+    Variant v =
+        new Variant(Variant.Unit.ARCHITECTURES, Variant.GroundTruthMode.ONE_SEEDED_REPEAT, false);
     GroundTruth gt = threeArchitectures();
     RankingEvaluator.Items items = EVAL.items(rows, gt, v);
     List<String> hashes = List.of(H1, H2, H3);
@@ -104,10 +121,16 @@ class RankingEvaluatorTest {
     for (int i = 0; i < 33; i++) {
       String h = String.format("%032x", i + 1);
       v.put(h, new double[] {0.80 + i * 0.001, 0.80 + i * 0.001});
-      rows.add(row("c" + i, h, 1, 0.10 + ((i * 7) % 33) * 0.01)); // scores are a permutation of 0.10..0.42
+      rows.add(
+          row(
+              "c" + i,
+              h,
+              1,
+              0.10 + ((i * 7) % 33) * 0.01)); // scores are a permutation of 0.10..0.42
     }
     GroundTruth gt = InMemoryGroundTruth.of("synthetic", 108, v);
-    Variant drop = new Variant(Variant.Unit.ARCHITECTURES, Variant.GroundTruthMode.MEAN_OF_REPEATS, true);
+    Variant drop =
+        new Variant(Variant.Unit.ARCHITECTURES, Variant.GroundTruthMode.MEAN_OF_REPEATS, true);
     RankingEvaluator.Items items = EVAL.items(rows, gt, drop);
     assertEquals(3, items.size());
     for (double p : items.predicted()) {
@@ -118,17 +141,26 @@ class RankingEvaluatorTest {
   @Test
   void rowsOfDifferentSupernetsAreRejected() {
     Candidate other = new Candidate("mixpath", "linear_sbn", true, 2, "b", 1, H2, 0.5, 4);
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> EVAL.evaluate(List.of(row("a", H1, 1, 0.5), other), threeArchitectures(), Variant.DEFAULT));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                EVAL.evaluate(
+                    List.of(row("a", H1, 1, 0.5), other), threeArchitectures(), Variant.DEFAULT));
     assertTrue(e.getMessage().contains("mixes"), e.getMessage());
   }
 
   @Test
   void missingArchitectureInGroundTruthIsNamed() {
-    List<Candidate> rows = List.of(row("a", H1, 1, 0.5), row("z", "ffffffffffffffffffffffffffffffff", 1, 0.6));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> EVAL.evaluate(rows, threeArchitectures(), Variant.DEFAULT));
-    assertTrue(e.getMessage().contains("ffffffffffffffffffffffffffffffff") && e.getMessage().contains("'z'"),
+    List<Candidate> rows =
+        List.of(row("a", H1, 1, 0.5), row("z", "ffffffffffffffffffffffffffffffff", 1, 0.6));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> EVAL.evaluate(rows, threeArchitectures(), Variant.DEFAULT));
+    assertTrue(
+        e.getMessage().contains("ffffffffffffffffffffffffffffffff")
+            && e.getMessage().contains("'z'"),
         e.getMessage());
   }
 }

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-/** Checks the synthetic S4 enumeration the report tests rely on against the sizes in docs/mixpath.md. */
+/**
+ * Checks the synthetic S4 enumeration the report tests rely on against the sizes in
+ * docs/mixpath.md.
+ */
 class S4HashesTest {
   @Test
   void choiceAndUniqueArchitectureCountsMatchThePaper() {
@@ -13,7 +16,10 @@ class S4HashesTest {
     for (int m = 1; m <= 4; m++) {
       var cs = SyntheticRun.choices(m);
       assertEquals(choices[m - 1], cs.size(), "choices for m=" + m);
-      assertEquals(unique[m - 1], cs.stream().map(SyntheticRun.Choice::hash).distinct().count(), "unique for m=" + m);
+      assertEquals(
+          unique[m - 1],
+          cs.stream().map(SyntheticRun.Choice::hash).distinct().count(),
+          "unique for m=" + m);
     }
   }
 }

@@ -14,19 +14,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * settings.csv and comparisons.csv of a run small enough to compute by hand: 3 settings x 2 seeds x 4 architectures
- * x 2 ground-truth repeats. Ground truth (repeats): a0 0.50/0.52, a1 0.60/0.58, a2 0.70/0.74, a3 0.80/0.78; every
- * repeat orders a0 < a1 < a2 < a3 and the ranges do not overlap, so any resample of the repeats keeps that order and
- * the noise ceiling is 1. Taus by pair counting (6 pairs): linear_sbn cal ranks perfectly in both seeds (1, 1);
- * vanilla uncal exactly reversed (-1, -1); spos cal swaps a0/a1 in seed 1 (C 5, D 1: 2/3) and is half right in seed 2
- * (C 3, D 3: 0).
+ * settings.csv and comparisons.csv of a run small enough to compute by hand: 3 settings x 2 seeds x
+ * 4 architectures x 2 ground-truth repeats. Ground truth (repeats): a0 0.50/0.52, a1 0.60/0.58, a2
+ * 0.70/0.74, a3 0.80/0.78; every repeat orders a0 < a1 < a2 < a3 and the ranges do not overlap, so
+ * any resample of the repeats keeps that order and the noise ceiling is 1. Taus by pair counting (6
+ * pairs): linear_sbn cal ranks perfectly in both seeds (1, 1); vanilla uncal exactly reversed (-1,
+ * -1); spos cal swaps a0/a1 in seed 1 (C 5, D 1: 2/3) and is half right in seed 2 (C 3, D 3: 0).
  */
 class StatisticsHandCaseTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   static TinyRun run() {
-    return new TinyRun().architecture(0.50, 0.52).architecture(0.60, 0.58).architecture(0.70, 0.74)
+    return new TinyRun()
+        .architecture(0.50, 0.52)
+        .architecture(0.60, 0.58)
+        .architecture(0.70, 0.74)
         .architecture(0.80, 0.78)
         .ranking("mixpath", "linear_sbn", true, 1, 0.10, 0.20, 0.30, 0.40)
         .ranking("mixpath", "linear_sbn", true, 2, 0.15, 0.25, 0.35, 0.45)
@@ -39,8 +41,13 @@ class StatisticsHandCaseTest {
   @Test
   void settingsAndComparisonsMatchTheHandComputation() throws Exception {
     RunDirectory dir = run().write(tmp.resolve("run"));
-    Reporter.render(dir, InMemoryGroundTruth.readCsv(dir.root().resolve("groundtruth.csv"), 108),
-        ReportOptions.defaults().withBootstrapResamples(50).withStudyResamples(2000).withPlots(false));
+    Reporter.render(
+        dir,
+        InMemoryGroundTruth.readCsv(dir.root().resolve("groundtruth.csv"), 108),
+        ReportOptions.defaults()
+            .withBootstrapResamples(50)
+            .withStudyResamples(2000)
+            .withPlots(false));
 
     List<String[]> settings = TinyRun.csv(dir.settingsCsv());
     assertEquals(StatisticsCsv.SETTINGS_HEADER, String.join(",", settings.get(0)));
@@ -50,17 +57,25 @@ class StatisticsHandCaseTest {
     // spos: mean (2/3 + 0) / 2 = 1/3, sd |2/3 - 0| / sqrt(2) = 0.471405
     assertRow(settings.get(3), "spos,vanilla,true,2,4,0.333333,0.471405");
     for (String[] s : settings.subList(1, 4)) {
-      assertEquals(1.0, Double.parseDouble(s[10]), 1e-12, "noise ceiling: both repeats rank a0 < a1 < a2 < a3");
+      assertEquals(
+          1.0,
+          Double.parseDouble(s[10]),
+          1e-12,
+          "noise ceiling: both repeats rank a0 < a1 < a2 < a3");
     }
-    // resampling the repeats never changes the ground-truth order, so spos's tau does not move: share 0
+    // resampling the repeats never changes the ground-truth order, so spos's tau does not move:
+    // share 0
     assertEquals(0.0, Double.parseDouble(settings.get(3)[11]), 1e-12);
 
     List<String[]> pairs = TinyRun.csv(dir.comparisonsCsv());
     assertEquals(StatisticsCsv.COMPARISONS_HEADER, String.join(",", pairs.get(0)));
     assertEquals(4, pairs.size(), "3 settings give 3 pairs");
-    // vanilla uncal - linear_sbn cal = -1 - 1 = -2 in every resample that draws 2 distinct architectures
+    // vanilla uncal - linear_sbn cal = -1 - 1 = -2 in every resample that draws 2 distinct
+    // architectures
     String[] ab = pairs.get(1);
-    assertRow(ab, "mixpath,vanilla,false,mixpath,linear_sbn,true,2,-1.000000,1.000000,-2.000000,-2.000000,-2.000000");
+    assertRow(
+        ab,
+        "mixpath,vanilla,false,mixpath,linear_sbn,true,2,-1.000000,1.000000,-2.000000,-2.000000,-2.000000");
     int used = Integer.parseInt(ab[12]);
     // a resample is undefined when all 4 drawn architectures coincide: probability 4/4^4 = 1/64
     assertTrue(used > 2000 * 0.97 && used < 2000, "used " + used);
@@ -71,7 +86,8 @@ class StatisticsHandCaseTest {
     assertEquals(-1 - 1 / 3.0, Double.parseDouble(pairs.get(2)[9]), 1e-6);
     assertEquals(1 - 1 / 3.0, Double.parseDouble(pairs.get(3)[9]), 1e-6);
 
-    // Holm over the 3 p-values, recomputed here: sorted ascending, times 3, 2, 1, running maximum, capped at 1
+    // Holm over the 3 p-values, recomputed here: sorted ascending, times 3, 2, 1, running maximum,
+    // capped at 1
     double[] p = pairs.subList(1, 4).stream().mapToDouble(r -> Double.parseDouble(r[13])).toArray();
     double[] holm = holm(p);
     for (int i = 0; i < 3; i++) {
@@ -81,8 +97,12 @@ class StatisticsHandCaseTest {
       String expected = holm[i] >= 0.05 ? "undecided" : d > 0 ? "a_better" : "b_better";
       assertEquals(expected, r[15], "verdict of pair " + i);
     }
-    assertTrue(Files.readString(dir.reportMd()).contains("| mixpath/linear_sbn/calibrated | mixpath/vanilla/"
-        + "uncalibrated | +2.000 | [2.000, 2.000] |"), "the decided pair is listed with the better setting first");
+    assertTrue(
+        Files.readString(dir.reportMd())
+            .contains(
+                "| mixpath/linear_sbn/calibrated | mixpath/vanilla/"
+                    + "uncalibrated | +2.000 | [2.000, 2.000] |"),
+        "the decided pair is listed with the better setting first");
   }
 
   /** Holm's step-down adjustment, written independently of the production code. */

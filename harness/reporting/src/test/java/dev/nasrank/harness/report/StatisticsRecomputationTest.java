@@ -10,36 +10,49 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * settings.csv and comparisons.csv recomputed from candidates.csv and the ground-truth CSV alone, by a second
- * implementation of the scheme docs/report.md documents (brute-force tau-b by pair counting, its own R-7 percentile,
- * Holm and seeds-to-decide), on a synthetic run of 3 methods/strategies x 2 calibrations x 3 seeds over the 34
- * S4 architectures with 3 repeats each. Every number must agree to the 6 decimals written.
+ * settings.csv and comparisons.csv recomputed from candidates.csv and the ground-truth CSV alone,
+ * by a second implementation of the scheme docs/report.md documents (brute-force tau-b by pair
+ * counting, its own R-7 percentile, Holm and seeds-to-decide), on a synthetic run of 3
+ * methods/strategies x 2 calibrations x 3 seeds over the 34 S4 architectures with 3 repeats each.
+ * Every number must agree to the 6 decimals written.
  */
 class StatisticsRecomputationTest {
   private static final int RESAMPLES = 300;
   private static final long SEED = 2020;
   private static final double ALPHA = 0.05;
   private static final double POWER = 0.8;
-  private static final List<String> STRATEGIES = List.of("none", "vanilla", "linear_sbn", "exponential_sbn",
-      "simple_scaling");
+  private static final List<String> STRATEGIES =
+      List.of("none", "vanilla", "linear_sbn", "exponential_sbn", "simple_scaling");
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void everyNumberAgreesWithTheDocumentedScheme() throws Exception {
     Path root = tmp.resolve("run");
-    RunDirectory dir = SyntheticRun.write(root, List.of(new String[] {"mixpath", "none"},
-        new String[] {"mixpath", "linear_sbn"}, new String[] {"spos", "vanilla"}), new long[] {7, 3, 5}, new int[] {4});
-    Files.writeString(root.resolve("gt.csv"), SyntheticRun.groundTruthCsv(SyntheticRun.groundTruth(5)));
-    Reporter.render(dir, InMemoryGroundTruth.readCsv(root.resolve("gt.csv"), 108), ReportOptions.defaults()
-        .withBootstrapResamples(20).withStudyResamples(RESAMPLES).withBootstrapSeed(SEED).withPlots(false));
+    RunDirectory dir =
+        SyntheticRun.write(
+            root,
+            List.of(
+                new String[] {"mixpath", "none"},
+                new String[] {"mixpath", "linear_sbn"},
+                new String[] {"spos", "vanilla"}),
+            new long[] {7, 3, 5},
+            new int[] {4});
+    Files.writeString(
+        root.resolve("gt.csv"), SyntheticRun.groundTruthCsv(SyntheticRun.groundTruth(5)));
+    Reporter.render(
+        dir,
+        InMemoryGroundTruth.readCsv(root.resolve("gt.csv"), 108),
+        ReportOptions.defaults()
+            .withBootstrapResamples(20)
+            .withStudyResamples(RESAMPLES)
+            .withBootstrapSeed(SEED)
+            .withPlots(false));
 
     // the data, read independently: settings in table order, seeds and hashes ascending
     TreeMap<String, double[]> gt = new TreeMap<>();
@@ -48,14 +61,18 @@ class StatisticsRecomputationTest {
       reps[Integer.parseInt(r[1])] = Double.parseDouble(r[2]);
     }
     List<String> hashes = new ArrayList<>(gt.keySet());
-    TreeMap<String, TreeMap<Long, TreeMap<String, List<Double>>>> acc = new TreeMap<>(this::settingOrder);
-    for (String[] r : TinyRun.csv(dir.candidatesCsv()).subList(1, TinyRun.csv(dir.candidatesCsv()).size())) {
+    TreeMap<String, TreeMap<Long, TreeMap<String, List<Double>>>> acc =
+        new TreeMap<>(this::settingOrder);
+    for (String[] r :
+        TinyRun.csv(dir.candidatesCsv()).subList(1, TinyRun.csv(dir.candidatesCsv()).size())) {
       acc.computeIfAbsent(r[0] + "," + r[1] + "," + r[2], k -> new TreeMap<>())
           .computeIfAbsent(Long.parseLong(r[3]), k -> new TreeMap<>())
-          .computeIfAbsent(r[6], k -> new ArrayList<>()).add(Double.parseDouble(r[7]));
+          .computeIfAbsent(r[6], k -> new ArrayList<>())
+          .add(Double.parseDouble(r[7]));
     }
     List<String> settings = new ArrayList<>(acc.keySet());
-    long[] seeds = acc.firstEntry().getValue().keySet().stream().mapToLong(Long::longValue).toArray();
+    long[] seeds =
+        acc.firstEntry().getValue().keySet().stream().mapToLong(Long::longValue).toArray();
     int k = settings.size();
     int n = hashes.size();
     double[][][] pred = new double[k][seeds.length][n];
@@ -63,7 +80,11 @@ class StatisticsRecomputationTest {
       for (int j = 0; j < seeds.length; j++) {
         Map<String, List<Double>> byHash = acc.get(settings.get(s)).get(seeds[j]);
         for (int a = 0; a < n; a++) {
-          pred[s][j][a] = byHash.get(hashes.get(a)).stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+          pred[s][j][a] =
+              byHash.get(hashes.get(a)).stream()
+                  .mapToDouble(Double::doubleValue)
+                  .average()
+                  .orElseThrow();
         }
       }
     }
@@ -136,7 +157,9 @@ class StatisticsRecomputationTest {
     for (int a = 0; a < k; a++) {
       for (int b = a + 1; b < k; b++, q++) {
         String[] row = pairs.get(q + 1);
-        assertEquals(settings.get(a) + "," + settings.get(b), String.join(",", Arrays.copyOfRange(row, 0, 6)));
+        assertEquals(
+            settings.get(a) + "," + settings.get(b),
+            String.join(",", Arrays.copyOfRange(row, 0, 6)));
         assertEquals(String.valueOf(seeds.length), row[6]);
         double d = mean[a] - mean[b];
         close(d, row[9], "difference " + q);
@@ -150,7 +173,8 @@ class StatisticsRecomputationTest {
         String verdict = holm[q] >= ALPHA ? "undecided" : gt0 > le ? "a_better" : "b_better";
         assertEquals(verdict, row[15], "verdict " + q);
         if (verdict.equals("undecided")) {
-          // seeds run: 3 >= 2, so v = variance of the per-seed differences, w = max(0, bootstrap variance - v/3)
+          // seeds run: 3 >= 2, so v = variance of the per-seed differences, w = max(0, bootstrap
+          // variance - v/3)
           double[] sd = new double[seeds.length];
           for (int j = 0; j < seeds.length; j++) {
             sd[j] = perSeed[a][j] - perSeed[b][j];
@@ -158,10 +182,14 @@ class StatisticsRecomputationTest {
           double v = var(sd);
           double w = Math.max(0, var(diffs[q]) - v / seeds.length);
           NormalDistribution z = new NormalDistribution(null, 0, 1);
-          double zz = z.inverseCumulativeProbability(1 - ALPHA / (2.0 * m)) + z.inverseCumulativeProbability(POWER);
+          double zz =
+              z.inverseCumulativeProbability(1 - ALPHA / (2.0 * m))
+                  + z.inverseCumulativeProbability(POWER);
           double room = d * d / (zz * zz) - w;
-          String expected = room <= 0 ? "never"
-              : String.valueOf((long) Math.max(Math.ceil(v / room - 1e-9), seeds.length + 1));
+          String expected =
+              room <= 0
+                  ? "never"
+                  : String.valueOf((long) Math.max(Math.ceil(v / room - 1e-9), seeds.length + 1));
           assertEquals(expected, row[16], "seeds to decide " + q);
           assertEquals("seeds", row[17]);
         } else {
@@ -226,7 +254,10 @@ class StatisticsRecomputationTest {
 
   /** Column a (b < 0) or the difference of columns a and b, NaN rows left out. */
   private static double[] column(double[][] rows, int a, int b) {
-    return Arrays.stream(rows).mapToDouble(r -> b < 0 ? r[a] : r[a] - r[b]).filter(x -> !Double.isNaN(x)).toArray();
+    return Arrays.stream(rows)
+        .mapToDouble(r -> b < 0 ? r[a] : r[a] - r[b])
+        .filter(x -> !Double.isNaN(x))
+        .toArray();
   }
 
   /** Hyndman-Fan type 7 quantile. */

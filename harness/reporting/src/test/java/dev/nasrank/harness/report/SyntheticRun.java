@@ -12,9 +12,10 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Synthetic suite output for tests: the real S4 choices (with their real NAS-Bench-101 hashes), a made-up ground
- * truth with 3 repeats, and one-shot accuracies whose quality depends on the setting (linear SBN ranks well,
- * no BN on the sum penalises multi-path candidates), written as candidates.csv.
+ * Synthetic suite output for tests: the real S4 choices (with their real NAS-Bench-101 hashes), a
+ * made-up ground truth with 3 repeats, and one-shot accuracies whose quality depends on the setting
+ * (linear SBN ranks well, no BN on the sum penalises multi-path candidates), written as
+ * candidates.csv.
  */
 public final class SyntheticRun {
   static final List<Op> OPS = List.of(Op.CONV1X1, Op.CONV3X3, Op.MAXPOOL3X3);
@@ -22,12 +23,15 @@ public final class SyntheticRun {
   /** An S4 choice: active nodes (bit mask over 4 nodes) and an op per active node. */
   record Choice(String name, int activePaths, String hash) {}
 
-  /** The 4^m - 1 choices of S4 over the first m nodes (the reference code's space for max paths m). */
+  /**
+   * The 4^m - 1 choices of S4 over the first m nodes (the reference code's space for max paths m).
+   */
   static List<Choice> choices(int m) {
     return CACHE.computeIfAbsent(m, SyntheticRun::enumerate);
   }
 
-  private static final Map<Integer, List<Choice>> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final Map<Integer, List<Choice>> CACHE =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private static List<Choice> enumerate(int m) {
     List<Choice> out = new ArrayList<>();
@@ -42,8 +46,16 @@ public final class SyntheticRun {
       int combos = (int) Math.pow(3, k);
       for (int c = 0; c < combos; c++) {
         int[][] adj = new int[7][7];
-        List<Op> ops = new ArrayList<>(List.of(Op.INPUT, Op.CONV1X1, Op.CONV1X1, Op.CONV1X1, Op.CONV1X1,
-            Op.CONV1X1, Op.OUTPUT));
+        List<Op> ops =
+            new ArrayList<>(
+                List.of(
+                    Op.INPUT,
+                    Op.CONV1X1,
+                    Op.CONV1X1,
+                    Op.CONV1X1,
+                    Op.CONV1X1,
+                    Op.CONV1X1,
+                    Op.OUTPUT));
         StringBuilder name = new StringBuilder();
         for (int j = 0, code = c; j < k; j++, code /= 3) {
           int node = nodes[j];
@@ -51,7 +63,10 @@ public final class SyntheticRun {
           ops.set(node + 1, op);
           adj[0][node + 1] = 1;
           adj[node + 1][5] = 1;
-          name.append(name.length() == 0 ? "" : ",").append("n").append(node + 1).append(':')
+          name.append(name.length() == 0 ? "" : ",")
+              .append("n")
+              .append(node + 1)
+              .append(':')
               .append(op.nasbenchName().replace("-bn-relu", ""));
         }
         adj[5][6] = 1;
@@ -86,12 +101,23 @@ public final class SyntheticRun {
   /** The ground truth as the CSV the report command reads. */
   public static String groundTruthCsv(InMemoryGroundTruth gt) {
     StringBuilder sb = new StringBuilder("module_hash,repeat,validation_accuracy,test_accuracy\n");
-    choices(4).stream().map(Choice::hash).distinct().sorted().forEach(h -> {
-      for (int r = 0; r < gt.repeats(h); r++) {
-        sb.append(h).append(',').append(r).append(',').append(gt.validationAccuracy(h, r)).append(',')
-            .append(gt.testAccuracy(h, r).orElseThrow()).append('\n');
-      }
-    });
+    choices(4).stream()
+        .map(Choice::hash)
+        .distinct()
+        .sorted()
+        .forEach(
+            h -> {
+              for (int r = 0; r < gt.repeats(h); r++) {
+                sb.append(h)
+                    .append(',')
+                    .append(r)
+                    .append(',')
+                    .append(gt.validationAccuracy(h, r))
+                    .append(',')
+                    .append(gt.testAccuracy(h, r).orElseThrow())
+                    .append('\n');
+              }
+            });
     return sb.toString();
   }
 
@@ -111,20 +137,33 @@ public final class SyntheticRun {
   }
 
   /** CSV text of candidates for the given settings, seeds and maximum path counts. */
-  static String candidatesCsv(List<String[]> settings, long[] seeds, int[] maxPaths, boolean withMaxPathsColumn) {
+  static String candidatesCsv(
+      List<String[]> settings, long[] seeds, int[] maxPaths, boolean withMaxPathsColumn) {
     StringBuilder sb = new StringBuilder(String.join(",", CandidatesCsv.HEADER));
     sb.append(withMaxPathsColumn ? ",max_paths\n" : "\n");
     for (String[] s : settings) {
       for (String cal : new String[] {"false", "true"}) {
         for (long seed : seeds) {
           for (int m : maxPaths) {
-            Random rng = new Random(seed * 31 + s[0].hashCode() * 7L + s[1].hashCode() + m + cal.hashCode());
+            Random rng =
+                new Random(seed * 31 + s[0].hashCode() * 7L + s[1].hashCode() + m + cal.hashCode());
             double noise = noise(s[1], cal.equals("true"));
             for (Choice c : choices(m)) {
-              double penalty = s[1].equals("none") && !cal.equals("true") ? 0.12 * (c.activePaths() - 1) : 0;
-              double acc = clamp(0.55 + 3 * (quality(c) - 0.88) - penalty + noise * rng.nextGaussian());
-              sb.append(String.join(",", s[0], s[1], cal, String.valueOf(seed), "\"" + c.name() + "\"",
-                  String.valueOf(c.activePaths()), c.hash(), String.format(Locale.ROOT, "%.4f", acc)));
+              double penalty =
+                  s[1].equals("none") && !cal.equals("true") ? 0.12 * (c.activePaths() - 1) : 0;
+              double acc =
+                  clamp(0.55 + 3 * (quality(c) - 0.88) - penalty + noise * rng.nextGaussian());
+              sb.append(
+                  String.join(
+                      ",",
+                      s[0],
+                      s[1],
+                      cal,
+                      String.valueOf(seed),
+                      "\"" + c.name() + "\"",
+                      String.valueOf(c.activePaths()),
+                      c.hash(),
+                      String.format(Locale.ROOT, "%.4f", acc)));
               sb.append(withMaxPathsColumn ? "," + m + "\n" : "\n");
             }
           }
@@ -135,18 +174,21 @@ public final class SyntheticRun {
   }
 
   private static double noise(String strategy, boolean calibrated) {
-    double base = switch (strategy) {
-      case "linear_sbn" -> 0.01;
-      case "simple_scaling" -> 0.03;
-      case "vanilla" -> 0.05;
-      default -> 0.08;
-    };
+    double base =
+        switch (strategy) {
+          case "linear_sbn" -> 0.01;
+          case "simple_scaling" -> 0.03;
+          case "vanilla" -> 0.05;
+          default -> 0.08;
+        };
     return calibrated ? base * 0.7 : base;
   }
 
   /** Writes a run directory with candidates.csv. */
-  public static RunDirectory write(Path dir, List<String[]> settings, long[] seeds, int[] maxPaths) {
-    AtomicFiles.writeString(dir.resolve("candidates.csv"), candidatesCsv(settings, seeds, maxPaths, true));
+  public static RunDirectory write(
+      Path dir, List<String[]> settings, long[] seeds, int[] maxPaths) {
+    AtomicFiles.writeString(
+        dir.resolve("candidates.csv"), candidatesCsv(settings, seeds, maxPaths, true));
     return RunDirectory.of(dir);
   }
 }

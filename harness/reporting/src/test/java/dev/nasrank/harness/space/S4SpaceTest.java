@@ -37,7 +37,8 @@ class S4SpaceTest {
     assertEquals(9, S4Space.uniqueArchitectures(2).size());
     assertEquals(3, S4Space.uniqueArchitectures(1).size());
     for (int m = 1; m <= 4; m++) {
-      assertEquals(S4Space.uniqueArchitectures(m).keySet(),
+      assertEquals(
+          S4Space.uniqueArchitectures(m).keySet(),
           S4Space.groupByHash(S4Space.referenceChoices(m)).keySet());
     }
   }
@@ -58,7 +59,8 @@ class S4SpaceTest {
     }
     // Group sizes add up to all choices; the 4x conv3x3 architecture has exactly one choice.
     assertEquals(255, S4Space.uniqueArchitectures(4).values().stream().mapToInt(List::size).sum());
-    String all3 = S4Space.toSpec(S4Choice.parse("n1:conv3x3,n2:conv3x3,n3:conv3x3,n4:conv3x3")).hash();
+    String all3 =
+        S4Space.toSpec(S4Choice.parse("n1:conv3x3,n2:conv3x3,n3:conv3x3,n4:conv3x3")).hash();
     assertEquals(1, S4Space.uniqueArchitectures(4).get(all3).size());
     // One maxpool node: 4 choices (any node).
     String onePool = S4Space.toSpec(S4Choice.parse("n2:maxpool3x3")).hash();
@@ -74,10 +76,15 @@ class S4SpaceTest {
     assertEquals(5, spec.vertexCount());
     assertEquals(5, spec.edgeCount());
     assertEquals(List.of(Op.INPUT, Op.CONV3X3, Op.MAXPOOL3X3, Op.CONV1X1, Op.OUTPUT), spec.ops());
-    assertTrue(spec.hasEdge(0, 1) && spec.hasEdge(0, 2) && spec.hasEdge(1, 3) && spec.hasEdge(2, 3)
-        && spec.hasEdge(3, 4));
+    assertTrue(
+        spec.hasEdge(0, 1)
+            && spec.hasEdge(0, 2)
+            && spec.hasEdge(1, 3)
+            && spec.hasEdge(2, 3)
+            && spec.hasEdge(3, 4));
     assertFalse(spec.hasEdge(0, 3));
-    ModelSpec full = S4Space.toSpec(S4Choice.parse("n1:conv1x1,n2:conv3x3,n3:maxpool3x3,n4:conv1x1"));
+    ModelSpec full =
+        S4Space.toSpec(S4Choice.parse("n1:conv1x1,n2:conv3x3,n3:maxpool3x3,n4:conv1x1"));
     assertEquals(7, full.vertexCount());
     assertEquals(9, full.edgeCount());
     // Same multiset on other nodes: same hash.

@@ -6,8 +6,8 @@ import dev.nasrank.harness.supernet.BnStrategy;
 import dev.nasrank.harness.supernet.Method;
 
 /**
- * One-shot accuracy of one S4 choice: the supernet's top-1 accuracy on the validation split with the choice's
- * inherited weights.
+ * One-shot accuracy of one S4 choice: the supernet's top-1 accuracy on the validation split with
+ * the choice's inherited weights.
  *
  * @param method supernet method
  * @param bnStrategy BN strategy on the summed paths
@@ -18,12 +18,30 @@ import dev.nasrank.harness.supernet.Method;
  * @param moduleHash NAS-Bench-101 hash of the choice's cell
  * @param oneShotAccuracy top-1 accuracy, a fraction in [0, 1]
  */
-public record CandidateResult(Method method, BnStrategy bnStrategy, boolean calibrated, long seed, S4Choice choice,
-    int activePaths, String moduleHash, double oneShotAccuracy) {
+public record CandidateResult(
+    Method method,
+    BnStrategy bnStrategy,
+    boolean calibrated,
+    long seed,
+    S4Choice choice,
+    int activePaths,
+    String moduleHash,
+    double oneShotAccuracy) {
 
-  /** The row of candidates.csv (a unit's file: m is not recorded there, so the report's default 4 stands). */
+  /**
+   * The row of candidates.csv (a unit's file: m is not recorded there, so the report's default 4
+   * stands).
+   */
   public Candidate toCandidate() {
-    return new Candidate(method.cliName(), bnStrategy.cliName(), calibrated, seed, choice.id(), activePaths,
-        moduleHash, oneShotAccuracy, 4);
+    return new Candidate(
+        method.cliName(),
+        bnStrategy.cliName(),
+        calibrated,
+        seed,
+        choice.id(),
+        activePaths,
+        moduleHash,
+        oneShotAccuracy,
+        4);
   }
 }

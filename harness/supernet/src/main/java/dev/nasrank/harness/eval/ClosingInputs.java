@@ -6,8 +6,8 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /**
- * The image arrays of at most {@code max} batches of an iterator, each batch closed when the next is requested or
- * the iteration ends, so only one batch is held at a time.
+ * The image arrays of at most {@code max} batches of an iterator, each batch closed when the next
+ * is requested or the iteration ends, so only one batch is held at a time.
  */
 final class ClosingInputs implements Iterator<NDArray> {
   private final Iterator<Batch> batches;

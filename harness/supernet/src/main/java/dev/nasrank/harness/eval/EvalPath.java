@@ -5,13 +5,15 @@ import java.util.Locale;
 /** How {@link OneShotEvaluator} orders its work; both give bit-identical results. */
 public enum EvalPath {
   /**
-   * The default: batch by batch, the stem and the first cell's candidate-op outputs computed once per batch and
-   * shared by every choice, BN post-calibration of all choices in one pass over the calibration batches.
+   * The default: batch by batch, the stem and the first cell's candidate-op outputs computed once
+   * per batch and shared by every choice, BN post-calibration of all choices in one pass over the
+   * calibration batches.
    */
   SHARED,
   /**
-   * The reference: choice by choice, every choice runs its whole forward pass on every batch and is calibrated on
-   * its own (the evaluator before issue 14; kept for equivalence tests and before/after benchmarks).
+   * The reference: choice by choice, every choice runs its whole forward pass on every batch and is
+   * calibrated on its own (the evaluator before issue 14; kept for equivalence tests and
+   * before/after benchmarks).
    */
   PER_CHOICE;
 
@@ -27,6 +29,7 @@ public enum EvalPath {
         return p;
       }
     }
-    throw new IllegalArgumentException("unknown evaluation path '" + s + "' (expected shared or per-choice)");
+    throw new IllegalArgumentException(
+        "unknown evaluation path '" + s + "' (expected shared or per-choice)");
   }
 }

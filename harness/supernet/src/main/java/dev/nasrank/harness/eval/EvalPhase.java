@@ -1,6 +1,9 @@
 package dev.nasrank.harness.eval;
 
-/** The parts of a one-shot evaluation, as reported to a {@link PhaseListener} (benchmarks time each). */
+/**
+ * The parts of a one-shot evaluation, as reported to a {@link PhaseListener} (benchmarks time
+ * each).
+ */
 public enum EvalPhase {
   /** Accuracy with the trained BN statistics. */
   UNCALIBRATED,

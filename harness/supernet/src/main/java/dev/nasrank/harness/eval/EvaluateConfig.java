@@ -17,5 +17,12 @@ import java.nio.file.Path;
  * @param maxChoices evaluate only the first this many choices (0 = all; smoke runs)
  * @param outDir folder for {@code candidates.csv} and {@code architectures.csv}
  */
-public record EvaluateConfig(Path checkpoint, DataSplit split, DataRoot dataRoot, int batchSize, DeviceOption device,
-    EvalOptions options, int maxChoices, Path outDir) {}
+public record EvaluateConfig(
+    Path checkpoint,
+    DataSplit split,
+    DataRoot dataRoot,
+    int batchSize,
+    DeviceOption device,
+    EvalOptions options,
+    int maxChoices,
+    Path outDir) {}

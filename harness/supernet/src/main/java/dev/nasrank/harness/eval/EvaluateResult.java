@@ -12,5 +12,9 @@ import java.util.List;
  * @param candidatesCsv file written with the candidates
  * @param architecturesCsv file written with the architectures
  */
-public record EvaluateResult(String device, List<CandidateResult> candidates, List<ArchitectureResult> architectures,
-    Path candidatesCsv, Path architecturesCsv) {}
+public record EvaluateResult(
+    String device,
+    List<CandidateResult> candidates,
+    List<ArchitectureResult> architectures,
+    Path candidatesCsv,
+    Path architecturesCsv) {}

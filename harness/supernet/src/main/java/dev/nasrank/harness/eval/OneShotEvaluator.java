@@ -15,21 +15,23 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 
 /**
- * Evaluates S4 choices with inherited supernet weights: top-1 accuracy on the validation batches in eval mode,
- * with the trained BN statistics and/or after BN post-calibration ({@link BnCalibrator}). Candidates do not
- * influence each other: each is calibrated from the same state, and the trained statistics are in place again
- * when evaluation returns.
+ * Evaluates S4 choices with inherited supernet weights: top-1 accuracy on the validation batches in
+ * eval mode, with the trained BN statistics and/or after BN post-calibration ({@link
+ * BnCalibrator}). Candidates do not influence each other: each is calibrated from the same state,
+ * and the trained statistics are in place again when evaluation returns.
  *
- * <p>By default the work is done batch by batch with what every choice shares computed once
- * ({@link EvalPath#SHARED}); {@link EvalPath#PER_CHOICE} is the choice-by-choice reference. Both give identical
- * results.
+ * <p>By default the work is done batch by batch with what every choice shares computed once ({@link
+ * EvalPath#SHARED}); {@link EvalPath#PER_CHOICE} is the choice-by-choice reference. Both give
+ * identical results.
  */
 public final class OneShotEvaluator {
 
   private final PrintStream log;
   private final EvalPath path;
 
-  /** @param log where the summary line goes */
+  /**
+   * @param log where the summary line goes
+   */
   public OneShotEvaluator(PrintStream log) {
     this(log, EvalPath.SHARED);
   }
@@ -50,35 +52,56 @@ public final class OneShotEvaluator {
    * @param seed the supernet's training seed (recorded in the results)
    * @param choices candidates to evaluate
    * @param validation evaluation batches (epoch 0 is used; it should not augment)
-   * @param calibration training batches for {@link CalibrationMode#EXACT} (the first K of epoch 0); may be null
-   *     when no exact calibration runs
+   * @param calibration training batches for {@link CalibrationMode#EXACT} (the first K of epoch 0);
+   *     may be null when no exact calibration runs
    * @param opts what to run
    * @param manager parent manager for batches
    * @return uncalibrated results in choice order, then calibrated ones
    */
-  public List<CandidateResult> evaluate(Supernet net, long seed, List<S4Choice> choices, BatchSource validation,
-      BatchSource calibration, EvalOptions opts, NDManager manager) {
+  public List<CandidateResult> evaluate(
+      Supernet net,
+      long seed,
+      List<S4Choice> choices,
+      BatchSource validation,
+      BatchSource calibration,
+      EvalOptions opts,
+      NDManager manager) {
     return evaluate(net, seed, choices, validation, calibration, opts, manager, PhaseListener.NONE);
   }
 
   /**
-   * As {@link #evaluate(Supernet, long, List, BatchSource, BatchSource, EvalOptions, NDManager)}, telling
-   * {@code phases} when each part of the work starts (benchmarks).
+   * As {@link #evaluate(Supernet, long, List, BatchSource, BatchSource, EvalOptions, NDManager)},
+   * telling {@code phases} when each part of the work starts (benchmarks).
    */
-  public List<CandidateResult> evaluate(Supernet net, long seed, List<S4Choice> choices, BatchSource validation,
-      BatchSource calibration, EvalOptions opts, NDManager manager, PhaseListener phases) {
+  public List<CandidateResult> evaluate(
+      Supernet net,
+      long seed,
+      List<S4Choice> choices,
+      BatchSource validation,
+      BatchSource calibration,
+      EvalOptions opts,
+      NDManager manager,
+      PhaseListener phases) {
     boolean exact = opts.calibrated() && opts.mode() == CalibrationMode.EXACT;
     if (exact && calibration == null) {
       throw new IllegalArgumentException("exact BN calibration needs a training batch source");
     }
     double[][] acc;
-    try (ProgressBar bar = opts.progress() ? new ProgressBarBuilder().setTaskName("one-shot eval")
-        .setInitialMax(progressSteps(choices.size(), validation, opts)).setConsumer(
-            new ConsoleProgressBarConsumer(System.err)).build() : null) {
-      Runnable step = bar == null ? () -> { } : bar::step;
-      acc = path == EvalPath.SHARED
-          ? SharedWorkEvaluation.run(net, choices, validation, calibration, opts, manager, phases, step)
-          : PerChoiceEvaluation.run(net, choices, validation, calibration, opts, manager, phases, step);
+    try (ProgressBar bar =
+        opts.progress()
+            ? new ProgressBarBuilder()
+                .setTaskName("one-shot eval")
+                .setInitialMax(progressSteps(choices.size(), validation, opts))
+                .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                .build()
+            : null) {
+      Runnable step = bar == null ? () -> {} : bar::step;
+      acc =
+          path == EvalPath.SHARED
+              ? SharedWorkEvaluation.run(
+                  net, choices, validation, calibration, opts, manager, phases, step)
+              : PerChoiceEvaluation.run(
+                  net, choices, validation, calibration, opts, manager, phases, step);
     }
     var cfg = net.config();
     List<CandidateResult> out = new ArrayList<>();
@@ -88,28 +111,45 @@ public final class OneShotEvaluator {
       }
       for (int i = 0; i < choices.size(); i++) {
         S4Choice choice = choices.get(i);
-        out.add(new CandidateResult(cfg.method(), cfg.bnStrategy(), k == 1, seed, choice, choice.activePaths(),
-            S4Space.toSpec(choice).hash(), acc[k][i]));
+        out.add(
+            new CandidateResult(
+                cfg.method(),
+                cfg.bnStrategy(),
+                k == 1,
+                seed,
+                choice,
+                choice.activePaths(),
+                S4Space.toSpec(choice).hash(),
+                acc[k][i]));
       }
     }
-    log.printf("evaluated %d choices (%s%s)%n", choices.size(), opts.uncalibrated() ? "uncalibrated " : "",
+    log.printf(
+        "evaluated %d choices (%s%s)%n",
+        choices.size(),
+        opts.uncalibrated() ? "uncalibrated " : "",
         opts.calibrated() ? "calibrated " + opts.mode().cliName() : "");
     return out;
   }
 
-  /** Progress-bar steps: one per choice, or for the shared path one per choice and batch of each pass. */
+  /**
+   * Progress-bar steps: one per choice, or for the shared path one per choice and batch of each
+   * pass.
+   */
   private long progressSteps(int choices, BatchSource validation, EvalOptions opts) {
     if (path == EvalPath.PER_CHOICE) {
       return choices;
     }
     int perEpoch = validation.batchesPerEpoch();
-    long evalBatches = opts.maxEvalBatches() == 0 ? perEpoch : Math.min(opts.maxEvalBatches(), perEpoch);
+    long evalBatches =
+        opts.maxEvalBatches() == 0 ? perEpoch : Math.min(opts.maxEvalBatches(), perEpoch);
     long passes = 0;
     if (opts.uncalibrated()) {
       passes += evalBatches;
     }
     if (opts.calibrated()) {
-      passes += evalBatches + (opts.mode() == CalibrationMode.EXACT ? opts.calibrationBatches() : evalBatches);
+      passes +=
+          evalBatches
+              + (opts.mode() == CalibrationMode.EXACT ? opts.calibrationBatches() : evalBatches);
     }
     return choices * passes;
   }

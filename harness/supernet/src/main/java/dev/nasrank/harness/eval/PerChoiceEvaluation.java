@@ -18,18 +18,29 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * {@link EvalPath#PER_CHOICE}, the evaluator as it was before issue 14: choice by choice, the whole forward pass on
- * every validation batch (read again for every choice), then {@link BnCalibrator#calibrate} on the K calibration
- * batches and the whole pass again, the trained statistics restored after each choice. The reference the shared
- * path is tested against, and the "before" of the benchmarks.
+ * {@link EvalPath#PER_CHOICE}, the evaluator as it was before issue 14: choice by choice, the whole
+ * forward pass on every validation batch (read again for every choice), then {@link
+ * BnCalibrator#calibrate} on the K calibration batches and the whole pass again, the trained
+ * statistics restored after each choice. The reference the shared path is tested against, and the
+ * "before" of the benchmarks.
  */
 final class PerChoiceEvaluation {
 
   private PerChoiceEvaluation() {}
 
-  /** Accuracies of every choice: {@code [0]} uncalibrated (or null), {@code [1]} calibrated (or null). */
-  static double[][] run(Supernet net, List<S4Choice> choices, BatchSource validation, BatchSource calibration,
-      EvalOptions opts, NDManager manager, PhaseListener phases, Runnable step) {
+  /**
+   * Accuracies of every choice: {@code [0]} uncalibrated (or null), {@code [1]} calibrated (or
+   * null).
+   */
+  static double[][] run(
+      Supernet net,
+      List<S4Choice> choices,
+      BatchSource validation,
+      BatchSource calibration,
+      EvalOptions opts,
+      NDManager manager,
+      PhaseListener phases,
+      Runnable step) {
     boolean exact = opts.calibrated() && opts.mode() == CalibrationMode.EXACT;
     double[] plain = opts.uncalibrated() ? new double[choices.size()] : null;
     double[] calibrated = opts.calibrated() ? new double[choices.size()] : null;
@@ -43,11 +54,15 @@ final class PerChoiceEvaluation {
           calibrationBatches.add(it.next());
         }
         if (calibrationBatches.size() < opts.calibrationBatches()) {
-          throw new IllegalArgumentException("calibration needs " + opts.calibrationBatches()
-              + " batches, the training source has " + calibrationBatches.size());
+          throw new IllegalArgumentException(
+              "calibration needs "
+                  + opts.calibrationBatches()
+                  + " batches, the training source has "
+                  + calibrationBatches.size());
         }
       }
-      List<NDArray> calibrationInputs = calibrationBatches.stream().map(b -> b.getData().head()).toList();
+      List<NDArray> calibrationInputs =
+          calibrationBatches.stream().map(b -> b.getData().head()).toList();
       for (int c = 0; c < choices.size(); c++) {
         S4Choice choice = choices.get(c);
         if (plain != null) {
@@ -59,8 +74,10 @@ final class PerChoiceEvaluation {
           List<RunningBatchNorm> norms = BnCalibrator.distinct(net.pathBatchNorms(choice));
           List<float[][]> trained = BnCalibrator.snapshot(norms);
           try {
-            Iterable<NDArray> inputs = exact ? calibrationInputs
-                : () -> new ClosingInputs(validation.epoch(manager, 0), opts.maxEvalBatches());
+            Iterable<NDArray> inputs =
+                exact
+                    ? calibrationInputs
+                    : () -> new ClosingInputs(validation.epoch(manager, 0), opts.maxEvalBatches());
             BnCalibrator.calibrate(net, choice, inputs, opts.mode(), ps);
             phases.enter(EvalPhase.CALIBRATED);
             calibrated[c] = accuracy(net, choice, validation, opts.maxEvalBatches(), manager, ps);
@@ -82,8 +99,13 @@ final class PerChoiceEvaluation {
    * @param maxBatches cap, 0 = all
    * @return a fraction in [0, 1]
    */
-  static double accuracy(Supernet net, S4Choice choice, BatchSource validation, int maxBatches,
-      NDManager manager, ParameterStore ps) {
+  static double accuracy(
+      Supernet net,
+      S4Choice choice,
+      BatchSource validation,
+      int maxBatches,
+      NDManager manager,
+      ParameterStore ps) {
     long correct = 0;
     long total = 0;
     Iterator<Batch> it = validation.epoch(manager, 0);
@@ -91,9 +113,15 @@ final class PerChoiceEvaluation {
     while (it.hasNext() && (maxBatches == 0 || n < maxBatches)) {
       try (Batch b = it.next()) {
         NDArray x = b.getData().head();
-        NDArray logits = net.forward(ps, new NDList(x), false, ChoiceParams.of(choice)).singletonOrThrow();
-        correct += logits.argMax(1).toType(DataType.INT64, false)
-            .eq(b.getLabels().head().toType(DataType.INT64, false)).sum().getLong();
+        NDArray logits =
+            net.forward(ps, new NDList(x), false, ChoiceParams.of(choice)).singletonOrThrow();
+        correct +=
+            logits
+                .argMax(1)
+                .toType(DataType.INT64, false)
+                .eq(b.getLabels().head().toType(DataType.INT64, false))
+                .sum()
+                .getLong();
         total += x.getShape().get(0);
       }
       n++;

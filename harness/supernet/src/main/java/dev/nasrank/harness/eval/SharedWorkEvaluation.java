@@ -21,26 +21,41 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * {@link EvalPath#SHARED}: batch-major evaluation. Each pass (accuracy with the trained statistics, BN
- * post-calibration, accuracy with the calibrated statistics) reads its batches once and, per batch, computes the
- * stem and the first cell's candidate-op outputs once ({@link SharedPrefix}); every choice then runs only the rest
- * of its forward pass. Calibration is {@link SharedCalibration}. Only one batch and its prefix are held at a time;
- * per choice the evaluator keeps a counter and the calibrated statistics of its own batch norms.
+ * {@link EvalPath#SHARED}: batch-major evaluation. Each pass (accuracy with the trained statistics,
+ * BN post-calibration, accuracy with the calibrated statistics) reads its batches once and, per
+ * batch, computes the stem and the first cell's candidate-op outputs once ({@link SharedPrefix});
+ * every choice then runs only the rest of its forward pass. Calibration is {@link
+ * SharedCalibration}. Only one batch and its prefix are held at a time; per choice the evaluator
+ * keeps a counter and the calibrated statistics of its own batch norms.
  *
- * <p>The results are bit-identical to {@link PerChoiceEvaluation}'s: every choice runs the same kernels on the same
- * values, its batch norms see the same batches with the same update weights, and counts are exact integers.
+ * <p>The results are bit-identical to {@link PerChoiceEvaluation}'s: every choice runs the same
+ * kernels on the same values, its batch norms see the same batches with the same update weights,
+ * and counts are exact integers.
  */
 final class SharedWorkEvaluation {
 
   private SharedWorkEvaluation() {}
 
-  /** Accuracies of every choice: {@code [0]} uncalibrated (or null), {@code [1]} calibrated (or null). */
-  static double[][] run(Supernet net, List<S4Choice> choices, BatchSource validation, BatchSource calibration,
-      EvalOptions opts, NDManager manager, PhaseListener phases, Runnable step) {
+  /**
+   * Accuracies of every choice: {@code [0]} uncalibrated (or null), {@code [1]} calibrated (or
+   * null).
+   */
+  static double[][] run(
+      Supernet net,
+      List<S4Choice> choices,
+      BatchSource validation,
+      BatchSource calibration,
+      EvalOptions opts,
+      NDManager manager,
+      PhaseListener phases,
+      Runnable step) {
     boolean exact = opts.calibrated() && opts.mode() == CalibrationMode.EXACT;
     if (exact && calibration.batchesPerEpoch() < opts.calibrationBatches()) {
-      throw new IllegalArgumentException("calibration needs " + opts.calibrationBatches()
-          + " batches, the training source has " + calibration.batchesPerEpoch());
+      throw new IllegalArgumentException(
+          "calibration needs "
+              + opts.calibrationBatches()
+              + " batches, the training source has "
+              + calibration.batchesPerEpoch());
     }
     ParameterStore ps = new ParameterStore(manager, false);
     int[] order = groupedOrder(net, choices);
@@ -48,24 +63,33 @@ final class SharedWorkEvaluation {
     double[] calibrated = null;
     if (opts.uncalibrated()) {
       phases.enter(EvalPhase.UNCALIBRATED);
-      plain = accuracies(net, choices, order, validation, opts.maxEvalBatches(), null, manager, ps, step);
+      plain =
+          accuracies(
+              net, choices, order, validation, opts.maxEvalBatches(), null, manager, ps, step);
     }
     if (opts.calibrated()) {
       List<RunningBatchNorm> all = allBatchNorms(net, choices);
       List<float[][]> trained = BnCalibrator.snapshot(all);
       try {
         phases.enter(EvalPhase.CALIBRATION);
-        Iterable<NDArray> inputs = exact
-            ? () -> new ClosingInputs(calibration.epoch(manager, 0), opts.calibrationBatches())
-            : () -> new ClosingInputs(validation.epoch(manager, 0), opts.maxEvalBatches());
-        CalibratedChoices stats = SharedCalibration.calibrate(net, choices, order, inputs, opts.mode(), ps, step);
+        Iterable<NDArray> inputs =
+            exact
+                ? () -> new ClosingInputs(calibration.epoch(manager, 0), opts.calibrationBatches())
+                : () -> new ClosingInputs(validation.epoch(manager, 0), opts.maxEvalBatches());
+        CalibratedChoices stats =
+            SharedCalibration.calibrate(net, choices, order, inputs, opts.mode(), ps, step);
         if (exact && stats.batches() < opts.calibrationBatches()) {
-          throw new IllegalArgumentException("calibration needs " + opts.calibrationBatches()
-              + " batches, the training source has " + stats.batches());
+          throw new IllegalArgumentException(
+              "calibration needs "
+                  + opts.calibrationBatches()
+                  + " batches, the training source has "
+                  + stats.batches());
         }
         phases.enter(EvalPhase.CALIBRATED);
         stats.loadShared();
-        calibrated = accuracies(net, choices, order, validation, opts.maxEvalBatches(), stats, manager, ps, step);
+        calibrated =
+            accuracies(
+                net, choices, order, validation, opts.maxEvalBatches(), stats, manager, ps, step);
       } finally {
         BnCalibrator.restore(all, trained);
       }
@@ -74,12 +98,14 @@ final class SharedWorkEvaluation {
   }
 
   /**
-   * The choices' indices with the choices of one {@link Supernet#prefixGroup} adjacent (a stable sort: for MixPath
-   * the given order).
+   * The choices' indices with the choices of one {@link Supernet#prefixGroup} adjacent (a stable
+   * sort: for MixPath the given order).
    */
   static int[] groupedOrder(Supernet net, List<S4Choice> choices) {
-    return IntStream.range(0, choices.size()).boxed()
-        .sorted(Comparator.comparingInt(i -> net.prefixGroup(choices.get(i)))).mapToInt(Integer::intValue)
+    return IntStream.range(0, choices.size())
+        .boxed()
+        .sorted(Comparator.comparingInt(i -> net.prefixGroup(choices.get(i))))
+        .mapToInt(Integer::intValue)
         .toArray();
   }
 
@@ -95,13 +121,21 @@ final class SharedWorkEvaluation {
   /**
    * Top-1 accuracy of every choice over the validation batches of epoch 0, in eval mode.
    *
-   * @param stats calibrated statistics to load per choice (their shared part already loaded), or null for the
-   *     statistics in the supernet
+   * @param stats calibrated statistics to load per choice (their shared part already loaded), or
+   *     null for the statistics in the supernet
    * @param maxBatches cap, 0 = all
    * @return fractions in [0, 1], in choice order
    */
-  private static double[] accuracies(Supernet net, List<S4Choice> choices, int[] order, BatchSource validation,
-      int maxBatches, CalibratedChoices stats, NDManager manager, ParameterStore ps, Runnable step) {
+  private static double[] accuracies(
+      Supernet net,
+      List<S4Choice> choices,
+      int[] order,
+      BatchSource validation,
+      int maxBatches,
+      CalibratedChoices stats,
+      NDManager manager,
+      ParameterStore ps,
+      Runnable step) {
     long[] correct = new long[choices.size()];
     long total = 0;
     Iterator<Batch> it = validation.epoch(manager, 0);
@@ -117,7 +151,8 @@ final class SharedWorkEvaluation {
             }
             try (NDManager scope = b.getManager().newSubManager()) {
               NDArray logits = net.logits(ps, prefix, choices.get(i), scope);
-              correct[i] += logits.argMax(1).toType(DataType.INT64, false).eq(labels).sum().getLong();
+              correct[i] +=
+                  logits.argMax(1).toType(DataType.INT64, false).eq(labels).sum().getLong();
             }
             step.run();
           }

@@ -11,8 +11,9 @@ import dev.nasrank.benchbridge.Op;
 import java.util.List;
 
 /**
- * One operation of one choice node, with its own weights: a 1x1 projection conv-bn-relu from the cell's input
- * channels to its output channels, then conv1x1-bn-relu, conv3x3-bn-relu or a 3x3 max-pool (stride 1, padding 1).
+ * One operation of one choice node, with its own weights: a 1x1 projection conv-bn-relu from the
+ * cell's input channels to its output channels, then conv1x1-bn-relu, conv3x3-bn-relu or a 3x3
+ * max-pool (stride 1, padding 1).
  */
 public final class CandidateOp extends CompositeBlock {
 
@@ -28,12 +29,13 @@ public final class CandidateOp extends CompositeBlock {
   public CandidateOp(Op op, int in, int out) {
     this.op = op;
     projection = addChildBlock("proj", new ConvBnRelu(in, out, 1));
-    conv = switch (op) {
-      case CONV1X1 -> addChildBlock("conv1x1", new ConvBnRelu(out, out, 1));
-      case CONV3X3 -> addChildBlock("conv3x3", new ConvBnRelu(out, out, 3));
-      case MAXPOOL3X3 -> null;
-      default -> throw new IllegalArgumentException("not an S4 node op: " + op.nasbenchName());
-    };
+    conv =
+        switch (op) {
+          case CONV1X1 -> addChildBlock("conv1x1", new ConvBnRelu(out, out, 1));
+          case CONV3X3 -> addChildBlock("conv3x3", new ConvBnRelu(out, out, 3));
+          case MAXPOOL3X3 -> null;
+          default -> throw new IllegalArgumentException("not an S4 node op: " + op.nasbenchName());
+        };
   }
 
   /** The operation. */
@@ -57,8 +59,8 @@ public final class CandidateOp extends CompositeBlock {
   }
 
   @Override
-  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-      PairList<String, Object> params) {
+  protected NDList forwardInternal(
+      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
     return new NDList(apply(ps, inputs.singletonOrThrow(), training));
   }
 

@@ -9,7 +9,10 @@ import ai.djl.util.PairList;
 import dev.nasrank.benchbridge.Op;
 import java.util.List;
 
-/** One parallel choice node of an S4 cell: three candidate ops (conv1x1, conv3x3, maxpool3x3), one runs. */
+/**
+ * One parallel choice node of an S4 cell: three candidate ops (conv1x1, conv3x3, maxpool3x3), one
+ * runs.
+ */
 public final class ChoiceNode extends CompositeBlock {
 
   private static final Op[] OPS = {Op.CONV1X1, Op.CONV3X3, Op.MAXPOOL3X3};
@@ -26,8 +29,8 @@ public final class ChoiceNode extends CompositeBlock {
   }
 
   /**
-   * Runs the op with index {@code opIndex} (0 conv1x1, 1 conv3x3, 2 maxpool3x3, as
-   * {@link dev.nasrank.harness.space.S4Choice#opIndex(int)}).
+   * Runs the op with index {@code opIndex} (0 conv1x1, 1 conv3x3, 2 maxpool3x3, as {@link
+   * dev.nasrank.harness.space.S4Choice#opIndex(int)}).
    */
   NDArray apply(ParameterStore ps, NDArray x, int opIndex, boolean training) {
     return ops[opIndex].apply(ps, x, training);
@@ -38,8 +41,8 @@ public final class ChoiceNode extends CompositeBlock {
   }
 
   @Override
-  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-      PairList<String, Object> params) {
+  protected NDList forwardInternal(
+      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
     int opIndex = ChoiceParams.opIndex(params);
     return new NDList(apply(ps, inputs.singletonOrThrow(), opIndex, training));
   }

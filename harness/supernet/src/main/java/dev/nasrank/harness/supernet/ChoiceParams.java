@@ -4,13 +4,15 @@ import ai.djl.util.PairList;
 import dev.nasrank.harness.space.S4Choice;
 
 /**
- * Carries the sampled choice through DJL's {@code forward(..., PairList<String, Object> params)} argument, for
- * callers that run a cell or node through the generic {@link ai.djl.nn.Block} interface.
+ * Carries the sampled choice through DJL's {@code forward(..., PairList<String, Object> params)}
+ * argument, for callers that run a cell or node through the generic {@link ai.djl.nn.Block}
+ * interface.
  */
 public final class ChoiceParams {
 
   /** Key of the {@link S4Choice} in the params list. */
   public static final String CHOICE = "s4.choice";
+
   /** Key of the op index (Integer) for a single {@link ChoiceNode}. */
   public static final String OP_INDEX = "s4.opIndex";
 
@@ -26,7 +28,8 @@ public final class ChoiceParams {
   static S4Choice choice(PairList<String, Object> params) {
     Object o = params == null ? null : params.get(CHOICE);
     if (!(o instanceof S4Choice c)) {
-      throw new IllegalStateException("no S4 choice given: pass ChoiceParams.of(choice) as forward params");
+      throw new IllegalStateException(
+          "no S4 choice given: pass ChoiceParams.of(choice) as forward params");
     }
     return c;
   }

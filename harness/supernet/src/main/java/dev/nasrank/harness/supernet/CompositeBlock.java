@@ -7,8 +7,9 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 
 /**
- * Base of the supernet's composite blocks. Every leaf declares its parameter shapes at construction, so children
- * initialise without shape inference: each child receives the parent's input shapes unchanged.
+ * Base of the supernet's composite blocks. Every leaf declares its parameter shapes at
+ * construction, so children initialise without shape inference: each child receives the parent's
+ * input shapes unchanged.
  */
 abstract class CompositeBlock extends AbstractBlock {
 

@@ -13,8 +13,9 @@ import ai.djl.util.PairList;
 import java.util.List;
 
 /**
- * A square 2-D convolution, stride 1, "same" padding, with fixed channel counts so its parameter shapes are known
- * at construction. Weights start He-uniform (fan in); the optional bias starts at zero.
+ * A square 2-D convolution, stride 1, "same" padding, with fixed channel counts so its parameter
+ * shapes are known at construction. Weights start He-uniform (fan in); the optional bias starts at
+ * zero.
  */
 public final class ConvLayer extends AbstractBlock {
 
@@ -34,22 +35,34 @@ public final class ConvLayer extends AbstractBlock {
     this.in = in;
     this.out = out;
     this.kernel = kernel;
-    this.weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT)
-        .optShape(new Shape(out, in, kernel, kernel))
-        .optInitializer(new XavierInitializer(XavierInitializer.RandomType.UNIFORM,
-            XavierInitializer.FactorType.IN, 6f))
-        .build());
-    this.bias = withBias
-        ? addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
-            .optShape(new Shape(out)).optInitializer(Initializer.ZEROS).build())
-        : null;
+    this.weight =
+        addParameter(
+            Parameter.builder()
+                .setName("weight")
+                .setType(Parameter.Type.WEIGHT)
+                .optShape(new Shape(out, in, kernel, kernel))
+                .optInitializer(
+                    new XavierInitializer(
+                        XavierInitializer.RandomType.UNIFORM, XavierInitializer.FactorType.IN, 6f))
+                .build());
+    this.bias =
+        withBias
+            ? addParameter(
+                Parameter.builder()
+                    .setName("bias")
+                    .setType(Parameter.Type.BIAS)
+                    .optShape(new Shape(out))
+                    .optInitializer(Initializer.ZEROS)
+                    .build())
+            : null;
   }
 
   NDArray apply(ParameterStore ps, NDArray x, boolean training) {
     NDArray w = ps.getValue(weight, x.getDevice(), training);
     NDArray b = bias == null ? null : ps.getValue(bias, x.getDevice(), training);
     int pad = kernel / 2;
-    return Conv2d.conv2d(x, w, b, new Shape(1, 1), new Shape(pad, pad), new Shape(1, 1), 1).singletonOrThrow();
+    return Conv2d.conv2d(x, w, b, new Shape(1, 1), new Shape(pad, pad), new Shape(1, 1), 1)
+        .singletonOrThrow();
   }
 
   void collect(List<Parameter> trainable) {
@@ -60,8 +73,8 @@ public final class ConvLayer extends AbstractBlock {
   }
 
   @Override
-  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-      PairList<String, Object> params) {
+  protected NDList forwardInternal(
+      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
     return new NDList(apply(ps, inputs.singletonOrThrow(), training));
   }
 
@@ -73,6 +86,15 @@ public final class ConvLayer extends AbstractBlock {
 
   @Override
   public String toString() {
-    return "ConvLayer(" + in + "->" + out + ", " + kernel + "x" + kernel + (bias == null ? "" : ", bias") + ")";
+    return "ConvLayer("
+        + in
+        + "->"
+        + out
+        + ", "
+        + kernel
+        + "x"
+        + kernel
+        + (bias == null ? "" : ", bias")
+        + ")";
   }
 }

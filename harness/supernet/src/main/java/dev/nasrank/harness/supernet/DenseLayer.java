@@ -25,17 +25,31 @@ public final class DenseLayer extends AbstractBlock {
    */
   public DenseLayer(int in, int out) {
     this.out = out;
-    weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT)
-        .optShape(new Shape(out, in))
-        .optInitializer(new XavierInitializer(XavierInitializer.RandomType.UNIFORM,
-            XavierInitializer.FactorType.IN, 1f))
-        .build());
-    bias = addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS)
-        .optShape(new Shape(out)).optInitializer(Initializer.ZEROS).build());
+    weight =
+        addParameter(
+            Parameter.builder()
+                .setName("weight")
+                .setType(Parameter.Type.WEIGHT)
+                .optShape(new Shape(out, in))
+                .optInitializer(
+                    new XavierInitializer(
+                        XavierInitializer.RandomType.UNIFORM, XavierInitializer.FactorType.IN, 1f))
+                .build());
+    bias =
+        addParameter(
+            Parameter.builder()
+                .setName("bias")
+                .setType(Parameter.Type.BIAS)
+                .optShape(new Shape(out))
+                .optInitializer(Initializer.ZEROS)
+                .build());
   }
 
   NDArray apply(ParameterStore ps, NDArray x, boolean training) {
-    return Linear.linear(x, ps.getValue(weight, x.getDevice(), training), ps.getValue(bias, x.getDevice(), training))
+    return Linear.linear(
+            x,
+            ps.getValue(weight, x.getDevice(), training),
+            ps.getValue(bias, x.getDevice(), training))
         .singletonOrThrow();
   }
 
@@ -45,8 +59,8 @@ public final class DenseLayer extends AbstractBlock {
   }
 
   @Override
-  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-      PairList<String, Object> params) {
+  protected NDList forwardInternal(
+      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
     return new NDList(apply(ps, inputs.singletonOrThrow(), training));
   }
 

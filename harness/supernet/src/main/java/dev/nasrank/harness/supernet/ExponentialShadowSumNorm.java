@@ -7,8 +7,8 @@ import dev.nasrank.harness.space.S4Choice;
 import java.util.List;
 
 /**
- * {@link BnStrategy#EXPONENTIAL_SBN}: one batch norm per subset of active nodes that the sampler can produce
- * (2^m - 1 when nodes are drawn from the first m; all 15 non-empty subsets at m = 4).
+ * {@link BnStrategy#EXPONENTIAL_SBN}: one batch norm per subset of active nodes that the sampler
+ * can produce (2^m - 1 when nodes are drawn from the first m; all 15 non-empty subsets at m = 4).
  */
 final class ExponentialShadowSumNorm extends SumNormalization {
 
@@ -41,7 +41,8 @@ final class ExponentialShadowSumNorm extends SumNormalization {
   private RunningBatchNorm select(S4Choice choice) {
     RunningBatchNorm bn = byMask[choice.activeMask()];
     if (bn == null) {
-      throw new IllegalArgumentException("choice " + choice + " activates a node subset this supernet cannot sample");
+      throw new IllegalArgumentException(
+          "choice " + choice + " activates a node subset this supernet cannot sample");
     }
     return bn;
   }

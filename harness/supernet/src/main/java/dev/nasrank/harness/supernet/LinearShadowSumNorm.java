@@ -7,8 +7,8 @@ import dev.nasrank.harness.space.S4Choice;
 import java.util.List;
 
 /**
- * {@link BnStrategy#LINEAR_SBN}: Shadow Batch Normalization, one batch norm per number of active paths
- * k = 1..m; a choice with k active nodes runs BN number k.
+ * {@link BnStrategy#LINEAR_SBN}: Shadow Batch Normalization, one batch norm per number of active
+ * paths k = 1..m; a choice with k active nodes runs BN number k.
  */
 final class LinearShadowSumNorm extends SumNormalization {
 
@@ -34,8 +34,13 @@ final class LinearShadowSumNorm extends SumNormalization {
   private RunningBatchNorm select(S4Choice choice) {
     int k = choice.activePaths();
     if (k > bns.length) {
-      throw new IllegalArgumentException("choice " + choice + " has " + k + " active paths, supernet built for at most "
-          + bns.length);
+      throw new IllegalArgumentException(
+          "choice "
+              + choice
+              + " has "
+              + k
+              + " active paths, supernet built for at most "
+              + bns.length);
     }
     return bns[k - 1];
   }

@@ -5,15 +5,15 @@ import ai.djl.ndarray.types.Shape;
 
 /** Memory-layout conversion shared by the supernet and the NAS-Bench-101 ground-truth network. */
 public final class MemoryFormat {
-  private MemoryFormat() {
-  }
+  private MemoryFormat() {}
 
   /**
-   * The same values as {@code x (N, C, H, W)} stored channels-last (NHWC strides, still indexed NCHW). Torch's
-   * convolution (oneDNN), batch norm, ReLU, add and max-pool keep that layout, so the whole network runs
-   * channels-last: oneDNN needs no per-call reorders and max-pool and batch norm use their vectorised
-   * channels-last kernels (the NCHW max-pool kernel is scalar and took about a third of the forward pass). Only
-   * the memory order changes; values are the same up to float summation order.
+   * The same values as {@code x (N, C, H, W)} stored channels-last (NHWC strides, still indexed
+   * NCHW). Torch's convolution (oneDNN), batch norm, ReLU, add and max-pool keep that layout, so
+   * the whole network runs channels-last: oneDNN needs no per-call reorders and max-pool and batch
+   * norm use their vectorised channels-last kernels (the NCHW max-pool kernel is scalar and took
+   * about a third of the forward pass). Only the memory order changes; values are the same up to
+   * float summation order.
    */
   public static NDArray channelsLast(NDArray x) {
     Shape s = x.getShape();

@@ -13,10 +13,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An S4 cell: the active choice nodes run on the cell input in parallel, their outputs are summed (scaled if the
- * strategy says so), a 1x1 conv with bias maps the sum, the {@link SumNormalization} normalises it, and a ReLU
- * follows. For {@link Method#SPOS} the cell holds one copy of the four nodes and of the sum normalisation per
- * number of active paths, and a choice with k active nodes runs copy k; the 1x1 conv stays shared.
+ * An S4 cell: the active choice nodes run on the cell input in parallel, their outputs are summed
+ * (scaled if the strategy says so), a 1x1 conv with bias maps the sum, the {@link SumNormalization}
+ * normalises it, and a ReLU follows. For {@link Method#SPOS} the cell holds one copy of the four
+ * nodes and of the sum normalisation per number of active paths, and a choice with k active nodes
+ * runs copy k; the 1x1 conv stays shared.
  */
 public final class S4Cell extends CompositeBlock {
 
@@ -46,7 +47,9 @@ public final class S4Cell extends CompositeBlock {
     fixed = addChildBlock("conv1x1", new ConvLayer(out, out, 1, true));
     norms = new SumNormalization[copies];
     for (int c = 0; c < copies; c++) {
-      norms[c] = addChildBlock(copyPrefix(c) + "sumnorm", SumNormalization.create(config.bnStrategy(), out, config));
+      norms[c] =
+          addChildBlock(
+              copyPrefix(c) + "sumnorm", SumNormalization.create(config.bnStrategy(), out, config));
     }
   }
 
@@ -66,10 +69,10 @@ public final class S4Cell extends CompositeBlock {
   }
 
   /**
-   * As {@link #apply(ParameterStore, NDArray, S4Choice, boolean)} with the candidate-op outputs taken from
-   * {@code prefix} (this must be the first cell, whose input is the prefix's stem output): the same additions in
-   * the same node order, then the same 1x1 conv, normalisation and ReLU. Every array it creates is attached to
-   * {@code scope}.
+   * As {@link #apply(ParameterStore, NDArray, S4Choice, boolean)} with the candidate-op outputs
+   * taken from {@code prefix} (this must be the first cell, whose input is the prefix's stem
+   * output): the same additions in the same node order, then the same 1x1 conv, normalisation and
+   * ReLU. Every array it creates is attached to {@code scope}.
    */
   NDArray apply(ParameterStore ps, SharedPrefix prefix, S4Choice choice, NDManager scope) {
     int c = copyOf(choice);
@@ -82,22 +85,28 @@ public final class S4Cell extends CompositeBlock {
   }
 
   /**
-   * The output of op {@code opIndex} of node {@code node} (0-based) of copy {@code copy} on the cell input
-   * {@code x}: what {@link #apply} adds for that node.
+   * The output of op {@code opIndex} of node {@code node} (0-based) of copy {@code copy} on the
+   * cell input {@code x}: what {@link #apply} adds for that node.
    */
-  NDArray nodeOutput(ParameterStore ps, NDArray x, int copy, int node, int opIndex, boolean training) {
+  NDArray nodeOutput(
+      ParameterStore ps, NDArray x, int copy, int node, int opIndex, boolean training) {
     return nodes[copy][node].apply(ps, x, opIndex, training);
   }
 
   /**
-   * The copy of the choice nodes (and of the sum normalisation) that {@code choice} runs: its number of active
-   * paths minus one for SPOS, always 0 for MixPath.
+   * The copy of the choice nodes (and of the sum normalisation) that {@code choice} runs: its
+   * number of active paths minus one for SPOS, always 0 for MixPath.
    */
   int copyOf(S4Choice choice) {
     int copy = method == Method.SPOS ? choice.activePaths() - 1 : 0;
     if (copy >= nodes.length) {
-      throw new IllegalArgumentException("choice " + choice + " has " + choice.activePaths()
-          + " active paths, supernet built for at most " + nodes.length);
+      throw new IllegalArgumentException(
+          "choice "
+              + choice
+              + " has "
+              + choice.activePaths()
+              + " active paths, supernet built for at most "
+              + nodes.length);
     }
     return copy;
   }
@@ -111,13 +120,16 @@ public final class S4Cell extends CompositeBlock {
     }
   }
 
-  private NDArray afterSum(ParameterStore ps, NDArray nodeSum, int c, S4Choice choice, boolean training) {
+  private NDArray afterSum(
+      ParameterStore ps, NDArray nodeSum, int c, S4Choice choice, boolean training) {
     NDArray sum = nodeSum;
     SumNormalization norm = norms[c];
     float scale = norm.inputScale(choice);
     if (scale != 1f) {
-      // Never sum.mul(scale) with a Java number: DJL frees that scalar right after the op, while autograd reads it
-      // again in backward (docs/harness.md). This array lives on the step's manager until the step's arrays close.
+      // Never sum.mul(scale) with a Java number: DJL frees that scalar right after the op, while
+      // autograd reads it
+      // again in backward (docs/harness.md). This array lives on the step's manager until the
+      // step's arrays close.
       sum = sum.mul(sum.getManager().create(scale));
     }
     return Activation.relu(norm.apply(ps, fixed.apply(ps, sum, training), choice, training));
@@ -143,8 +155,8 @@ public final class S4Cell extends CompositeBlock {
   }
 
   @Override
-  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-      PairList<String, Object> params) {
+  protected NDList forwardInternal(
+      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
     return new NDList(apply(ps, inputs.singletonOrThrow(), ChoiceParams.choice(params), training));
   }
 
@@ -156,6 +168,14 @@ public final class S4Cell extends CompositeBlock {
 
   @Override
   public String toString() {
-    return "S4Cell(" + in + "->" + out + ", " + method.cliName() + ", " + norms[0].strategy().cliName() + ")";
+    return "S4Cell("
+        + in
+        + "->"
+        + out
+        + ", "
+        + method.cliName()
+        + ", "
+        + norms[0].strategy().cliName()
+        + ")";
   }
 }

@@ -7,8 +7,8 @@ import dev.nasrank.harness.space.S4Choice;
 import java.util.List;
 
 /**
- * {@link BnStrategy#SIMPLE_SCALING}: the sum of k active paths is divided by k (before the cell's 1x1 conv), so
- * its magnitude no longer grows with k; then one batch norm.
+ * {@link BnStrategy#SIMPLE_SCALING}: the sum of k active paths is divided by k (before the cell's
+ * 1x1 conv), so its magnitude no longer grows with k; then one batch norm.
  */
 final class SimpleScalingSumNorm extends SumNormalization {
 

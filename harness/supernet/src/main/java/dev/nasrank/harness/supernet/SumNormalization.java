@@ -10,12 +10,16 @@ import dev.nasrank.harness.space.S4Choice;
 import java.util.List;
 
 /**
- * A {@link BnStrategy}: normalises the output of an S4 cell's 1x1 conv over the summed active paths. Which batch
- * norm runs (if any) may depend on the sampled choice; {@link #inputScale} may scale the sum before the conv.
+ * A {@link BnStrategy}: normalises the output of an S4 cell's 1x1 conv over the summed active
+ * paths. Which batch norm runs (if any) may depend on the sampled choice; {@link #inputScale} may
+ * scale the sum before the conv.
  */
 public abstract class SumNormalization extends CompositeBlock {
 
-  /** Creates the strategy's block for {@code channels} channels and the given supernet configuration. */
+  /**
+   * Creates the strategy's block for {@code channels} channels and the given supernet
+   * configuration.
+   */
   public static SumNormalization create(BnStrategy strategy, int channels, SupernetConfig config) {
     return switch (strategy) {
       case NONE -> new NoSumNorm();
@@ -29,7 +33,10 @@ public abstract class SumNormalization extends CompositeBlock {
   /** The strategy this block implements. */
   public abstract BnStrategy strategy();
 
-  /** Factor applied to the summed node outputs before the cell's 1x1 conv (1 unless the strategy scales). */
+  /**
+   * Factor applied to the summed node outputs before the cell's 1x1 conv (1 unless the strategy
+   * scales).
+   */
   public float inputScale(S4Choice choice) {
     return 1f;
   }
@@ -42,8 +49,8 @@ public abstract class SumNormalization extends CompositeBlock {
   abstract void collect(S4Choice choice, List<Parameter> trainable, List<RunningBatchNorm> norms);
 
   @Override
-  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-      PairList<String, Object> params) {
+  protected NDList forwardInternal(
+      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
     return new NDList(apply(ps, inputs.singletonOrThrow(), ChoiceParams.choice(params), training));
   }
 

@@ -18,14 +18,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The S4 one-shot supernet in NAS-Bench-101 macro structure: stem conv3x3-bn-relu (3 to C), {@code stacks} stacks
- * of {@code cellsPerStack} {@link S4Cell}s (channels double at the first cell of every stack after the first, a
- * 2x2 max-pool precedes it), global average pool, dense to the classes.
+ * The S4 one-shot supernet in NAS-Bench-101 macro structure: stem conv3x3-bn-relu (3 to C), {@code
+ * stacks} stacks of {@code cellsPerStack} {@link S4Cell}s (channels double at the first cell of
+ * every stack after the first, a 2x2 max-pool precedes it), global average pool, dense to the
+ * classes.
  *
- * <p>Input {@code float32 (N, 3, 32, 32)}, output logits {@code (N, classes)}. The sampled architecture is set with
- * {@link #setChoice(S4Choice)} before {@code forward} (or passed as {@link ChoiceParams#of(S4Choice)} params).
- * Only the blocks of that choice run, so only the parameters in {@link #pathParameters(S4Choice)} receive
- * gradients.
+ * <p>Input {@code float32 (N, 3, 32, 32)}, output logits {@code (N, classes)}. The sampled
+ * architecture is set with {@link #setChoice(S4Choice)} before {@code forward} (or passed as {@link
+ * ChoiceParams#of(S4Choice)} params). Only the blocks of that choice run, so only the parameters in
+ * {@link #pathParameters(S4Choice)} receive gradients.
  */
 public final class Supernet extends CompositeBlock {
 
@@ -70,7 +71,8 @@ public final class Supernet extends CompositeBlock {
   /**
    * Sets the architecture the next forward passes run.
    *
-   * @throws IllegalArgumentException if this supernet cannot run it (too many paths, unreachable node subset)
+   * @throws IllegalArgumentException if this supernet cannot run it (too many paths, unreachable
+   *     node subset)
    */
   public void setChoice(S4Choice choice) {
     checkAccepts(choice);
@@ -84,8 +86,14 @@ public final class Supernet extends CompositeBlock {
 
   private void checkAccepts(S4Choice c) {
     if (!config.accepts(c)) {
-      throw new IllegalArgumentException("choice " + c + " is outside this supernet's space (m = "
-          + config.maxPaths() + ", sampler " + config.samplerMode().name().toLowerCase() + ")");
+      throw new IllegalArgumentException(
+          "choice "
+              + c
+              + " is outside this supernet's space (m = "
+              + config.maxPaths()
+              + ", sampler "
+              + config.samplerMode().name().toLowerCase()
+              + ")");
     }
   }
 
@@ -97,24 +105,32 @@ public final class Supernet extends CompositeBlock {
   }
 
   /**
-   * The choice-independent start of the forward pass over {@code x}: the stem output and, computed on first use,
-   * the first cell's candidate-op outputs. Close it when the batch is done.
+   * The choice-independent start of the forward pass over {@code x}: the stem output and, computed
+   * on first use, the first cell's candidate-op outputs. Close it when the batch is done.
    *
-   * @param x images {@code (N, 3, 32, 32)}; the prefix's arrays live in a sub-manager of x's manager
-   * @param training training mode: batch statistics, and the prefix's batch norms update their running statistics
+   * @param x images {@code (N, 3, 32, 32)}; the prefix's arrays live in a sub-manager of x's
+   *     manager
+   * @param training training mode: batch statistics, and the prefix's batch norms update their
+   *     running statistics
    */
   public SharedPrefix prefix(ParameterStore ps, NDArray x, boolean training) {
-    return new SharedPrefix(stem, cells.get(0), config.method() == Method.SPOS ? config.maxPaths() : 1, ps, x,
+    return new SharedPrefix(
+        stem,
+        cells.get(0),
+        config.method() == Method.SPOS ? config.maxPaths() : 1,
+        ps,
+        x,
         training);
   }
 
   /**
-   * Runs the network for {@code choice} from a {@link SharedPrefix}, in the prefix's mode: bit-identical to
-   * {@link #logits(ParameterStore, NDArray, S4Choice, boolean)} on the prefix's batch (the same kernels on the same
-   * values; only the stem and the first cell's op outputs are borrowed instead of recomputed).
+   * Runs the network for {@code choice} from a {@link SharedPrefix}, in the prefix's mode:
+   * bit-identical to {@link #logits(ParameterStore, NDArray, S4Choice, boolean)} on the prefix's
+   * batch (the same kernels on the same values; only the stem and the first cell's op outputs are
+   * borrowed instead of recomputed).
    *
-   * @param scope every array the pass creates, the logits included, is attached to it; the borrowed prefix arrays
-   *     return to the prefix when it closes
+   * @param scope every array the pass creates, the logits included, is attached to it; the borrowed
+   *     prefix arrays return to the prefix when it closes
    */
   public NDArray logits(ParameterStore ps, SharedPrefix prefix, S4Choice choice, NDManager scope) {
     checkAccepts(choice);
@@ -122,7 +138,8 @@ public final class Supernet extends CompositeBlock {
     return afterFirstCell(ps, h, choice, prefix.training());
   }
 
-  private NDArray afterFirstCell(ParameterStore ps, NDArray firstCellOutput, S4Choice choice, boolean training) {
+  private NDArray afterFirstCell(
+      ParameterStore ps, NDArray firstCellOutput, S4Choice choice, boolean training) {
     NDArray h = firstCellOutput;
     for (int i = 1; i < cells.size(); i++) {
       if (downsampleBefore[i]) {
@@ -134,9 +151,9 @@ public final class Supernet extends CompositeBlock {
   }
 
   /**
-   * Which op outputs of a {@link SharedPrefix} {@code choice} uses: choices with the same group share them (one
-   * group for MixPath; for SPOS the number of active paths minus one, since each path count has its own copy of
-   * the nodes). Run the choices of one group together.
+   * Which op outputs of a {@link SharedPrefix} {@code choice} uses: choices with the same group
+   * share them (one group for MixPath; for SPOS the number of active paths minus one, since each
+   * path count has its own copy of the nodes). Run the choices of one group together.
    */
   public int prefixGroup(S4Choice choice) {
     checkAccepts(choice);
@@ -144,9 +161,10 @@ public final class Supernet extends CompositeBlock {
   }
 
   /**
-   * The batch norms {@code choice} runs inside a {@link SharedPrefix}: the stem's, then those of the first cell's
-   * active candidate ops, in forward order. Their running statistics never depend on the choice: their inputs do
-   * not, and BN post-calibration resets and recomputes them from the same batches for every choice.
+   * The batch norms {@code choice} runs inside a {@link SharedPrefix}: the stem's, then those of
+   * the first cell's active candidate ops, in forward order. Their running statistics never depend
+   * on the choice: their inputs do not, and BN post-calibration resets and recomputes them from the
+   * same batches for every choice.
    */
   public List<RunningBatchNorm> prefixBatchNorms(S4Choice choice) {
     checkAccepts(choice);
@@ -157,17 +175,24 @@ public final class Supernet extends CompositeBlock {
   }
 
   @Override
-  protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
-      PairList<String, Object> params) {
-    S4Choice c = params != null && params.contains(ChoiceParams.CHOICE) ? ChoiceParams.choice(params) : choice;
+  protected NDList forwardInternal(
+      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+    S4Choice c =
+        params != null && params.contains(ChoiceParams.CHOICE)
+            ? ChoiceParams.choice(params)
+            : choice;
     if (c == null) {
-      throw new IllegalStateException("no architecture chosen: call setChoice(choice) before forward");
+      throw new IllegalStateException(
+          "no architecture chosen: call setChoice(choice) before forward");
     }
     checkAccepts(c);
     return new NDList(logits(ps, inputs.singletonOrThrow(), c, training));
   }
 
-  /** The trainable parameters (weights, biases, BN gamma/beta) that {@code choice} uses, in forward order. */
+  /**
+   * The trainable parameters (weights, biases, BN gamma/beta) that {@code choice} uses, in forward
+   * order.
+   */
   public List<Parameter> pathParameters(S4Choice choice) {
     List<Parameter> trainable = new ArrayList<>();
     collect(choice, trainable, new ArrayList<>());
@@ -196,8 +221,8 @@ public final class Supernet extends CompositeBlock {
   }
 
   /**
-   * Every parameter by its stable hierarchical name (e.g. {@code 02cell0_0_01n1_...}), in block order, running
-   * statistics included.
+   * Every parameter by its stable hierarchical name (e.g. {@code 02cell0_0_01n1_...}), in block
+   * order, running statistics included.
    */
   public Map<String, Parameter> namedParameters() {
     Map<String, Parameter> out = new LinkedHashMap<>();
@@ -207,7 +232,9 @@ public final class Supernet extends CompositeBlock {
     return out;
   }
 
-  /** Number of trainable scalars: the sum of all parameter sizes, BN running statistics excluded. */
+  /**
+   * Number of trainable scalars: the sum of all parameter sizes, BN running statistics excluded.
+   */
   public long trainableParameterCount() {
     long n = 0;
     for (Pair<String, Parameter> p : getParameters()) {

@@ -14,9 +14,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * BN post-calibration of one candidate: training-mode forward passes (no gradients) that recompute the running
- * statistics of the batch norms on the candidate's path. Only those batch norms change; callers that evaluate many
- * candidates snapshot and restore the trained statistics around each one ({@link #snapshot}, {@link #restore}).
+ * BN post-calibration of one candidate: training-mode forward passes (no gradients) that recompute
+ * the running statistics of the batch norms on the candidate's path. Only those batch norms change;
+ * callers that evaluate many candidates snapshot and restore the trained statistics around each one
+ * ({@link #snapshot}, {@link #restore}).
  */
 public final class BnCalibrator {
 
@@ -25,14 +26,20 @@ public final class BnCalibrator {
   /**
    * Calibrates the path of {@code choice}.
    *
-   * <p>{@link CalibrationMode#EXACT}: reset (mean 0, variance 1), then at batch i (1-based) update weight 1/i, so
-   * after K batches the running mean is the mean of the K batch means (and the running variance the mean of the K
-   * unbiased batch variances). {@link CalibrationMode#REFERENCE}: no reset, update weight 0.1.
+   * <p>{@link CalibrationMode#EXACT}: reset (mean 0, variance 1), then at batch i (1-based) update
+   * weight 1/i, so after K batches the running mean is the mean of the K batch means (and the
+   * running variance the mean of the K unbiased batch variances). {@link
+   * CalibrationMode#REFERENCE}: no reset, update weight 0.1.
    *
-   * @param inputs image batches {@code (N, 3, 32, 32)}; each forward's arrays live in a temporary manager
+   * @param inputs image batches {@code (N, 3, 32, 32)}; each forward's arrays live in a temporary
+   *     manager
    * @return number of batches used
    */
-  public static int calibrate(Supernet net, S4Choice choice, Iterable<NDArray> inputs, CalibrationMode mode,
+  public static int calibrate(
+      Supernet net,
+      S4Choice choice,
+      Iterable<NDArray> inputs,
+      CalibrationMode mode,
       ParameterStore ps) {
     List<RunningBatchNorm> norms = distinct(net.pathBatchNorms(choice));
     if (mode == CalibrationMode.EXACT) {
@@ -49,7 +56,8 @@ public final class BnCalibrator {
         try (NDManager tmp = x.getManager().newSubManager()) {
           NDArray xs = x.duplicate();
           xs.attach(tmp);
-          net.forward(ps, new NDList(xs), true, dev.nasrank.harness.supernet.ChoiceParams.of(choice));
+          net.forward(
+              ps, new NDList(xs), true, dev.nasrank.harness.supernet.ChoiceParams.of(choice));
         }
       }
     } finally {

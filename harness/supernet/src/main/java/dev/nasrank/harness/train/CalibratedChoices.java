@@ -6,9 +6,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The post-calibrated running statistics of many choices ({@link SharedCalibration}): one set for the batch norms
- * every choice shares (the shared prefix's), and per choice a set for the others on its path. A few KiB per choice
- * (two floats per channel per batch norm), so all choices of a supernet fit.
+ * The post-calibrated running statistics of many choices ({@link SharedCalibration}): one set for
+ * the batch norms every choice shares (the shared prefix's), and per choice a set for the others on
+ * its path. A few KiB per choice (two floats per channel per batch norm), so all choices of a
+ * supernet fit.
  */
 public final class CalibratedChoices {
 
@@ -23,7 +24,10 @@ public final class CalibratedChoices {
    * @param own per choice, the batch norms on its path that are not in {@code shared}
    * @param initial per choice, the statistics of {@code own} before the first calibration batch
    */
-  CalibratedChoices(List<RunningBatchNorm> shared, List<List<RunningBatchNorm>> own, List<List<float[][]>> initial) {
+  CalibratedChoices(
+      List<RunningBatchNorm> shared,
+      List<List<RunningBatchNorm>> own,
+      List<List<float[][]>> initial) {
     this.shared = List.copyOf(shared);
     this.own = List.copyOf(own);
     this.stats = new ArrayList<>(initial);
@@ -59,13 +63,18 @@ public final class CalibratedChoices {
     stats.set(i, BnCalibrator.snapshot(own.get(i)));
   }
 
-  /** Keeps the shared batch norms' statistics and the number of batches, at the end of calibration. */
+  /**
+   * Keeps the shared batch norms' statistics and the number of batches, at the end of calibration.
+   */
   void finish(int batchesUsed) {
     sharedStats = BnCalibrator.snapshot(shared);
     batches = batchesUsed;
   }
 
-  /** Statistics {@code (mean 0, variance 1)} for each batch norm, as {@link RunningBatchNorm#resetRunningStats}. */
+  /**
+   * Statistics {@code (mean 0, variance 1)} for each batch norm, as {@link
+   * RunningBatchNorm#resetRunningStats}.
+   */
   static List<float[][]> resetStats(List<RunningBatchNorm> norms) {
     List<float[][]> out = new ArrayList<>(norms.size());
     for (RunningBatchNorm bn : norms) {

@@ -5,13 +5,14 @@ import java.util.Locale;
 /** How BN post-calibration recomputes a candidate's batch-norm running statistics. */
 public enum CalibrationMode {
   /**
-   * The clean protocol (default): reset the running statistics of the candidate's batch norms, then take the
-   * exact cumulative average over K fixed, seeded training batches (update weight 1/i at batch i).
+   * The clean protocol (default): reset the running statistics of the candidate's batch norms, then
+   * take the exact cumulative average over K fixed, seeded training batches (update weight 1/i at
+   * batch i).
    */
   EXACT,
   /**
-   * Replicates the reference code: no reset, update weight 0.1 (PyTorch momentum 0.1), over every batch of the
-   * evaluation set itself.
+   * Replicates the reference code: no reset, update weight 0.1 (PyTorch momentum 0.1), over every
+   * batch of the evaluation set itself.
    */
   REFERENCE;
 

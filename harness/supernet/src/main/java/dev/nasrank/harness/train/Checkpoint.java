@@ -26,27 +26,35 @@ import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
 
 /**
- * A training checkpoint: supernet configuration, seed, completed epochs, global step, sampler generator state,
- * the run's identity (every setting that changes the result, for {@code --resume} to compare), every parameter
- * (BN running statistics included) and the optimizer's momentum buffers, closed by a CRC-32.
+ * A training checkpoint: supernet configuration, seed, completed epochs, global step, sampler
+ * generator state, the run's identity (every setting that changes the result, for {@code --resume}
+ * to compare), every parameter (BN running statistics included) and the optimizer's momentum
+ * buffers, closed by a CRC-32.
  *
- * <p>Written atomically through {@link AtomicFiles} (a temp file in the same folder, forced to disk, then a
- * rename), so a crash never leaves a half-written checkpoint in place of the last good one; the temp file a kill
- * leaves is removed by the trainer's next start. Loading verifies magic, version and CRC before touching the
- * model. Version 1 files (no identity) are still read.
+ * <p>Written atomically through {@link AtomicFiles} (a temp file in the same folder, forced to
+ * disk, then a rename), so a crash never leaves a half-written checkpoint in place of the last good
+ * one; the temp file a kill leaves is removed by the trainer's next start. Loading verifies magic,
+ * version and CRC before touching the model. Version 1 files (no identity) are still read.
  *
  * @param config the supernet's configuration
  * @param seed training seed
  * @param epochsCompleted number of epochs finished (the next run starts at this zero-based epoch)
  * @param globalStep optimizer steps taken
  * @param samplerState {@link dev.nasrank.harness.space.S4Sampler#saveState()} bytes
- * @param identity setting name to value of everything that changes the result (empty for a version 1 file)
+ * @param identity setting name to value of everything that changes the result (empty for a version
+ *     1 file)
  */
-public record Checkpoint(SupernetConfig config, long seed, int epochsCompleted, long globalStep,
-    byte[] samplerState, Map<String, String> identity) {
+public record Checkpoint(
+    SupernetConfig config,
+    long seed,
+    int epochsCompleted,
+    long globalStep,
+    byte[] samplerState,
+    Map<String, String> identity) {
 
   private static final String MAGIC = "nasrank-supernet-checkpoint";
   private static final int VERSION = 2;
+
   /** File name of the checkpoint inside a run folder. */
   public static final String FILE_NAME = "checkpoint.bin";
 
@@ -60,50 +68,55 @@ public record Checkpoint(SupernetConfig config, long seed, int epochsCompleted, 
    *
    * @throws IOException on a write failure (the previous file, if any, stays intact)
    */
-  public void save(Path file, Map<String, Parameter> params, Map<String, NDArray> buffers) throws IOException {
-    AtomicFiles.write(file, sink -> {
-      DataOutputStream raw = new DataOutputStream(sink);
-      CRC32 crc = new CRC32();
-      DataOutputStream out = new DataOutputStream(new CheckedOutputStream(raw, crc));
-      out.writeUTF(MAGIC);
-      out.writeInt(VERSION);
-      out.writeUTF(config.method().name());
-      out.writeUTF(config.bnStrategy().name());
-      out.writeInt(config.maxPaths());
-      out.writeUTF(config.samplerMode().name());
-      out.writeInt(config.network().stemChannels());
-      out.writeInt(config.network().stacks());
-      out.writeInt(config.network().cellsPerStack());
-      out.writeInt(config.network().classes());
-      out.writeLong(seed);
-      out.writeInt(epochsCompleted);
-      out.writeLong(globalStep);
-      writeBytes(out, samplerState);
-      out.writeInt(identity.size());
-      for (Map.Entry<String, String> e : identity.entrySet()) {
-        out.writeUTF(e.getKey());
-        out.writeUTF(e.getValue());
-      }
-      out.writeInt(params.size());
-      for (Map.Entry<String, Parameter> e : params.entrySet()) {
-        out.writeUTF(e.getKey());
-        writeBytes(out, e.getValue().getArray().encode());
-      }
-      out.writeInt(buffers.size());
-      for (Map.Entry<String, NDArray> e : buffers.entrySet()) {
-        out.writeUTF(e.getKey());
-        writeBytes(out, e.getValue().encode());
-      }
-      out.flush();
-      raw.writeLong(crc.getValue());
-      raw.flush();
-    });
+  public void save(Path file, Map<String, Parameter> params, Map<String, NDArray> buffers)
+      throws IOException {
+    AtomicFiles.write(
+        file,
+        sink -> {
+          DataOutputStream raw = new DataOutputStream(sink);
+          CRC32 crc = new CRC32();
+          DataOutputStream out = new DataOutputStream(new CheckedOutputStream(raw, crc));
+          out.writeUTF(MAGIC);
+          out.writeInt(VERSION);
+          out.writeUTF(config.method().name());
+          out.writeUTF(config.bnStrategy().name());
+          out.writeInt(config.maxPaths());
+          out.writeUTF(config.samplerMode().name());
+          out.writeInt(config.network().stemChannels());
+          out.writeInt(config.network().stacks());
+          out.writeInt(config.network().cellsPerStack());
+          out.writeInt(config.network().classes());
+          out.writeLong(seed);
+          out.writeInt(epochsCompleted);
+          out.writeLong(globalStep);
+          writeBytes(out, samplerState);
+          out.writeInt(identity.size());
+          for (Map.Entry<String, String> e : identity.entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeUTF(e.getValue());
+          }
+          out.writeInt(params.size());
+          for (Map.Entry<String, Parameter> e : params.entrySet()) {
+            out.writeUTF(e.getKey());
+            writeBytes(out, e.getValue().getArray().encode());
+          }
+          out.writeInt(buffers.size());
+          for (Map.Entry<String, NDArray> e : buffers.entrySet()) {
+            out.writeUTF(e.getKey());
+            writeBytes(out, e.getValue().encode());
+          }
+          out.flush();
+          raw.writeLong(crc.getValue());
+          raw.flush();
+        });
   }
 
   /**
-   * Reads only the header (configuration, seed, epochs, step, sampler state) after verifying the CRC.
+   * Reads only the header (configuration, seed, epochs, step, sampler state) after verifying the
+   * CRC.
    *
-   * @throws IOException if the file is missing, truncated, corrupt or of another format, naming the file
+   * @throws IOException if the file is missing, truncated, corrupt or of another format, naming the
+   *     file
    */
   public static Checkpoint readHeader(Path file) throws IOException {
     verifyCrc(file);
@@ -113,29 +126,40 @@ public record Checkpoint(SupernetConfig config, long seed, int epochsCompleted, 
   }
 
   /**
-   * Verifies the file, copies every saved parameter into {@code params} (by name) and returns the header and the
-   * momentum buffers (attached to {@code manager}; the caller closes them).
+   * Verifies the file, copies every saved parameter into {@code params} (by name) and returns the
+   * header and the momentum buffers (attached to {@code manager}; the caller closes them).
    *
-   * @throws IOException if the file is missing, truncated, corrupt, or does not match the parameters
+   * @throws IOException if the file is missing, truncated, corrupt, or does not match the
+   *     parameters
    */
-  public static Loaded load(Path file, Map<String, Parameter> params, NDManager manager) throws IOException {
+  public static Loaded load(Path file, Map<String, Parameter> params, NDManager manager)
+      throws IOException {
     verifyCrc(file);
     try (DataInputStream in = open(file)) {
       Checkpoint header = readHeader(in, file);
       int n = in.readInt();
       if (n != params.size()) {
-        throw new IOException(file + ": checkpoint holds " + n + " parameters, the supernet has " + params.size());
+        throw new IOException(
+            file + ": checkpoint holds " + n + " parameters, the supernet has " + params.size());
       }
       for (int i = 0; i < n; i++) {
         String name = in.readUTF();
         Parameter p = params.get(name);
         if (p == null) {
-          throw new IOException(file + ": checkpoint parameter '" + name + "' does not exist in the supernet");
+          throw new IOException(
+              file + ": checkpoint parameter '" + name + "' does not exist in the supernet");
         }
         try (NDArray saved = NDArray.decode(manager, readBytes(in, file))) {
           if (!saved.getShape().equals(p.getShape())) {
-            throw new IOException(file + ": parameter '" + name + "' has shape " + saved.getShape()
-                + " in the checkpoint, " + p.getShape() + " in the supernet");
+            throw new IOException(
+                file
+                    + ": parameter '"
+                    + name
+                    + "' has shape "
+                    + saved.getShape()
+                    + " in the checkpoint, "
+                    + p.getShape()
+                    + " in the supernet");
           }
           p.getArray().set(saved.toByteBuffer());
         }
@@ -153,8 +177,8 @@ public record Checkpoint(SupernetConfig config, long seed, int epochsCompleted, 
   }
 
   /**
-   * Builds the checkpoint's supernet on {@code manager}'s device and loads its parameters (momentum buffers are
-   * discarded): the trained supernet for evaluation.
+   * Builds the checkpoint's supernet on {@code manager}'s device and loads its parameters (momentum
+   * buffers are discarded): the trained supernet for evaluation.
    *
    * @throws IOException if the file is missing, truncated or corrupt
    */
@@ -209,8 +233,13 @@ public record Checkpoint(SupernetConfig config, long seed, int epochsCompleted, 
       stored = new DataInputStream(in).readLong();
     }
     if (stored != crc.getValue()) {
-      throw new IOException(file + ": checkpoint CRC mismatch (stored " + Long.toHexString(stored) + ", computed "
-          + Long.toHexString(crc.getValue()) + "): corrupt or truncated");
+      throw new IOException(
+          file
+              + ": checkpoint CRC mismatch (stored "
+              + Long.toHexString(stored)
+              + ", computed "
+              + Long.toHexString(crc.getValue())
+              + "): corrupt or truncated");
     }
   }
 
@@ -221,12 +250,17 @@ public record Checkpoint(SupernetConfig config, long seed, int epochsCompleted, 
     }
     int version = in.readInt();
     if (version != 1 && version != VERSION) {
-      throw new IOException(file + ": checkpoint version " + version + " (supported 1 and " + VERSION + ")");
+      throw new IOException(
+          file + ": checkpoint version " + version + " (supported 1 and " + VERSION + ")");
     }
     try {
-      SupernetConfig cfg = new SupernetConfig(Method.valueOf(in.readUTF()), BnStrategy.valueOf(in.readUTF()),
-          in.readInt(), SamplerMode.valueOf(in.readUTF()),
-          new NetworkShape(in.readInt(), in.readInt(), in.readInt(), in.readInt()));
+      SupernetConfig cfg =
+          new SupernetConfig(
+              Method.valueOf(in.readUTF()),
+              BnStrategy.valueOf(in.readUTF()),
+              in.readInt(),
+              SamplerMode.valueOf(in.readUTF()),
+              new NetworkShape(in.readInt(), in.readInt(), in.readInt(), in.readInt()));
       long seed = in.readLong();
       int epochs = in.readInt();
       long step = in.readLong();

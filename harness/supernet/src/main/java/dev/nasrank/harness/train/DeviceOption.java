@@ -4,7 +4,10 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import java.util.Locale;
 
-/** Device flag of the CLI: auto (GPU if the engine sees one, else CPU), cpu, or gpu (an error if none). */
+/**
+ * Device flag of the CLI: auto (GPU if the engine sees one, else CPU), cpu, or gpu (an error if
+ * none).
+ */
 public enum DeviceOption {
   AUTO,
   CPU,
@@ -22,8 +25,9 @@ public enum DeviceOption {
       case AUTO -> gpus > 0 ? Device.gpu() : Device.cpu();
       case GPU -> {
         if (gpus == 0) {
-          throw new IllegalStateException("--device gpu requested but the PyTorch engine sees no GPU (the build ships "
-              + "pytorch-native-cpu; see docs/djl.md for a CUDA libtorch); use --device cpu or auto");
+          throw new IllegalStateException(
+              "--device gpu requested but the PyTorch engine sees no GPU (the build ships "
+                  + "pytorch-native-cpu; see docs/djl.md for a CUDA libtorch); use --device cpu or auto");
         }
         yield Device.gpu();
       }
@@ -35,7 +39,8 @@ public enum DeviceOption {
     try {
       return valueOf(s.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("unknown device '" + s + "' (expected auto, cpu or gpu)", e);
+      throw new IllegalArgumentException(
+          "unknown device '" + s + "' (expected auto, cpu or gpu)", e);
     }
   }
 }

@@ -13,15 +13,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * SGD with momentum, weight decay and global-norm gradient clipping that touches only the parameters of the
- * sampled path (MixPath's rule: inactive branches get no update at all, so neither momentum nor weight decay moves
- * them). DJL's {@code Trainer.step()} would update every parameter, so this optimizer keeps its own momentum
- * buffers and updates exactly the parameters it is given.
+ * SGD with momentum, weight decay and global-norm gradient clipping that touches only the
+ * parameters of the sampled path (MixPath's rule: inactive branches get no update at all, so
+ * neither momentum nor weight decay moves them). DJL's {@code Trainer.step()} would update every
+ * parameter, so this optimizer keeps its own momentum buffers and updates exactly the parameters it
+ * is given.
  *
  * <p>One step, PyTorch semantics: the gradients of the path are clipped together to global L2 norm
  * {@code clipNorm} (coefficient {@code clipNorm / (norm + 1e-6)} when below 1); then per parameter
- * {@code d = g + wd * w} (no decay on batch-norm gamma/beta), {@code buf = momentum * buf + d} (buf starts at
- * d), {@code w -= lr * buf}; then the path's gradients are zeroed.
+ * {@code d = g + wd * w} (no decay on batch-norm gamma/beta), {@code buf = momentum * buf + d} (buf
+ * starts at d), {@code w -= lr * buf}; then the path's gradients are zeroed.
  */
 public final class PathSgd implements AutoCloseable {
 
@@ -63,8 +64,10 @@ public final class PathSgd implements AutoCloseable {
       }
       double norm = Math.sqrt(NDArrays.stack(squares).sum().getFloat());
       double coef = clipNorm > 0 && norm > clipNorm ? clipNorm / (norm + 1e-6) : 1.0;
-      // The step's scalars as arrays made once: DJL turns every op with a Number into a fresh scalar array (a
-      // native allocation per call), and torch multiplies by the same float64 0-dim tensor either way.
+      // The step's scalars as arrays made once: DJL turns every op with a Number into a fresh
+      // scalar array (a
+      // native allocation per call), and torch multiplies by the same float64 0-dim tensor either
+      // way.
       NDArray coefScalar = coef == 1.0 ? null : tmp.create(coef);
       NDArray decayScalar = tmp.create(weightDecay);
       NDArray momentumScalar = tmp.create(momentum);
@@ -73,7 +76,8 @@ public final class PathSgd implements AutoCloseable {
         Parameter p = path.get(i);
         NDArray w = p.getArray();
         NDArray g = grads.get(i);
-        // d is built in the gradient's own storage: the gradient is zeroed below, so no copy is needed.
+        // d is built in the gradient's own storage: the gradient is zeroed below, so no copy is
+        // needed.
         NDArray d = coefScalar == null ? g : g.muli(coefScalar);
         if (weightDecay != 0 && decays(p)) {
           NDArray wd = w.mul(decayScalar);
@@ -102,12 +106,16 @@ public final class PathSgd implements AutoCloseable {
     return p.getType() != Parameter.Type.GAMMA && p.getType() != Parameter.Type.BETA;
   }
 
-  /** The momentum buffer of {@code p}, or null if it was never on a path (live array, not a copy). */
+  /**
+   * The momentum buffer of {@code p}, or null if it was never on a path (live array, not a copy).
+   */
   public NDArray buffer(Parameter p) {
     return buffers.get(p);
   }
 
-  /** The momentum buffers by parameter name, for a checkpoint; parameters never updated are absent. */
+  /**
+   * The momentum buffers by parameter name, for a checkpoint; parameters never updated are absent.
+   */
   public Map<String, NDArray> buffersByName(Map<String, Parameter> named) {
     Map<String, NDArray> out = new LinkedHashMap<>();
     for (Map.Entry<String, Parameter> e : named.entrySet()) {
@@ -132,11 +140,17 @@ public final class PathSgd implements AutoCloseable {
     for (Map.Entry<String, NDArray> e : saved.entrySet()) {
       Parameter p = named.get(e.getKey());
       if (p == null) {
-        throw new IllegalArgumentException("momentum buffer for unknown parameter '" + e.getKey() + "'");
+        throw new IllegalArgumentException(
+            "momentum buffer for unknown parameter '" + e.getKey() + "'");
       }
       if (!p.getShape().equals(e.getValue().getShape())) {
-        throw new IllegalArgumentException("momentum buffer '" + e.getKey() + "' has shape " + e.getValue().getShape()
-            + ", parameter has " + p.getShape());
+        throw new IllegalArgumentException(
+            "momentum buffer '"
+                + e.getKey()
+                + "' has shape "
+                + e.getValue().getShape()
+                + ", parameter has "
+                + p.getShape());
       }
       NDArray copy = e.getValue().duplicate();
       copy.attach(bufferManager);

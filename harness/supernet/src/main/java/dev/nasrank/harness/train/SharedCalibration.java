@@ -14,15 +14,16 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * BN post-calibration of many choices in one pass over the calibration batches, bit-identical to calibrating each
- * choice alone with {@link BnCalibrator#calibrate} (the same update weights, the same forward passes, the same
- * order of updates per batch norm).
+ * BN post-calibration of many choices in one pass over the calibration batches, bit-identical to
+ * calibrating each choice alone with {@link BnCalibrator#calibrate} (the same update weights, the
+ * same forward passes, the same order of updates per batch norm).
  *
- * <p>The batch norms of the shared prefix ({@link Supernet#prefixBatchNorms}: the stem's and the first cell's
- * candidate ops') see the same batches for every choice and are reset to the same values, so their calibrated
- * statistics do not depend on the choice: they are updated once per batch, by the {@link SharedPrefix} that every
- * choice then borrows. Every other batch norm on a choice's path is loaded with that choice's statistics so far
- * before the choice's pass and saved after it.
+ * <p>The batch norms of the shared prefix ({@link Supernet#prefixBatchNorms}: the stem's and the
+ * first cell's candidate ops') see the same batches for every choice and are reset to the same
+ * values, so their calibrated statistics do not depend on the choice: they are updated once per
+ * batch, by the {@link SharedPrefix} that every choice then borrows. Every other batch norm on a
+ * choice's path is loaded with that choice's statistics so far before the choice's pass and saved
+ * after it.
  */
 public final class SharedCalibration {
 
@@ -32,16 +33,23 @@ public final class SharedCalibration {
    * Calibrates every choice.
    *
    * @param choices the choices
-   * @param order the order in which to run them on each batch: a permutation of their indices in which the choices
-   *     of one {@link Supernet#prefixGroup} are adjacent
-   * @param inputs image batches {@code (N, 3, 32, 32)}: for {@link CalibrationMode#EXACT} the same K batches
-   *     {@link BnCalibrator#calibrate} would get, for {@link CalibrationMode#REFERENCE} the evaluation batches
+   * @param order the order in which to run them on each batch: a permutation of their indices in
+   *     which the choices of one {@link Supernet#prefixGroup} are adjacent
+   * @param inputs image batches {@code (N, 3, 32, 32)}: for {@link CalibrationMode#EXACT} the same
+   *     K batches {@link BnCalibrator#calibrate} would get, for {@link CalibrationMode#REFERENCE}
+   *     the evaluation batches
    * @param step called after each choice's pass on each batch (progress)
-   * @return the calibrated statistics; the supernet's running statistics are left as calibrated for the last
-   *     choice run, so callers snapshot the trained ones before and restore them after
+   * @return the calibrated statistics; the supernet's running statistics are left as calibrated for
+   *     the last choice run, so callers snapshot the trained ones before and restore them after
    */
-  public static CalibratedChoices calibrate(Supernet net, List<S4Choice> choices, int[] order,
-      Iterable<NDArray> inputs, CalibrationMode mode, ParameterStore ps, Runnable step) {
+  public static CalibratedChoices calibrate(
+      Supernet net,
+      List<S4Choice> choices,
+      int[] order,
+      Iterable<NDArray> inputs,
+      CalibrationMode mode,
+      ParameterStore ps,
+      Runnable step) {
     List<RunningBatchNorm> shared = new ArrayList<>();
     Set<RunningBatchNorm> sharedSet = Collections.newSetFromMap(new IdentityHashMap<>());
     for (S4Choice c : choices) {
@@ -61,7 +69,10 @@ public final class SharedCalibration {
         }
       }
       own.add(mine);
-      initial.add(mode == CalibrationMode.EXACT ? CalibratedChoices.resetStats(mine) : BnCalibrator.snapshot(mine));
+      initial.add(
+          mode == CalibrationMode.EXACT
+              ? CalibratedChoices.resetStats(mine)
+              : BnCalibrator.snapshot(mine));
     }
     CalibratedChoices out = new CalibratedChoices(shared, own, initial);
     if (mode == CalibrationMode.EXACT) {

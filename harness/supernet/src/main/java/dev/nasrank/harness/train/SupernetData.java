@@ -13,12 +13,17 @@ import dev.nasrank.harness.manifest.DataVerification;
 /**
  * The batch sources of a supernet run on one data split.
  *
- * @param split the split ({@link DataSplit#SYNTHETIC}: a small learnable non-CIFAR set for smoke runs)
- * @param train training batches: shuffled per epoch, random crop + flip + Cutout 16 (the reference augmentation)
- * @param validation evaluation batches: the split's validation part, in order, normalised, no augmentation
- * @param calibration BN-calibration batches: training images, shuffled with the seed, no augmentation
+ * @param split the split ({@link DataSplit#SYNTHETIC}: a small learnable non-CIFAR set for smoke
+ *     runs)
+ * @param train training batches: shuffled per epoch, random crop + flip + Cutout 16 (the reference
+ *     augmentation)
+ * @param validation evaluation batches: the split's validation part, in order, normalised, no
+ *     augmentation
+ * @param calibration BN-calibration batches: training images, shuffled with the seed, no
+ *     augmentation
  */
-public record SupernetData(DataSplit split, BatchSource train, BatchSource validation, BatchSource calibration) {
+public record SupernetData(
+    DataSplit split, BatchSource train, BatchSource validation, BatchSource calibration) {
 
   /**
    * Loads a split.
@@ -27,16 +32,25 @@ public record SupernetData(DataSplit split, BatchSource train, BatchSource valid
    * @param root data root (unused for synthetic)
    * @param batchSize images per batch
    * @param seed seed of order and augmentation
-   * @param parts which parts to load: training and calibration sources are null unless {@code withTrain},
-   *     the validation source null unless {@code withValidation}
-   * @throws dev.nasrank.datasets.MissingDataException if files are missing (the message says how to get them)
-   * @throws dev.nasrank.datasets.manifest.ChecksumMismatchException if a file of the split differs from the
-   *     dataset manifest (unless the root's verification is off: {@link DataRoot#withVerification})
+   * @param parts which parts to load: training and calibration sources are null unless {@code
+   *     withTrain}, the validation source null unless {@code withValidation}
+   * @throws dev.nasrank.datasets.MissingDataException if files are missing (the message says how to
+   *     get them)
+   * @throws dev.nasrank.datasets.manifest.ChecksumMismatchException if a file of the split differs
+   *     from the dataset manifest (unless the root's verification is off: {@link
+   *     DataRoot#withVerification})
    */
-  public static SupernetData load(DataSplit split, DataRoot root, int batchSize, long seed, boolean withTrain,
+  public static SupernetData load(
+      DataSplit split,
+      DataRoot root,
+      int batchSize,
+      long seed,
+      boolean withTrain,
       boolean withValidation) {
     if (split == DataSplit.SYNTHETIC) {
-      return new SupernetData(split, withTrain ? new SyntheticBatches(16 * batchSize, batchSize, 10, seed) : null,
+      return new SupernetData(
+          split,
+          withTrain ? new SyntheticBatches(16 * batchSize, batchSize, 10, seed) : null,
           withValidation ? new SyntheticBatches(4 * batchSize, batchSize, 10, seed + 1) : null,
           withTrain ? new SyntheticBatches(16 * batchSize, batchSize, 10, seed + 2) : null);
     }
@@ -46,14 +60,29 @@ public record SupernetData(DataSplit split, BatchSource train, BatchSource valid
     BatchSource calibration = null;
     if (withTrain) {
       CifarImages images = Cifar10.load(root, sp, Cifar10Split.Part.TRAIN);
-      train = CifarBatches.builder(images).optBatchSize(batchSize).optSeed(seed).optDropLast(true).build();
-      calibration = CifarBatches.builder(images).optBatchSize(batchSize).optSeed(seed).optAugment(false)
-          .optDropLast(true).build();
+      train =
+          CifarBatches.builder(images)
+              .optBatchSize(batchSize)
+              .optSeed(seed)
+              .optDropLast(true)
+              .build();
+      calibration =
+          CifarBatches.builder(images)
+              .optBatchSize(batchSize)
+              .optSeed(seed)
+              .optAugment(false)
+              .optDropLast(true)
+              .build();
     }
     BatchSource validation = null;
     if (withValidation) {
       CifarImages images = Cifar10.load(root, sp, Cifar10Split.Part.VALIDATION);
-      validation = CifarBatches.builder(images).optBatchSize(batchSize).optAugment(false).optShuffle(false).build();
+      validation =
+          CifarBatches.builder(images)
+              .optBatchSize(batchSize)
+              .optAugment(false)
+              .optShuffle(false)
+              .build();
     }
     return new SupernetData(split, train, validation, calibration);
   }

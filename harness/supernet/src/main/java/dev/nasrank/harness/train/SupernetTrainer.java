@@ -31,16 +31,18 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 
 /**
- * Trains an S4 supernet as MixPath does: one choice sampled per mini-batch, forward and backward through that path
- * only, a {@link PathSgd} step on that path's parameters, a cosine learning rate per epoch.
+ * Trains an S4 supernet as MixPath does: one choice sampled per mini-batch, forward and backward
+ * through that path only, a {@link PathSgd} step on that path's parameters, a cosine learning rate
+ * per epoch.
  *
- * <p>Each step's arrays live in the batch's manager and are freed when the batch closes. After every epoch a
- * checkpoint (parameters, momentum buffers, sampler state, epoch) is written atomically to
- * {@code outDir/checkpoint.bin}, and {@code outDir/train.json} records configuration, device and epoch figures.
- * With {@link TrainConfig#resume()} a run continues from that checkpoint, only with the settings it was written
- * with ({@link #identity}: a different one is refused, naming every field that differs). Temp files that a kill
- * during a write left in the folder are removed when training starts. A NaN or infinite loss stops the run with
- * {@link NonFiniteLossException}, leaving the last good checkpoint in place.
+ * <p>Each step's arrays live in the batch's manager and are freed when the batch closes. After
+ * every epoch a checkpoint (parameters, momentum buffers, sampler state, epoch) is written
+ * atomically to {@code outDir/checkpoint.bin}, and {@code outDir/train.json} records configuration,
+ * device and epoch figures. With {@link TrainConfig#resume()} a run continues from that checkpoint,
+ * only with the settings it was written with ({@link #identity}: a different one is refused, naming
+ * every field that differs). Temp files that a kill during a write left in the folder are removed
+ * when training starts. A NaN or infinite loss stops the run with {@link NonFiniteLossException},
+ * leaving the last good checkpoint in place.
  */
 public final class SupernetTrainer {
 
@@ -50,12 +52,17 @@ public final class SupernetTrainer {
   private final PrintStream log;
   private final Runnable beforeBackward;
 
-  /** @param log where per-epoch lines go (the progress bar goes to stderr) */
+  /**
+   * @param log where per-epoch lines go (the progress bar goes to stderr)
+   */
   public SupernetTrainer(PrintStream log) {
     this(log, () -> {});
   }
 
-  /** As {@link #SupernetTrainer(PrintStream)} with a hook between every step's forward and backward (tests). */
+  /**
+   * As {@link #SupernetTrainer(PrintStream)} with a hook between every step's forward and backward
+   * (tests).
+   */
   SupernetTrainer(PrintStream log, Runnable beforeBackward) {
     this.log = log;
     this.beforeBackward = beforeBackward;
@@ -76,15 +83,17 @@ public final class SupernetTrainer {
   }
 
   /**
-   * As {@link #train(TrainConfig, BatchSource, Path)}, but stops after {@code stopAfter} epochs of the configured
-   * schedule (the learning rate still follows the full {@code cfg.epochs()} cosine), as an audit of the first
-   * epochs of a long run needs.
+   * As {@link #train(TrainConfig, BatchSource, Path)}, but stops after {@code stopAfter} epochs of
+   * the configured schedule (the learning rate still follows the full {@code cfg.epochs()} cosine),
+   * as an audit of the first epochs of a long run needs.
    *
    * @param stopAfter epochs to complete, 1 to {@code cfg.epochs()}
    */
-  public TrainResult train(TrainConfig cfg, BatchSource train, Path outDir, int stopAfter) throws IOException {
+  public TrainResult train(TrainConfig cfg, BatchSource train, Path outDir, int stopAfter)
+      throws IOException {
     if (stopAfter < 1 || stopAfter > cfg.epochs()) {
-      throw new IllegalArgumentException("can stop after 1 to " + cfg.epochs() + " epochs, got " + stopAfter);
+      throw new IllegalArgumentException(
+          "can stop after 1 to " + cfg.epochs() + " epochs, got " + stopAfter);
     }
     Device device = cfg.device().resolve();
     Path ckpt = outDir.resolve(Checkpoint.FILE_NAME);
@@ -92,17 +101,24 @@ public final class SupernetTrainer {
     boolean haveCheckpoint = Files.exists(ckpt);
     Map<String, String> identity = identity(cfg, train);
     if (haveCheckpoint && !cfg.resume()) {
-      throw new IllegalStateException(outDir + " already holds a checkpoint; pass --resume to continue it or choose "
-          + "another output folder");
+      throw new IllegalStateException(
+          outDir
+              + " already holds a checkpoint; pass --resume to continue it or choose "
+              + "another output folder");
     }
     Engine.getInstance().setRandomSeed((int) cfg.seed());
     try (NDManager manager = NDManager.newBaseManager(device)) {
       Supernet net = new Supernet(cfg.supernet());
       net.initialize(manager);
       Map<String, Parameter> named = net.namedParameters();
-      S4Sampler sampler = new S4Sampler(cfg.supernet().maxPaths(), cfg.supernet().samplerMode(), cfg.seed());
-      try (PathSgd sgd = new PathSgd(manager, cfg.optimizer().momentum(), cfg.optimizer().weightDecay(),
-          cfg.optimizer().clipNorm())) {
+      S4Sampler sampler =
+          new S4Sampler(cfg.supernet().maxPaths(), cfg.supernet().samplerMode(), cfg.seed());
+      try (PathSgd sgd =
+          new PathSgd(
+              manager,
+              cfg.optimizer().momentum(),
+              cfg.optimizer().weightDecay(),
+              cfg.optimizer().clipNorm())) {
         int start = 0;
         long globalStep = 0;
         if (haveCheckpoint) {
@@ -120,21 +136,26 @@ public final class SupernetTrainer {
           start = c.epochsCompleted();
           globalStep = c.globalStep();
           if (start >= cfg.epochs()) {
-            log.printf("nothing to train: %s already holds %d of %d epochs (global step %d)%n", ckpt, start,
-                cfg.epochs(), globalStep);
+            log.printf(
+                "nothing to train: %s already holds %d of %d epochs (global step %d)%n",
+                ckpt, start, cfg.epochs(), globalStep);
           } else {
-            log.printf("resuming %s after epoch %d of %d (global step %d)%n", ckpt, start, cfg.epochs(),
-                globalStep);
+            log.printf(
+                "resuming %s after epoch %d of %d (global step %d)%n",
+                ckpt, start, cfg.epochs(), globalStep);
           }
         } else if (cfg.resume()) {
           log.printf("no checkpoint in %s: starting from epoch 1%n", outDir);
         }
         List<EpochStats> stats = new ArrayList<>();
-        TrainStep step = new TrainStep(net, sgd, new ParameterStore(manager, false), beforeBackward);
+        TrainStep step =
+            new TrainStep(net, sgd, new ParameterStore(manager, false), beforeBackward);
         for (int epoch = start; epoch < stopAfter; epoch++) {
           double lr = cfg.schedule().lr(epoch);
-          int total = cfg.maxStepsPerEpoch() == 0 ? train.batchesPerEpoch()
-              : Math.min(cfg.maxStepsPerEpoch(), train.batchesPerEpoch());
+          int total =
+              cfg.maxStepsPerEpoch() == 0
+                  ? train.batchesPerEpoch()
+                  : Math.min(cfg.maxStepsPerEpoch(), train.batchesPerEpoch());
           long t0 = System.nanoTime();
           double lossSum = 0;
           long correct = 0;
@@ -150,9 +171,19 @@ public final class SupernetTrainer {
                 NDArray y = onDevice(batch.getLabels().head(), device);
                 TrainStep.Outcome o = step.run(choice, x, y, lr);
                 if (!o.finite()) {
-                  throw new NonFiniteLossException(epoch, steps, globalStep, o.loss(), choice.id(),
-                      epoch == 0 ? "no checkpoint written yet"
-                          : "last good checkpoint " + ckpt + " (" + epoch + " epochs completed) left in place");
+                  throw new NonFiniteLossException(
+                      epoch,
+                      steps,
+                      globalStep,
+                      o.loss(),
+                      choice.id(),
+                      epoch == 0
+                          ? "no checkpoint written yet"
+                          : "last good checkpoint "
+                              + ckpt
+                              + " ("
+                              + epoch
+                              + " epochs completed) left in place");
                 }
                 float value = o.loss();
                 correct += o.correct();
@@ -169,29 +200,54 @@ public final class SupernetTrainer {
             }
           }
           double seconds = (System.nanoTime() - t0) / 1e9;
-          EpochStats es = new EpochStats(epoch, lr, steps, steps == 0 ? Double.NaN : lossSum / steps,
-              images == 0 ? Double.NaN : correct / (double) images, images / seconds, seconds,
-              java.util.Arrays.copyOf(stepLosses, steps));
+          EpochStats es =
+              new EpochStats(
+                  epoch,
+                  lr,
+                  steps,
+                  steps == 0 ? Double.NaN : lossSum / steps,
+                  images == 0 ? Double.NaN : correct / (double) images,
+                  images / seconds,
+                  seconds,
+                  java.util.Arrays.copyOf(stepLosses, steps));
           stats.add(es);
-          log.printf("epoch %d/%d  lr %.5f  loss %.4f  acc %.4f  %.1f img/s  %.1f s%n", epoch + 1, cfg.epochs(), lr,
-              es.meanLoss(), es.accuracy(), es.imagesPerSecond(), seconds);
-          // train.json first: a kill between the two writes then leaves it with one epoch more than the
+          log.printf(
+              "epoch %d/%d  lr %.5f  loss %.4f  acc %.4f  %.1f img/s  %.1f s%n",
+              epoch + 1,
+              cfg.epochs(),
+              lr,
+              es.meanLoss(),
+              es.accuracy(),
+              es.imagesPerSecond(),
+              seconds);
+          // train.json first: a kill between the two writes then leaves it with one epoch more than
+          // the
           // checkpoint (redone and replaced on resume), never one fewer (its figures would be lost)
-          writeManifest(outDir, cfg, device, net.trainableParameterCount(), epoch + 1, globalStep, stats);
-          new Checkpoint(cfg.supernet(), cfg.seed(), epoch + 1, globalStep, sampler.saveState(), identity)
+          writeManifest(
+              outDir, cfg, device, net.trainableParameterCount(), epoch + 1, globalStep, stats);
+          new Checkpoint(
+                  cfg.supernet(), cfg.seed(), epoch + 1, globalStep, sampler.saveState(), identity)
               .save(ckpt, named, sgd.buffersByName(named));
         }
-        return new TrainResult(cfg.supernet(), device.toString(), cfg.seed(), net.trainableParameterCount(), start,
-            Math.max(start, stopAfter), globalStep, List.copyOf(stats), ckpt);
+        return new TrainResult(
+            cfg.supernet(),
+            device.toString(),
+            cfg.seed(),
+            net.trainableParameterCount(),
+            start,
+            Math.max(start, stopAfter),
+            globalStep,
+            List.copyOf(stats),
+            ckpt);
       }
     }
   }
 
   /**
-   * Every setting that changes what a run computes, by name (the command-line option's where there is one):
-   * the supernet, the seed, the schedule and optimizer, the step cap, and the training data's
-   * {@link BatchSource#identity()} (batch size, augmentation, data digests). The device is not in it: a run may
-   * move between CPU and GPU (its numbers then differ in rounding only).
+   * Every setting that changes what a run computes, by name (the command-line option's where there
+   * is one): the supernet, the seed, the schedule and optimizer, the step cap, and the training
+   * data's {@link BatchSource#identity()} (batch size, augmentation, data digests). The device is
+   * not in it: a run may move between CPU and GPU (its numbers then differ in rounding only).
    */
   public static Map<String, String> identity(TrainConfig cfg, BatchSource train) {
     Map<String, String> m = supernetIdentity(cfg.supernet(), cfg.seed());
@@ -221,22 +277,34 @@ public final class SupernetTrainer {
   }
 
   /**
-   * Refuses to continue {@code ckpt} with settings other than its own, naming every one that differs. A version 1
-   * checkpoint records only the supernet and the seed; the schedule is then taken from the run's train.json, and
-   * what neither records (batch size, data) is named in the log as not compared.
+   * Refuses to continue {@code ckpt} with settings other than its own, naming every one that
+   * differs. A version 1 checkpoint records only the supernet and the seed; the schedule is then
+   * taken from the run's train.json, and what neither records (batch size, data) is named in the
+   * log as not compared.
    */
-  private void requireSameRun(Path ckpt, Checkpoint c, Map<String, String> now, Path manifest) throws IOException {
+  private void requireSameRun(Path ckpt, Checkpoint c, Map<String, String> now, Path manifest)
+      throws IOException {
     Map<String, String> saved = new LinkedHashMap<>(c.identity());
     if (saved.isEmpty()) {
       saved.putAll(supernetIdentity(c.config(), c.seed()));
       if (Files.isRegularFile(manifest)) {
         JsonNode cfg = new ObjectMapper().readTree(manifest.toFile()).path("config");
-        String[][] fields = {{"epochs", "epochs"}, {"lr", "lr"}, {"lr-min", "lrMin"}, {"momentum", "momentum"},
-            {"weight-decay", "weightDecay"}, {"clip", "clipNorm"}, {"max-steps-per-epoch", "maxStepsPerEpoch"}};
+        String[][] fields = {
+          {"epochs", "epochs"},
+          {"lr", "lr"},
+          {"lr-min", "lrMin"},
+          {"momentum", "momentum"},
+          {"weight-decay", "weightDecay"},
+          {"clip", "clipNorm"},
+          {"max-steps-per-epoch", "maxStepsPerEpoch"}
+        };
         for (String[] f : fields) {
-          JsonNode v = cfg.has(f[1]) ? cfg.get(f[1]) : cfg.path("optimizer").get(f[1]); // flat before 0.2
+          JsonNode v =
+              cfg.has(f[1]) ? cfg.get(f[1]) : cfg.path("optimizer").get(f[1]); // flat before 0.2
           if (v != null && v.isNumber()) {
-            saved.put(f[0], v.isIntegralNumber() ? Long.toString(v.asLong()) : Double.toString(v.asDouble()));
+            saved.put(
+                f[0],
+                v.isIntegralNumber() ? Long.toString(v.asLong()) : Double.toString(v.asDouble()));
           }
         }
       }
@@ -252,24 +320,36 @@ public final class SupernetTrainer {
       }
     }
     if (!c.identity().isEmpty()) {
-      saved.forEach((k, v) -> {
-        if (!now.containsKey(k)) {
-          differ.add(k + " " + v + " (now none)");
-        }
-      });
+      saved.forEach(
+          (k, v) -> {
+            if (!now.containsKey(k)) {
+              differ.add(k + " " + v + " (now none)");
+            }
+          });
     }
     if (!differ.isEmpty()) {
-      throw new IllegalStateException(ckpt + " was written with other settings, and --resume continues a run only "
-          + "with its own: " + String.join(", ", differ) + ". Repeat the original settings, or train into a new "
-          + "folder.");
+      throw new IllegalStateException(
+          ckpt
+              + " was written with other settings, and --resume continues a run only "
+              + "with its own: "
+              + String.join(", ", differ)
+              + ". Repeat the original settings, or train into a new "
+              + "folder.");
     }
     if (!unchecked.isEmpty()) {
-      log.println("note: " + ckpt + " was written by an older version that does not record " + String.join(", ",
-          unchecked) + "; those were not compared");
+      log.println(
+          "note: "
+              + ckpt
+              + " was written by an older version that does not record "
+              + String.join(", ", unchecked)
+              + "; those were not compared");
     }
   }
 
-  /** Removes the temp files a kill during a checkpoint or manifest write left (this trainer owns the folder). */
+  /**
+   * Removes the temp files a kill during a checkpoint or manifest write left (this trainer owns the
+   * folder).
+   */
   private void removeInterruptedWrites(Path... targets) throws IOException {
     int files = 0;
     long bytes = 0;
@@ -279,8 +359,12 @@ public final class SupernetTrainer {
       bytes += r.bytes();
     }
     if (files > 0) {
-      log.printf(Locale.ROOT, "removed %d temporary files of interrupted writes (%.1f MiB) from %s%n", files,
-          bytes / 1048576.0, targets[0].toAbsolutePath().getParent());
+      log.printf(
+          Locale.ROOT,
+          "removed %d temporary files of interrupted writes (%.1f MiB) from %s%n",
+          files,
+          bytes / 1048576.0,
+          targets[0].toAbsolutePath().getParent());
     }
   }
 
@@ -289,12 +373,23 @@ public final class SupernetTrainer {
   }
 
   private static ProgressBar progressBar(int epoch, int epochs, int steps) {
-    return new ProgressBarBuilder().setTaskName("epoch " + (epoch + 1) + "/" + epochs).setInitialMax(steps)
-        .setConsumer(new ConsoleProgressBarConsumer(System.err)).setUpdateIntervalMillis(500).build();
+    return new ProgressBarBuilder()
+        .setTaskName("epoch " + (epoch + 1) + "/" + epochs)
+        .setInitialMax(steps)
+        .setConsumer(new ConsoleProgressBarConsumer(System.err))
+        .setUpdateIntervalMillis(500)
+        .build();
   }
 
-  private static void writeManifest(Path outDir, TrainConfig cfg, Device device, long params, int epochsCompleted,
-      long globalStep, List<EpochStats> stats) throws IOException {
+  private static void writeManifest(
+      Path outDir,
+      TrainConfig cfg,
+      Device device,
+      long params,
+      int epochsCompleted,
+      long globalStep,
+      List<EpochStats> stats)
+      throws IOException {
     Path file = outDir.resolve(MANIFEST);
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     List<EpochStats> all = new ArrayList<>();

@@ -17,8 +17,16 @@ import java.util.List;
  * @param epochs statistics of the epochs run by this invocation
  * @param checkpoint the checkpoint file written after the last epoch
  */
-public record TrainResult(SupernetConfig supernet, String device, long seed, long trainableParameters,
-    int startEpoch, int epochsCompleted, long globalSteps, List<EpochStats> epochs, Path checkpoint) {
+public record TrainResult(
+    SupernetConfig supernet,
+    String device,
+    long seed,
+    long trainableParameters,
+    int startEpoch,
+    int epochsCompleted,
+    long globalSteps,
+    List<EpochStats> epochs,
+    Path checkpoint) {
 
   /** The last epoch's statistics, or null if this invocation ran none (already complete). */
   public EpochStats last() {

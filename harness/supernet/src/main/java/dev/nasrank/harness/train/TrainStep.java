@@ -11,9 +11,10 @@ import dev.nasrank.harness.space.S4Choice;
 import dev.nasrank.harness.supernet.Supernet;
 
 /**
- * One MixPath training step on one batch: set the choice, forward in training mode under a gradient collector,
- * softmax cross-entropy, backward, then a {@link PathSgd} step on the choice's parameters. The arrays it creates
- * hang off the batch's arrays' manager, so closing the batch frees them. Shared by the trainer and the benchmark.
+ * One MixPath training step on one batch: set the choice, forward in training mode under a gradient
+ * collector, softmax cross-entropy, backward, then a {@link PathSgd} step on the choice's
+ * parameters. The arrays it creates hang off the batch's arrays' manager, so closing the batch
+ * frees them. Shared by the trainer and the benchmark.
  */
 public final class TrainStep {
 
@@ -47,10 +48,11 @@ public final class TrainStep {
   }
 
   /**
-   * As {@link #TrainStep(Supernet, PathSgd, ParameterStore)}, running {@code beforeBackward} between the forward
-   * pass and the backward pass of every step. Tests use it to force a garbage collection there: any array that
-   * autograd still needs but that was already closed (a scalar made from a Java number, say) is then freed
-   * before backward reads it, and the run stops being reproducible.
+   * As {@link #TrainStep(Supernet, PathSgd, ParameterStore)}, running {@code beforeBackward}
+   * between the forward pass and the backward pass of every step. Tests use it to force a garbage
+   * collection there: any array that autograd still needs but that was already closed (a scalar
+   * made from a Java number, say) is then freed before backward reads it, and the run stops being
+   * reproducible.
    */
   TrainStep(Supernet net, PathSgd sgd, ParameterStore ps, Runnable beforeBackward) {
     this.net = net;
@@ -81,8 +83,13 @@ public final class TrainStep {
       gc.backward(l);
     }
     sgd.step(net.pathParameters(choice), lr);
-    long correct = logits.argMax(1).toType(DataType.INT64, false).eq(y.toType(DataType.INT64, false)).sum()
-        .getLong();
+    long correct =
+        logits
+            .argMax(1)
+            .toType(DataType.INT64, false)
+            .eq(y.toType(DataType.INT64, false))
+            .sum()
+            .getLong();
     return new Outcome(value, correct, x.getShape().get(0));
   }
 }

@@ -29,14 +29,19 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shared (batch-major) evaluation gives exactly the per-choice reference's accuracies, for every method and BN
- * strategy and both calibration protocols, leaves the trained statistics in place and leaks no array.
+ * The shared (batch-major) evaluation gives exactly the per-choice reference's accuracies, for
+ * every method and BN strategy and both calibration protocols, leaves the trained statistics in
+ * place and leaks no array.
  */
 class EvalPathEquivalenceTest {
 
-  private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+  private static final PrintStream QUIET =
+      new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
 
-  /** Every 13th choice of the space (20): path counts and node subsets mixed, as the space lists them. */
+  /**
+   * Every 13th choice of the space (20): path counts and node subsets mixed, as the space lists
+   * them.
+   */
   private static List<S4Choice> choices() {
     List<S4Choice> all = S4Space.choices(4);
     List<S4Choice> out = new ArrayList<>();
@@ -48,13 +53,18 @@ class EvalPathEquivalenceTest {
 
   /** A supernet with random weights and non-trivial running statistics (as after training). */
   private static Supernet net(Method method, BnStrategy strategy, NDManager m) {
-    Supernet net = new Supernet(new SupernetConfig(method, strategy, 4, SamplerMode.CORRECTED, NetworkShape.cifar10(4, 3, 1)));
+    Supernet net =
+        new Supernet(
+            new SupernetConfig(
+                method, strategy, 4, SamplerMode.CORRECTED, NetworkShape.cifar10(4, 3, 1)));
     net.initialize(m);
     for (S4Choice c : S4Space.choices(4)) {
       for (RunningBatchNorm bn : net.pathBatchNorms(c)) {
         Shape s = new Shape(bn.channels());
-        bn.runningMean().set(FloatBuffer.wrap(m.randomNormal(0f, 0.3f, s, bn.runningMean().getDataType())
-            .toFloatArray()));
+        bn.runningMean()
+            .set(
+                FloatBuffer.wrap(
+                    m.randomNormal(0f, 0.3f, s, bn.runningMean().getDataType()).toFloatArray()));
         bn.runningVar().set(FloatBuffer.wrap(m.randomUniform(0.5f, 2f, s).toFloatArray()));
       }
     }
@@ -76,10 +86,13 @@ class EvalPathEquivalenceTest {
     // 40 validation images in batches of 16 (the last batch short), 3 calibration batches of 16.
     SyntheticBatches val = new SyntheticBatches(40, 16, 10, 500);
     SyntheticBatches train = new SyntheticBatches(64, 16, 10, 501);
-    List<EvalOptions> protocols = List.of(new EvalOptions(true, true, CalibrationMode.EXACT, 3, 0, false),
-        new EvalOptions(false, true, CalibrationMode.REFERENCE, 0, 2, false));
+    List<EvalOptions> protocols =
+        List.of(
+            new EvalOptions(true, true, CalibrationMode.EXACT, 3, 0, false),
+            new EvalOptions(false, true, CalibrationMode.REFERENCE, 0, 2, false));
     for (Method method : Method.values()) {
-      List<BnStrategy> strategies = method == Method.SPOS ? List.of(BnStrategy.VANILLA) : List.of(BnStrategy.values());
+      List<BnStrategy> strategies =
+          method == Method.SPOS ? List.of(BnStrategy.VANILLA) : List.of(BnStrategy.values());
       for (BnStrategy strategy : strategies) {
         try (NDManager m = NDManager.newBaseManager()) {
           Supernet net = net(method, strategy, m);
@@ -87,14 +100,17 @@ class EvalPathEquivalenceTest {
           int arrays = m.getManagedArrays().size();
           for (EvalOptions opts : protocols) {
             String what = method.cliName() + "/" + strategy.cliName() + " " + opts.mode().cliName();
-            List<CandidateResult> reference = new OneShotEvaluator(QUIET, EvalPath.PER_CHOICE).evaluate(net, 7,
-                choices, val, train, opts, m);
-            List<CandidateResult> shared = new OneShotEvaluator(QUIET, EvalPath.SHARED).evaluate(net, 7, choices, val,
-                train, opts, m);
+            List<CandidateResult> reference =
+                new OneShotEvaluator(QUIET, EvalPath.PER_CHOICE)
+                    .evaluate(net, 7, choices, val, train, opts, m);
+            List<CandidateResult> shared =
+                new OneShotEvaluator(QUIET, EvalPath.SHARED)
+                    .evaluate(net, 7, choices, val, train, opts, m);
             assertEquals(reference, shared, what);
             Map<String, byte[]> after = params(net);
             for (Map.Entry<String, byte[]> e : trained.entrySet()) {
-              assertArrayEquals(e.getValue(), after.get(e.getKey()), what + ": " + e.getKey() + " restored");
+              assertArrayEquals(
+                  e.getValue(), after.get(e.getKey()), what + ": " + e.getKey() + " restored");
             }
             assertEquals(arrays, m.getManagedArrays().size(), what + ": no array left behind");
           }
@@ -109,10 +125,18 @@ class EvalPathEquivalenceTest {
     try (NDManager m = NDManager.newBaseManager()) {
       Supernet net = net(Method.MIXPATH, BnStrategy.LINEAR_SBN, m);
       List<EvalPhase> seen = new ArrayList<>();
-      new OneShotEvaluator(QUIET).evaluate(net, 7, choices().subList(0, 3), new SyntheticBatches(16, 8, 10, 1),
-          new SyntheticBatches(16, 8, 10, 2), new EvalOptions(true, true, CalibrationMode.EXACT, 1, 0, false), m,
-          seen::add);
-      assertEquals(List.of(EvalPhase.UNCALIBRATED, EvalPhase.CALIBRATION, EvalPhase.CALIBRATED), seen);
+      new OneShotEvaluator(QUIET)
+          .evaluate(
+              net,
+              7,
+              choices().subList(0, 3),
+              new SyntheticBatches(16, 8, 10, 1),
+              new SyntheticBatches(16, 8, 10, 2),
+              new EvalOptions(true, true, CalibrationMode.EXACT, 1, 0, false),
+              m,
+              seen::add);
+      assertEquals(
+          List.of(EvalPhase.UNCALIBRATED, EvalPhase.CALIBRATION, EvalPhase.CALIBRATED), seen);
     }
   }
 }

@@ -17,15 +17,23 @@ import java.nio.FloatBuffer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A choice's pass from a {@link SharedPrefix} equals its plain forward pass bit for bit, and leaks nothing. */
+/**
+ * A choice's pass from a {@link SharedPrefix} equals its plain forward pass bit for bit, and leaks
+ * nothing.
+ */
 class SharedPrefixTest {
 
-  private static final List<S4Choice> CHOICES = List.of(S4Choice.parse("n1:conv3x3"),
-      S4Choice.parse("n2:conv1x1,n3:maxpool3x3"), S4Choice.parse("n1:conv1x1,n2:conv3x3,n4:conv3x3"),
-      S4Choice.parse("n1:maxpool3x3,n2:maxpool3x3,n3:conv1x1,n4:conv3x3"), S4Choice.parse("n4:maxpool3x3"));
+  private static final List<S4Choice> CHOICES =
+      List.of(
+          S4Choice.parse("n1:conv3x3"),
+          S4Choice.parse("n2:conv1x1,n3:maxpool3x3"),
+          S4Choice.parse("n1:conv1x1,n2:conv3x3,n4:conv3x3"),
+          S4Choice.parse("n1:maxpool3x3,n2:maxpool3x3,n3:conv1x1,n4:conv3x3"),
+          S4Choice.parse("n4:maxpool3x3"));
 
   private static SupernetConfig config(Method method, BnStrategy strategy) {
-    return new SupernetConfig(method, strategy, 4, SamplerMode.CORRECTED, NetworkShape.cifar10(4, 3, 1));
+    return new SupernetConfig(
+        method, strategy, 4, SamplerMode.CORRECTED, NetworkShape.cifar10(4, 3, 1));
   }
 
   /** Non-trivial running statistics, so eval mode does not normalise with mean 0, variance 1. */
@@ -44,7 +52,8 @@ class SharedPrefixTest {
   void evalModeLogitsAreBitIdenticalForEveryMethodAndStrategy() {
     Engine.getInstance().setRandomSeed(61);
     for (Method method : Method.values()) {
-      for (BnStrategy strategy : method == Method.SPOS ? List.of(BnStrategy.VANILLA) : List.of(BnStrategy.values())) {
+      for (BnStrategy strategy :
+          method == Method.SPOS ? List.of(BnStrategy.VANILLA) : List.of(BnStrategy.values())) {
         Supernet net = new Supernet(config(method, strategy));
         try (NDManager m = NDManager.newBaseManager()) {
           net.initialize(m);
@@ -54,7 +63,10 @@ class SharedPrefixTest {
           int before = m.getManagedArrays().size();
           try (SharedPrefix prefix = net.prefix(ps, x, false)) {
             // SPOS: visit each path-count copy once, in order, as the evaluator does.
-            for (S4Choice c : CHOICES.stream().sorted((a, b) -> net.prefixGroup(a) - net.prefixGroup(b)).toList()) {
+            for (S4Choice c :
+                CHOICES.stream()
+                    .sorted((a, b) -> net.prefixGroup(a) - net.prefixGroup(b))
+                    .toList()) {
               float[] plain;
               try (NDManager s = m.newSubManager()) {
                 NDArray xs = x.duplicate();
@@ -67,7 +79,8 @@ class SharedPrefixTest {
               }
             }
           }
-          assertEquals(before, m.getManagedArrays().size(), "the prefix and every pass freed their arrays");
+          assertEquals(
+              before, m.getManagedArrays().size(), "the prefix and every pass freed their arrays");
         }
       }
     }
@@ -84,23 +97,28 @@ class SharedPrefixTest {
       NDArray x = m.randomNormal(new Shape(6, 3, 32, 32));
       S4Choice c = CHOICES.get(2);
       List<RunningBatchNorm> norms = net.pathBatchNorms(c);
-      float[][][] start = norms.stream().map(RunningBatchNorm::snapshotRunningStats).toArray(float[][][]::new);
+      float[][][] start =
+          norms.stream().map(RunningBatchNorm::snapshotRunningStats).toArray(float[][][]::new);
       float[] plain;
       try (NDManager s = m.newSubManager()) {
         NDArray xs = x.duplicate();
         xs.attach(s);
         plain = net.logits(ps, xs, c, true).toFloatArray();
       }
-      float[][][] afterPlain = norms.stream().map(RunningBatchNorm::snapshotRunningStats).toArray(float[][][]::new);
+      float[][][] afterPlain =
+          norms.stream().map(RunningBatchNorm::snapshotRunningStats).toArray(float[][][]::new);
       for (int i = 0; i < norms.size(); i++) {
         norms.get(i).restoreRunningStats(start[i]);
       }
-      try (SharedPrefix prefix = net.prefix(ps, x, true); NDManager scope = m.newSubManager()) {
+      try (SharedPrefix prefix = net.prefix(ps, x, true);
+          NDManager scope = m.newSubManager()) {
         assertArrayEquals(plain, net.logits(ps, prefix, c, scope).toFloatArray());
       }
       for (int i = 0; i < norms.size(); i++) {
-        assertArrayEquals(afterPlain[i][0], norms.get(i).snapshotRunningStats()[0], "mean of BN " + i);
-        assertArrayEquals(afterPlain[i][1], norms.get(i).snapshotRunningStats()[1], "variance of BN " + i);
+        assertArrayEquals(
+            afterPlain[i][0], norms.get(i).snapshotRunningStats()[0], "mean of BN " + i);
+        assertArrayEquals(
+            afterPlain[i][1], norms.get(i).snapshotRunningStats()[1], "variance of BN " + i);
       }
     }
   }
@@ -121,7 +139,8 @@ class SharedPrefixTest {
           net.logits(ps, prefix, S4Choice.parse("n1:conv3x3,n2:conv1x1"), scope);
         }
         try (NDManager scope = m.newSubManager()) {
-          assertThrows(IllegalStateException.class,
+          assertThrows(
+              IllegalStateException.class,
               () -> net.logits(ps, prefix, S4Choice.parse("n2:conv3x3"), scope));
         }
       }

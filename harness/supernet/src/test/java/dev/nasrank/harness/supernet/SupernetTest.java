@@ -16,11 +16,10 @@ import ai.djl.training.ParameterStore;
 import dev.nasrank.harness.config.NetworkShape;
 import dev.nasrank.harness.space.S4Choice;
 import dev.nasrank.harness.space.SamplerMode;
+import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.Collections;
 import org.junit.jupiter.api.Test;
 
 class SupernetTest {
@@ -30,12 +29,13 @@ class SupernetTest {
     long total = 27L * c.network().stemChannels() + 2L * c.network().stemChannels();
     long in = c.network().stemChannels();
     int copies = c.method() == Method.SPOS ? c.maxPaths() : 1;
-    int bns = switch (c.bnStrategy()) {
-      case NONE -> 0;
-      case VANILLA, SIMPLE_SCALING -> 1;
-      case LINEAR_SBN -> c.maxPaths();
-      case EXPONENTIAL_SBN -> c.reachableMasks().size();
-    };
+    int bns =
+        switch (c.bnStrategy()) {
+          case NONE -> 0;
+          case VANILLA, SIMPLE_SCALING -> 1;
+          case LINEAR_SBN -> c.maxPaths();
+          case EXPONENTIAL_SBN -> c.reachableMasks().size();
+        };
     for (int s = 0; s < c.network().stacks(); s++) {
       long out = (long) c.network().stemChannels() << s;
       for (int j = 0; j < c.network().cellsPerStack(); j++) {
@@ -57,7 +57,8 @@ class SupernetTest {
       net.initialize(m);
       long fromArrays = 0;
       for (Parameter p : net.namedParameters().values()) {
-        if (p.getType() != Parameter.Type.RUNNING_MEAN && p.getType() != Parameter.Type.RUNNING_VAR) {
+        if (p.getType() != Parameter.Type.RUNNING_MEAN
+            && p.getType() != Parameter.Type.RUNNING_VAR) {
           fromArrays += p.getArray().size();
         }
       }
@@ -79,24 +80,50 @@ class SupernetTest {
     long n = new Supernet(cfg).trainableParameterCount();
     assertEquals(208_305_418L, n);
     assertEquals(expectedCount(cfg), n);
-    // The paper reports 199.7M for SPOS vs 52.9M for MixPath; this construction gives 3.94x (4.3% above 199.7M).
-    double ratio = n / (double) new Supernet(cfg.with(Method.MIXPATH, BnStrategy.NONE)).trainableParameterCount();
+    // The paper reports 199.7M for SPOS vs 52.9M for MixPath; this construction gives 3.94x (4.3%
+    // above 199.7M).
+    double ratio =
+        n
+            / (double)
+                new Supernet(cfg.with(Method.MIXPATH, BnStrategy.NONE)).trainableParameterCount();
     assertEquals(3.94, ratio, 0.01);
   }
 
   @Test
   void batchNormCountsPerStrategy() {
-    SupernetConfig base = new SupernetConfig(Method.MIXPATH, BnStrategy.NONE, 4, SamplerMode.CORRECTED, NetworkShape.cifar10(4, 1, 1));
+    SupernetConfig base =
+        new SupernetConfig(
+            Method.MIXPATH,
+            BnStrategy.NONE,
+            4,
+            SamplerMode.CORRECTED,
+            NetworkShape.cifar10(4, 1, 1));
     int[] expected = {0, 1, 4, 15, 1};
     for (BnStrategy b : BnStrategy.values()) {
       Supernet net = new Supernet(base.with(Method.MIXPATH, b));
-      assertEquals(expected[b.ordinal()], net.cells().get(0).sumNormalization().batchNormCount(), b.cliName());
+      assertEquals(
+          expected[b.ordinal()],
+          net.cells().get(0).sumNormalization().batchNormCount(),
+          b.cliName());
     }
-    SupernetConfig ref3 = new SupernetConfig(Method.MIXPATH, BnStrategy.EXPONENTIAL_SBN, 3, SamplerMode.REFERENCE, NetworkShape.cifar10(4, 1, 1));
+    SupernetConfig ref3 =
+        new SupernetConfig(
+            Method.MIXPATH,
+            BnStrategy.EXPONENTIAL_SBN,
+            3,
+            SamplerMode.REFERENCE,
+            NetworkShape.cifar10(4, 1, 1));
     assertEquals(7, new Supernet(ref3).cells().get(0).sumNormalization().batchNormCount());
-    SupernetConfig cor3 = new SupernetConfig(Method.MIXPATH, BnStrategy.EXPONENTIAL_SBN, 3, SamplerMode.CORRECTED, NetworkShape.cifar10(4, 1, 1));
+    SupernetConfig cor3 =
+        new SupernetConfig(
+            Method.MIXPATH,
+            BnStrategy.EXPONENTIAL_SBN,
+            3,
+            SamplerMode.CORRECTED,
+            NetworkShape.cifar10(4, 1, 1));
     assertEquals(14, new Supernet(cor3).cells().get(0).sumNormalization().batchNormCount());
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new Supernet(ref3).setChoice(S4Choice.parse("n4:conv1x1")));
   }
 
@@ -104,7 +131,13 @@ class SupernetTest {
   void onlyThePathGetsGradients() {
     Engine.getInstance().setRandomSeed(3);
     for (Method method : Method.values()) {
-      SupernetConfig cfg = new SupernetConfig(method, BnStrategy.LINEAR_SBN, 4, SamplerMode.CORRECTED, NetworkShape.cifar10(4, 3, 1));
+      SupernetConfig cfg =
+          new SupernetConfig(
+              method,
+              BnStrategy.LINEAR_SBN,
+              4,
+              SamplerMode.CORRECTED,
+              NetworkShape.cifar10(4, 3, 1));
       Supernet net = new Supernet(cfg);
       try (NDManager m = NDManager.newBaseManager()) {
         net.initialize(m);
@@ -135,7 +168,8 @@ class SupernetTest {
               }
             }
           }
-          // Every path parameter but the BN betas feeding a ReLU can be zero by chance; nearly all are non-zero.
+          // Every path parameter but the BN betas feeding a ReLU can be zero by chance; nearly all
+          // are non-zero.
           assertTrue(nonzeroOnPath >= path.size() - 2, nonzeroOnPath + " of " + path.size());
         }
       }
@@ -147,8 +181,10 @@ class SupernetTest {
     RunningBatchNorm bn = new RunningBatchNorm(3);
     try (NDManager m = NDManager.newBaseManager()) {
       bn.initialize(m, ai.djl.ndarray.types.DataType.FLOAT32, new Shape(4, 3, 5, 5));
-      NDArray x = m.randomNormal(new Shape(4, 3, 5, 5)).mul(m.create(new float[] {1, 2, 3}).reshape(1, 3, 1, 1))
-          .add(m.create(new float[] {5, -1, 0.5f}).reshape(1, 3, 1, 1));
+      NDArray x =
+          m.randomNormal(new Shape(4, 3, 5, 5))
+              .mul(m.create(new float[] {1, 2, 3}).reshape(1, 3, 1, 1))
+              .add(m.create(new float[] {5, -1, 0.5f}).reshape(1, 3, 1, 1));
       bn.setUpdateWeight(1.0);
       NDArray y = bn.forward(new ParameterStore(m, false), new NDList(x), true).singletonOrThrow();
       float[] outMean = channelMean(y);

@@ -23,15 +23,24 @@ class BnCalibratorTest {
 
   private static final int K = 5;
 
-  /** Per-channel means of the stem conv output of one batch, computed in Java from the conv result. */
+  /**
+   * Per-channel means of the stem conv output of one batch, computed in Java from the conv result.
+   */
   private static double[] stemChannelMeans(Supernet net, NDArray x) {
-    Parameter w = net.namedParameters().entrySet().stream().filter(e -> e.getKey().contains("stem"))
-        .filter(e -> e.getKey().endsWith("weight")).findFirst().orElseThrow().getValue();
+    Parameter w =
+        net.namedParameters().entrySet().stream()
+            .filter(e -> e.getKey().contains("stem"))
+            .filter(e -> e.getKey().endsWith("weight"))
+            .findFirst()
+            .orElseThrow()
+            .getValue();
     try (NDManager tmp = x.getManager().newSubManager()) {
       NDArray xs = x.duplicate();
       xs.attach(tmp);
-      NDArray y = Conv2d.conv2d(xs, w.getArray(), null, new Shape(1, 1), new Shape(1, 1), new Shape(1, 1), 1)
-          .singletonOrThrow();
+      NDArray y =
+          Conv2d.conv2d(
+                  xs, w.getArray(), null, new Shape(1, 1), new Shape(1, 1), new Shape(1, 1), 1)
+              .singletonOrThrow();
       long[] s = y.getShape().getShape();
       float[] v = y.toFloatArray();
       int c = (int) s[1];
@@ -73,7 +82,10 @@ class BnCalibratorTest {
           expected[c] += mu[c] / K;
         }
       }
-      assertEquals(K, BnCalibrator.calibrate(net, choice, batches, CalibrationMode.EXACT, new ParameterStore(m, false)));
+      assertEquals(
+          K,
+          BnCalibrator.calibrate(
+              net, choice, batches, CalibrationMode.EXACT, new ParameterStore(m, false)));
       float[] got = stemBn.runningMean().toFloatArray();
       for (int c = 0; c < got.length; c++) {
         assertEquals(expected[c], got[c], 1e-5 + 1e-5 * Math.abs(expected[c]), "channel " + c);
@@ -103,7 +115,8 @@ class BnCalibratorTest {
           expected[c] = 0.9 * expected[c] + 0.1 * mu[c];
         }
       }
-      BnCalibrator.calibrate(net, choice, batches, CalibrationMode.REFERENCE, new ParameterStore(m, false));
+      BnCalibrator.calibrate(
+          net, choice, batches, CalibrationMode.REFERENCE, new ParameterStore(m, false));
       float[] got = stemBn.runningMean().toFloatArray();
       for (int c = 0; c < got.length; c++) {
         assertEquals(expected[c], got[c], 1e-5 + 1e-5 * Math.abs(expected[c]), "channel " + c);
@@ -119,8 +132,12 @@ class BnCalibratorTest {
       S4Choice choice = S4Choice.parse("n1:conv1x1,n4:conv3x3");
       List<RunningBatchNorm> norms = BnCalibrator.distinct(net.pathBatchNorms(choice));
       List<float[][]> snap = BnCalibrator.snapshot(norms);
-      BnCalibrator.calibrate(net, choice, List.of(m.randomNormal(new Shape(4, 3, 32, 32)).add(1f)),
-          CalibrationMode.EXACT, new ParameterStore(m, false));
+      BnCalibrator.calibrate(
+          net,
+          choice,
+          List.of(m.randomNormal(new Shape(4, 3, 32, 32)).add(1f)),
+          CalibrationMode.EXACT,
+          new ParameterStore(m, false));
       BnCalibrator.restore(norms, snap);
       for (int i = 0; i < norms.size(); i++) {
         assertArrayEquals(snap.get(i)[0], norms.get(i).runningMean().toFloatArray());

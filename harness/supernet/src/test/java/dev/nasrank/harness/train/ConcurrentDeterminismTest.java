@@ -15,18 +15,27 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Bit-reproducibility under the settings docs/suite.md recommends (one torch intra-op and inter-op thread,
- * passive OpenMP waiting): two JVMs started at the same time train every BN strategy and SPOS with the same seed
- * ({@link DeterminismProbe}), and each pair of checkpoints must be byte-identical. The two processes compete for
- * the cores, so timing differences between them are as large as this machine makes them.
+ * Bit-reproducibility under the settings docs/suite.md recommends (one torch intra-op and inter-op
+ * thread, passive OpenMP waiting): two JVMs started at the same time train every BN strategy and
+ * SPOS with the same seed ({@link DeterminismProbe}), and each pair of checkpoints must be
+ * byte-identical. The two processes compete for the cores, so timing differences between them are
+ * as large as this machine makes them.
  */
 class ConcurrentDeterminismTest {
 
   private static Process start(Path out, Path log) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-Dai.djl.offline=true", "-Dai.djl.pytorch.num_threads=1",
-        "-Dai.djl.pytorch.num_interop_threads=1", "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-        DeterminismProbe.class.getName(), out.toString());
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            java,
+            "-Dai.djl.offline=true",
+            "-Dai.djl.pytorch.num_threads=1",
+            "-Dai.djl.pytorch.num_interop_threads=1",
+            "-Xmx1g",
+            "-cp",
+            System.getProperty("java.class.path"),
+            DeterminismProbe.class.getName(),
+            out.toString());
     pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
     pb.redirectErrorStream(true).redirectOutput(log.toFile());
     return pb.start();
@@ -54,7 +63,9 @@ class ConcurrentDeterminismTest {
       Path a = dir.resolve("a").resolve(String.valueOf(i)).resolve(Checkpoint.FILE_NAME);
       Path b = dir.resolve("b").resolve(String.valueOf(i)).resolve(Checkpoint.FILE_NAME);
       assertEquals(8, Checkpoint.readHeader(a).globalStep(), settings.get(i).toString());
-      assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b),
+      assertArrayEquals(
+          Files.readAllBytes(a),
+          Files.readAllBytes(b),
           settings.get(i) + ": the two concurrent runs wrote different checkpoints");
     }
   }

@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A separate JVM for {@link ConcurrentDeterminismTest}: trains every BN strategy and SPOS at a tiny profile, one
- * after another, each into {@code OUT/<index>/}, with the seed and data every replica shares.
+ * A separate JVM for {@link ConcurrentDeterminismTest}: trains every BN strategy and SPOS at a tiny
+ * profile, one after another, each into {@code OUT/<index>/}, with the seed and data every replica
+ * shares.
  */
 final class DeterminismProbe {
 
@@ -27,14 +28,19 @@ final class DeterminismProbe {
     return TrainConfig.defaults(net).withEpochs(2, 4).withSeed(2020);
   }
 
-  /** @param args the output folder */
+  /**
+   * @param args the output folder
+   */
   public static void main(String[] args) throws IOException {
     Path out = Path.of(args[0]);
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
     List<SupernetConfig> settings = settings();
     for (int i = 0; i < settings.size(); i++) {
-      new SupernetTrainer(quiet).train(config(settings.get(i)), new SyntheticBatches(64, 8, 10, 5),
-          out.resolve(String.valueOf(i)));
+      new SupernetTrainer(quiet)
+          .train(
+              config(settings.get(i)),
+              new SyntheticBatches(64, 8, 10, 5),
+              out.resolve(String.valueOf(i)));
     }
   }
 }

@@ -24,25 +24,35 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Guards the rule of docs/harness.md ("no NDArray operation with a Java number operand while gradients are
- * recorded"): every BN strategy and SPOS is trained twice with the same seed, once as usual and once with a full
- * garbage collection forced between every step's forward and backward pass, and the two checkpoints must be
- * byte-identical. DJL frees a scalar made from a Java number right after the op; autograd still reads it in
- * backward. Once the collector has freed its buffer (and the memory is handed out again, as {@link #collect} does),
- * backward reads garbage and the second run's weights differ, or its loss turns NaN.
+ * Guards the rule of docs/harness.md ("no NDArray operation with a Java number operand while
+ * gradients are recorded"): every BN strategy and SPOS is trained twice with the same seed, once as
+ * usual and once with a full garbage collection forced between every step's forward and backward
+ * pass, and the two checkpoints must be byte-identical. DJL frees a scalar made from a Java number
+ * right after the op; autograd still reads it in backward. Once the collector has freed its buffer
+ * (and the memory is handed out again, as {@link #collect} does), backward reads garbage and the
+ * second run's weights differ, or its loss turns NaN.
  */
 class ForcedGcReproducibilityTest {
 
-  private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-  /** Small direct buffers allocated right after the collection, so a freed scalar's memory is overwritten. */
+  private static final PrintStream QUIET =
+      new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+  /**
+   * Small direct buffers allocated right after the collection, so a freed scalar's memory is
+   * overwritten.
+   */
   private static final List<ByteBuffer> REUSE = new ArrayList<>();
 
   static Stream<SupernetConfig> settings() {
-    Stream<SupernetConfig> mixpath = Stream.of(BnStrategy.values()).map(b -> TinyNets.config(Method.MIXPATH, b));
+    Stream<SupernetConfig> mixpath =
+        Stream.of(BnStrategy.values()).map(b -> TinyNets.config(Method.MIXPATH, b));
     return Stream.concat(mixpath, Stream.of(TinyNets.config(Method.SPOS, BnStrategy.VANILLA)));
   }
 
-  /** A full collection, time for the cleaner thread to free what it found, then reuse of small native blocks. */
+  /**
+   * A full collection, time for the cleaner thread to free what it found, then reuse of small
+   * native blocks.
+   */
   static void collect() {
     REUSE.clear();
     System.gc();
@@ -60,12 +70,14 @@ class ForcedGcReproducibilityTest {
 
   @ParameterizedTest
   @MethodSource("settings")
-  void aCollectionBetweenForwardAndBackwardChangesNoBit(SupernetConfig net, @TempDir Path dir) throws IOException {
+  void aCollectionBetweenForwardAndBackwardChangesNoBit(SupernetConfig net, @TempDir Path dir)
+      throws IOException {
     BatchSource data = new SyntheticBatches(48, 8, 10, 3);
     TrainConfig cfg = TrainConfig.defaults(net).withEpochs(2, 3).withSeed(11);
     TrainResult plain = new SupernetTrainer(QUIET).train(cfg, data, dir.resolve("plain"));
-    TrainResult forced = new SupernetTrainer(QUIET, ForcedGcReproducibilityTest::collect).train(cfg, data,
-        dir.resolve("forced"));
+    TrainResult forced =
+        new SupernetTrainer(QUIET, ForcedGcReproducibilityTest::collect)
+            .train(cfg, data, dir.resolve("forced"));
     assertEquals(6, forced.globalSteps());
     byte[] a = Files.readAllBytes(plain.checkpoint());
     byte[] b = Files.readAllBytes(forced.checkpoint());
@@ -73,7 +85,8 @@ class ForcedGcReproducibilityTest {
       Map<String, byte[]> pa = TinyNets.checkpointParams(plain.checkpoint());
       Map<String, byte[]> pb = TinyNets.checkpointParams(forced.checkpoint());
       for (String k : new java.util.TreeSet<>(pa.keySet())) {
-        assertArrayEquals(pa.get(k), pb.get(k), net + ": parameter " + k + " differs after a forced GC");
+        assertArrayEquals(
+            pa.get(k), pb.get(k), net + ": parameter " + k + " differs after a forced GC");
       }
     }
     assertArrayEquals(a, b, net + ": checkpoints differ after a forced GC");

@@ -40,7 +40,8 @@ class PathSgdTest {
     for (Method method : Method.values()) {
       Supernet net = new Supernet(TinyNets.config(method, BnStrategy.LINEAR_SBN));
       SyntheticBatches data = new SyntheticBatches(64, 8, 10, 5);
-      try (NDManager m = NDManager.newBaseManager(); PathSgd sgd = new PathSgd(m, 0.9, 3e-4, 5.0)) {
+      try (NDManager m = NDManager.newBaseManager();
+          PathSgd sgd = new PathSgd(m, 0.9, 3e-4, 5.0)) {
         net.initialize(m);
         S4Choice a = S4Choice.parse("n1:conv3x3,n2:conv1x1");
         S4Choice b = S4Choice.parse("n2:conv1x1,n4:maxpool3x3");
@@ -58,10 +59,12 @@ class PathSgdTest {
         sgd.buffersByName(named).forEach((k, v) -> buffersBefore.put(k, v.toByteArray()));
         Set<Parameter> pathB = identitySet(net.pathParameters(b));
         Set<NDArray> pathStatsB = Collections.newSetFromMap(new IdentityHashMap<>());
-        net.pathBatchNorms(b).forEach(bn -> {
-          pathStatsB.add(bn.runningMean());
-          pathStatsB.add(bn.runningVar());
-        });
+        net.pathBatchNorms(b)
+            .forEach(
+                bn -> {
+                  pathStatsB.add(bn.runningMean());
+                  pathStatsB.add(bn.runningVar());
+                });
         for (int i = 0; i < 3; i++) {
           try (Batch batch = it.next()) {
             TinyNets.backward(net, b, batch, m);
@@ -81,17 +84,25 @@ class PathSgdTest {
             changedOnPath += Arrays.equals(before.get(name), after.get(name)) ? 0 : 1;
           } else {
             untouched++;
-            assertArrayEquals(before.get(name), after.get(name), method + ": parameter off the path moved: " + name);
+            assertArrayEquals(
+                before.get(name),
+                after.get(name),
+                method + ": parameter off the path moved: " + name);
             NDArray buf = sgd.buffer(p);
             if (buffersBefore.containsKey(name)) {
-              assertArrayEquals(buffersBefore.get(name), buf.toByteArray(), "momentum off the path moved: " + name);
+              assertArrayEquals(
+                  buffersBefore.get(name),
+                  buf.toByteArray(),
+                  "momentum off the path moved: " + name);
             } else {
               assertNull(buf, "momentum created off the path: " + name);
             }
           }
         }
         assertTrue(untouched > 100, "most parameters are off the path: " + untouched);
-        assertTrue(changedOnPath >= pathB.size() - 2, changedOnPath + " of " + pathB.size() + " path params moved");
+        assertTrue(
+            changedOnPath >= pathB.size() - 2,
+            changedOnPath + " of " + pathB.size() + " path params moved");
         for (Parameter p : pathB) {
           assertNotNull(sgd.buffer(p));
         }
@@ -108,7 +119,8 @@ class PathSgdTest {
     double mom = 0.9;
     double wd = 0.01;
     double clip = 0.5; // small so clipping is active
-    try (NDManager m = NDManager.newBaseManager(); PathSgd sgd = new PathSgd(m, mom, wd, clip)) {
+    try (NDManager m = NDManager.newBaseManager();
+        PathSgd sgd = new PathSgd(m, mom, wd, clip)) {
       net.initialize(m);
       S4Choice c = S4Choice.parse("n1:conv3x3,n3:conv1x1");
       List<Parameter> path = net.pathParameters(c);
@@ -146,7 +158,8 @@ class PathSgdTest {
             buf[i][k] = (float) (step == 0 ? d : mom * buf[i][k] + d);
             double expected = w0[i][k] - lr * buf[i][k];
             if (Math.abs(expected - w1[k]) > 1e-5 + 1e-5 * Math.abs(expected)) {
-              assertEquals(expected, w1[k], 1e-5 + 1e-5 * Math.abs(expected), "param " + i + " elem " + k);
+              assertEquals(
+                  expected, w1[k], 1e-5 + 1e-5 * Math.abs(expected), "param " + i + " elem " + k);
             }
           }
           try (NDArray grad = path.get(i).getArray().getGradient()) {
@@ -155,8 +168,12 @@ class PathSgdTest {
         }
       }
       assertTrue(clipped, "test should exercise clipping");
-      assertFalse(PathSgd.decays(path.stream().filter(p -> p.getType() == Parameter.Type.GAMMA).findFirst()
-          .orElseThrow()));
+      assertFalse(
+          PathSgd.decays(
+              path.stream()
+                  .filter(p -> p.getType() == Parameter.Type.GAMMA)
+                  .findFirst()
+                  .orElseThrow()));
     }
   }
 }

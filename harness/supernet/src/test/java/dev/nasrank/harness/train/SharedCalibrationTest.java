@@ -21,8 +21,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link SharedCalibration} leaves every choice's path with exactly the running statistics that calibrating the
- * choice alone with {@link BnCalibrator#calibrate} gives, byte for byte, under both protocols.
+ * {@link SharedCalibration} leaves every choice's path with exactly the running statistics that
+ * calibrating the choice alone with {@link BnCalibrator#calibrate} gives, byte for byte, under both
+ * protocols.
  */
 class SharedCalibrationTest {
 
@@ -40,12 +41,16 @@ class SharedCalibrationTest {
             batches.add(m.randomNormal(new Shape(8, 3, 32, 32)).add(m.create(0.5f * i)));
           }
           List<S4Choice> all = S4Space.choices(4);
-          List<S4Choice> choices = IntStream.range(0, all.size()).filter(i -> i % 9 == 0).mapToObj(all::get).toList();
+          List<S4Choice> choices =
+              IntStream.range(0, all.size()).filter(i -> i % 9 == 0).mapToObj(all::get).toList();
           // Non-trivial trained statistics: REFERENCE starts from them.
           for (S4Choice c : all) {
             for (RunningBatchNorm bn : net.pathBatchNorms(c)) {
-              bn.restoreRunningStats(new float[][] {m.randomNormal(new Shape(bn.channels())).toFloatArray(),
-                  m.randomUniform(0.5f, 2f, new Shape(bn.channels())).toFloatArray()});
+              bn.restoreRunningStats(
+                  new float[][] {
+                    m.randomNormal(new Shape(bn.channels())).toFloatArray(),
+                    m.randomUniform(0.5f, 2f, new Shape(bn.channels())).toFloatArray()
+                  });
             }
           }
           List<List<float[][]>> expected = new ArrayList<>();
@@ -56,19 +61,25 @@ class SharedCalibrationTest {
             expected.add(BnCalibrator.snapshot(norms));
             BnCalibrator.restore(norms, trained);
           }
-          int[] order = IntStream.range(0, choices.size()).boxed()
-              .sorted(Comparator.comparingInt(i -> net.prefixGroup(choices.get(i)))).mapToInt(i -> i).toArray();
+          int[] order =
+              IntStream.range(0, choices.size())
+                  .boxed()
+                  .sorted(Comparator.comparingInt(i -> net.prefixGroup(choices.get(i))))
+                  .mapToInt(i -> i)
+                  .toArray();
           int[] steps = new int[1];
-          CalibratedChoices stats = SharedCalibration.calibrate(net, choices, order, batches, mode, ps,
-              () -> steps[0]++);
+          CalibratedChoices stats =
+              SharedCalibration.calibrate(net, choices, order, batches, mode, ps, () -> steps[0]++);
           assertEquals(3, stats.batches());
           assertEquals(3 * choices.size(), steps[0]);
           stats.loadShared();
           for (int i = 0; i < choices.size(); i++) {
             stats.load(i);
-            List<float[][]> got = BnCalibrator.snapshot(BnCalibrator.distinct(net.pathBatchNorms(choices.get(i))));
+            List<float[][]> got =
+                BnCalibrator.snapshot(BnCalibrator.distinct(net.pathBatchNorms(choices.get(i))));
             for (int k = 0; k < got.size(); k++) {
-              String what = method.cliName() + " " + mode.cliName() + " " + choices.get(i) + " BN " + k;
+              String what =
+                  method.cliName() + " " + mode.cliName() + " " + choices.get(i) + " BN " + k;
               assertArrayEquals(expected.get(i).get(k)[0], got.get(k)[0], what + " mean");
               assertArrayEquals(expected.get(i).get(k)[1], got.get(k)[1], what + " variance");
             }

@@ -28,10 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SupernetTrainerTest {
 
-  private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+  private static final PrintStream QUIET =
+      new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
 
   private static TrainConfig config(int epochs) {
-    return TrainConfig.defaults(TinyNets.config(Method.MIXPATH, BnStrategy.LINEAR_SBN)).withEpochs(epochs, 3)
+    return TrainConfig.defaults(TinyNets.config(Method.MIXPATH, BnStrategy.LINEAR_SBN))
+        .withEpochs(epochs, 3)
         .withSeed(7);
   }
 
@@ -59,13 +61,21 @@ class SupernetTrainerTest {
     // One epoch, a crash in the second, resume: same weights as the straight run.
     Path split = dir.resolve("split");
     int[] steps = {0};
-    assertThrows(IllegalStateException.class, () -> new SupernetTrainer(QUIET, () -> {
-      if (++steps[0] == 4) {
-        throw new IllegalStateException("killed in epoch 2");
-      }
-    }).train(config(2), data, split));
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            new SupernetTrainer(
+                    QUIET,
+                    () -> {
+                      if (++steps[0] == 4) {
+                        throw new IllegalStateException("killed in epoch 2");
+                      }
+                    })
+                .train(config(2), data, split));
     assertEquals(1, Checkpoint.readHeader(split.resolve(Checkpoint.FILE_NAME)).epochsCompleted());
-    assertThrows(IllegalStateException.class, () -> new SupernetTrainer(QUIET).train(config(2), data, split),
+    assertThrows(
+        IllegalStateException.class,
+        () -> new SupernetTrainer(QUIET).train(config(2), data, split),
         "an existing checkpoint without --resume is refused");
     TrainResult resumed = new SupernetTrainer(QUIET).train(config(2).withResume(true), data, split);
     assertEquals(1, resumed.startEpoch());
@@ -79,51 +89,63 @@ class SupernetTrainerTest {
   }
 
   @Test
-  void nanLossStopsWithTheEpochAndStepAndKeepsTheLastCheckpoint(@TempDir Path dir) throws IOException {
+  void nanLossStopsWithTheEpochAndStepAndKeepsTheLastCheckpoint(@TempDir Path dir)
+      throws IOException {
     BatchSource clean = new SyntheticBatches(48, 8, 10, 3);
-    BatchSource poisoned = new BatchSource() {
-      @Override
-      public int size() {
-        return clean.size();
-      }
-
-      @Override
-      public int batchesPerEpoch() {
-        return clean.batchesPerEpoch();
-      }
-
-      @Override
-      public Iterator<Batch> epoch(NDManager manager, int epoch) {
-        Iterator<Batch> it = clean.epoch(manager, epoch);
-        return new Iterator<>() {
-          int i;
-
+    BatchSource poisoned =
+        new BatchSource() {
           @Override
-          public boolean hasNext() {
-            return it.hasNext();
+          public int size() {
+            return clean.size();
           }
 
           @Override
-          public Batch next() {
-            Batch b = it.next();
-            int k = i++;
-            if (epoch == 1 && k == 2) {
-              NDArray x = b.getData().head();
-              NDArray bad = x.mul(Float.NaN);
-              return new Batch(b.getManager(), new NDList(bad), b.getLabels(), b.getSize(), Batchifier.STACK,
-                  Batchifier.STACK, 0, 0);
-            }
-            return b;
+          public int batchesPerEpoch() {
+            return clean.batchesPerEpoch();
+          }
+
+          @Override
+          public Iterator<Batch> epoch(NDManager manager, int epoch) {
+            Iterator<Batch> it = clean.epoch(manager, epoch);
+            return new Iterator<>() {
+              int i;
+
+              @Override
+              public boolean hasNext() {
+                return it.hasNext();
+              }
+
+              @Override
+              public Batch next() {
+                Batch b = it.next();
+                int k = i++;
+                if (epoch == 1 && k == 2) {
+                  NDArray x = b.getData().head();
+                  NDArray bad = x.mul(Float.NaN);
+                  return new Batch(
+                      b.getManager(),
+                      new NDList(bad),
+                      b.getLabels(),
+                      b.getSize(),
+                      Batchifier.STACK,
+                      Batchifier.STACK,
+                      0,
+                      0);
+                }
+                return b;
+              }
+            };
           }
         };
-      }
-    };
-    NonFiniteLossException e = assertThrows(NonFiniteLossException.class,
-        () -> new SupernetTrainer(QUIET).train(config(3), poisoned, dir));
+    NonFiniteLossException e =
+        assertThrows(
+            NonFiniteLossException.class,
+            () -> new SupernetTrainer(QUIET).train(config(3), poisoned, dir));
     assertEquals(1, e.epoch());
     assertEquals(2, e.step());
     assertTrue(Float.isNaN(e.value()));
-    assertTrue(e.getMessage().contains("epoch 1") && e.getMessage().contains("step 2"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("epoch 1") && e.getMessage().contains("step 2"), e.getMessage());
     Checkpoint last = Checkpoint.readHeader(dir.resolve(Checkpoint.FILE_NAME));
     assertEquals(1, last.epochsCompleted());
     assertEquals(3, last.globalStep());
@@ -131,38 +153,63 @@ class SupernetTrainerTest {
 
   @Test
   void corruptCheckpointIsRejectedWithTheFileName(@TempDir Path dir) throws IOException {
-    TrainResult r = new SupernetTrainer(QUIET).train(config(1).withEpochs(1, 1), new SyntheticBatches(16, 8, 10, 1),
-        dir);
+    TrainResult r =
+        new SupernetTrainer(QUIET)
+            .train(config(1).withEpochs(1, 1), new SyntheticBatches(16, 8, 10, 1), dir);
     byte[] bytes = Files.readAllBytes(r.checkpoint());
     bytes[bytes.length / 2] ^= 0x40;
     Path bad = dir.resolve("bad.bin");
     Files.write(bad, bytes);
     IOException crc = assertThrows(IOException.class, () -> Checkpoint.readHeader(bad));
-    assertTrue(crc.getMessage().contains("bad.bin") && crc.getMessage().contains("CRC"), crc.getMessage());
+    assertTrue(
+        crc.getMessage().contains("bad.bin") && crc.getMessage().contains("CRC"), crc.getMessage());
     Path cut = dir.resolve("cut.bin");
     Files.write(cut, java.util.Arrays.copyOf(Files.readAllBytes(r.checkpoint()), 100));
     assertThrows(IOException.class, () -> Checkpoint.readHeader(cut));
     assertThrows(IOException.class, () -> Checkpoint.readHeader(dir.resolve("missing.bin")));
   }
 
-  // issue 11, defect 8: --resume accepted a changed schedule and wrote the new configuration for every epoch
+  // issue 11, defect 8: --resume accepted a changed schedule and wrote the new configuration for
+  // every epoch
   @Test
   void resumeRefusesAnotherConfigurationNamingEveryField(@TempDir Path dir) throws IOException {
     BatchSource data = new SyntheticBatches(48, 8, 10, 3);
     new SupernetTrainer(QUIET).train(config(2), data, dir);
     byte[] before = Files.readAllBytes(dir.resolve(Checkpoint.FILE_NAME));
-    TrainConfig changed = new TrainConfig(config(2).supernet(), 4, new Optimizer(0.5, 1e-8, 0.0, 3e-4, 5.0), 7,
-        DeviceOption.AUTO, 3, true, false);
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> new SupernetTrainer(QUIET).train(changed, new SyntheticBatches(48, 16, 10, 3), dir));
+    TrainConfig changed =
+        new TrainConfig(
+            config(2).supernet(),
+            4,
+            new Optimizer(0.5, 1e-8, 0.0, 3e-4, 5.0),
+            7,
+            DeviceOption.AUTO,
+            3,
+            true,
+            false);
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                new SupernetTrainer(QUIET)
+                    .train(changed, new SyntheticBatches(48, 16, 10, 3), dir));
     String msg = e.getMessage();
     assertTrue(msg.contains(dir.resolve(Checkpoint.FILE_NAME).toString()), msg);
-    for (String field : new String[] {"epochs 2 (now 4)", "lr 0.025 (now 0.5)", "momentum 0.9 (now 0.0)",
-        "batch-size 8 (now 16)"}) {
+    for (String field :
+        new String[] {
+          "epochs 2 (now 4)",
+          "lr 0.025 (now 0.5)",
+          "momentum 0.9 (now 0.0)",
+          "batch-size 8 (now 16)"
+        }) {
       assertTrue(msg.contains(field), field + " in: " + msg);
     }
-    assertTrue(!msg.contains("weight-decay") && !msg.contains("seed"), "unchanged fields are not listed: " + msg);
-    assertArrayEquals(before, Files.readAllBytes(dir.resolve(Checkpoint.FILE_NAME)), "the checkpoint is untouched");
+    assertTrue(
+        !msg.contains("weight-decay") && !msg.contains("seed"),
+        "unchanged fields are not listed: " + msg);
+    assertArrayEquals(
+        before,
+        Files.readAllBytes(dir.resolve(Checkpoint.FILE_NAME)),
+        "the checkpoint is untouched");
   }
 
   // issue 11: "resuming at epoch 5/4" when every epoch was already done
@@ -171,8 +218,9 @@ class SupernetTrainerTest {
     BatchSource data = new SyntheticBatches(48, 8, 10, 3);
     new SupernetTrainer(QUIET).train(config(2), data, dir);
     ByteArrayOutputStream log = new ByteArrayOutputStream();
-    TrainResult r = new SupernetTrainer(new PrintStream(log, true, StandardCharsets.UTF_8))
-        .train(config(2).withResume(true), data, dir);
+    TrainResult r =
+        new SupernetTrainer(new PrintStream(log, true, StandardCharsets.UTF_8))
+            .train(config(2).withResume(true), data, dir);
     String text = log.toString(StandardCharsets.UTF_8);
     assertTrue(text.contains("nothing to train") && text.contains("2 of 2 epochs"), text);
     assertTrue(!text.contains("3/2"), text);
@@ -192,11 +240,12 @@ class SupernetTrainerTest {
     Path unrelated = dir.resolve(".notes.txt.1.tmp");
     Files.write(unrelated, new byte[1]);
     ByteArrayOutputStream log = new ByteArrayOutputStream();
-    new SupernetTrainer(new PrintStream(log, true, StandardCharsets.UTF_8)).train(config(1).withResume(true), data,
-        dir);
+    new SupernetTrainer(new PrintStream(log, true, StandardCharsets.UTF_8))
+        .train(config(1).withResume(true), data, dir);
     assertTrue(!Files.exists(orphan) && !Files.exists(orphanJson), "orphaned temp files removed");
     assertTrue(Files.exists(unrelated), "other files are left alone");
-    assertTrue(log.toString(StandardCharsets.UTF_8).contains("removed 2 temporary files"), log.toString());
+    assertTrue(
+        log.toString(StandardCharsets.UTF_8).contains("removed 2 temporary files"), log.toString());
   }
 
   /** Rewrites a checkpoint in the version 1 layout (no identity block), with a fresh CRC. */
@@ -225,32 +274,53 @@ class SupernetTrainerTest {
     java.nio.ByteBuffer.wrap(v1).putInt(versionAt, 1);
     java.util.zip.CRC32 crc = new java.util.zip.CRC32();
     crc.update(v1);
-    Files.write(file, java.nio.ByteBuffer.allocate(v1.length + 8).put(v1).putLong(crc.getValue()).array());
+    Files.write(
+        file, java.nio.ByteBuffer.allocate(v1.length + 8).put(v1).putLong(crc.getValue()).array());
   }
 
   @Test
-  void aVersionOneCheckpointIsComparedWithItsTrainJsonAndStillResumes(@TempDir Path dir) throws IOException {
+  void aVersionOneCheckpointIsComparedWithItsTrainJsonAndStillResumes(@TempDir Path dir)
+      throws IOException {
     BatchSource data = new SyntheticBatches(48, 8, 10, 3);
     int[] steps = {0};
-    assertThrows(IllegalStateException.class, () -> new SupernetTrainer(QUIET, () -> {
-      if (++steps[0] == 4) {
-        throw new IllegalStateException("killed in epoch 2");
-      }
-    }).train(config(2), data, dir));
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            new SupernetTrainer(
+                    QUIET,
+                    () -> {
+                      if (++steps[0] == 4) {
+                        throw new IllegalStateException("killed in epoch 2");
+                      }
+                    })
+                .train(config(2), data, dir));
     downgradeToVersion1(dir.resolve(Checkpoint.FILE_NAME));
     assertTrue(Checkpoint.readHeader(dir.resolve(Checkpoint.FILE_NAME)).identity().isEmpty());
-    TrainConfig otherLr = new TrainConfig(config(2).supernet(), 2, new Optimizer(0.5, 1e-8, 0.9, 3e-4, 5.0), 7,
-        DeviceOption.AUTO, 3, true, false);
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> new SupernetTrainer(QUIET).train(otherLr, data, dir));
+    TrainConfig otherLr =
+        new TrainConfig(
+            config(2).supernet(),
+            2,
+            new Optimizer(0.5, 1e-8, 0.9, 3e-4, 5.0),
+            7,
+            DeviceOption.AUTO,
+            3,
+            true,
+            false);
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> new SupernetTrainer(QUIET).train(otherLr, data, dir));
     assertTrue(e.getMessage().contains("lr 0.025 (now 0.5)"), e.getMessage());
     ByteArrayOutputStream log = new ByteArrayOutputStream();
-    TrainResult r = new SupernetTrainer(new PrintStream(log, true, StandardCharsets.UTF_8))
-        .train(config(2).withResume(true), data, dir);
+    TrainResult r =
+        new SupernetTrainer(new PrintStream(log, true, StandardCharsets.UTF_8))
+            .train(config(2).withResume(true), data, dir);
     assertEquals(2, r.epochsCompleted());
     String text = log.toString(StandardCharsets.UTF_8);
     assertTrue(text.contains("older version") && text.contains("batch-size"), text);
-    assertEquals("2", Checkpoint.readHeader(dir.resolve(Checkpoint.FILE_NAME)).identity().get("epochs"),
+    assertEquals(
+        "2",
+        Checkpoint.readHeader(dir.resolve(Checkpoint.FILE_NAME)).identity().get("epochs"),
         "the resumed run writes a version 2 checkpoint");
   }
 }

@@ -27,15 +27,20 @@ final class TinyNets {
   private TinyNets() {}
 
   static SupernetConfig config(Method method, BnStrategy strategy) {
-    return new SupernetConfig(method, strategy, 4, SamplerMode.CORRECTED, NetworkShape.cifar10(4, 3, 1));
+    return new SupernetConfig(
+        method, strategy, 4, SamplerMode.CORRECTED, NetworkShape.cifar10(4, 3, 1));
   }
 
-  /** Runs forward and backward of {@code choice} on one batch, leaving the gradients on the parameters. */
+  /**
+   * Runs forward and backward of {@code choice} on one batch, leaving the gradients on the
+   * parameters.
+   */
   static void backward(Supernet net, S4Choice choice, Batch batch, NDManager manager) {
     net.setChoice(choice);
     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-      NDArray logits = net.forward(new ParameterStore(manager, false), new NDList(batch.getData().head()), true)
-          .singletonOrThrow();
+      NDArray logits =
+          net.forward(new ParameterStore(manager, false), new NDList(batch.getData().head()), true)
+              .singletonOrThrow();
       gc.backward(Loss.softmaxCrossEntropyLoss().evaluate(batch.getLabels(), new NDList(logits)));
     }
   }

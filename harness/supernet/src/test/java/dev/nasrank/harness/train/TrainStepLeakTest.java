@@ -15,7 +15,10 @@ import dev.nasrank.harness.supernet.Method;
 import dev.nasrank.harness.supernet.Supernet;
 import org.junit.jupiter.api.Test;
 
-/** Training steps leave no NDArray behind: the count of live arrays under the run's manager stays constant. */
+/**
+ * Training steps leave no NDArray behind: the count of live arrays under the run's manager stays
+ * constant.
+ */
 class TrainStepLeakTest {
 
   private static void steps(TrainStep step, S4Sampler sampler, NDManager manager, int n) {
@@ -33,19 +36,25 @@ class TrainStepLeakTest {
     Engine.getInstance().setRandomSeed(41);
     for (Method method : Method.values()) {
       Supernet net = new Supernet(TinyNets.config(method, BnStrategy.EXPONENTIAL_SBN));
-      try (NDManager m = NDManager.newBaseManager(); PathSgd sgd = new PathSgd(m, 0.9, 3e-4, 5)) {
+      try (NDManager m = NDManager.newBaseManager();
+          PathSgd sgd = new PathSgd(m, 0.9, 3e-4, 5)) {
         net.initialize(m);
         TrainStep step = new TrainStep(net, sgd, new ParameterStore(m, false));
         S4Sampler sampler = new S4Sampler(4, SamplerMode.CORRECTED, 3);
-        // Whatever paths were visited, the only live arrays are the parameters and their momentum buffers.
+        // Whatever paths were visited, the only live arrays are the parameters and their momentum
+        // buffers.
         steps(step, sampler, m, 8);
         int params = net.namedParameters().size();
-        assertEquals(params + sgd.buffersByName(net.namedParameters()).size(), m.getManagedArrays().size(),
+        assertEquals(
+            params + sgd.buffersByName(net.namedParameters()).size(),
+            m.getManagedArrays().size(),
             method + ": live arrays = parameters + momentum buffers");
         steps(step, sampler, m, 4);
         int buffers = sgd.buffersByName(net.namedParameters()).size();
         assertTrue(buffers > 0);
-        assertEquals(params + buffers, m.getManagedArrays().size(),
+        assertEquals(
+            params + buffers,
+            m.getManagedArrays().size(),
             method + ": live arrays = parameters + momentum buffers");
       }
     }

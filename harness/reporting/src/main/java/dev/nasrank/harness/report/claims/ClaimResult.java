@@ -8,9 +8,15 @@ package dev.nasrank.harness.report.claims;
  * @param paper the paper's figure ({@code -} where it gives none)
  * @param ours our measurement: mean tau-b with its 95% interval, or the differences tested
  * @param verdict reproduced, contradicted or undecided
- * @param paperInInterval for each paper figure, whether it lies in our 95% interval of the matching setting
- *     ({@code yes} / {@code no}, separated by {@code ;}), {@code -} without a figure
+ * @param paperInInterval for each paper figure, whether it lies in our 95% interval of the matching
+ *     setting ({@code yes} / {@code no}, separated by {@code ;}), {@code -} without a figure
  * @param test the rule that gave the verdict
  */
-public record ClaimResult(int id, String claim, String paper, String ours, ClaimVerdict verdict,
-    String paperInInterval, String test) {}
+public record ClaimResult(
+    int id,
+    String claim,
+    String paper,
+    String ours,
+    ClaimVerdict verdict,
+    String paperInInterval,
+    String test) {}

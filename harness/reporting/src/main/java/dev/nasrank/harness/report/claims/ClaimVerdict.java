@@ -5,7 +5,9 @@ import java.util.List;
 
 /** The verdict on a claim (or on one part of it) at this study's budget. */
 public enum ClaimVerdict {
-  REPRODUCED("reproduced"), CONTRADICTED("contradicted"), UNDECIDED("undecided");
+  REPRODUCED("reproduced"),
+  CONTRADICTED("contradicted"),
+  UNDECIDED("undecided");
 
   private final String key;
 
@@ -19,14 +21,16 @@ public enum ClaimVerdict {
   }
 
   /**
-   * A claim that is a conjunction of parts: contradicted when any part is, reproduced when every part is (and there
-   * is at least one), undecided otherwise.
+   * A claim that is a conjunction of parts: contradicted when any part is, reproduced when every
+   * part is (and there is at least one), undecided otherwise.
    */
   public static ClaimVerdict all(List<ClaimVerdict> parts) {
     if (parts.contains(CONTRADICTED)) {
       return CONTRADICTED;
     }
-    return !parts.isEmpty() && parts.stream().allMatch(p -> p == REPRODUCED) ? REPRODUCED : UNDECIDED;
+    return !parts.isEmpty() && parts.stream().allMatch(p -> p == REPRODUCED)
+        ? REPRODUCED
+        : UNDECIDED;
   }
 
   /** An ordering part "A ranks better than B" from the pair's verdict oriented as A minus B. */

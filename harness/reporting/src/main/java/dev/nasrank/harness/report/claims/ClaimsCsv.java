@@ -6,7 +6,10 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** Writes {@code claims.csv}, header exactly {@value #HEADER}; text fields quoted where needed (RFC 4180). */
+/**
+ * Writes {@code claims.csv}, header exactly {@value #HEADER}; text fields quoted where needed (RFC
+ * 4180).
+ */
 public final class ClaimsCsv {
   /** The exact header line. */
   public static final String HEADER = "id,claim,paper,ours,verdict,paper_in_interval,test";
@@ -16,10 +19,18 @@ public final class ClaimsCsv {
   /** The CSV text, header first. */
   public static String format(List<ClaimResult> claims) {
     StringBuilder sb = new StringBuilder();
-    try (CSVPrinter p = new CSVPrinter(sb, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
+    try (CSVPrinter p =
+        new CSVPrinter(sb, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
       p.printRecord((Object[]) HEADER.split(","));
       for (ClaimResult c : claims) {
-        p.printRecord(c.id(), c.claim(), c.paper(), c.ours(), c.verdict().key(), c.paperInInterval(), c.test());
+        p.printRecord(
+            c.id(),
+            c.claim(),
+            c.paper(),
+            c.ours(),
+            c.verdict().key(),
+            c.paperInInterval(),
+            c.test());
       }
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

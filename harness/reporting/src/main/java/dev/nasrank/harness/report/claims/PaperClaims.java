@@ -6,9 +6,10 @@ import dev.nasrank.harness.report.stats.StudyStatistics;
 import java.util.List;
 
 /**
- * Audits the MixPath paper's eight claims (docs/mixpath.md; issue 10) against a study. Claims 1-6 are orderings of
- * settings tested on the study's pairs ({@link OrderingClaims}); claim 7 reads the Shadow-BN diagnostics
- * ({@link SbnLemmaClaim}); claim 8 compares one-shot accuracies ({@link AccuracyGapClaim}).
+ * Audits the MixPath paper's eight claims (docs/mixpath.md; issue 10) against a study. Claims 1-6
+ * are orderings of settings tested on the study's pairs ({@link OrderingClaims}); claim 7 reads the
+ * Shadow-BN diagnostics ({@link SbnLemmaClaim}); claim 8 compares one-shot accuracies ({@link
+ * AccuracyGapClaim}).
  */
 public final class PaperClaims {
   private PaperClaims() {}
@@ -22,11 +23,21 @@ public final class PaperClaims {
    * @param resamples bootstrap resamples of claim 8's interval
    * @param seed bootstrap seed of claim 8's interval
    */
-  public static List<ClaimResult> audit(StudyStatistics st, List<DiagnosticsFile.SbnLayer> sbnLayers,
-      List<Candidate> candidates, int resamples, long seed) {
+  public static List<ClaimResult> audit(
+      StudyStatistics st,
+      List<DiagnosticsFile.SbnLayer> sbnLayers,
+      List<Candidate> candidates,
+      int resamples,
+      long seed) {
     OrderingClaims o = new OrderingClaims(st);
-    return List.of(o.calibrationRaisesTau(), o.withoutShadowBnRanksPoorly(), o.linearSbnCalibratedIsBest(),
-        o.linearBeatsExponential(), o.simpleScalingBetween(), o.mixpathBeatsSpos(), SbnLemmaClaim.audit(sbnLayers),
+    return List.of(
+        o.calibrationRaisesTau(),
+        o.withoutShadowBnRanksPoorly(),
+        o.linearSbnCalibratedIsBest(),
+        o.linearBeatsExponential(),
+        o.simpleScalingBetween(),
+        o.mixpathBeatsSpos(),
+        SbnLemmaClaim.audit(sbnLayers),
         AccuracyGapClaim.audit(candidates, resamples, seed, st.alpha()));
   }
 }

@@ -22,10 +22,14 @@ final class Texts {
     return f(s.meanTau()) + " [" + f(s.low()) + ", " + f(s.high()) + "]";
   }
 
-  /** E.g. {@code +0.220 [-0.05, 0.49] undecided}: A minus B, its interval and what the pair says. */
+  /**
+   * E.g. {@code +0.220 [-0.05, 0.49] undecided}: A minus B, its interval and what the pair says.
+   */
   static String difference(PairComparison c) {
-    String decided = c.verdict() == PairVerdict.UNDECIDED ? "undecided"
-        : (c.verdict() == PairVerdict.A_BETTER ? "decided >" : "decided <");
+    String decided =
+        c.verdict() == PairVerdict.UNDECIDED
+            ? "undecided"
+            : (c.verdict() == PairVerdict.A_BETTER ? "decided >" : "decided <");
     return signed(c.difference()) + " [" + f(c.low()) + ", " + f(c.high()) + "] " + decided;
   }
 

@@ -9,8 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The optional {@code diagnostics.json} of a run, written by the supernet side and rendered by the reporter:
- * feature similarities (already reduced to cosine matrices and magnitudes) and per-layer Shadow-BN parameters.
+ * The optional {@code diagnostics.json} of a run, written by the supernet side and rendered by the
+ * reporter: feature similarities (already reduced to cosine matrices and magnitudes) and per-layer
+ * Shadow-BN parameters.
  *
  * @param features cosine matrices of op outputs (or summed multi-path features) on a fixed batch
  * @param sbn per SBN layer, the running statistics and affine parameters of each of its BNs
@@ -33,7 +34,8 @@ public record DiagnosticsFile(List<NamedSimilarity> features, List<SbnLayer> sbn
   /** Writes the file atomically. */
   public void write(Path file) {
     try {
-      AtomicFiles.write(file, MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(this));
+      AtomicFiles.write(
+          file, MAPPER.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(this));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot serialise diagnostics: " + e.getMessage(), e);
     }

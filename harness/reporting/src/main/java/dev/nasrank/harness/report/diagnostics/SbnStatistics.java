@@ -4,14 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Shadow-BN diagnostics of one layer (MixPath section 3, Lemma 3.1): whether the running statistics of the BN
- * for k active paths follow mean_k = k * mean_1 and var_k = k^2 * var_1, and how close the learned affine
- * parameters of the BNs are.
+ * Shadow-BN diagnostics of one layer (MixPath section 3, Lemma 3.1): whether the running statistics
+ * of the BN for k active paths follow mean_k = k * mean_1 and var_k = k^2 * var_1, and how close
+ * the learned affine parameters of the BNs are.
  *
- * <p>Ratios are least-squares slopes through the origin over channels, divided by the expected factor:
- * {@code meanRatio = <mean_k, mean_1> / (k * <mean_1, mean_1>)}, {@code varRatio = <var_k, var_1> / (k^2 *
- * <var_1, var_1>)}; 1 means the expected scaling holds exactly. The reference (SBN_1) is the element-wise
- * average of the BNs that serve one active path (one for linear SBN, m for exponential SBN).
+ * <p>Ratios are least-squares slopes through the origin over channels, divided by the expected
+ * factor: {@code meanRatio = <mean_k, mean_1> / (k * <mean_1, mean_1>)}, {@code varRatio = <var_k,
+ * var_1> / (k^2 * <var_1, var_1>)}; 1 means the expected scaling holds exactly. The reference
+ * (SBN_1) is the element-wise average of the BNs that serve one active path (one for linear SBN, m
+ * for exponential SBN).
  */
 public final class SbnStatistics {
   private SbnStatistics() {}
@@ -26,15 +27,27 @@ public final class SbnStatistics {
    * @param gamma per-channel scale
    * @param beta per-channel shift
    */
-  public record Bn(String label, int activePaths, double[] runningMean, double[] runningVar, double[] gamma,
+  public record Bn(
+      String label,
+      int activePaths,
+      double[] runningMean,
+      double[] runningVar,
+      double[] gamma,
       double[] beta) {}
 
   /** Scaling check of one BN against SBN_1. */
-  public record ScalingRow(String layer, String bn, int activePaths, double meanRatio, double varRatio) {}
+  public record ScalingRow(
+      String layer, String bn, int activePaths, double meanRatio, double varRatio) {}
 
   /** Closeness of the affine parameters of two BNs of a layer. */
-  public record AffineRow(String layer, String bnA, String bnB, double gammaCosine, double gammaRelativeDistance,
-      double betaCosine, double betaRelativeDistance) {}
+  public record AffineRow(
+      String layer,
+      String bnA,
+      String bnB,
+      double gammaCosine,
+      double gammaRelativeDistance,
+      double betaCosine,
+      double betaRelativeDistance) {}
 
   /** The scaling rows of one layer, one per BN. */
   public static List<ScalingRow> scaling(String layer, List<Bn> bns) {
@@ -44,8 +57,13 @@ public final class SbnStatistics {
     List<ScalingRow> rows = new ArrayList<>();
     for (Bn b : bns) {
       int k = b.activePaths();
-      rows.add(new ScalingRow(layer, b.label(), k, dot(b.runningMean(), mean1) / (k * dot(mean1, mean1)),
-          dot(b.runningVar(), var1) / ((double) k * k * dot(var1, var1))));
+      rows.add(
+          new ScalingRow(
+              layer,
+              b.label(),
+              k,
+              dot(b.runningMean(), mean1) / (k * dot(mean1, mean1)),
+              dot(b.runningVar(), var1) / ((double) k * k * dot(var1, var1))));
     }
     return rows;
   }
@@ -58,8 +76,15 @@ public final class SbnStatistics {
       for (int j = i + 1; j < bns.size(); j++) {
         Bn a = bns.get(i);
         Bn b = bns.get(j);
-        rows.add(new AffineRow(layer, a.label(), b.label(), cosine(a.gamma(), b.gamma()),
-            relativeDistance(a.gamma(), b.gamma()), cosine(a.beta(), b.beta()), relativeDistance(a.beta(), b.beta())));
+        rows.add(
+            new AffineRow(
+                layer,
+                a.label(),
+                b.label(),
+                cosine(a.gamma(), b.gamma()),
+                relativeDistance(a.gamma(), b.gamma()),
+                cosine(a.beta(), b.beta()),
+                relativeDistance(a.beta(), b.beta())));
       }
     }
     return rows;
@@ -103,17 +128,19 @@ public final class SbnStatistics {
 
   private static void check(String layer, List<Bn> bns) {
     if (bns.isEmpty() || bns.stream().noneMatch(b -> b.activePaths() == 1)) {
-      throw new IllegalArgumentException(layer + ": needs at least one BN with 1 active path (SBN_1)");
+      throw new IllegalArgumentException(
+          layer + ": needs at least one BN with 1 active path (SBN_1)");
     }
     int c = bns.get(0).runningMean().length;
     for (Bn b : bns) {
       if (b.activePaths() < 1) {
-        throw new IllegalArgumentException(layer + "/" + b.label() + ": active paths must be >= 1, got "
-            + b.activePaths());
+        throw new IllegalArgumentException(
+            layer + "/" + b.label() + ": active paths must be >= 1, got " + b.activePaths());
       }
       for (double[] v : new double[][] {b.runningMean(), b.runningVar(), b.gamma(), b.beta()}) {
         if (v.length != c) {
-          throw new IllegalArgumentException(layer + "/" + b.label() + ": " + v.length + " channels, expected " + c);
+          throw new IllegalArgumentException(
+              layer + "/" + b.label() + ": " + v.length + " channels, expected " + c);
         }
       }
     }

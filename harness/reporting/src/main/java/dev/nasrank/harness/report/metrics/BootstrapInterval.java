@@ -7,10 +7,11 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 
 /**
- * Seeded percentile bootstrap of a paired statistic (e.g. Kendall tau-b) over items (architectures):
- * each resample draws n items with replacement, the statistic is recomputed, and the interval is the
- * (alpha/2, 1-alpha/2) percentiles (R-7 / numpy default estimator) of the resampled values. Resamples whose
- * statistic is undefined (NaN, e.g. all drawn items tie) are left out and counted.
+ * Seeded percentile bootstrap of a paired statistic (e.g. Kendall tau-b) over items
+ * (architectures): each resample draws n items with replacement, the statistic is recomputed, and
+ * the interval is the (alpha/2, 1-alpha/2) percentiles (R-7 / numpy default estimator) of the
+ * resampled values. Resamples whose statistic is undefined (NaN, e.g. all drawn items tie) are left
+ * out and counted.
  *
  * <p>Immutable; configure with {@code withX(...)}.
  */
@@ -48,8 +49,12 @@ public final class BootstrapInterval {
     return new BootstrapInterval(resamples, seed, c);
   }
 
-  /** A bootstrap interval: the statistic on the full data, the bounds, and how many resamples counted. */
-  public record Interval(double estimate, double low, double high, int usedResamples, int undefinedResamples) {}
+  /**
+   * A bootstrap interval: the statistic on the full data, the bounds, and how many resamples
+   * counted.
+   */
+  public record Interval(
+      double estimate, double low, double high, int usedResamples, int undefinedResamples) {}
 
   /** Kendall tau-b with its bootstrap interval. */
   public Interval kendallTau(double[] predicted, double[] truth) {
@@ -59,7 +64,8 @@ public final class BootstrapInterval {
   /** Any paired statistic with its bootstrap interval. */
   public Interval of(double[] x, double[] y, ToDoubleBiFunction<double[], double[]> statistic) {
     if (x.length != y.length) {
-      throw new IllegalArgumentException("arrays differ in length: " + x.length + " vs " + y.length);
+      throw new IllegalArgumentException(
+          "arrays differ in length: " + x.length + " vs " + y.length);
     }
     double estimate = statistic.applyAsDouble(x, y);
     int n = x.length;
@@ -88,6 +94,7 @@ public final class BootstrapInterval {
     double[] kept = Arrays.copyOf(values, used);
     Percentile p = new Percentile().withEstimationType(EstimationType.R_7);
     double tail = (1 - confidence) / 2 * 100;
-    return new Interval(estimate, p.evaluate(kept, tail), p.evaluate(kept, 100 - tail), used, resamples - used);
+    return new Interval(
+        estimate, p.evaluate(kept, tail), p.evaluate(kept, 100 - tail), used, resamples - used);
   }
 }

@@ -5,18 +5,19 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Noise ceiling of a ranking: Kendall tau-b between two training repeats of the same architectures, averaged
- * over all pairs of repeats. No one-shot method can be expected to agree with the ground truth better than
- * the ground truth agrees with itself.
+ * Noise ceiling of a ranking: Kendall tau-b between two training repeats of the same architectures,
+ * averaged over all pairs of repeats. No one-shot method can be expected to agree with the ground
+ * truth better than the ground truth agrees with itself.
  */
 public final class NoiseCeiling {
   private NoiseCeiling() {}
 
   /**
-   * @param repeats {@code repeats[r][i]} = accuracy (fraction) of item i in repeat r, NaN where item i has no repeat
-   *     r (a ground truth still being generated); each pair of repeats is compared over the items both hold
-   * @return mean tau-b over the pairs of repeats that share at least 2 items; NaN with fewer than 2 repeats, when no
-   *     pair shares 2 items, or if a pair's tau is undefined
+   * @param repeats {@code repeats[r][i]} = accuracy (fraction) of item i in repeat r, NaN where
+   *     item i has no repeat r (a ground truth still being generated); each pair of repeats is
+   *     compared over the items both hold
+   * @return mean tau-b over the pairs of repeats that share at least 2 items; NaN with fewer than 2
+   *     repeats, when no pair shares 2 items, or if a pair's tau is undefined
    */
   public static double kendallTau(double[][] repeats) {
     double sum = 0;
@@ -35,12 +36,12 @@ public final class NoiseCeiling {
    * @param items number of items both repeats hold
    * @param tau their Kendall tau-b over those items
    */
-  public record Pair(int a, int b, int items, double tau) {
-  }
+  public record Pair(int a, int b, int items, double tau) {}
 
   /**
-   * The pairs behind {@link #kendallTau}: every pair of repeats that shares at least 2 items, in order (0-1, 0-2,
-   * ..., 1-2, ...). The ground-truth generator reports these per pair (groundtruth.NoiseCeiling).
+   * The pairs behind {@link #kendallTau}: every pair of repeats that shares at least 2 items, in
+   * order (0-1, 0-2, ..., 1-2, ...). The ground-truth generator reports these per pair
+   * (groundtruth.NoiseCeiling).
    */
   public static List<Pair> repeatPairs(double[][] repeats) {
     List<Pair> out = new ArrayList<>();
@@ -59,7 +60,8 @@ public final class NoiseCeiling {
         if (n < 2) {
           continue;
         }
-        out.add(new Pair(a, b, n, RankMetrics.kendallTauB(Arrays.copyOf(x, n), Arrays.copyOf(y, n))));
+        out.add(
+            new Pair(a, b, n, RankMetrics.kendallTauB(Arrays.copyOf(x, n), Arrays.copyOf(y, n))));
       }
     }
     return out;

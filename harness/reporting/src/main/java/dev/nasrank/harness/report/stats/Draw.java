@@ -3,13 +3,13 @@ package dev.nasrank.harness.report.stats;
 import java.util.stream.IntStream;
 
 /**
- * One resample of a {@link StudyData}, shared by every setting: which seeds and architectures enter (indices, with
- * repetition), and the ground truth each architecture gets in this resample.
+ * One resample of a {@link StudyData}, shared by every setting: which seeds and architectures enter
+ * (indices, with repetition), and the ground truth each architecture gets in this resample.
  *
  * @param seeds indices into {@link StudyData#seeds()}
  * @param architectures indices into {@link StudyData#architectures()}
- * @param truth per architecture (indexed like {@link StudyData#architectures()}): the mean validation accuracy
- *     (fraction) over the repeats drawn for it
+ * @param truth per architecture (indexed like {@link StudyData#architectures()}): the mean
+ *     validation accuracy (fraction) over the repeats drawn for it
  */
 public record Draw(int[] seeds, int[] architectures, double[] truth) {
 
@@ -23,7 +23,9 @@ public record Draw(int[] seeds, int[] architectures, double[] truth) {
       }
       truth[a] = sum / data.repeats(a);
     }
-    return new Draw(IntStream.range(0, data.seeds().length).toArray(),
-        IntStream.range(0, truth.length).toArray(), truth);
+    return new Draw(
+        IntStream.range(0, data.seeds().length).toArray(),
+        IntStream.range(0, truth.length).toArray(),
+        truth);
   }
 }

@@ -16,17 +16,42 @@ import dev.nasrank.harness.report.Candidate;
  * @param holmP the p-value after Holm's adjustment over all pairs of the report
  * @param verdict A better, B better or undecided at the family-wise level
  * @param seedsToDecide for an undecided pair, the seeds that would decide it
- * @param groundTruthShare variance of the difference with only ground-truth repeats resampled, divided by its
- *     variance under the full scheme
+ * @param groundTruthShare variance of the difference with only ground-truth repeats resampled,
+ *     divided by its variance under the full scheme
  */
-public record PairComparison(Candidate.Setting a, Candidate.Setting b, int seeds, double meanTauA, double meanTauB,
-    double difference, double low, double high, int resamplesUsed, double pValue, double holmP, PairVerdict verdict,
-    SeedsToDecide seedsToDecide, double groundTruthShare) {
+public record PairComparison(
+    Candidate.Setting a,
+    Candidate.Setting b,
+    int seeds,
+    double meanTauA,
+    double meanTauB,
+    double difference,
+    double low,
+    double high,
+    int resamplesUsed,
+    double pValue,
+    double holmP,
+    PairVerdict verdict,
+    SeedsToDecide seedsToDecide,
+    double groundTruthShare) {
 
   /** The same comparison as B minus A. */
   public PairComparison flipped() {
-    return new PairComparison(b, a, seeds, meanTauB, meanTauA, -difference, -high, -low, resamplesUsed, pValue,
-        holmP, verdict.flipped(), seedsToDecide, groundTruthShare);
+    return new PairComparison(
+        b,
+        a,
+        seeds,
+        meanTauB,
+        meanTauA,
+        -difference,
+        -high,
+        -low,
+        resamplesUsed,
+        pValue,
+        holmP,
+        verdict.flipped(),
+        seedsToDecide,
+        groundTruthShare);
   }
 
   /** E.g. {@code mixpath/linear_sbn/calibrated better}, or {@code undecided}. */

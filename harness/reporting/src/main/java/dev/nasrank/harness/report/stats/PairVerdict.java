@@ -1,8 +1,13 @@
 package dev.nasrank.harness.report.stats;
 
-/** Which setting of a pair ranks better, decided by the Holm-adjusted p-value at the family-wise level alpha. */
+/**
+ * Which setting of a pair ranks better, decided by the Holm-adjusted p-value at the family-wise
+ * level alpha.
+ */
 public enum PairVerdict {
-  A_BETTER("a_better"), B_BETTER("b_better"), UNDECIDED("undecided");
+  A_BETTER("a_better"),
+  B_BETTER("b_better"),
+  UNDECIDED("undecided");
 
   private final String key;
 

@@ -3,16 +3,17 @@ package dev.nasrank.harness.report.stats;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
- * How many seeds per setting (shared by both settings) the observed variance says would decide an undecided pair:
- * the smallest S with |d| >= (z_{1 - alpha/(2m)} + z_{power}) * sqrt(v/S + w), where d is the observed difference
- * of mean tau, v the variance of one seed's difference, w the part of the variance more seeds cannot remove
- * (architectures and ground truth), m the number of pairs (the Bonferroni level, which Holm never demands more
- * than). At least one more seed than were run. docs/report.md says where v and w come from.
+ * How many seeds per setting (shared by both settings) the observed variance says would decide an
+ * undecided pair: the smallest S with |d| >= (z_{1 - alpha/(2m)} + z_{power}) * sqrt(v/S + w),
+ * where d is the observed difference of mean tau, v the variance of one seed's difference, w the
+ * part of the variance more seeds cannot remove (architectures and ground truth), m the number of
+ * pairs (the Bonferroni level, which Holm never demands more than). At least one more seed than
+ * were run. docs/report.md says where v and w come from.
  *
  * @param kind whether a count applies
  * @param seeds the count (for {@link Kind#SEEDS}), else 0
- * @param varianceSource where v came from: {@code seeds} (the per-seed differences) or {@code bootstrap} (one seed:
- *     the bootstrap variance of the one-seed difference stands in)
+ * @param varianceSource where v came from: {@code seeds} (the per-seed differences) or {@code
+ *     bootstrap} (one seed: the bootstrap variance of the one-seed difference stands in)
  */
 public record SeedsToDecide(Kind kind, int seeds, String varianceSource) {
 
@@ -46,13 +47,21 @@ public record SeedsToDecide(Kind kind, int seeds, String varianceSource) {
    * @param pairs number of pairs compared (m)
    * @param power the power aimed for (0.8)
    */
-  public static SeedsToDecide estimate(double difference, double perSeedVariance, double fixedVariance,
-      int seedsRun, double alpha, int pairs, double power, String source) {
+  public static SeedsToDecide estimate(
+      double difference,
+      double perSeedVariance,
+      double fixedVariance,
+      int seedsRun,
+      double alpha,
+      int pairs,
+      double power,
+      String source) {
     if (Double.isNaN(difference) || Double.isNaN(perSeedVariance) || Double.isNaN(fixedVariance)) {
       return new SeedsToDecide(Kind.UNKNOWN, 0, source);
     }
-    double z = NORMAL.inverseCumulativeProbability(1 - alpha / (2.0 * pairs))
-        + NORMAL.inverseCumulativeProbability(power);
+    double z =
+        NORMAL.inverseCumulativeProbability(1 - alpha / (2.0 * pairs))
+            + NORMAL.inverseCumulativeProbability(power);
     double target = difference * difference / (z * z);
     if (difference == 0 || target <= fixedVariance) {
       return new SeedsToDecide(Kind.NEVER, 0, source);

@@ -6,28 +6,47 @@ import dev.nasrank.harness.report.RankingCsv;
 import java.nio.file.Path;
 
 /**
- * Writes {@code settings.csv} (header exactly {@value #SETTINGS_HEADER}) and {@code comparisons.csv} (header exactly
- * {@value #COMPARISONS_HEADER}). Numbers have 6 decimals, undefined values are {@code NaN}; taus are Kendall tau-b
- * of the default variant.
+ * Writes {@code settings.csv} (header exactly {@value #SETTINGS_HEADER}) and {@code
+ * comparisons.csv} (header exactly {@value #COMPARISONS_HEADER}). Numbers have 6 decimals,
+ * undefined values are {@code NaN}; taus are Kendall tau-b of the default variant.
  */
 public final class StatisticsCsv {
   /** Header of settings.csv. */
-  public static final String SETTINGS_HEADER = "method,bn_strategy,calibrated,seeds,n,mean_tau,seed_sd,tau_low,"
-      + "tau_high,resamples_used,noise_ceiling,ground_truth_share";
+  public static final String SETTINGS_HEADER =
+      "method,bn_strategy,calibrated,seeds,n,mean_tau,seed_sd,tau_low,"
+          + "tau_high,resamples_used,noise_ceiling,ground_truth_share";
+
   /** Header of comparisons.csv. */
-  public static final String COMPARISONS_HEADER = "method_a,bn_strategy_a,calibrated_a,method_b,bn_strategy_b,"
-      + "calibrated_b,seeds,mean_tau_a,mean_tau_b,difference,difference_low,difference_high,resamples_used,p_value,"
-      + "p_holm,verdict,seeds_to_decide,variance_source,ground_truth_share";
+  public static final String COMPARISONS_HEADER =
+      "method_a,bn_strategy_a,calibrated_a,method_b,bn_strategy_b,"
+          + "calibrated_b,seeds,mean_tau_a,mean_tau_b,difference,difference_low,difference_high,resamples_used,p_value,"
+          + "p_holm,verdict,seeds_to_decide,variance_source,ground_truth_share";
 
   private StatisticsCsv() {}
 
   public static String settings(StudyStatistics st) {
     StringBuilder sb = new StringBuilder(SETTINGS_HEADER).append('\n');
     for (SettingStats s : st.settings()) {
-      sb.append(setting(s.setting())).append(',').append(s.seeds()).append(',').append(s.n()).append(',')
-          .append(num(s.meanTau())).append(',').append(num(s.seedSd())).append(',').append(num(s.low())).append(',')
-          .append(num(s.high())).append(',').append(s.resamplesUsed()).append(',').append(num(s.noiseCeiling()))
-          .append(',').append(num(s.groundTruthShare())).append('\n');
+      sb.append(setting(s.setting()))
+          .append(',')
+          .append(s.seeds())
+          .append(',')
+          .append(s.n())
+          .append(',')
+          .append(num(s.meanTau()))
+          .append(',')
+          .append(num(s.seedSd()))
+          .append(',')
+          .append(num(s.low()))
+          .append(',')
+          .append(num(s.high()))
+          .append(',')
+          .append(s.resamplesUsed())
+          .append(',')
+          .append(num(s.noiseCeiling()))
+          .append(',')
+          .append(num(s.groundTruthShare()))
+          .append('\n');
     }
     return sb.toString();
   }
@@ -35,12 +54,36 @@ public final class StatisticsCsv {
   public static String comparisons(StudyStatistics st) {
     StringBuilder sb = new StringBuilder(COMPARISONS_HEADER).append('\n');
     for (PairComparison c : st.pairs()) {
-      sb.append(setting(c.a())).append(',').append(setting(c.b())).append(',').append(c.seeds()).append(',')
-          .append(num(c.meanTauA())).append(',').append(num(c.meanTauB())).append(',').append(num(c.difference()))
-          .append(',').append(num(c.low())).append(',').append(num(c.high())).append(',').append(c.resamplesUsed())
-          .append(',').append(num(c.pValue())).append(',').append(num(c.holmP())).append(',')
-          .append(c.verdict().key()).append(',').append(c.seedsToDecide().csv()).append(',')
-          .append(c.seedsToDecide().varianceSource()).append(',').append(num(c.groundTruthShare())).append('\n');
+      sb.append(setting(c.a()))
+          .append(',')
+          .append(setting(c.b()))
+          .append(',')
+          .append(c.seeds())
+          .append(',')
+          .append(num(c.meanTauA()))
+          .append(',')
+          .append(num(c.meanTauB()))
+          .append(',')
+          .append(num(c.difference()))
+          .append(',')
+          .append(num(c.low()))
+          .append(',')
+          .append(num(c.high()))
+          .append(',')
+          .append(c.resamplesUsed())
+          .append(',')
+          .append(num(c.pValue()))
+          .append(',')
+          .append(num(c.holmP()))
+          .append(',')
+          .append(c.verdict().key())
+          .append(',')
+          .append(c.seedsToDecide().csv())
+          .append(',')
+          .append(c.seedsToDecide().varianceSource())
+          .append(',')
+          .append(num(c.groundTruthShare()))
+          .append('\n');
     }
     return sb.toString();
   }
@@ -52,8 +95,8 @@ public final class StatisticsCsv {
   }
 
   /**
-   * The interval of each setting's mean tau from a settings.csv ({@code {tau_low, tau_high}}); errors name the file
-   * and line.
+   * The interval of each setting's mean tau from a settings.csv ({@code {tau_low, tau_high}});
+   * errors name the file and line.
    */
   public static java.util.Map<Candidate.Setting, double[]> readIntervals(Path file) {
     java.util.List<String> lines;
@@ -70,13 +113,15 @@ public final class StatisticsCsv {
       String[] c = lines.get(i).split(",", -1);
       try {
         if (c.length != 12 || !(c[2].equals("true") || c[2].equals("false"))) {
-          throw new IllegalArgumentException("expected 12 cells with calibrated true/false, got '" + lines.get(i)
-              + "'");
+          throw new IllegalArgumentException(
+              "expected 12 cells with calibrated true/false, got '" + lines.get(i) + "'");
         }
-        out.put(new Candidate.Setting(c[0], c[1], Boolean.parseBoolean(c[2])),
+        out.put(
+            new Candidate.Setting(c[0], c[1], Boolean.parseBoolean(c[2])),
             new double[] {Double.parseDouble(c[7]), Double.parseDouble(c[8])});
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(file + ":" + (i + 1) + ": not a number: " + e.getMessage(), e);
+        throw new IllegalArgumentException(
+            file + ":" + (i + 1) + ": not a number: " + e.getMessage(), e);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(file + ":" + (i + 1) + ": " + e.getMessage(), e);
       }

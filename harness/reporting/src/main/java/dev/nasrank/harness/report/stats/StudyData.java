@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The numbers a study's statistics are computed from, in the default variant (unique architectures, no filter):
- * per setting and training seed the predicted score of every architecture, and per architecture the validation
- * accuracy of every ground-truth repeat (not their mean: the bootstrap resamples the repeats). Immutable.
+ * The numbers a study's statistics are computed from, in the default variant (unique architectures,
+ * no filter): per setting and training seed the predicted score of every architecture, and per
+ * architecture the validation accuracy of every ground-truth repeat (not their mean: the bootstrap
+ * resamples the repeats). Immutable.
  */
 public final class StudyData {
   private final List<Candidate.Setting> settings;
@@ -28,14 +29,21 @@ public final class StudyData {
    * @param settings the settings, in table order
    * @param seeds the training seeds of the study, ascending (the union over settings)
    * @param architectures module hashes, ascending
-   * @param predicted {@code predicted[s][j][a]}: one-shot accuracy (fraction in [0,1], mean over the choices of
-   *     architecture a) of setting s trained with seed j; NaN where the setting lacks the seed or the architecture
-   * @param repeats {@code repeats[a]}: final validation accuracy (fraction) of each ground-truth repeat of a
+   * @param predicted {@code predicted[s][j][a]}: one-shot accuracy (fraction in [0,1], mean over
+   *     the choices of architecture a) of setting s trained with seed j; NaN where the setting
+   *     lacks the seed or the architecture
+   * @param repeats {@code repeats[a]}: final validation accuracy (fraction) of each ground-truth
+   *     repeat of a
    */
-  public StudyData(List<Candidate.Setting> settings, long[] seeds, List<String> architectures,
-      double[][][] predicted, double[][] repeats) {
+  public StudyData(
+      List<Candidate.Setting> settings,
+      long[] seeds,
+      List<String> architectures,
+      double[][][] predicted,
+      double[][] repeats) {
     if (predicted.length != settings.size() || repeats.length != architectures.size()) {
-      throw new IllegalArgumentException("predicted must have one row per setting and repeats one per architecture");
+      throw new IllegalArgumentException(
+          "predicted must have one row per setting and repeats one per architecture");
     }
     for (double[][] perSeed : predicted) {
       if (perSeed.length != seeds.length) {
@@ -49,7 +57,8 @@ public final class StudyData {
     }
     for (int a = 0; a < repeats.length; a++) {
       if (repeats[a].length == 0) {
-        throw new IllegalArgumentException("architecture " + architectures.get(a) + " has no ground-truth repeat");
+        throw new IllegalArgumentException(
+            "architecture " + architectures.get(a) + " has no ground-truth repeat");
       }
     }
     this.settings = List.copyOf(settings);
@@ -60,18 +69,20 @@ public final class StudyData {
   }
 
   /**
-   * The study of a run: one ranking per setting and seed, each reduced to the default variant's items by
-   * {@link RankingEvaluator#items} (so "unique architecture" means the same here as in ranking.csv).
+   * The study of a run: one ranking per setting and seed, each reduced to the default variant's
+   * items by {@link RankingEvaluator#items} (so "unique architecture" means the same here as in
+   * ranking.csv).
    */
   public static StudyData of(Map<Candidate.RunKey, List<Candidate>> runs, GroundTruth gt) {
     TreeSet<Candidate.Setting> settingSet = new TreeSet<>();
     TreeSet<Long> seedSet = new TreeSet<>();
     TreeSet<String> hashes = new TreeSet<>();
-    runs.forEach((k, rows) -> {
-      settingSet.add(k.setting());
-      seedSet.add(k.seed());
-      rows.forEach(c -> hashes.add(c.moduleHash()));
-    });
+    runs.forEach(
+        (k, rows) -> {
+          settingSet.add(k.setting());
+          seedSet.add(k.seed());
+          rows.forEach(c -> hashes.add(c.moduleHash()));
+        });
     List<Candidate.Setting> settings = new ArrayList<>(settingSet);
     long[] seeds = seedSet.stream().mapToLong(Long::longValue).toArray();
     List<String> archs = new ArrayList<>(hashes);
@@ -82,13 +93,15 @@ public final class StudyData {
       }
     }
     RankingEvaluator evaluator = RankingEvaluator.defaults();
-    runs.forEach((k, rows) -> {
-      RankingEvaluator.Items items = evaluator.items(rows, gt, Variant.DEFAULT);
-      double[] row = predicted[settings.indexOf(k.setting())][Arrays.binarySearch(seeds, k.seed())];
-      for (int i = 0; i < items.size(); i++) {
-        row[archs.indexOf(items.ids().get(i))] = items.predicted()[i];
-      }
-    });
+    runs.forEach(
+        (k, rows) -> {
+          RankingEvaluator.Items items = evaluator.items(rows, gt, Variant.DEFAULT);
+          double[] row =
+              predicted[settings.indexOf(k.setting())][Arrays.binarySearch(seeds, k.seed())];
+          for (int i = 0; i < items.size(); i++) {
+            row[archs.indexOf(items.ids().get(i))] = items.predicted()[i];
+          }
+        });
     double[][] repeats = new double[archs.size()][];
     for (int a = 0; a < archs.size(); a++) {
       String h = archs.get(a);
@@ -161,8 +174,9 @@ public final class StudyData {
   }
 
   /**
-   * Kendall tau-b of setting s, seed index j, over the drawn architectures (with their multiplicity) that the
-   * ranking holds, against the given ground truth per architecture; NaN when undefined.
+   * Kendall tau-b of setting s, seed index j, over the drawn architectures (with their
+   * multiplicity) that the ranking holds, against the given ground truth per architecture; NaN when
+   * undefined.
    *
    * @param architectureDraw indices into {@link #architectures()}
    * @param truth ground truth per architecture (fraction), indexed like {@link #architectures()}
@@ -183,9 +197,9 @@ public final class StudyData {
   }
 
   /**
-   * Mean tau-b of setting s over the draw's seeds it holds (with their multiplicity): the statistic of one
-   * bootstrap resample (or, for {@link Draw#identity}, the observed mean over seeds). NaN when the setting holds
-   * none of the drawn seeds or any drawn tau is undefined.
+   * Mean tau-b of setting s over the draw's seeds it holds (with their multiplicity): the statistic
+   * of one bootstrap resample (or, for {@link Draw#identity}, the observed mean over seeds). NaN
+   * when the setting holds none of the drawn seeds or any drawn tau is undefined.
    */
   public double meanTau(int s, Draw draw) {
     double sum = 0;
@@ -208,7 +222,10 @@ public final class StudyData {
     return n == 0 ? Double.NaN : sum / n;
   }
 
-  /** Mean tau-b between ground-truth repeats over the architectures setting s ranks ({@link NoiseCeiling}). */
+  /**
+   * Mean tau-b between ground-truth repeats over the architectures setting s ranks ({@link
+   * NoiseCeiling}).
+   */
   public double noiseCeiling(int s) {
     List<Integer> held = heldArchitectures(s);
     int most = held.stream().mapToInt(a -> repeats[a].length).max().orElse(0);

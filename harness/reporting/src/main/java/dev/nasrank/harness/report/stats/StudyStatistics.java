@@ -9,8 +9,9 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 
 /**
- * The statistics of a study: every setting ({@link SettingStats}) and every unordered pair of settings
- * ({@link PairComparison}, A before B in setting order), from one {@link HierarchicalBootstrap}.
+ * The statistics of a study: every setting ({@link SettingStats}) and every unordered pair of
+ * settings ({@link PairComparison}, A before B in setting order), from one {@link
+ * HierarchicalBootstrap}.
  *
  * @param settings one per setting, in setting order
  * @param pairs one per unordered pair, in setting order
@@ -18,7 +19,11 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
  * @param alpha family-wise level of the verdicts; intervals are 1 - alpha
  * @param power power aimed for by the seeds-to-decide estimate
  */
-public record StudyStatistics(List<SettingStats> settings, List<PairComparison> pairs, int resamples, double alpha,
+public record StudyStatistics(
+    List<SettingStats> settings,
+    List<PairComparison> pairs,
+    int resamples,
+    double alpha,
     double power) {
 
   public StudyStatistics {
@@ -29,13 +34,15 @@ public record StudyStatistics(List<SettingStats> settings, List<PairComparison> 
   /**
    * Computes the statistics.
    *
-   * @param alpha family-wise level (0.05): intervals are (1 - alpha) percentile intervals and a pair is decided
-   *     when its Holm-adjusted p-value is below alpha
+   * @param alpha family-wise level (0.05): intervals are (1 - alpha) percentile intervals and a
+   *     pair is decided when its Holm-adjusted p-value is below alpha
    * @param power power of the seeds-to-decide estimate (0.8)
    */
-  public static StudyStatistics of(StudyData data, HierarchicalBootstrap bootstrap, double alpha, double power) {
+  public static StudyStatistics of(
+      StudyData data, HierarchicalBootstrap bootstrap, double alpha, double power) {
     if (!(alpha > 0 && alpha < 1) || !(power > 0 && power < 1)) {
-      throw new IllegalArgumentException("alpha and power must be in (0,1), got " + alpha + ", " + power);
+      throw new IllegalArgumentException(
+          "alpha and power must be in (0,1), got " + alpha + ", " + power);
     }
     int k = data.settings().size();
     Draw observed = Draw.identity(data);
@@ -43,7 +50,10 @@ public record StudyStatistics(List<SettingStats> settings, List<PairComparison> 
     double[] mean = new double[k];
     for (int s = 0; s < k; s++) {
       for (int j = 0; j < perSeed[s].length; j++) {
-        perSeed[s][j] = data.has(s, j) ? data.tau(s, j, observed.architectures(), observed.truth()) : Double.NaN;
+        perSeed[s][j] =
+            data.has(s, j)
+                ? data.tau(s, j, observed.architectures(), observed.truth())
+                : Double.NaN;
       }
       mean[s] = data.meanTau(s, observed);
     }
@@ -56,8 +66,18 @@ public record StudyStatistics(List<SettingStats> settings, List<PairComparison> 
       double[] f = column(full, b -> full[b][ss]);
       double[] g = column(gtOnly, b -> gtOnly[b][ss]);
       double[] iv = interval(f, alpha);
-      settings.add(new SettingStats(data.settings().get(s), data.seedCount(s), data.architectureCount(s), mean[s],
-          sd(perSeed[s]), iv[0], iv[1], f.length, data.noiseCeiling(s), variance(g) / variance(f)));
+      settings.add(
+          new SettingStats(
+              data.settings().get(s),
+              data.seedCount(s),
+              data.architectureCount(s),
+              mean[s],
+              sd(perSeed[s]),
+              iv[0],
+              iv[1],
+              f.length,
+              data.noiseCeiling(s),
+              variance(g) / variance(f)));
     }
 
     int m = k * (k - 1) / 2;
@@ -83,8 +103,10 @@ public record StudyStatistics(List<SettingStats> settings, List<PairComparison> 
       int b = idx[q][1];
       double d = mean[a] - mean[b];
       double[] iv = interval(diffs[q], alpha);
-      PairVerdict verdict = holm[q] < alpha ? (below(diffs[q]) < above(diffs[q]) ? PairVerdict.A_BETTER
-          : PairVerdict.B_BETTER) : PairVerdict.UNDECIDED;
+      PairVerdict verdict =
+          holm[q] < alpha
+              ? (below(diffs[q]) < above(diffs[q]) ? PairVerdict.A_BETTER : PairVerdict.B_BETTER)
+              : PairVerdict.UNDECIDED;
       int common = 0;
       double[] seedDiff = new double[perSeed[a].length];
       for (int j = 0; j < seedDiff.length; j++) {
@@ -95,14 +117,35 @@ public record StudyStatistics(List<SettingStats> settings, List<PairComparison> 
       SeedsToDecide std = SeedsToDecide.decided();
       if (verdict == PairVerdict.UNDECIDED) {
         double vBoot = variance(diffs[q]);
-        std = common >= 2
-            ? SeedsToDecide.estimate(d, variance(Arrays.copyOf(seedDiff, common)),
-                Math.max(0, vBoot - variance(Arrays.copyOf(seedDiff, common)) / common), common, alpha, m, power,
-                "seeds")
-            : SeedsToDecide.estimate(d, vBoot, 0, common, alpha, m, power, "bootstrap");
+        std =
+            common >= 2
+                ? SeedsToDecide.estimate(
+                    d,
+                    variance(Arrays.copyOf(seedDiff, common)),
+                    Math.max(0, vBoot - variance(Arrays.copyOf(seedDiff, common)) / common),
+                    common,
+                    alpha,
+                    m,
+                    power,
+                    "seeds")
+                : SeedsToDecide.estimate(d, vBoot, 0, common, alpha, m, power, "bootstrap");
       }
-      pairs.add(new PairComparison(data.settings().get(a), data.settings().get(b), common, mean[a], mean[b], d,
-          iv[0], iv[1], diffs[q].length, p[q], holm[q], verdict, std, variance(gtDiffs[q]) / variance(diffs[q])));
+      pairs.add(
+          new PairComparison(
+              data.settings().get(a),
+              data.settings().get(b),
+              common,
+              mean[a],
+              mean[b],
+              d,
+              iv[0],
+              iv[1],
+              diffs[q].length,
+              p[q],
+              holm[q],
+              verdict,
+              std,
+              variance(gtDiffs[q]) / variance(diffs[q])));
     }
     return new StudyStatistics(settings, pairs, bootstrap.resamples(), alpha, power);
   }
@@ -131,8 +174,9 @@ public record StudyStatistics(List<SettingStats> settings, List<PairComparison> 
   }
 
   /**
-   * Two-sided bootstrap p-value of "no difference" from the resampled differences d_b (NaN left out):
-   * min(1, 2 min(1 + #{d_b <= 0}, 1 + #{d_b >= 0}) / (1 + B)); NaN when no resample is defined.
+   * Two-sided bootstrap p-value of "no difference" from the resampled differences d_b (NaN left
+   * out): min(1, 2 min(1 + #{d_b <= 0}, 1 + #{d_b >= 0}) / (1 + B)); NaN when no resample is
+   * defined.
    */
   static double pValue(double[] d) {
     if (d.length == 0) {
@@ -149,7 +193,10 @@ public record StudyStatistics(List<SettingStats> settings, List<PairComparison> 
     return (int) Arrays.stream(d).filter(x -> x >= 0).count();
   }
 
-  /** The (alpha/2, 1 - alpha/2) percentiles (R-7, numpy's default) of the values; NaN when there are none. */
+  /**
+   * The (alpha/2, 1 - alpha/2) percentiles (R-7, numpy's default) of the values; NaN when there are
+   * none.
+   */
   static double[] interval(double[] v, double alpha) {
     if (v.length == 0) {
       return new double[] {Double.NaN, Double.NaN};
@@ -173,6 +220,9 @@ public record StudyStatistics(List<SettingStats> settings, List<PairComparison> 
   }
 
   private static double[] column(double[][] rows, java.util.function.IntToDoubleFunction f) {
-    return java.util.stream.IntStream.range(0, rows.length).mapToDouble(f).filter(x -> !Double.isNaN(x)).toArray();
+    return java.util.stream.IntStream.range(0, rows.length)
+        .mapToDouble(f)
+        .filter(x -> !Double.isNaN(x))
+        .toArray();
   }
 }

@@ -10,8 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DiagnosticsTest {
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void cosineOfKnownVectors() {
@@ -19,7 +18,8 @@ class DiagnosticsTest {
     float[] twoV = {2, 4, 6};
     float[] orth = {3, 0, -1}; // v . orth = 3 - 3 = 0
     float[] neg = {-1, -2, -3};
-    FeatureSimilarity s = FeatureSimilarity.of(List.of("v", "2v", "orth", "-v"), List.of(v, twoV, orth, neg));
+    FeatureSimilarity s =
+        FeatureSimilarity.of(List.of("v", "2v", "orth", "-v"), List.of(v, twoV, orth, neg));
     assertEquals(1.0, s.cosine()[0][1], 1e-12);
     assertEquals(0.0, s.cosine()[0][2], 1e-12);
     assertEquals(-1.0, s.cosine()[0][3], 1e-12);
@@ -29,13 +29,15 @@ class DiagnosticsTest {
     assertEquals(2 * Math.sqrt(14), s.magnitudes()[1], 1e-12);
     // a sum of k parallel features has k times the magnitude
     float[] sum = FeatureSimilarity.sum(List.of(v, v, v));
-    assertEquals(3 * Math.sqrt(14), FeatureSimilarity.of(List.of("s"), List.of(sum)).magnitudes()[0], 1e-6);
-    assertThrows(IllegalArgumentException.class,
+    assertEquals(
+        3 * Math.sqrt(14), FeatureSimilarity.of(List.of("s"), List.of(sum)).magnitudes()[0], 1e-6);
+    assertThrows(
+        IllegalArgumentException.class,
         () -> FeatureSimilarity.of(List.of("a", "b"), List.of(v, new float[] {1, 2})));
   }
 
-  private static SbnStatistics.Bn bn(String label, int k, double[] mean1, double[] var1, double[] gamma,
-      double[] beta) {
+  private static SbnStatistics.Bn bn(
+      String label, int k, double[] mean1, double[] var1, double[] gamma, double[] beta) {
     double[] mean = new double[mean1.length];
     double[] var = new double[var1.length];
     for (int i = 0; i < mean.length; i++) {
@@ -51,19 +53,23 @@ class DiagnosticsTest {
     double[] var1 = {0.1, 0.4, 0.2, 0.05};
     double[] gamma = {1, 1.1, 0.9, 1};
     double[] beta = {0.1, 0, -0.1, 0.2};
-    List<SbnStatistics.Bn> bns = List.of(bn("k=1", 1, mean1, var1, gamma, beta),
-        bn("k=2", 2, mean1, var1, gamma, beta), bn("k=3", 3, mean1, var1, gamma, beta),
-        bn("k=4", 4, mean1, var1, gamma, beta));
+    List<SbnStatistics.Bn> bns =
+        List.of(
+            bn("k=1", 1, mean1, var1, gamma, beta),
+            bn("k=2", 2, mean1, var1, gamma, beta),
+            bn("k=3", 3, mean1, var1, gamma, beta),
+            bn("k=4", 4, mean1, var1, gamma, beta));
     for (SbnStatistics.ScalingRow r : SbnStatistics.scaling("cell0", bns)) {
       assertEquals(1.0, r.meanRatio(), 1e-12, r.toString());
       assertEquals(1.0, r.varRatio(), 1e-12, r.toString());
     }
     List<SbnStatistics.AffineRow> affine = SbnStatistics.affine("cell0", bns);
     assertEquals(6, affine.size());
-    affine.forEach(r -> {
-      assertEquals(1.0, r.gammaCosine(), 1e-12);
-      assertEquals(0.0, r.gammaRelativeDistance(), 0);
-    });
+    affine.forEach(
+        r -> {
+          assertEquals(1.0, r.gammaCosine(), 1e-12);
+          assertEquals(0.0, r.gammaRelativeDistance(), 0);
+        });
   }
 
   @Test
@@ -71,8 +77,10 @@ class DiagnosticsTest {
     double[] m = {1, 2};
     double[] v = {1, 1};
     // SBN_2 with the statistics of SBN_1 (no scaling): mean ratio 1/2, var ratio 1/4
-    List<SbnStatistics.Bn> bns = List.of(new SbnStatistics.Bn("k=1", 1, m, v, new double[] {1, 0},
-        new double[] {0, 0}), new SbnStatistics.Bn("k=2", 2, m, v, new double[] {0, 1}, new double[] {0, 0}));
+    List<SbnStatistics.Bn> bns =
+        List.of(
+            new SbnStatistics.Bn("k=1", 1, m, v, new double[] {1, 0}, new double[] {0, 0}),
+            new SbnStatistics.Bn("k=2", 2, m, v, new double[] {0, 1}, new double[] {0, 0}));
     SbnStatistics.ScalingRow r2 = SbnStatistics.scaling("c", bns).get(1);
     assertEquals(0.5, r2.meanRatio(), 1e-12);
     assertEquals(0.25, r2.varRatio(), 1e-12);
@@ -81,15 +89,28 @@ class DiagnosticsTest {
     assertEquals(Math.sqrt(2), a.gammaRelativeDistance(), 1e-12); // |(1,-1)| / ((1 + 1) / 2)
     assertTrue(Double.isNaN(a.betaCosine()));
     assertEquals(0.0, a.betaRelativeDistance(), 0);
-    assertThrows(IllegalArgumentException.class, () -> SbnStatistics.scaling("c", List.of(bns.get(1))));
+    assertThrows(
+        IllegalArgumentException.class, () -> SbnStatistics.scaling("c", List.of(bns.get(1))));
   }
 
   @Test
   void diagnosticsFileRoundTrips() {
-    FeatureSimilarity s = FeatureSimilarity.of(List.of("a", "b"), List.of(new float[] {1, 0}, new float[] {1, 1}));
-    DiagnosticsFile d = new DiagnosticsFile(List.of(new DiagnosticsFile.NamedSimilarity("node 1", s)),
-        List.of(new DiagnosticsFile.SbnLayer("cell0", List.of(new SbnStatistics.Bn("k=1", 1, new double[] {1},
-            new double[] {2}, new double[] {3}, new double[] {4})))));
+    FeatureSimilarity s =
+        FeatureSimilarity.of(List.of("a", "b"), List.of(new float[] {1, 0}, new float[] {1, 1}));
+    DiagnosticsFile d =
+        new DiagnosticsFile(
+            List.of(new DiagnosticsFile.NamedSimilarity("node 1", s)),
+            List.of(
+                new DiagnosticsFile.SbnLayer(
+                    "cell0",
+                    List.of(
+                        new SbnStatistics.Bn(
+                            "k=1",
+                            1,
+                            new double[] {1},
+                            new double[] {2},
+                            new double[] {3},
+                            new double[] {4})))));
     Path f = tmp.resolve("diagnostics.json");
     d.write(f);
     DiagnosticsFile back = DiagnosticsFile.read(f);

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class FidelityStudyTest {
 
   /** Cells c0..c5 of a chain input -> k convs -> output; a source answering from fixed tables. */
-  private record Table(String name, Map<String, double[]> byBudget, int[] budgets, Map<String, Integer> params)
+  private record Table(
+      String name, Map<String, double[]> byBudget, int[] budgets, Map<String, Integer> params)
       implements GroundTruthSource {
     static ModelSpec cell(int k) {
       int n = k + 2;
@@ -115,7 +116,8 @@ class FidelityStudyTest {
     Map<String, double[]> ours = new LinkedHashMap<>();
     Map<String, double[]> nb = new LinkedHashMap<>();
     Map<String, Integer> params = new LinkedHashMap<>();
-    // ours at 12 epochs; NB101 at (12, 108). Final accuracies rank the cells 1,2,3,5,4 against ours 1..5.
+    // ours at 12 epochs; NB101 at (12, 108). Final accuracies rank the cells 1,2,3,5,4 against ours
+    // 1..5.
     double[] o = {0.10, 0.20, 0.30, 0.40, 0.50};
     double[] n12 = {0.30, 0.10, 0.20, 0.40, 0.50};
     double[] n108 = {0.50, 0.60, 0.70, 0.90, 0.80};
@@ -128,19 +130,30 @@ class FidelityStudyTest {
     Table mine = new Table("ours", ours, new int[] {12}, Map.of());
     Table nb101 = new Table("nb101", nb, new int[] {12, 108}, params);
     // our count agrees except for cell 3
-    FidelityStudy.Result r = FidelityStudy.compute(mine, 12, nb101, 12, 108,
-        s -> s.hash().equals(h(3)) ? 7 : 1000 + List.of(h(0), h(1), h(2), h(3), h(4)).indexOf(s.hash()),
-        BootstrapInterval.defaults().withResamples(200));
+    FidelityStudy.Result r =
+        FidelityStudy.compute(
+            mine,
+            12,
+            nb101,
+            12,
+            108,
+            s ->
+                s.hash().equals(h(3))
+                    ? 7
+                    : 1000 + List.of(h(0), h(1), h(2), h(3), h(4)).indexOf(s.hash()),
+            BootstrapInterval.defaults().withResamples(200));
     assertEquals(5, r.rows().size());
     assertEquals(List.of(h(5)), r.missing());
     assertEquals(4, r.parameterMatches());
     FidelityStudy.Correlation finalC = r.correlations().get(0);
     assertEquals("ours (12 ep)", finalC.x());
     assertEquals("NB101 108 ep", finalC.y());
-    // 10 pairs, one discordant (cells 3 and 4): tau = (9 - 1) / 10; Spearman: sum d^2 = 2 -> 1 - 12/120.
+    // 10 pairs, one discordant (cells 3 and 4): tau = (9 - 1) / 10; Spearman: sum d^2 = 2 -> 1 -
+    // 12/120.
     assertEquals(0.8, finalC.kendall().estimate(), 1e-12);
     assertEquals(0.9, finalC.spearman().estimate(), 1e-12);
-    // ours vs NB101 12 ep: ranks 3,1,2,4,5 -> discordant pairs (0,1),(0,2): tau = 6/10, sum d^2 = 4+1+1 = 6.
+    // ours vs NB101 12 ep: ranks 3,1,2,4,5 -> discordant pairs (0,1),(0,2): tau = 6/10, sum d^2 =
+    // 4+1+1 = 6.
     FidelityStudy.Correlation shortC = r.correlations().get(1);
     assertEquals(0.6, shortC.kendall().estimate(), 1e-12);
     assertEquals(0.7, shortC.spearman().estimate(), 1e-12);
@@ -149,7 +162,8 @@ class FidelityStudyTest {
     List<String> csv = Files.readAllLines(dir.resolve("fidelity.csv"));
     assertEquals(6, csv.size());
     assertEquals(h(0) + ",0.100000,1,0.300000,0.500000,1000,1000", csv.get(1));
-    assertTrue(Files.readString(dir.resolve("fidelity.md")).contains("equal NAS-Bench-101's for 4 of 5"));
+    assertTrue(
+        Files.readString(dir.resolve("fidelity.md")).contains("equal NAS-Bench-101's for 4 of 5"));
     assertTrue(Files.size(dir.resolve("plots").resolve("fidelity-final.png")) > 1000);
   }
 
@@ -157,10 +171,24 @@ class FidelityStudyTest {
   void tooFewCommonCellsOrAMissingBudgetIsAnError() {
     Map<String, double[]> one = Map.of(h(0), new double[] {0.5});
     Table mine = new Table("ours", one, new int[] {12}, Map.of());
-    Table nb = new Table("nb", Map.of(h(0), new double[] {0.4, 0.6}), new int[] {12, 108}, Map.of(h(0), 1));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> FidelityStudy.compute(mine, 12, nb, 12, 108,
-        s -> 1, BootstrapInterval.defaults())).getMessage().contains("at least 3"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> FidelityStudy.compute(mine, 12, nb, 36, 108,
-        s -> 1, BootstrapInterval.defaults())).getMessage().contains("no 36-epoch budget"));
+    Table nb =
+        new Table(
+            "nb", Map.of(h(0), new double[] {0.4, 0.6}), new int[] {12, 108}, Map.of(h(0), 1));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    FidelityStudy.compute(
+                        mine, 12, nb, 12, 108, s -> 1, BootstrapInterval.defaults()))
+            .getMessage()
+            .contains("at least 3"));
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                    FidelityStudy.compute(
+                        mine, 12, nb, 36, 108, s -> 1, BootstrapInterval.defaults()))
+            .getMessage()
+            .contains("no 36-epoch budget"));
   }
 }

@@ -39,7 +39,8 @@ class BootstrapIntervalTest {
     double[] x = {0.1, 0.2, 0.3, 0.4, 0.5, 0.6};
     double[] y = {0.5, 0.6, 0.7, 0.8, 0.9, 0.95};
     BootstrapInterval.Interval i = BootstrapInterval.defaults().withResamples(200).kendallTau(x, y);
-    // every resample with two distinct items has tau = 1; resamples of a single repeated item are undefined
+    // every resample with two distinct items has tau = 1; resamples of a single repeated item are
+    // undefined
     assertEquals(1.0, i.low(), 0);
     assertEquals(1.0, i.high(), 0);
     assertEquals(200, i.usedResamples() + i.undefinedResamples());

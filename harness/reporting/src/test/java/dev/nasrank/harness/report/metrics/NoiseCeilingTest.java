@@ -10,7 +10,9 @@ class NoiseCeilingTest {
   void meanPairwiseTauOverThreeRepeats() {
     double[] r0 = {1, 2, 3, 4};
     double[] r1 = {1, 2, 4, 3}; // vs r0: 5 concordant, 1 discordant pair -> 4/6
-    double[] r2 = {4, 3, 2, 1}; // vs r0: all 6 discordant -> -1; vs r1: 1 concordant, 5 discordant -> -4/6
+    double[] r2 = {
+      4, 3, 2, 1
+    }; // vs r0: all 6 discordant -> -1; vs r1: 1 concordant, 5 discordant -> -4/6
     // ceiling = (4/6 - 1 - 4/6) / 3 = -1/3
     assertEquals(-1.0 / 3, NoiseCeiling.kendallTau(new double[][] {r0, r1, r2}), 1e-12);
   }

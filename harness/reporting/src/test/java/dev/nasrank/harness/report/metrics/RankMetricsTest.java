@@ -65,10 +65,12 @@ class RankMetricsTest {
   @Test
   void spearmanOnKnownExamples() {
     // no ties: d = [-1, 1, -1, 1, 0], sum d^2 = 4, rho = 1 - 6*4 / (5*(25-1)) = 0.8
-    assertEquals(0.8, RankMetrics.spearman(new double[] {1, 2, 3, 4, 5}, new double[] {2, 1, 4, 3, 5}), EPS);
+    assertEquals(
+        0.8, RankMetrics.spearman(new double[] {1, 2, 3, 4, 5}, new double[] {2, 1, 4, 3, 5}), EPS);
     // ties: ranks x = [1, 2.5, 2.5, 4], y = [1, 4, 2.5, 2.5]; centred: dx = [-1.5, 0, 0, 1.5],
     // dy = [-1.5, 1.5, 0, 0]; rho = 2.25 / sqrt(4.5 * 4.5) = 0.5
-    assertEquals(0.5, RankMetrics.spearman(new double[] {1, 2, 2, 3}, new double[] {1, 3, 2, 2}), EPS);
+    assertEquals(
+        0.5, RankMetrics.spearman(new double[] {1, 2, 2, 3}, new double[] {1, 3, 2, 2}), EPS);
   }
 
   @Test
@@ -80,7 +82,8 @@ class RankMetricsTest {
     // predicted top-3 = {0, 1, 2}, true top-3 = {4, 1, 2}: two shared -> 2/3
     assertEquals(2.0 / 3, RankMetrics.precisionAtK(predicted, truth, 3), EPS);
     assertEquals(1.0, RankMetrics.precisionAtK(predicted, truth, 5), EPS);
-    assertThrows(IllegalArgumentException.class, () -> RankMetrics.precisionAtK(predicted, truth, 6));
+    assertThrows(
+        IllegalArgumentException.class, () -> RankMetrics.precisionAtK(predicted, truth, 6));
   }
 
   @Test
@@ -89,17 +92,24 @@ class RankMetricsTest {
     double[] truth = {0.9001, 0.9004, 0.9100, 0.9098};
     // raw: pairs (0,1) (0,2) (0,3) (1,2) (1,3) concordant, (2,3) discordant -> (5 - 1) / 6
     assertEquals(4.0 / 6, RankMetrics.kendallTauB(predicted, truth), EPS);
-    // binned at 0.001: [0.900, 0.900, 0.910, 0.910]; (0,1) and (2,3) tie in the truth, the other 4 pairs
+    // binned at 0.001: [0.900, 0.900, 0.910, 0.910]; (0,1) and (2,3) tie in the truth, the other 4
+    // pairs
     // are concordant: tau-b = 4 / sqrt(6 * (6 - 2)) = 4 / sqrt(24)
-    assertEquals(4 / Math.sqrt(24), RankMetrics.sparseKendallTau(predicted, truth, RankMetrics.SPARSE_BIN), EPS);
+    assertEquals(
+        4 / Math.sqrt(24),
+        RankMetrics.sparseKendallTau(predicted, truth, RankMetrics.SPARSE_BIN),
+        EPS);
   }
 
   @Test
   void undefinedCorrelationsAreNaNAndBadInputIsRejected() {
-    assertTrue(Double.isNaN(RankMetrics.kendallTauB(new double[] {1, 2, 3}, new double[] {5, 5, 5})));
+    assertTrue(
+        Double.isNaN(RankMetrics.kendallTauB(new double[] {1, 2, 3}, new double[] {5, 5, 5})));
     assertTrue(Double.isNaN(RankMetrics.spearman(new double[] {1}, new double[] {2})));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> RankMetrics.kendallTauB(new double[] {1, Double.NaN}, new double[] {1, 2}));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> RankMetrics.kendallTauB(new double[] {1, Double.NaN}, new double[] {1, 2}));
     assertTrue(e.getMessage().contains("index 1"), e.getMessage());
   }
 }
