@@ -12,12 +12,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -42,8 +37,8 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       NasbenchCommand.Hash.class,
-      NasbenchCommand.Info.class,
-      NasbenchCommand.ExportCsv.class,
+      NasbenchInfoCommand.class,
+      NasbenchExportCsvCommand.class,
       NasbenchCommand.Enumerate.class,
       NasbenchCommand.Cache.class
     })
@@ -76,7 +71,7 @@ public final class NasbenchCommand implements Callable<Integer> {
   }
 
   /** Prints the problems a skip-corrupt load skipped, and their count per kind. */
-  private static void reportSkips(LoadReport report, boolean skipCorrupt, PrintWriter err) {
+  static void reportSkips(LoadReport report, boolean skipCorrupt, PrintWriter err) {
     for (String p : report.problems()) {
       err.println("skipped: " + p);
     }
@@ -122,145 +117,6 @@ public final class NasbenchCommand implements Callable<Integer> {
       BufferedReader in =
           new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       HashLines.run(in, out);
-      return Main.OK;
-    }
-  }
-
-  /** {@code nasbench info FILE}. */
-  @Command(
-      name = "info",
-      mixinStandardHelpOptions = true,
-      description = {
-        "Prints record count, unique hashes, epoch budgets and repeats of a NAS-Bench-101 file.",
-        "Every record's length and data checksums and every value's domain are verified; a corrupt file exits 1",
-        "with the file, record index, byte offset and what is wrong, unless --skip-corrupt is given (then the",
-        "skipped records are counted per kind of damage). A file with no readable record exits 1."
-      })
-  static final class Info implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
-    @Parameters(paramLabel = "FILE", description = "TFRecord or cache file")
-    Path file;
-
-    @Option(
-        names = "--skip-corrupt",
-        negatable = true,
-        defaultValue = "false",
-        description =
-            "Skip and count corrupt records instead of failing (default: ${DEFAULT-VALUE}).")
-    boolean skipCorrupt;
-
-    @Option(
-        names = "--threads",
-        defaultValue = "2",
-        description = "Decoding threads (default: ${DEFAULT-VALUE}).")
-    int threads;
-
-    @Mixin CacheFallbackOption cacheFallback;
-
-    @Override
-    public Integer call() throws Exception {
-      PrintWriter out = spec.commandLine().getOut();
-      PrintWriter err = spec.commandLine().getErr();
-      List<String> warnings = new ArrayList<>();
-      NasBench nb =
-          NasBench.open(
-              file,
-              new NasbenchLoader.Options(threads, skipCorrupt),
-              cacheFallback.enabled,
-              warnings::add);
-      warnings.forEach(w -> err.println("warning: " + w));
-      if (!warnings.isEmpty()) {
-        out.println("format: TFRecord the refused cache was built from, checksums verified");
-      } else if (NasBenchCache.isCache(file)) {
-        out.println(
-            "format: binary cache (version "
-                + NasBenchCache.VERSION
-                + ", content checksum verified, "
-                + "source SHA-256 "
-                + NasBenchCache.header(file).sourceSha256()
-                + ")");
-      } else {
-        out.println("format: TFRecord, checksums verified");
-      }
-      reportSkips(nb.loadReport(), false, err);
-      err.flush();
-      out.println("file: " + file);
-      out.printf("records: %d%n", nb.records());
-      out.printf("unique hashes: %d%n", nb.size());
-      int[] budgets = nb.epochBudgets();
-      out.println(
-          "epoch budgets: "
-              + Arrays.stream(budgets)
-                  .mapToObj(Integer::toString)
-                  .collect(Collectors.joining(", ")));
-      for (int e = 0; e < budgets.length; e++) {
-        out.println(
-            "repeats at "
-                + budgets[e]
-                + " epochs: "
-                + nb.repeatHistogram(e).entrySet().stream()
-                    .map(
-                        (Map.Entry<Integer, Integer> x) ->
-                            x.getKey() + " x " + x.getValue() + " cells")
-                    .collect(Collectors.joining(", ")));
-      }
-      if (skipCorrupt) {
-        out.println("skipped corrupt records: " + nb.loadReport().describeSkipped());
-      }
-      out.flush();
-      return Main.OK;
-    }
-  }
-
-  /** {@code nasbench export-csv FILE --out OUT.csv}. */
-  @Command(
-      name = "export-csv",
-      mixinStandardHelpOptions = true,
-      description = {
-        "Writes one CSV row per record (run): module_hash, epochs, repeat, trainable_parameters,",
-        "halfway_/final_ training_time, train/validation/test accuracy (fractions, exact Double.toString),",
-        "adjacency ('0'/'1' string), operations (comma-joined, quoted). Rows are sorted by hash, epochs, repeat.",
-        "The file is written to a temporary file and renamed, so a failure leaves nothing behind."
-      })
-  static final class ExportCsv implements Callable<Integer> {
-    @Spec CommandSpec spec;
-
-    @Parameters(paramLabel = "FILE", description = "TFRecord or cache file")
-    Path file;
-
-    @Option(
-        names = "--out",
-        required = true,
-        paramLabel = "OUT.csv",
-        description = "CSV file to write")
-    Path out;
-
-    @Option(
-        names = "--skip-corrupt",
-        negatable = true,
-        defaultValue = "false",
-        description = "Skip corrupt records instead of failing (default: ${DEFAULT-VALUE}).")
-    boolean skipCorrupt;
-
-    @Mixin CacheFallbackOption cacheFallback;
-
-    @Mixin ProgressOption progressOption;
-
-    @Override
-    public Integer call() throws Exception {
-      PrintWriter err = spec.commandLine().getErr();
-      NasBench nb = load(file, skipCorrupt, cacheFallback.enabled, 2, err);
-      long rows;
-      if (progressOption.enabled()) {
-        try (ProgressBar pb = bar("export-csv", nb.records())) {
-          rows = CsvExport.records(nb, out, pb::stepTo);
-        }
-      } else {
-        rows = CsvExport.records(nb, out, n -> {});
-      }
-      spec.commandLine().getOut().printf("wrote %d rows to %s%n", rows, out);
-      spec.commandLine().getOut().flush();
       return Main.OK;
     }
   }
@@ -354,7 +210,7 @@ public final class NasbenchCommand implements Callable<Integer> {
     }
   }
 
-  private static ProgressBar bar(String task, long max) {
+  static ProgressBar bar(String task, long max) {
     return new ProgressBarBuilder()
         .setTaskName(task)
         .setInitialMax(max)

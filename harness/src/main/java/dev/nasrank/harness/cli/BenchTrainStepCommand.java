@@ -1,0 +1,168 @@
+package dev.nasrank.harness.cli;
+
+import dev.nasrank.harness.bench.BenchConfig;
+import dev.nasrank.harness.bench.BenchResult;
+import dev.nasrank.harness.bench.TrainStepBenchmark;
+import dev.nasrank.harness.config.NetworkShape;
+import dev.nasrank.harness.space.SamplerMode;
+import dev.nasrank.harness.supernet.BnStrategy;
+import dev.nasrank.harness.supernet.Method;
+import dev.nasrank.harness.supernet.SupernetConfig;
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code harness bench train-step}. */
+@Command(
+    name = "train-step",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Times the supernet training step (sampled choice, forward, backward, path-exact SGD) on CPU "
+          + "with synthetic batches and prints the median and p90 ms per step.",
+      "With --soak N it runs N steps instead and samples VmRSS from /proc/self/status, printing the growth after "
+          + "the warm-up. Set threads with --threads (before the engine starts) or -Dai.djl.pytorch.num_threads.",
+      "It also prints CPU ms per step (process and stepping thread), which a loaded machine distorts far less "
+          + "than wall time. On a shared machine set OMP_WAIT_POLICY=PASSIVE: spinning OpenMP workers cost "
+          + "several times the step's CPU there."
+    })
+final class BenchTrainStepCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--steps",
+      paramLabel = "N",
+      defaultValue = "200",
+      description = "Timed steps. Default: ${DEFAULT-VALUE}.")
+  int steps;
+
+  @Option(
+      names = "--warmup",
+      paramLabel = "N",
+      defaultValue = "20",
+      description =
+          "Untimed steps first; for a soak, steps before the RSS baseline (use ~500). "
+              + "Default: ${DEFAULT-VALUE}.")
+  int warmup;
+
+  @Option(
+      names = "--soak",
+      paramLabel = "N",
+      defaultValue = "0",
+      description = "Run a memory soak of N steps (0 = timing run). Default: ${DEFAULT-VALUE}.")
+  int soak;
+
+  @Option(
+      names = "--rss-every",
+      paramLabel = "N",
+      defaultValue = "250",
+      description = "Soak: sample VmRSS every N steps. Default: ${DEFAULT-VALUE}.")
+  int rssEvery;
+
+  @Option(
+      names = "--stem-channels",
+      paramLabel = "C",
+      defaultValue = "16",
+      description = "Default: ${DEFAULT-VALUE}.")
+  int stemChannels;
+
+  @Option(
+      names = "--stacks",
+      paramLabel = "N",
+      defaultValue = "3",
+      description = "Default: ${DEFAULT-VALUE}.")
+  int stacks;
+
+  @Option(
+      names = "--cells-per-stack",
+      paramLabel = "N",
+      defaultValue = "1",
+      description = "Default: ${DEFAULT-VALUE}.")
+  int cellsPerStack;
+
+  @Option(
+      names = "--batch-size",
+      paramLabel = "N",
+      defaultValue = "64",
+      description = "Default: ${DEFAULT-VALUE}.")
+  int batchSize;
+
+  @Option(
+      names = "--method",
+      paramLabel = "METHOD",
+      defaultValue = "mixpath",
+      converter = SupernetOptions.MethodConverter.class,
+      description = "Default: ${DEFAULT-VALUE}.")
+  Method method;
+
+  @Option(
+      names = "--bn-strategy",
+      paramLabel = "STRATEGY",
+      defaultValue = "linear_sbn",
+      converter = SupernetOptions.BnStrategyConverter.class,
+      description = "Default: ${DEFAULT-VALUE}.")
+  BnStrategy bnStrategy;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      defaultValue = "2",
+      description =
+          "Torch intra-op threads, applied unless -Dai.djl.pytorch.num_threads is set. "
+              + "Default: ${DEFAULT-VALUE}.")
+  int threads;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "SEED",
+      defaultValue = "2020",
+      description = "Default: ${DEFAULT-VALUE}.")
+  long seed;
+
+  @Override
+  public Integer call() {
+    PrintStream out = WriterOutputStream.printStream(spec.commandLine().getOut());
+    if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
+      System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+    }
+    if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
+      System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+    }
+    SupernetConfig net =
+        new SupernetConfig(
+            method,
+            bnStrategy,
+            4,
+            SamplerMode.CORRECTED,
+            NetworkShape.cifar10(stemChannels, stacks, cellsPerStack));
+    BenchConfig cfg = new BenchConfig(net, batchSize, steps, warmup, soak, rssEvery, seed);
+    out.printf(
+        "bench train-step: %s / %s, C=%d, %d stacks x %d cells, batch %d, %s%n",
+        method.cliName(),
+        bnStrategy.cliName(),
+        stemChannels,
+        stacks,
+        cellsPerStack,
+        batchSize,
+        soak > 0
+            ? "soak " + soak + " steps (warm-up " + warmup + ")"
+            : steps + " timed steps after " + warmup);
+    BenchResult r = new TrainStepBenchmark(out).run(cfg);
+    out.println("threads: " + r.threads());
+    out.printf(
+        "ms/step over %d steps: median %.1f  p90 %.1f  mean %.1f%n",
+        r.steps(), r.medianMs(), r.p90Ms(), r.meanMs());
+    out.printf(
+        "CPU ms/step: process (all threads) median %.1f  mean %.1f; stepping thread median %.1f%n",
+        r.cpuMedianMs(), r.cpuMeanMs(), r.mainThreadCpuMedianMs());
+    if (soak > 0) {
+      out.printf(
+          "VmRSS after warm-up %.1f MiB; growth to the end %+.1f MiB (max %+.1f MiB)%n",
+          r.rssBaselineKb() / 1024.0, r.rssGrowthKb() / 1024.0, r.rssMaxGrowthKb() / 1024.0);
+    }
+    return Main.OK;
+  }
+}

@@ -1,0 +1,61 @@
+package dev.nasrank.harness.cli;
+
+import dev.nasrank.benchbridge.ModelSpec;
+import dev.nasrank.harness.groundtruth.Architectures;
+import dev.nasrank.harness.groundtruth.GroundTruthAssembler;
+import dev.nasrank.harness.groundtruth.Profile;
+import dev.nasrank.harness.groundtruth.UnitStore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code groundtruth assemble}. */
+@Command(
+    name = "assemble",
+    mixinStandardHelpOptions = true,
+    description =
+        "Writes the TFRecord and protocol.json from the units finished so far (without training).")
+final class GroundTruthAssembleCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      defaultValue = GroundTruthCommand.DEFAULT_OUT,
+      description = "generation folder (default: ${DEFAULT-VALUE})")
+  Path dir;
+
+  @Option(
+      names = "--repeats",
+      defaultValue = "3",
+      description = "repeats expected (default: ${DEFAULT-VALUE})")
+  int repeats;
+
+  @Override
+  public Integer call() throws Exception {
+    UnitStore store = new UnitStore(dir);
+    Profile p = store.recordedProfile();
+    if (p == null) {
+      throw new IllegalArgumentException(dir + " holds no profile.json: not a generation folder");
+    }
+    List<ModelSpec> specs = Architectures.read(dir.resolve(GroundTruthAssembler.ARCHITECTURES));
+    GroundTruthAssembler.Protocol protocol =
+        GroundTruthAssembler.assemble(store, p, specs, repeats, store.recordedData());
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf(
+        Locale.ROOT,
+        "wrote %s: %d of %d units%n",
+        dir.resolve(GroundTruthAssembler.TFRECORD),
+        protocol.unitsFinished(),
+        protocol.unitsExpected());
+    out.flush();
+    return Main.OK;
+  }
+}
