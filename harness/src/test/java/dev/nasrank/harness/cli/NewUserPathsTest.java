@@ -73,23 +73,28 @@ class NewUserPathsTest {
 
   @Test
   void reportOfASuiteRunRanksAgainstTheGroundTruthItsRunJsonRecords(@TempDir Path dir)
-      throws IOException {
+      throws Exception {
     Path run = run(dir);
     recordGroundTruth(run, null);
+    // started in another folder than the clone, with the run folder given relative to it
+    StringBuilder log = new StringBuilder();
     assertEquals(
         Main.OK,
-        cli(
+        child(
+            dir,
+            log,
             "report",
             "--run",
-            run.toString(),
+            "run",
             "--bootstrap",
             "20",
             "--study-bootstrap",
             "100",
             "--no-plots"),
-        err.toString());
-    assertTrue(out.toString().contains("groundtruth.tfrecord"), out.toString());
-    assertTrue(out.toString().contains("n=34"), out.toString());
+        log.toString());
+    assertTrue(log.toString().contains("groundtruth.tfrecord"), log.toString());
+    assertTrue(log.toString().contains("n=34"), log.toString());
+    assertTrue(Files.isRegularFile(run.resolve("ranking.csv")), log.toString());
   }
 
   @Test
@@ -104,45 +109,42 @@ class NewUserPathsTest {
 
   @Test
   void theS4MiniTfRecordAndItsExportCsvNeedNoEpochsAndRankAlike(@TempDir Path dir)
-      throws IOException {
+      throws Exception {
     Path tfrecord = EmbeddedGroundTruth.resolve(null);
     Path a = run(dir.resolve("a"));
-    assertEquals(
-        Main.OK,
-        cli(
-            "report",
-            "--run",
-            a.toString(),
-            "--groundtruth",
-            tfrecord.toString(),
-            "--bootstrap",
-            "20",
-            "--study-bootstrap",
-            "100",
-            "--no-plots"),
-        err.toString());
-    Path csv = dir.resolve("s4-mini.csv");
-    assertEquals(
-        Main.OK,
-        cli("nasbench", "export-csv", tfrecord.toString(), "--out", csv.toString()),
-        err.toString());
     Path b = run(dir.resolve("b"));
+    // all three commands started in another folder than the clone, with paths relative to it
+    StringBuilder log = new StringBuilder();
+    String[] quick = {"--bootstrap", "20", "--study-bootstrap", "100", "--no-plots"};
     assertEquals(
         Main.OK,
-        cli(
-            "report",
-            "--run",
-            b.toString(),
-            "--groundtruth",
-            csv.toString(),
-            "--bootstrap",
-            "20",
-            "--study-bootstrap",
-            "100",
-            "--no-plots"),
-        err.toString());
+        child(
+            dir,
+            log,
+            concat(
+                new String[] {"report", "--run", "a/run", "--groundtruth", tfrecord.toString()},
+                quick)),
+        log.toString());
+    assertEquals(
+        Main.OK,
+        child(dir, log, "nasbench", "export-csv", tfrecord.toString(), "--out", "s4-mini.csv"),
+        log.toString());
+    assertEquals(
+        Main.OK,
+        child(
+            dir,
+            log,
+            concat(
+                new String[] {"report", "--run", "b/run", "--groundtruth", "s4-mini.csv"}, quick)),
+        log.toString());
     assertEquals(
         Files.readAllLines(a.resolve("ranking.csv")), Files.readAllLines(b.resolve("ranking.csv")));
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 
   @Test

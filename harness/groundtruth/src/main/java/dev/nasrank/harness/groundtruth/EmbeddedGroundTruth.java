@@ -51,6 +51,10 @@ public final class EmbeddedGroundTruth {
           .ifPresent(
               r ->
                   candidates.add(r.resolve(DEFAULT_FOLDER).resolve(GroundTruthAssembler.TFRECORD)));
+      checkoutAbove(Path.of("").toAbsolutePath(), Integer.MAX_VALUE)
+          .ifPresent(
+              r ->
+                  candidates.add(r.resolve(DEFAULT_FOLDER).resolve(GroundTruthAssembler.TFRECORD)));
       candidates.add(
           Path.of(DEFAULT_FOLDER).resolve(GroundTruthAssembler.TFRECORD).toAbsolutePath());
     }
@@ -90,17 +94,26 @@ public final class EmbeddedGroundTruth {
                   .getCodeSource()
                   .getLocation()
                   .toURI());
-      Path dir = code.getParent();
-      for (int up = 0; dir != null && up < 4; up++, dir = dir.getParent()) {
-        if (Files.isRegularFile(dir.resolve("pom.xml"))
-            && Files.isRegularFile(dir.resolve("harness/pom.xml"))) {
-          return Optional.of(dir);
-        }
-      }
-      return Optional.empty();
+      return checkoutAbove(code.getParent(), 4);
     } catch (URISyntaxException | RuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The nearest folder at or above {@code start}, at most {@code levels} up, that holds the parent
+   * pom and {@code harness/pom.xml}: a checkout of this project (e.g. the working directory is a
+   * module folder of it, as when Maven runs one module's tests against installed jars).
+   */
+  static Optional<Path> checkoutAbove(Path start, int levels) {
+    Path dir = start;
+    for (int up = 0; dir != null && up < levels; up++, dir = dir.getParent()) {
+      if (Files.isRegularFile(dir.resolve("pom.xml"))
+          && Files.isRegularFile(dir.resolve("harness/pom.xml"))) {
+        return Optional.of(dir);
+      }
+    }
+    return Optional.empty();
   }
 
   /** Opens the chosen file with benchbridge, exactly as a real NAS-Bench-101 file is opened. */

@@ -70,4 +70,20 @@ class EmbeddedGroundTruthTest {
       System.clearProperty(EmbeddedGroundTruth.PROPERTY);
     }
   }
+
+  @Test
+  void aModuleFolderOfTheCheckoutFindsTheCheckout(
+      @org.junit.jupiter.api.io.TempDir Path elsewhere) {
+    // Maven runs these tests in harness/groundtruth: two levels below the checkout
+    Path root =
+        EmbeddedGroundTruth.checkoutAbove(Path.of("").toAbsolutePath(), Integer.MAX_VALUE)
+            .orElseThrow();
+    assertEquals(Path.of("").toAbsolutePath().getParent().getParent(), root);
+    assertEquals(
+        root.resolve("datasets/groundtruth/s4-mini/groundtruth.tfrecord"),
+        EmbeddedGroundTruth.resolve(null));
+    assertEquals(
+        java.util.Optional.empty(),
+        EmbeddedGroundTruth.checkoutAbove(elsewhere, Integer.MAX_VALUE));
+  }
 }
