@@ -7,12 +7,12 @@ import dev.nasrank.datasets.manifest.DatasetManifest;
 import dev.nasrank.datasets.manifest.FileCheck;
 import dev.nasrank.datasets.manifest.ManifestVerifier;
 import dev.nasrank.datasets.manifest.SubsetWriter;
+import dev.nasrank.harness.config.DataSplit;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -61,8 +61,8 @@ public final class DataCommand implements Callable<Integer> {
         paramLabel = "SPLIT",
         defaultValue = "mini",
         description = {
-          "mini (the 1,017-images-per-batch subset), full (the official binary batches, used by "
-              + "the nb101 and reference splits) or jpg (the JPEG zip). Default: ${DEFAULT-VALUE}."
+          "mini (the 1,017-images-per-batch subset), nb101 or reference (the official binary "
+              + "batches; full is read as nb101) or jpg (the JPEG zip). Default: ${DEFAULT-VALUE}."
         })
     String split;
 
@@ -85,16 +85,28 @@ public final class DataCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The dataset a {@code --split} value names: a split of {@link DataSplit} (the one vocabulary;
+   * {@code full} reads as {@code nb101}) by the files it reads, or {@code jpg}, the JPEG archive.
+   */
   static String datasetId(CommandSpec spec, String split) {
-    return switch (split.toLowerCase(Locale.ROOT)) {
-      case "mini" -> DatasetManifest.CIFAR10_MINI_BIN;
-      case "full", "nb101", "reference" -> DatasetManifest.CIFAR10_BIN;
-      case "jpg" -> DatasetManifest.CIFAR10_JPG;
-      default ->
-          throw new CommandLine.ParameterException(
-              spec.commandLine(),
-              "invalid value for --split: '" + split + "' (expected mini, full or jpg)");
-    };
+    if (split.equalsIgnoreCase("jpg")) {
+      return DatasetManifest.CIFAR10_JPG;
+    }
+    try {
+      return DataSplit.parse(split)
+          .cifar10()
+          .orElseThrow(() -> new IllegalArgumentException("the synthetic split has no files"))
+          .datasetId();
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "invalid value for --split: '"
+              + split
+              + "' ("
+              + e.getMessage()
+              + "; or jpg for the JPEG archive)");
+    }
   }
 
   /** {@code harness data fetch}. */
