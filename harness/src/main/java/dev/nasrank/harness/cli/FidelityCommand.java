@@ -4,8 +4,11 @@ import dev.nasrank.benchbridge.GroundTruthSource;
 import dev.nasrank.benchbridge.NasBench;
 import dev.nasrank.benchbridge.io.PartialDump;
 import dev.nasrank.harness.config.NetworkShape;
+import dev.nasrank.harness.groundtruth.EmbeddedGroundTruth;
 import dev.nasrank.harness.groundtruth.GroundTruthAssembler;
 import dev.nasrank.harness.groundtruth.ParameterCount;
+import dev.nasrank.harness.manifest.ManifestIo;
+import dev.nasrank.harness.manifest.RunManifest;
 import dev.nasrank.harness.report.fidelity.FidelityReport;
 import dev.nasrank.harness.report.fidelity.FidelityStudy;
 import dev.nasrank.harness.report.metrics.BootstrapInterval;
@@ -14,7 +17,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -99,6 +104,7 @@ final class FidelityCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter o = spec.commandLine().getOut();
+    long start = System.nanoTime();
     Path file = Files.isDirectory(ours) ? ours.resolve(GroundTruthAssembler.TFRECORD) : ours;
     GroundTruthSource mine = NasBench.open(file);
     int e =
@@ -130,6 +136,7 @@ final class FidelityCommand implements Callable<Integer> {
             shortEpochs,
             finalEpochs);
     FidelityReport.write(r, out, sources);
+    writeManifest(file, e, (System.nanoTime() - start) / 1e9);
     o.printf(
         Locale.ROOT,
         "%d cells; parameter counts equal for %d%n",
@@ -149,5 +156,31 @@ final class FidelityCommand implements Callable<Integer> {
     o.println("-> " + out.resolve("fidelity.md"));
     o.flush();
     return r.parameterMatches() == r.rows().size() ? Main.OK : Main.FAILURE;
+  }
+
+  /**
+   * OUT/run.json: the study's configuration as given (paths as on the command line), the SHA-256 of
+   * both files, the bootstrap seed, the code's commit.
+   */
+  private void writeManifest(Path file, int e, double seconds) {
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("groundTruth", file.toString());
+    c.put("groundTruthEpochs", e);
+    c.put("nasbench", nasbench.toString());
+    c.put("shortEpochs", shortEpochs);
+    c.put("finalEpochs", finalEpochs);
+    c.put("bootstrapResamples", resamples);
+    c.put("parameterCountNetwork", NetworkShape.NASBENCH101);
+    RunManifest.Builder b =
+        RunManifest.builder()
+            .profile("fidelity")
+            .configuration(c)
+            .seed("bootstrap", seed)
+            .dataset("groundtruth", file)
+            .dataset("nasbench", nasbench)
+            .device("cpu")
+            .timing("study", seconds);
+    EmbeddedGroundTruth.installationRoot().ifPresent(b::sourceDir);
+    ManifestIo.write(out.resolve("run.json"), b.build());
   }
 }

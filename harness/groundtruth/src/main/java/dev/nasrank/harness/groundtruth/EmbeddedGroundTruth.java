@@ -85,7 +85,7 @@ public final class EmbeddedGroundTruth {
    * harness/groundtruth/target/classes}); empty when the code runs from elsewhere (an installed
    * copy of the jar).
    */
-  static Optional<Path> installationRoot() {
+  public static Optional<Path> installationRoot() {
     try {
       Path code =
           Path.of(
