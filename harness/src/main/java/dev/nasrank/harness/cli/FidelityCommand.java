@@ -4,7 +4,6 @@ import dev.nasrank.benchbridge.GroundTruthSource;
 import dev.nasrank.benchbridge.NasBench;
 import dev.nasrank.benchbridge.io.PartialDump;
 import dev.nasrank.harness.config.NetworkShape;
-import dev.nasrank.harness.groundtruth.EmbeddedGroundTruth;
 import dev.nasrank.harness.groundtruth.GroundTruthAssembler;
 import dev.nasrank.harness.groundtruth.ParameterCount;
 import dev.nasrank.harness.manifest.ManifestIo;
@@ -160,7 +159,7 @@ final class FidelityCommand implements Callable<Integer> {
 
   /**
    * OUT/run.json: the study's configuration as given (paths as on the command line), the SHA-256 of
-   * both files, the bootstrap seed, the code's commit.
+   * both files, the bootstrap seed, the commit of the checkout the code runs from.
    */
   private void writeManifest(Path file, int e, double seconds) {
     Map<String, Object> c = new LinkedHashMap<>();
@@ -180,7 +179,6 @@ final class FidelityCommand implements Callable<Integer> {
             .dataset("nasbench", nasbench)
             .device("cpu")
             .timing("study", seconds);
-    EmbeddedGroundTruth.installationRoot().ifPresent(b::sourceDir);
     ManifestIo.write(out.resolve("run.json"), b.build());
   }
 }

@@ -1,8 +1,8 @@
 package dev.nasrank.harness.groundtruth;
 
 import dev.nasrank.benchbridge.NasBench;
+import dev.nasrank.harness.manifest.CodeCheckout;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -79,41 +79,16 @@ public final class EmbeddedGroundTruth {
   }
 
   /**
-   * The checkout this code runs from: the nearest folder above this class's jar or classes folder
-   * that holds the parent pom and {@code harness/pom.xml} (the code is in {@code
-   * harness/target/lib/groundtruth-*.jar} beside {@code harness/target/harness.jar}, or in {@code
-   * harness/groundtruth/target/classes}); empty when the code runs from elsewhere (an installed
-   * copy of the jar).
+   * The checkout this code runs from ({@link CodeCheckout#of}); empty when the code runs from
+   * elsewhere (an installed copy of the jar).
    */
   public static Optional<Path> installationRoot() {
-    try {
-      Path code =
-          Path.of(
-              EmbeddedGroundTruth.class
-                  .getProtectionDomain()
-                  .getCodeSource()
-                  .getLocation()
-                  .toURI());
-      return checkoutAbove(code.getParent(), 4);
-    } catch (URISyntaxException | RuntimeException e) {
-      return Optional.empty();
-    }
+    return CodeCheckout.of(EmbeddedGroundTruth.class);
   }
 
-  /**
-   * The nearest folder at or above {@code start}, at most {@code levels} up, that holds the parent
-   * pom and {@code harness/pom.xml}: a checkout of this project (e.g. the working directory is a
-   * module folder of it, as when Maven runs one module's tests against installed jars).
-   */
+  /** The checkout at or above {@code start} ({@link CodeCheckout#above}). */
   static Optional<Path> checkoutAbove(Path start, int levels) {
-    Path dir = start;
-    for (int up = 0; dir != null && up < levels; up++, dir = dir.getParent()) {
-      if (Files.isRegularFile(dir.resolve("pom.xml"))
-          && Files.isRegularFile(dir.resolve("harness/pom.xml"))) {
-        return Optional.of(dir);
-      }
-    }
-    return Optional.empty();
+    return CodeCheckout.above(start, levels);
   }
 
   /** Opens the chosen file with benchbridge, exactly as a real NAS-Bench-101 file is opened. */

@@ -74,7 +74,7 @@ public record RunManifest(
     private final Map<String, String> datasets = new LinkedHashMap<>();
     private final Map<String, Double> timings = new LinkedHashMap<>();
     private String device = "unknown";
-    private Path sourceDir = Path.of(".");
+    private Path sourceDir = CodeCheckout.of(RunManifest.class).orElse(Path.of("."));
     private final List<String> missing = new ArrayList<>();
 
     private Builder() {}
@@ -130,7 +130,10 @@ public record RunManifest(
       return this;
     }
 
-    /** Folder whose git checkout is recorded (default: the working directory). */
+    /**
+     * Folder whose git checkout is recorded (default: the checkout the code runs from, {@link
+     * CodeCheckout}, else the working directory).
+     */
     public Builder sourceDir(Path dir) {
       this.sourceDir = dir;
       return this;
