@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -173,7 +174,7 @@ final class FidelityCommand implements Callable<Integer> {
     RunManifest.Builder b =
         RunManifest.builder()
             .profile("fidelity")
-            .configuration(c)
+            .configuration(c, List.of("groundTruth", "nasbench")) // their SHA-256s are in datasets
             .seed("bootstrap", seed)
             .dataset("groundtruth", file)
             .dataset("nasbench", nasbench)

@@ -35,7 +35,7 @@ final class ManifestCommand implements Callable<Integer> {
       mixinStandardHelpOptions = true,
       description = {
         "Prints the fields that differ between two run manifests, as dotted paths (seeds.supernet, "
-            + "environment.javaVersion, configuration.train.lr, list[2]) with both values; A and B are run.json "
+            + "environment.javaVersion, configuration.profile.optimizer.lr, list[2]) with both values; A and B are run.json "
             + "files or run directories. The first line says whether the two were configured alike "
             + "(configurationSha256: the configuration without seeds and ground-truth file).",
         "Exit codes: 0 (also when they differ, unless --fail-on-diff or --fail-on-config-diff), 1 unreadable "
@@ -87,7 +87,12 @@ final class ManifestCommand implements Callable<Integer> {
         out.println("no differences");
       }
       out.flush();
-      boolean fail = failOnDiff && !diffs.isEmpty() || failOnConfigDiff && !config.same();
+      boolean fail =
+          failOnDiff && !diffs.isEmpty()
+              || failOnConfigDiff
+                  && config.left() != null
+                  && config.right() != null
+                  && !config.same();
       return fail ? Main.FAILURE : Main.OK;
     }
 

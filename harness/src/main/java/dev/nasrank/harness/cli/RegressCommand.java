@@ -3,6 +3,7 @@ package dev.nasrank.harness.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nasrank.benchbridge.io.AtomicFiles;
 import dev.nasrank.harness.manifest.ManifestIo;
+import dev.nasrank.harness.manifest.RunManifest;
 import dev.nasrank.harness.regress.Baseline;
 import dev.nasrank.harness.regress.RegressionCheck;
 import dev.nasrank.harness.regress.RegressionReports;
@@ -136,10 +137,8 @@ final class RegressCommand implements Callable<Integer> {
         manifest != null && manifest.hasNonNull("profile")
             ? manifest.get("profile").asText()
             : null;
-    String runConfiguration =
-        manifest != null && manifest.hasNonNull("configurationSha256")
-            ? manifest.get("configurationSha256").asText()
-            : null;
+    // a run.json of an older schema hashes another form of the configuration: not compared
+    String runConfiguration = RunManifest.comparableConfigurationSha256(manifest);
     if (mode.writeBaseline != null) {
       if (falseAlarm != null || junitXml != null || summary != null) {
         throw new ParameterException(

@@ -117,14 +117,6 @@ public final class SuiteCommand implements Callable<Integer> {
       printNotDone(o, r.notDone(), settings.out().toString());
       return Main.FAILURE;
     }
-    if (plan.noGroundTruth) {
-      o.println(
-          "not ranked (--no-groundtruth): candidates.csv, diagnostics.json and run.json are written; rank "
-              + "them with 'harness report --run "
-              + settings.out()
-              + " --groundtruth FILE'.");
-      return Main.OK;
-    }
     return printRanking(o, r.groundTruth(), r.report(), settings.out());
   }
 
@@ -150,6 +142,14 @@ public final class SuiteCommand implements Callable<Integer> {
       GroundTruthChoice gt,
       dev.nasrank.harness.report.ReportResult report,
       java.nio.file.Path out) {
+    if (gt.declined()) {
+      o.println(
+          "not ranked (--no-groundtruth): candidates.csv, diagnostics.json and run.json are written;"
+              + " rank them with 'harness report --run "
+              + out
+              + " --groundtruth FILE'.");
+      return Main.OK;
+    }
     o.println(gt.coverageLine());
     if (report == null) {
       o.println("no ranking: " + gt.problem());

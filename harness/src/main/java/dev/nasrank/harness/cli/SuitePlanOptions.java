@@ -2,6 +2,7 @@ package dev.nasrank.harness.cli;
 
 import dev.nasrank.datasets.DataRoot;
 import dev.nasrank.harness.suite.GroundTruthChoice;
+import dev.nasrank.harness.suite.SuitePlan;
 import dev.nasrank.harness.suite.SuiteProfile;
 import dev.nasrank.harness.suite.SuiteRunner;
 import dev.nasrank.harness.train.DeviceOption;
@@ -95,14 +96,14 @@ public final class SuitePlanOptions {
         throw new CommandLine.ParameterException(
             cl, "--no-groundtruth and --groundtruth exclude each other");
       }
-      return GroundTruthChoice.none("not asked for (--no-groundtruth)");
+      return GroundTruthChoice.none(GroundTruthChoice.DECLINED);
     }
     GroundTruthChoice gt;
-    try {
-      gt = GroundTruthChoice.open(groundTruth);
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(cl, e.getMessage());
+    if (groundTruth != null && !java.nio.file.Files.exists(groundTruth)) {
+      throw new CommandLine.ParameterException(
+          cl, "ground-truth file " + groundTruth + " does not exist");
     }
+    gt = GroundTruthChoice.open(groundTruth); // a damaged file is a data error (exit 1)
     if (gt.problem() == null) {
       return gt;
     }
@@ -140,8 +141,9 @@ public final class SuitePlanOptions {
       for (int i = 0; i < seeds; i++) {
         seedList.add(seed + i);
       }
-      return new SuiteRunner.Settings(
-          p, maxPaths, seedList, dataRoot, device, groundTruth, out, progress);
+      // --no-groundtruth is pinned as the file "none", so every executor's merge leaves it unranked
+      Path gt = noGroundTruth ? Path.of(SuitePlan.NONE) : groundTruth;
+      return new SuiteRunner.Settings(p, maxPaths, seedList, dataRoot, device, gt, out, progress);
     } catch (IllegalArgumentException ex) {
       throw new CommandLine.ParameterException(cl, ex.getMessage());
     }

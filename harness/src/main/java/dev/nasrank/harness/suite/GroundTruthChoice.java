@@ -31,6 +31,9 @@ public record GroundTruthChoice(
    * Opens the ground truth, never throwing for a missing embedded file (see {@link #problem()}).
    */
   public static GroundTruthChoice open(Path userFile) {
+    if (userFile != null && userFile.toString().equals(SuitePlan.NONE)) {
+      return none(DECLINED);
+    }
     Set<String> hashes = S4Space.uniqueArchitectures(4).keySet();
     Path file;
     try {
@@ -49,6 +52,14 @@ public record GroundTruthChoice(
     String problem =
         covered == 0 ? file + " holds none of the " + hashes.size() + " S4 architectures" : null;
     return new GroundTruthChoice(file, covered == 0 ? null : gt, covered, hashes.size(), problem);
+  }
+
+  /** Why a run planned with {@code --no-groundtruth} has no ground truth. */
+  public static final String DECLINED = "not asked for (--no-groundtruth)";
+
+  /** True for a run planned with {@code --no-groundtruth}: not ranked, and not a failure. */
+  public boolean declined() {
+    return groundTruth == null && DECLINED.equals(problem);
   }
 
   /** No ground truth, for the reason given (e.g. the user asked for none). */

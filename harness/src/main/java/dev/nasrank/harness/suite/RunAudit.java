@@ -3,6 +3,7 @@ package dev.nasrank.harness.suite;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nasrank.datasets.DataRoot;
 import dev.nasrank.harness.eval.OneShotRun;
+import dev.nasrank.harness.manifest.CodeCheckout;
 import dev.nasrank.harness.manifest.Environment;
 import dev.nasrank.harness.manifest.GitInfo;
 import dev.nasrank.harness.manifest.ManifestIo;
@@ -122,7 +123,7 @@ public final class RunAudit {
     }
     JsonNode manifest = ManifestIo.read(run.runJson());
     String runCommit = manifest.path("git").path("commit").asText("unknown");
-    GitInfo code = GitInfo.detect(Path.of("."));
+    GitInfo code = GitInfo.detect(CodeCheckout.of(RunAudit.class).orElse(Path.of(".")));
     String codeCommit = code.commit() + (Boolean.TRUE.equals(code.dirty()) ? " (dirty)" : "");
     List<String> dataProblems = checkData(manifest.path("datasets"), o.dataRoot());
     List<String> platform = platformNotes(manifest.path("environment"));

@@ -12,7 +12,6 @@ import dev.nasrank.harness.train.DeviceOption;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -49,6 +48,12 @@ public record SuitePlan(
 
   /** The pinned ground truth when none was named (the embedded S4-mini one). */
   public static final String EMBEDDED = "embedded";
+
+  /**
+   * How the configuration records a run planned with {@code --no-groundtruth}: merged without a
+   * ranking (exit 0), by every executor, until a later plan names a ground truth.
+   */
+  public static final String NONE = "none";
 
   /** Lock file of plan and merge in the run folder (units have their own). */
   public static final String RUN_LOCK = ".suite.lock";
@@ -96,13 +101,16 @@ public record SuitePlan(
               + out
               + " [--profile ...]' (or the plain 'suite') first");
     }
+    PinnedSuite pinned;
+    try {
+      pinned = PinnedSuite.read(out);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+    SuiteProfile p = pinned.profile();
+    List<Integer> m = pinned.maxPaths();
+    List<Long> seeds = pinned.seeds();
     JsonNode n = JSON.readTree(file.toFile());
-    SuiteProfile p =
-        SuiteProfile.fromJson(n.get("profile"), n.get("optimizer"), file + " field 'profile'");
-    List<Integer> m = new ArrayList<>();
-    n.path("maxPaths").forEach(v -> m.add(v.asInt()));
-    List<Long> seeds = new ArrayList<>();
-    n.path("seeds").forEach(v -> seeds.add(v.asLong()));
     String gt = n.path("groundTruthFile").asText(EMBEDDED);
     SuiteRunner.Settings s =
         new SuiteRunner.Settings(

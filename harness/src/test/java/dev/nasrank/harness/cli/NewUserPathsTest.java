@@ -271,5 +271,36 @@ class NewUserPathsTest {
     // 6 supernets x 3 choices x 2 evaluations, no ranking
     assertEquals(1 + 6 * 3 * 2, Files.readAllLines(run.resolve("candidates.csv")).size());
     assertFalse(Files.exists(run.resolve("ranking.csv")), asked.toString());
+    // the plan records "none": a separate merge (what a Slurm merge job runs) leaves it unranked
+    // too
+    StringBuilder merged = new StringBuilder();
+    assertEquals(
+        Main.OK,
+        child(elsewhere, merged, "suite", "merge", "--out", "unranked"),
+        merged.toString());
+    assertTrue(merged.toString().contains("not ranked (--no-groundtruth)"), merged.toString());
+    assertFalse(Files.exists(run.resolve("ranking.csv")), merged.toString());
+
+    // suite plan and suite slurm refuse before writing a plan, as the plain suite does
+    for (String sub : new String[] {"plan", "slurm"}) {
+      StringBuilder log2 = new StringBuilder();
+      assertEquals(
+          Main.FAILURE,
+          child(
+              elsewhere,
+              log2,
+              "suite",
+              sub,
+              "--profile",
+              "micro.json",
+              "--groundtruth",
+              "other.csv",
+              "--out",
+              "refused-" + sub),
+          log2.toString());
+      assertTrue(
+          log2.toString().contains("no ground truth: other.csv holds none"), log2.toString());
+      assertFalse(Files.exists(elsewhere.resolve("refused-" + sub).resolve("units.txt")), sub);
+    }
   }
 }

@@ -200,7 +200,8 @@ class ReportCommandsTest {
         "{\"seeds\":{\"supernet\":2},\"environment\":{\"javaVersion\":\"17\"},\"profile\":\"x\"}");
     assertEquals(Main.OK, cli("manifest", "diff", a.toString(), b.toString()));
     assertEquals(
-        "configuration: not comparable (A records no configurationSha256)\nseeds.supernet: 1 -> 2",
+        "configuration: not comparable (A records no configurationSha256 of schema nasrank-run/2)\n"
+            + "seeds.supernet: 1 -> 2",
         out.toString().trim());
     assertEquals(
         Main.FAILURE, cli("manifest", "diff", "--fail-on-diff", a.toString(), b.toString()));
@@ -257,5 +258,16 @@ class ReportCommandsTest {
         out.toString().startsWith("configuration: differs (configurationSha256 " + sha + " -> "),
         out.toString());
     assertTrue(out.toString().contains("configuration.profile.epochs: 20 -> 4"), out.toString());
+    // a run.json of the first schema hashed another form of the configuration: not comparable, and
+    // --fail-on-config-diff does not fail on it
+    Path old = tmp.resolve("old.json");
+    Files.writeString(
+        old, Files.readString(oneSeed).replace("\"nasrank-run/2\"", "\"nasrank-run/1\""));
+    out.getBuffer().setLength(0);
+    assertEquals(
+        Main.OK,
+        cli("manifest", "diff", "--fail-on-config-diff", old.toString(), oneSeed.toString()));
+    assertTrue(
+        out.toString().startsWith("configuration: not comparable (A records"), out.toString());
   }
 }

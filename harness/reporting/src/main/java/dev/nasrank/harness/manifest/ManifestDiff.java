@@ -107,7 +107,9 @@ public final class ManifestDiff {
       if (left == null || right == null) {
         return "configuration: not comparable ("
             + (left == null ? "A" : "B")
-            + " records no configurationSha256)";
+            + " records no configurationSha256 of schema "
+            + RunManifest.SCHEMA
+            + ")";
       }
       return same
           ? "configuration: same (configurationSha256 " + left + ")"
@@ -115,12 +117,13 @@ public final class ManifestDiff {
     }
   }
 
-  /** The configuration verdict of two manifests. */
+  /**
+   * The configuration verdict of two manifests; a manifest of an older schema, whose hash covers
+   * another form of the configuration, is not comparable.
+   */
   public static Verdict configuration(JsonNode left, JsonNode right) {
-    String a =
-        left.hasNonNull("configurationSha256") ? left.get("configurationSha256").asText() : null;
-    String b =
-        right.hasNonNull("configurationSha256") ? right.get("configurationSha256").asText() : null;
+    String a = RunManifest.comparableConfigurationSha256(left);
+    String b = RunManifest.comparableConfigurationSha256(right);
     return new Verdict(a != null && a.equals(b), a, b);
   }
 }

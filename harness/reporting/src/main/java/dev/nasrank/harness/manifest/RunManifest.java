@@ -45,7 +45,26 @@ public record RunManifest(
     Map<String, Double> timingsSeconds) {
 
   /** The schema tag written into every manifest. */
-  public static final String SCHEMA = "nasrank-run/1";
+  public static final String SCHEMA = "nasrank-run/2";
+
+  /**
+   * The schema before {@code configurationSha256} left out the fields a writer keeps outside it (a
+   * suite's seeds and ground truth) and before the configuration records: its hashes are not
+   * comparable with this schema's.
+   */
+  public static final String SCHEMA_V1 = "nasrank-run/1";
+
+  /**
+   * The configuration hash of a run.json tree when it can be compared with this schema's (schema
+   * {@value #SCHEMA}), else null.
+   */
+  public static String comparableConfigurationSha256(JsonNode manifest) {
+    return manifest != null
+            && SCHEMA.equals(manifest.path("schema").asText())
+            && manifest.hasNonNull("configurationSha256")
+        ? manifest.get("configurationSha256").asText()
+        : null;
+  }
 
   /**
    * SHA-256 of the canonical JSON of a configuration without its top-level fields named in {@code

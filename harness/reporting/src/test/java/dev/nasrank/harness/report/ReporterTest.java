@@ -168,7 +168,7 @@ class ReporterTest {
     // no run.json was given, so the reporter wrote one
     assertTrue(res.manifestWritten());
     JsonNode m = ManifestIo.read(dir.runJson());
-    assertEquals("nasrank-run/1", m.get("schema").asText());
+    assertEquals("nasrank-run/2", m.get("schema").asText());
     assertEquals(64, m.get("configurationSha256").asText().length());
     assertEquals(64, m.get("datasets").get("candidates.csv").asText().length());
     assertTrue(Files.exists(dir.variantsCsv()) && Files.exists(dir.summaryCsv()));
