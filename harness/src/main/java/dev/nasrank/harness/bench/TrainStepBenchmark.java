@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.dataset.Batch;
 import dev.nasrank.datasets.djl.SyntheticBatches;
+import dev.nasrank.harness.config.Optimizer;
 import dev.nasrank.harness.space.S4Sampler;
 import dev.nasrank.harness.supernet.Supernet;
 import dev.nasrank.harness.train.PathSgd;
@@ -31,6 +32,8 @@ import java.util.List;
  * stays out of the timing.
  */
 public final class TrainStepBenchmark {
+  /** The optimizer every timed step uses: the reference one, at its initial learning rate. */
+  private static final Optimizer REF = Optimizer.MIXPATH_REFERENCE;
 
   private static final int POOL = 8;
   private final PrintStream log;
@@ -70,7 +73,7 @@ public final class TrainStepBenchmark {
       net.initialize(manager);
       S4Sampler sampler =
           new S4Sampler(cfg.supernet().maxPaths(), cfg.supernet().samplerMode(), cfg.seed());
-      try (PathSgd sgd = new PathSgd(manager, 0.9, 3e-4, 5.0)) {
+      try (PathSgd sgd = new PathSgd(manager, REF.momentum(), REF.weightDecay(), REF.clipNorm())) {
         TrainStep step = new TrainStep(net, sgd, new ParameterStore(manager, false));
         Shape shape = new Shape(cfg.batchSize(), 3, 32, 32);
         int total = cfg.soak() > 0 ? cfg.soak() : cfg.warmup() + cfg.steps();
@@ -88,7 +91,7 @@ public final class TrainStepBenchmark {
           try (NDManager stepManager = manager.newSubManager()) {
             NDArray x = stepManager.create(data.get(i % POOL), shape);
             NDArray y = stepManager.create(labels.get(i % POOL), new Shape(cfg.batchSize()));
-            TrainStep.Outcome o = step.run(sampler.next(), x, y, 0.025);
+            TrainStep.Outcome o = step.run(sampler.next(), x, y, REF.lr());
             if (!o.finite()) {
               throw new IllegalStateException(
                   "non-finite loss " + o.loss() + " at benchmark step " + i);

@@ -5,6 +5,7 @@ import dev.nasrank.harness.bench.BenchResult;
 import dev.nasrank.harness.bench.TrainStepBenchmark;
 import dev.nasrank.harness.config.NetworkShape;
 import dev.nasrank.harness.space.SamplerMode;
+import dev.nasrank.harness.suite.SuiteProfile;
 import dev.nasrank.harness.supernet.BnStrategy;
 import dev.nasrank.harness.supernet.Method;
 import dev.nasrank.harness.supernet.SupernetConfig;
@@ -65,30 +66,17 @@ final class BenchTrainStepCommand implements Callable<Integer> {
   @Option(
       names = "--stem-channels",
       paramLabel = "C",
-      defaultValue = "16",
-      description = "Default: ${DEFAULT-VALUE}.")
-  int stemChannels;
+      description = "Stem width C. Default: ${DEFAULT-VALUE} (the mini profile).")
+  int stemChannels = NetworkShape.S4_MINI.stemChannels();
 
-  @Option(
-      names = "--stacks",
-      paramLabel = "N",
-      defaultValue = "3",
-      description = "Default: ${DEFAULT-VALUE}.")
-  int stacks;
+  @Option(names = "--stacks", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
+  int stacks = NetworkShape.S4_MINI.stacks();
 
-  @Option(
-      names = "--cells-per-stack",
-      paramLabel = "N",
-      defaultValue = "1",
-      description = "Default: ${DEFAULT-VALUE}.")
-  int cellsPerStack;
+  @Option(names = "--cells-per-stack", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
+  int cellsPerStack = NetworkShape.S4_MINI.cellsPerStack();
 
-  @Option(
-      names = "--batch-size",
-      paramLabel = "N",
-      defaultValue = "64",
-      description = "Default: ${DEFAULT-VALUE}.")
-  int batchSize;
+  @Option(names = "--batch-size", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
+  int batchSize = SuiteProfile.mini().batchSize();
 
   @Option(
       names = "--method",

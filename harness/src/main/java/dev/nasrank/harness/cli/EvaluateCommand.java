@@ -6,6 +6,7 @@ import dev.nasrank.harness.eval.EvalOptions;
 import dev.nasrank.harness.eval.EvaluateConfig;
 import dev.nasrank.harness.eval.EvaluateResult;
 import dev.nasrank.harness.eval.OneShotRun;
+import dev.nasrank.harness.suite.SuiteProfile;
 import dev.nasrank.harness.train.CalibrationMode;
 import dev.nasrank.harness.train.Checkpoint;
 import dev.nasrank.harness.train.DeviceOption;
@@ -50,9 +51,8 @@ public final class EvaluateCommand implements Callable<Integer> {
   @Option(
       names = "--split",
       paramLabel = "SPLIT",
-      defaultValue = "mini",
       description = "Data split: mini, nb101, reference or synthetic. Default: ${DEFAULT-VALUE}.")
-  DataSplit split;
+  DataSplit split = SuiteProfile.mini().split();
 
   @Option(
       names = "--batch-size",

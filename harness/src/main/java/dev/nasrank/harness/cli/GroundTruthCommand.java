@@ -1,5 +1,6 @@
 package dev.nasrank.harness.cli;
 
+import dev.nasrank.harness.groundtruth.EmbeddedGroundTruth;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Spec;
     })
 public final class GroundTruthCommand implements Callable<Integer> {
   /** Default generation folder, relative to the working directory (the repository root). */
-  static final String DEFAULT_OUT = "datasets/groundtruth/s4-mini";
+  static final String DEFAULT_OUT = EmbeddedGroundTruth.DEFAULT_FOLDER;
 
   @Spec CommandSpec spec;
 

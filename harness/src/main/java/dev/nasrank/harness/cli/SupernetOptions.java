@@ -55,24 +55,18 @@ public final class SupernetOptions {
   @Option(
       names = "--stem-channels",
       paramLabel = "C",
-      defaultValue = "128",
       description =
           "Stem width C; channels double per stack. Default: ${DEFAULT-VALUE} (the paper).")
-  int stemChannels;
+  int stemChannels = NetworkShape.NASBENCH101.stemChannels();
 
-  @Option(
-      names = "--stacks",
-      paramLabel = "N",
-      defaultValue = "3",
-      description = "Stacks. Default: ${DEFAULT-VALUE}.")
-  int stacks;
+  @Option(names = "--stacks", paramLabel = "N", description = "Stacks. Default: ${DEFAULT-VALUE}.")
+  int stacks = NetworkShape.NASBENCH101.stacks();
 
   @Option(
       names = "--cells-per-stack",
       paramLabel = "N",
-      defaultValue = "3",
       description = "Cells per stack. Default: ${DEFAULT-VALUE}.")
-  int cellsPerStack;
+  int cellsPerStack = NetworkShape.NASBENCH101.cellsPerStack();
 
   /** The supernet configuration (10 classes). */
   public SupernetConfig config() {

@@ -2,6 +2,7 @@ package dev.nasrank.harness.cli;
 
 import dev.nasrank.harness.config.DataSplit;
 import dev.nasrank.harness.config.Optimizer;
+import dev.nasrank.harness.suite.SuiteProfile;
 import dev.nasrank.harness.train.DeviceOption;
 import dev.nasrank.harness.train.EpochStats;
 import dev.nasrank.harness.train.SupernetData;
@@ -29,7 +30,7 @@ import picocli.CommandLine.Spec;
       "Trains an S4 one-shot supernet on CIFAR-10: one sampled choice per batch, path-exact SGD "
           + "(momentum, weight decay, clip 5), cosine learning rate.",
       "Writes OUTPUT/checkpoint.bin after every epoch (atomic) and OUTPUT/train.json; --resume continues a run. "
-          + "Defaults are the MixPath reference's (C=128, 3x3 cells, 200 epochs, batch 96, lr 0.025, seed 2020)."
+          + "Defaults are the MixPath reference's (each option shows its own)."
     })
 public final class TrainCommand implements Callable<Integer> {
 
@@ -44,11 +45,10 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(
       names = "--split",
       paramLabel = "SPLIT",
-      defaultValue = "mini",
       description =
           "Data split: mini, nb101, reference or synthetic (reference = 50k train images). "
               + "Default: ${DEFAULT-VALUE}.")
-  DataSplit split;
+  DataSplit split = SuiteProfile.mini().split();
 
   @Option(names = "--epochs", paramLabel = "N", description = "Epochs. Default: ${DEFAULT-VALUE}.")
   int epochs = TrainConfig.DEFAULT_EPOCHS;

@@ -10,8 +10,8 @@ import java.util.Locale;
 
 /**
  * Manual protocol-tuning probe (not a unit test): trains chosen S4 architectures (indices into
- * {@link Architectures#s4()}) under the mini profile with overrides and prints per-epoch wall and
- * process CPU seconds and per-unit accuracies. Usage: {@code ProtocolProbe <data-root> <epochs>
+ * {@link Architectures#s4()}) under the s4-mini profile with overrides and prints per-epoch wall
+ * and process CPU seconds and per-unit accuracies. Usage: {@code ProtocolProbe <data-root> <epochs>
  * <repeats> <archIndex,...> [lr] [wd] [batch] [warmup] [augment] [stem] [cellsPerStack]}. See
  * docs/groundtruth.md for the command line.
  */

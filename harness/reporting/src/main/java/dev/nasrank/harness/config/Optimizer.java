@@ -15,9 +15,9 @@ public record Optimizer(
     double lr, double lrMin, double momentum, double weightDecay, double clipNorm) {
 
   /**
-   * The MixPath reference code's supernet optimizer (Chu et al. 2023; docs/mixpath.md): lr 0.025
-   * cosine to 1e-8, momentum 0.9, weight decay 3e-4, gradient clip 5. The one place these defaults
-   * are stated.
+   * The MixPath reference code's supernet optimizer (Chu et al. 2023, arXiv 2001.05887; github
+   * xiaomi-automl/MixPath): lr 0.025 cosine to 1e-8, momentum 0.9, weight decay 3e-4, gradient clip
+   * 5. The one place these defaults are stated.
    */
   public static final Optimizer MIXPATH_REFERENCE = new Optimizer(0.025, 1e-8, 0.9, 3e-4, 5.0);
 

@@ -1,5 +1,6 @@
 package dev.nasrank.harness.report;
 
+import dev.nasrank.harness.space.S4Choice;
 import dev.nasrank.harness.supernet.BnStrategy;
 import dev.nasrank.harness.supernet.Method;
 import java.util.Arrays;
@@ -60,8 +61,9 @@ public record Candidate(
       throw new IllegalArgumentException(
           "unknown bn_strategy '" + bnStrategy + "' (expected one of " + BN_STRATEGIES + ")");
     }
-    if (maxPaths < 1 || maxPaths > 4) {
-      throw new IllegalArgumentException("max_paths must be in 1..4, got " + maxPaths);
+    if (maxPaths < 1 || maxPaths > S4Choice.NODES) {
+      throw new IllegalArgumentException(
+          "max_paths must be in 1.." + S4Choice.NODES + ", got " + maxPaths);
     }
     if (activePaths < 1 || activePaths > maxPaths) {
       throw new IllegalArgumentException(

@@ -185,7 +185,7 @@ public final class CandidatesCsv {
           activePaths,
           hash,
           parseDouble("one_shot_accuracy", r.get("one_shot_accuracy")),
-          hasMaxPaths ? parseInt(MAX_PATHS, r.get(MAX_PATHS)) : 4);
+          hasMaxPaths ? parseInt(MAX_PATHS, r.get(MAX_PATHS)) : S4Choice.NODES);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(file + ":" + line + ": " + e.getMessage(), e);
     }

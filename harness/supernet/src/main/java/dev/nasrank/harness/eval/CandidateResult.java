@@ -42,6 +42,6 @@ public record CandidateResult(
         activePaths,
         moduleHash,
         oneShotAccuracy,
-        4);
+        S4Choice.NODES);
   }
 }
