@@ -34,9 +34,9 @@ final class GroundTruthAssembleCommand implements Callable<Integer> {
 
   @Option(
       names = "--repeats",
-      defaultValue = "3",
-      description = "repeats expected (default: ${DEFAULT-VALUE})")
-  int repeats;
+      description =
+          "repeats expected (default: the most any architecture of the folder has finished)")
+  Integer repeats;
 
   @Override
   public Integer call() throws Exception {
@@ -47,7 +47,12 @@ final class GroundTruthAssembleCommand implements Callable<Integer> {
     }
     List<ModelSpec> specs = Architectures.read(dir.resolve(GroundTruthAssembler.ARCHITECTURES));
     GroundTruthAssembler.Protocol protocol =
-        GroundTruthAssembler.assemble(store, p, specs, repeats, store.recordedData());
+        GroundTruthAssembler.assemble(
+            store,
+            p,
+            specs,
+            repeats != null ? repeats : store.repeatsPresent(),
+            store.recordedData());
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
         Locale.ROOT,

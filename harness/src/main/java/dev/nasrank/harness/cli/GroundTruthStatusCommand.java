@@ -32,16 +32,18 @@ final class GroundTruthStatusCommand implements Callable<Integer> {
 
   @Option(
       names = "--repeats",
-      defaultValue = "3",
-      description = "repeats expected (default: ${DEFAULT-VALUE})")
-  int repeats;
+      description =
+          "repeats expected (default: the most any architecture of the folder has finished)")
+  Integer repeats;
 
   @Override
   public Integer call() throws Exception {
     if (!Files.isDirectory(dir)) {
       throw new IllegalArgumentException("no generation folder at " + dir);
     }
-    GroundTruthStatus status = GroundTruthStatus.of(new UnitStore(dir), repeats);
+    UnitStore store = new UnitStore(dir);
+    GroundTruthStatus status =
+        GroundTruthStatus.of(store, repeats != null ? repeats : store.repeatsPresent());
     PrintWriter out = spec.commandLine().getOut();
     out.print(status.render());
     out.flush();

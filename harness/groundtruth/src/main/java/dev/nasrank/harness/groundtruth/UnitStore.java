@@ -105,6 +105,18 @@ public final class UnitStore {
     writeAtomically(unitFile(result.hash(), result.repeat()), JSON.writeValueAsBytes(result));
   }
 
+  /**
+   * The most finished units any architecture has: the folder's repeats so far (0 when empty), the
+   * default of {@code groundtruth status} and {@code assemble}.
+   */
+  public int repeatsPresent() throws IOException {
+    java.util.Map<String, Integer> perArch = new java.util.HashMap<>();
+    for (UnitResult u : loadAll()) {
+      perArch.merge(u.hash(), 1, Integer::sum);
+    }
+    return perArch.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+  }
+
   /** Every finished unit, sorted by hash then repeat; a unreadable file is an error naming it. */
   public List<UnitResult> loadAll() throws IOException {
     List<UnitResult> out = new ArrayList<>();

@@ -34,4 +34,31 @@ class UnitFormatTest {
     assertTrue(text.contains("\"trainingTimeSeconds\""), text);
     assertEquals(12.0, UnitStore.JSON.readValue(text, UnitResult.class).last().epoch(), 0);
   }
+
+  @Test
+  void theRepeatsPresentAreTheMostAnyArchitectureHasFinished(
+      @org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path units = EmbeddedGroundTruth.resolve(null).getParent().resolve("units");
+    UnitStore store = new UnitStore(dir);
+    assertEquals(0, store.repeatsPresent());
+    Files.createDirectories(dir.resolve("units"));
+    for (String f :
+        new String[] {
+          "15ea5ff8069e145b97867db609606693_r0.json",
+          "15ea5ff8069e145b97867db609606693_r1.json",
+          "15ea5ff8069e145b97867db609606693_r2.json"
+        }) {
+      Files.copy(units.resolve(f), dir.resolve("units").resolve(f));
+    }
+    try (DirectoryStream<Path> other = Files.newDirectoryStream(units, "*_r0.json")) {
+      for (Path f : other) {
+        if (!f.getFileName().toString().startsWith("15ea5ff8")) {
+          Files.copy(f, dir.resolve("units").resolve(f.getFileName()));
+          break;
+        }
+      }
+    }
+    assertEquals(4, store.loadAll().size());
+    assertEquals(3, store.repeatsPresent());
+  }
 }
