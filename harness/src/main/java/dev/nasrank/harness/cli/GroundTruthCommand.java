@@ -26,6 +26,9 @@ public final class GroundTruthCommand implements Callable<Integer> {
   /** Default generation folder, relative to the working directory (the repository root). */
   static final String DEFAULT_OUT = EmbeddedGroundTruth.DEFAULT_FOLDER;
 
+  /** Repeats per architecture that generate and slurm train unless told otherwise. */
+  static final String DEFAULT_REPEATS = "3";
+
   @Spec CommandSpec spec;
 
   @Override

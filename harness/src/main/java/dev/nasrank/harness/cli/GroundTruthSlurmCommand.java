@@ -49,7 +49,7 @@ final class GroundTruthSlurmCommand implements Callable<Integer> {
 
   @Option(
       names = "--repeats",
-      defaultValue = "3",
+      defaultValue = GroundTruthCommand.DEFAULT_REPEATS,
       description = "repeats per architecture (default: ${DEFAULT-VALUE})")
   int repeats;
 
