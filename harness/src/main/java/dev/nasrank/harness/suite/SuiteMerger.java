@@ -51,6 +51,18 @@ public final class SuiteMerger {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * run.json timing keys of the run's compute: the sums over its units of training, evaluation and
+   * both, in wall-clock seconds per unit (units run side by side each count in full).
+   */
+  public static final String TOTAL_TRAIN = "allUnits.train";
+
+  /** See {@link #TOTAL_TRAIN}. */
+  public static final String TOTAL_EVALUATE = "allUnits.evaluate";
+
+  /** See {@link #TOTAL_TRAIN}. */
+  public static final String TOTAL_UNITS = "allUnits";
+
   private final PrintStream err;
 
   /**
@@ -166,11 +178,21 @@ public final class SuiteMerger {
     if (gt.file() != null) {
       b.dataset("groundtruth", gt.file());
     }
+    double trainTotal = 0;
+    double evaluateTotal = 0;
     for (int i = 0; i < units.size(); i++) {
       JsonNode m = JSON.readTree(dirs.get(i).resolve(UnitRunner.DONE).toFile());
-      b.timing(units.get(i).id() + ".train", m.path("trainSeconds").asDouble());
-      b.timing(units.get(i).id() + ".evaluate", m.path("evaluateSeconds").asDouble());
+      double train = m.path("trainSeconds").asDouble();
+      double evaluate = m.path("evaluateSeconds").asDouble();
+      b.timing(units.get(i).id() + ".train", train);
+      b.timing(units.get(i).id() + ".evaluate", evaluate);
+      trainTotal += train;
+      evaluateTotal += evaluate;
     }
+    // the run's compute: unit wall times summed (units that ran side by side each count in full)
+    b.timing(TOTAL_TRAIN, trainTotal);
+    b.timing(TOTAL_EVALUATE, evaluateTotal);
+    b.timing(TOTAL_UNITS, trainTotal + evaluateTotal);
     b.timing("suiteInvocation", seconds);
     ManifestIo.write(new RunDirectory(s.out()).runJson(), b.build());
   }

@@ -160,6 +160,22 @@ class SuiteRunnerTest {
             longer.progress());
     assertNotEquals(sha, SuiteRunner.configurationSha256(longer));
 
+    // the run's compute: every unit's done.json times, summed
+    double train = 0;
+    double evaluate = 0;
+    for (SuiteUnit u : first.units()) {
+      JsonNode done =
+          new ObjectMapper()
+              .readTree(SuiteRunner.unitDir(dir, u).resolve(SuiteRunner.DONE).toFile());
+      assertTrue(done.path("trainSeconds").asDouble() > 0, done.toString());
+      train += done.path("trainSeconds").asDouble();
+      evaluate += done.path("evaluateSeconds").asDouble();
+    }
+    JsonNode timings = manifest.get("timingsSeconds");
+    assertEquals(train, timings.get(SuiteMerger.TOTAL_TRAIN).asDouble(), 1e-9);
+    assertEquals(evaluate, timings.get(SuiteMerger.TOTAL_EVALUATE).asDouble(), 1e-9);
+    assertEquals(train + evaluate, timings.get(SuiteMerger.TOTAL_UNITS).asDouble(), 1e-9);
+
     SuiteUnit lsbn = first.units().get(2);
     Path ckpt = SuiteRunner.unitDir(dir, lsbn).resolve(Checkpoint.FILE_NAME);
     Files.setLastModifiedTime(ckpt, FileTime.fromMillis(1_000_000_000_000L));
