@@ -44,39 +44,14 @@ import picocli.CommandLine.Spec;
 final class GroundTruthGenerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--profile",
-      defaultValue = Profile.S4_MINI,
-      description =
-          "training protocol: s4-mini (C=16, 3x1 cells, mini CIFAR-10 split, 12 epochs) or "
-              + "nasbench101 (default: ${DEFAULT-VALUE})")
-  String profile;
-
-  @Option(
-      names = "--out",
-      defaultValue = GroundTruthCommand.DEFAULT_OUT,
-      description = "generation folder (default: ${DEFAULT-VALUE})")
-  Path out;
-
-  @Option(
-      names = "--repeats",
-      defaultValue = GroundTruthCommand.DEFAULT_REPEATS,
-      description = "repeats per architecture (default: ${DEFAULT-VALUE})")
-  int repeats;
-
-  @Option(
-      names = "--archs",
-      defaultValue = "s4",
-      description =
-          "s4 (the 34 unique S4 cells) or a file with one '<adjacency> <ops csv>' per line "
-              + "(default: ${DEFAULT-VALUE}); --specs or --sample replace it")
-  String archs;
+  @Mixin GroundTruthPlanOptions plan;
 
   @Option(
       names = "--specs",
       paramLabel = "FILE",
       description =
-          "cells as JSON lines {\"matrix\": [[...]], \"ops\": [...]} (the format 'nasbench hash' reads)")
+          "cells as JSON lines {\"matrix\": [[...]], \"ops\": [...]} (the format 'nasbench hash' reads); "
+              + "replaces --archs")
   Path specsFile;
 
   @Option(
@@ -84,7 +59,7 @@ final class GroundTruthGenerateCommand implements Callable<Integer> {
       paramLabel = "N",
       description =
           "train a seeded sample of N cells of --from, one per equal-width stratum of its accuracy range "
-              + "(docs/groundtruth.md)")
+              + "(docs/groundtruth.md); replaces --archs")
   Integer sample;
 
   @Option(
@@ -109,20 +84,6 @@ final class GroundTruthGenerateCommand implements Callable<Integer> {
       defaultValue = "2020",
       description = "seed of the sample (default: ${DEFAULT-VALUE})")
   long sampleSeed;
-
-  @Option(
-      names = "--data-root",
-      description =
-          "folder holding cifar10-partial-bin/ (default: -Dnasrank.data.root, "
-              + "$NASRANK_DATA_ROOT, or the project's lookup)")
-  Path dataRoot;
-
-  @Option(
-      names = "--epochs",
-      description =
-          "override the profile's epochs (for trials; pinned and recorded like "
-              + "the rest of the profile)")
-  Integer epochs;
 
   @Option(
       names = "--shard",
@@ -172,31 +133,32 @@ final class GroundTruthGenerateCommand implements Callable<Integer> {
     if (sample != null) {
       return CellSample.draw(CellSample.open(sampleFrom), sample, sampleEpochs, sampleSeed);
     }
-    return Architectures.resolve(archs);
+    return Architectures.resolve(plan.archs);
   }
 
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
     int[] sh = parseShard(shard);
-    Profile p = epochs == null ? Profile.named(profile) : Profile.named(profile).withEpochs(epochs);
+    Profile p = plan.profile();
     List<ModelSpec> specs = cells();
-    UnitStore store = new UnitStore(out);
-    GroundTruthGenerator generator = new GroundTruthGenerator(store, p, specs, repeats);
+    UnitStore store = new UnitStore(plan.out);
+    GroundTruthGenerator generator = new GroundTruthGenerator(store, p, specs, plan.repeats);
     List<GroundTruthGenerator.Unit> todo = generator.pending(sh[0], sh[1]);
     err.printf(
         Locale.ROOT,
         "groundtruth: %d architectures x %d repeats, %d to train (shard %d/%d), profile %s, "
             + "folder %s%n",
         specs.size(),
-        repeats,
+        plan.repeats,
         todo.size(),
         sh[0],
         sh[1],
         p.name(),
-        out);
+        plan.out);
     err.flush();
-    GroundTruthData data = CifarGroundTruthData.load(verify.apply(DataRoot.resolve(dataRoot)), p);
+    GroundTruthData data =
+        CifarGroundTruthData.load(verify.apply(DataRoot.resolve(plan.dataRoot)), p);
     store.pinData(data.checksums());
     UnitTrainer trainer = new UnitTrainer(p, data);
 
@@ -255,11 +217,11 @@ final class GroundTruthGenerateCommand implements Callable<Integer> {
         outcome.stopped() ? "; stopped early, rerun the same command to continue" : "");
     if (!stop.get() && assemble) {
       GroundTruthAssembler.Protocol protocol =
-          GroundTruthAssembler.assemble(store, p, specs, repeats, data.checksums());
+          GroundTruthAssembler.assemble(store, p, specs, plan.repeats, data.checksums());
       err.printf(
           Locale.ROOT,
           "groundtruth: wrote %s (%d records) and %s%n",
-          out.resolve(GroundTruthAssembler.TFRECORD),
+          plan.out.resolve(GroundTruthAssembler.TFRECORD),
           protocol.unitsFinished(),
           GroundTruthAssembler.PROTOCOL);
     }

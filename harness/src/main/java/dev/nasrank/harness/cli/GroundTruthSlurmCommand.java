@@ -35,35 +35,7 @@ final class GroundTruthSlurmCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--profile",
-      defaultValue = Profile.S4_MINI,
-      description = "training protocol: s4-mini or nasbench101 (default: ${DEFAULT-VALUE})")
-  String profile;
-
-  @Option(
-      names = "--out",
-      defaultValue = GroundTruthCommand.DEFAULT_OUT,
-      description = "generation folder (default: ${DEFAULT-VALUE})")
-  Path out;
-
-  @Option(
-      names = "--repeats",
-      defaultValue = GroundTruthCommand.DEFAULT_REPEATS,
-      description = "repeats per architecture (default: ${DEFAULT-VALUE})")
-  int repeats;
-
-  @Option(
-      names = "--archs",
-      defaultValue = "s4",
-      description =
-          "s4 or a file with one '<adjacency> <ops csv>' per line (default: ${DEFAULT-VALUE})")
-  String archs;
-
-  @Option(
-      names = "--epochs",
-      description = "override the profile's epochs (pinned like the rest of the profile)")
-  Integer epochs;
+  @Mixin GroundTruthPlanOptions plan;
 
   @Option(
       names = "--shards",
@@ -72,13 +44,6 @@ final class GroundTruthSlurmCommand implements Callable<Integer> {
       description = "array size: task i trains units i, i+N, i+2N, ... of the repeat-major list")
   int shards;
 
-  @Option(
-      names = "--data-root",
-      description =
-          "folder holding cifar10-partial-bin/ on the nodes (default: their "
-              + "own -Dnasrank.data.root, $NASRANK_DATA_ROOT or the project's lookup)")
-  Path dataRoot;
-
   @Mixin SlurmOptions slurm;
 
   @Override
@@ -86,12 +51,20 @@ final class GroundTruthSlurmCommand implements Callable<Integer> {
     if (shards < 1) {
       throw new ParameterException(spec.commandLine(), "--shards must be >= 1, got " + shards);
     }
-    Profile p = epochs == null ? Profile.named(profile) : Profile.named(profile).withEpochs(epochs);
+    Profile p = plan.profile();
     String archsArg =
-        "s4".equals(archs) ? archs : Path.of(archs).toAbsolutePath().normalize().toString();
+        "s4".equals(plan.archs)
+            ? plan.archs
+            : Path.of(plan.archs).toAbsolutePath().normalize().toString();
     GroundTruthSlurm.Request r =
         new GroundTruthSlurm.Request(
-            out, p, Architectures.resolve(archs), archsArg, repeats, shards, dataRoot);
+            plan.out,
+            p,
+            Architectures.resolve(plan.archs),
+            archsArg,
+            plan.repeats,
+            shards,
+            plan.dataRoot);
     GroundTruthSlurm.Written w =
         GroundTruthSlurm.write(
             r, slurm.resources(spec.commandLine()), JvmLauncher.forScripts(slurm.jvmOptions));
