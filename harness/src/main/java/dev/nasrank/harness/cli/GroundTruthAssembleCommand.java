@@ -11,9 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code groundtruth assemble}. */
@@ -25,34 +24,19 @@ import picocli.CommandLine.Spec;
 final class GroundTruthAssembleCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      defaultValue = GroundTruthCommand.DEFAULT_OUT,
-      description = "generation folder (default: ${DEFAULT-VALUE})")
-  Path dir;
-
-  @Option(
-      names = "--repeats",
-      description =
-          "repeats expected (default: the most any architecture of the folder has finished)")
-  Integer repeats;
+  @Mixin GroundTruthFolderArgs folder;
 
   @Override
   public Integer call() throws Exception {
-    UnitStore store = new UnitStore(dir);
+    UnitStore store = folder.store();
+    Path dir = folder.dir;
     Profile p = store.recordedProfile();
     if (p == null) {
       throw new IllegalArgumentException(dir + " holds no profile.json: not a generation folder");
     }
     List<ModelSpec> specs = Architectures.read(dir.resolve(GroundTruthAssembler.ARCHITECTURES));
     GroundTruthAssembler.Protocol protocol =
-        GroundTruthAssembler.assemble(
-            store,
-            p,
-            specs,
-            repeats != null ? repeats : store.repeatsPresent(),
-            store.recordedData());
+        GroundTruthAssembler.assemble(store, p, specs, folder.repeats(store), store.recordedData());
     PrintWriter out = spec.commandLine().getOut();
     out.printf(
         Locale.ROOT,

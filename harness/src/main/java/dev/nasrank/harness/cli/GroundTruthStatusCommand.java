@@ -3,13 +3,10 @@ package dev.nasrank.harness.cli;
 import dev.nasrank.harness.groundtruth.GroundTruthStatus;
 import dev.nasrank.harness.groundtruth.UnitStore;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code groundtruth status}. */
@@ -23,27 +20,12 @@ import picocli.CommandLine.Spec;
 final class GroundTruthStatusCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(
-      index = "0",
-      arity = "0..1",
-      defaultValue = GroundTruthCommand.DEFAULT_OUT,
-      description = "generation folder (default: ${DEFAULT-VALUE})")
-  Path dir;
-
-  @Option(
-      names = "--repeats",
-      description =
-          "repeats expected (default: the most any architecture of the folder has finished)")
-  Integer repeats;
+  @Mixin GroundTruthFolderArgs folder;
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.isDirectory(dir)) {
-      throw new IllegalArgumentException("no generation folder at " + dir);
-    }
-    UnitStore store = new UnitStore(dir);
-    GroundTruthStatus status =
-        GroundTruthStatus.of(store, repeats != null ? repeats : store.repeatsPresent());
+    UnitStore store = folder.store();
+    GroundTruthStatus status = GroundTruthStatus.of(store, folder.repeats(store));
     PrintWriter out = spec.commandLine().getOut();
     out.print(status.render());
     out.flush();
