@@ -4,14 +4,12 @@ import dev.nasrank.harness.bench.BenchConfig;
 import dev.nasrank.harness.bench.BenchResult;
 import dev.nasrank.harness.bench.TrainStepBenchmark;
 import dev.nasrank.harness.config.NetworkShape;
-import dev.nasrank.harness.space.SamplerMode;
 import dev.nasrank.harness.suite.SuiteProfile;
-import dev.nasrank.harness.supernet.BnStrategy;
-import dev.nasrank.harness.supernet.Method;
 import dev.nasrank.harness.supernet.SupernetConfig;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -63,36 +61,10 @@ final class BenchTrainStepCommand implements Callable<Integer> {
       description = "Soak: sample VmRSS every N steps. Default: ${DEFAULT-VALUE}.")
   int rssEvery;
 
-  @Option(
-      names = "--stem-channels",
-      paramLabel = "C",
-      description = "Stem width C. Default: ${DEFAULT-VALUE} (the mini profile).")
-  int stemChannels = NetworkShape.S4_MINI.stemChannels();
-
-  @Option(names = "--stacks", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
-  int stacks = NetworkShape.S4_MINI.stacks();
-
-  @Option(names = "--cells-per-stack", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
-  int cellsPerStack = NetworkShape.S4_MINI.cellsPerStack();
+  @Mixin SupernetOptions supernet = SupernetOptions.shapedAs(NetworkShape.S4_MINI);
 
   @Option(names = "--batch-size", paramLabel = "N", description = "Default: ${DEFAULT-VALUE}.")
   int batchSize = SuiteProfile.mini().batchSize();
-
-  @Option(
-      names = "--method",
-      paramLabel = "METHOD",
-      defaultValue = "mixpath",
-      converter = SupernetOptions.MethodConverter.class,
-      description = "Default: ${DEFAULT-VALUE}.")
-  Method method;
-
-  @Option(
-      names = "--bn-strategy",
-      paramLabel = "STRATEGY",
-      defaultValue = "linear_sbn",
-      converter = SupernetOptions.BnStrategyConverter.class,
-      description = "Default: ${DEFAULT-VALUE}.")
-  BnStrategy bnStrategy;
 
   @Option(
       names = "--threads",
@@ -119,21 +91,16 @@ final class BenchTrainStepCommand implements Callable<Integer> {
     if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
       System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
     }
-    SupernetConfig net =
-        new SupernetConfig(
-            method,
-            bnStrategy,
-            4,
-            SamplerMode.CORRECTED,
-            NetworkShape.cifar10(stemChannels, stacks, cellsPerStack));
+    SupernetConfig net = supernet.config();
     BenchConfig cfg = new BenchConfig(net, batchSize, steps, warmup, soak, rssEvery, seed);
     out.printf(
-        "bench train-step: %s / %s, C=%d, %d stacks x %d cells, batch %d, %s%n",
-        method.cliName(),
-        bnStrategy.cliName(),
-        stemChannels,
-        stacks,
-        cellsPerStack,
+        "bench train-step: %s / %s, m=%d, C=%d, %d stacks x %d cells, batch %d, %s%n",
+        net.method().cliName(),
+        net.bnStrategy().cliName(),
+        net.maxPaths(),
+        net.network().stemChannels(),
+        net.network().stacks(),
+        net.network().cellsPerStack(),
         batchSize,
         soak > 0
             ? "soak " + soak + " steps (warm-up " + warmup + ")"

@@ -11,9 +11,26 @@ import picocli.CommandLine.Option;
 
 /**
  * Shared supernet options (method, BN strategy, m, sampler, C, stacks, cells per stack); add with
- * {@code @Mixin SupernetOptions supernet;} and call {@link #config()}.
+ * {@code @Mixin SupernetOptions supernet;} (the paper's network shape by default) or {@code @Mixin
+ * SupernetOptions supernet = SupernetOptions.shapedAs(shape);} and call {@link #config()}.
  */
 public final class SupernetOptions {
+
+  /** Options whose network-shape defaults are the paper's ({@link NetworkShape#NASBENCH101}). */
+  public SupernetOptions() {
+    this(NetworkShape.NASBENCH101);
+  }
+
+  private SupernetOptions(NetworkShape defaults) {
+    stemChannels = defaults.stemChannels();
+    stacks = defaults.stacks();
+    cellsPerStack = defaults.cellsPerStack();
+  }
+
+  /** Options whose C, stacks and cells-per-stack default to {@code shape}'s. */
+  static SupernetOptions shapedAs(NetworkShape shape) {
+    return new SupernetOptions(shape);
+  }
 
   @Option(
       names = "--method",
@@ -55,18 +72,17 @@ public final class SupernetOptions {
   @Option(
       names = "--stem-channels",
       paramLabel = "C",
-      description =
-          "Stem width C; channels double per stack. Default: ${DEFAULT-VALUE} (the paper).")
-  int stemChannels = NetworkShape.NASBENCH101.stemChannels();
+      description = "Stem width C; channels double per stack. Default: ${DEFAULT-VALUE}.")
+  int stemChannels;
 
   @Option(names = "--stacks", paramLabel = "N", description = "Stacks. Default: ${DEFAULT-VALUE}.")
-  int stacks = NetworkShape.NASBENCH101.stacks();
+  int stacks;
 
   @Option(
       names = "--cells-per-stack",
       paramLabel = "N",
       description = "Cells per stack. Default: ${DEFAULT-VALUE}.")
-  int cellsPerStack = NetworkShape.NASBENCH101.cellsPerStack();
+  int cellsPerStack;
 
   /** The supernet configuration (10 classes). */
   public SupernetConfig config() {
