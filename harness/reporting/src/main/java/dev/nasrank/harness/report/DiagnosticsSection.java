@@ -26,9 +26,10 @@ final class DiagnosticsSection {
         List<String> row =
             new ArrayList<>(
                 List.of(
-                    ns.similarity().labels().get(i), Reporter.f(ns.similarity().magnitudes()[i])));
+                    ns.similarity().labels().get(i),
+                    ReportFormat.f(ns.similarity().magnitudes()[i])));
         for (double c : ns.similarity().cosine()[i]) {
-          row.add(Reporter.f(c));
+          row.add(ReportFormat.f(c));
         }
         rows.add(row);
       }
@@ -36,7 +37,7 @@ final class DiagnosticsSection {
       header.addAll(ns.similarity().labels());
       doc.table(header, rows);
       if (plots) {
-        String rel = "plots/cosine-" + Reporter.slug(ns.name()) + ".png";
+        String rel = "plots/cosine-" + ReportFormat.slug(ns.name()) + ".png";
         byte[] png =
             Charts.heatmap(
                 "Cosine similarity: " + ns.name(),
@@ -67,8 +68,8 @@ final class DiagnosticsSection {
                   r.layer(),
                   r.bn(),
                   String.valueOf(r.activePaths()),
-                  Reporter.f(r.meanRatio()),
-                  Reporter.f(r.varRatio())));
+                  ReportFormat.f(r.meanRatio()),
+                  ReportFormat.f(r.varRatio())));
           csvScale
               .append(
                   String.join(
@@ -85,10 +86,10 @@ final class DiagnosticsSection {
               List.of(
                   r.layer(),
                   r.bnA() + " vs " + r.bnB(),
-                  Reporter.f(r.gammaCosine()),
-                  Reporter.f(r.gammaRelativeDistance()),
-                  Reporter.f(r.betaCosine()),
-                  Reporter.f(r.betaRelativeDistance())));
+                  ReportFormat.f(r.gammaCosine()),
+                  ReportFormat.f(r.gammaRelativeDistance()),
+                  ReportFormat.f(r.betaCosine()),
+                  ReportFormat.f(r.betaRelativeDistance())));
           csvAffine
               .append(
                   String.join(

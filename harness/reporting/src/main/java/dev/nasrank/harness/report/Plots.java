@@ -163,8 +163,8 @@ final class Plots {
                   "%s seed %d: tau-b %s (ceiling %s)",
                   s.label(),
                   vr.run().seed(),
-                  Reporter.f(vr.result().tau().estimate()),
-                  Reporter.f(vr.result().noiseCeiling()));
+                  ReportFormat.f(vr.result().tau().estimate()),
+                  ReportFormat.f(vr.result().noiseCeiling()));
           emit(
               doc,
               dir,

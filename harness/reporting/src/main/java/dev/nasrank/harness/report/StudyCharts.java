@@ -81,7 +81,7 @@ final class StudyCharts {
     if (!Double.isNaN(ceiling)) {
       XYSeries c =
           chart.addSeries(
-              "noise ceiling " + Reporter.f(ceiling),
+              "noise ceiling " + ReportFormat.f(ceiling),
               new double[] {ceiling, ceiling},
               new double[] {-0.7, n - 0.3});
       c.setMarker(SeriesMarkers.NONE)

@@ -79,11 +79,11 @@ final class StudySections {
               s.setting().label(),
               String.valueOf(s.seeds()),
               String.valueOf(s.n()),
-              Reporter.f(s.meanTau()),
-              Reporter.f(s.seedSd()),
-              "[" + Reporter.f(s.low()) + ", " + Reporter.f(s.high()) + "]",
-              Reporter.f(s.noiseCeiling()),
-              Reporter.f(s.groundTruthShare())));
+              ReportFormat.f(s.meanTau()),
+              ReportFormat.f(s.seedSd()),
+              "[" + ReportFormat.f(s.low()) + ", " + ReportFormat.f(s.high()) + "]",
+              ReportFormat.f(s.noiseCeiling()),
+              ReportFormat.f(s.groundTruthShare())));
     }
     doc.table(
         List.of(
@@ -111,9 +111,9 @@ final class StudySections {
                 + "architecture and ground-truth noise alone exceed the difference).",
             st.pairs().size(),
             a,
-            Reporter.f(st.alpha()),
+            ReportFormat.f(st.alpha()),
             st.pairs().size() - a,
-            Reporter.f(st.power())));
+            ReportFormat.f(st.power())));
     if (plots && st.settings().size() > 1) {
       String rel = "plots/differences.png";
       List<String> labels = st.settings().stream().map(s -> s.setting().shortLabel()).toList();
@@ -132,12 +132,12 @@ final class StudySections {
               better.a().label(),
               better.b().label(),
               String.format(Locale.ROOT, "%+.3f", better.difference()),
-              "[" + Reporter.f(better.low()) + ", " + Reporter.f(better.high()) + "]",
-              Reporter.f(c.pValue()),
-              Reporter.f(c.holmP()),
+              "[" + ReportFormat.f(better.low()) + ", " + ReportFormat.f(better.high()) + "]",
+              ReportFormat.f(c.pValue()),
+              ReportFormat.f(c.holmP()),
               c.verdictText(),
               c.seedsToDecide().csv(),
-              Reporter.f(c.groundTruthShare()));
+              ReportFormat.f(c.groundTruthShare()));
       all.add(row);
       if (c.verdict() != PairVerdict.UNDECIDED) {
         decided.add(row);

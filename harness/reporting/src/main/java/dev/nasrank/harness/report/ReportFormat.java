@@ -1,0 +1,18 @@
+package dev.nasrank.harness.report;
+
+import java.util.Locale;
+
+/** How the report prints numbers and derives file names (one definition for every section). */
+final class ReportFormat {
+  private ReportFormat() {}
+
+  /** A number to 3 decimals ("NaN" for an undefined one), as every report table prints it. */
+  static String f(double v) {
+    return Double.isNaN(v) ? "NaN" : String.format(Locale.ROOT, "%.3f", v);
+  }
+
+  /** A label as a file-name part: lower case, runs of other characters as one '-'. */
+  static String slug(String s) {
+    return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+  }
+}
