@@ -1,6 +1,7 @@
 package dev.nasrank.harness.suite;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nasrank.datasets.DataRoot;
 import dev.nasrank.harness.eval.OneShotRun;
 import dev.nasrank.harness.manifest.CodeCheckout;
@@ -238,6 +239,32 @@ public final class RunAudit {
     return problems;
   }
 
+  /**
+   * A note when the unit's {@code train.json} names the processors that trained it and this
+   * machine's is not among them: its results are then not expected to reproduce bit for bit.
+   */
+  static Optional<String> processorNote(Path trainJson) throws IOException {
+    if (!Files.isRegularFile(trainJson)) {
+      return Optional.empty();
+    }
+    List<String> trained = new ArrayList<>();
+    new ObjectMapper()
+        .readTree(trainJson.toFile())
+        .path(SupernetTrainer.PROCESSORS)
+        .forEach(p -> trained.add(p.asText()));
+    String here = Environment.processorModel();
+    if (trained.isEmpty() || trained.contains(here)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "trained on "
+            + String.join("; ", trained)
+            + ", audited on "
+            + here
+            + ": results are bit-reproducible on one kind of processor, so differences are "
+            + "expected");
+  }
+
   private UnitVerdict auditUnit(SuiteRunner.Settings s, SuiteUnit u, Options o, String label)
       throws IOException {
     Path original = SuiteRunner.unitDir(o.run(), u);
@@ -246,6 +273,7 @@ public final class RunAudit {
     List<String> differences = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     Path originalTrain = original.resolve(SupernetTrainer.MANIFEST);
+    processorNote(originalTrain).ifPresent(notes::add);
     if (o.epochs() != null) {
       new SupernetTrainer(new PrefixedStream(err, label + ": "))
           .train(

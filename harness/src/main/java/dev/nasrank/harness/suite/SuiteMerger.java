@@ -16,12 +16,15 @@ import dev.nasrank.harness.report.ReportResult;
 import dev.nasrank.harness.report.Reporter;
 import dev.nasrank.harness.report.RunDirectory;
 import dev.nasrank.harness.report.diagnostics.DiagnosticsFile;
+import dev.nasrank.harness.train.SupernetTrainer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The merge step of a planned folder: once every unit is done, builds {@code candidates.csv},
@@ -109,6 +112,14 @@ public final class SuiteMerger {
       List<Path> dirs = units.stream().map(u -> SuiteRunner.unitDir(s.out(), u)).toList();
       writeCandidates(run.candidatesCsv(), units, dirs);
       writeDiagnostics(run.diagnosticsJson(), dirs);
+      Set<String> processors = unitProcessors(dirs);
+      if (processors.size() > 1) {
+        err.printf(
+            "merge: warning: the units were trained on %d kinds of processor (%s); results are "
+                + "bit-reproducible on one kind only, so audit can reproduce only the units of its "
+                + "own machine's kind (docs/suite.md, \"Bit-reproducibility\")%n",
+            processors.size(), String.join("; ", processors));
+      }
       writeManifest(s, truth, units, dirs, invocationSeconds + (System.nanoTime() - start) / 1e9);
       ReportResult report = null;
       if (truth.groundTruth() != null) {
@@ -132,6 +143,23 @@ public final class SuiteMerger {
       }
     }
     CandidatesCsv.write(file, all, true);
+  }
+
+  /**
+   * The processor models the units' {@code train.json} name ({@link SupernetTrainer#PROCESSORS}),
+   * in unit order; units trained before the field existed add nothing.
+   */
+  static Set<String> unitProcessors(List<Path> dirs) throws IOException {
+    Set<String> out = new LinkedHashSet<>();
+    for (Path d : dirs) {
+      Path f = d.resolve(SupernetTrainer.MANIFEST);
+      if (Files.isRegularFile(f)) {
+        JSON.readTree(f.toFile())
+            .path(SupernetTrainer.PROCESSORS)
+            .forEach(p -> out.add(p.asText()));
+      }
+    }
+    return out;
   }
 
   /** Concatenates the units' diagnostics. */

@@ -90,8 +90,18 @@ public record Environment(
         property("pytorch-engine.properties", "pytorch_version"),
         device == null ? "unknown" : device,
         currentThreadSettings(),
-        cpuInfo("model name"),
-        isa(cpuInfo("flags") + " " + cpuInfo("Features")));
+        processorModel(),
+        processorIsa());
+  }
+
+  /** This machine's processor model ({@code model name} of /proc/cpuinfo), or {@code unknown}. */
+  public static String processorModel() {
+    return cpuInfo("model name");
+  }
+
+  /** Which of {@link #ISA_FLAGS} this machine's processor has. */
+  public static List<String> processorIsa() {
+    return isa(cpuInfo("flags") + " " + cpuInfo("Features"));
   }
 
   /** The first value of a field of /proc/cpuinfo, or {@code unknown}. */

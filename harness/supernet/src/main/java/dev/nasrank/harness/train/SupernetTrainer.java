@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nasrank.benchbridge.io.AtomicFiles;
 import dev.nasrank.datasets.BatchSource;
+import dev.nasrank.harness.manifest.Environment;
 import dev.nasrank.harness.space.S4Choice;
 import dev.nasrank.harness.space.S4Sampler;
 import dev.nasrank.harness.supernet.Supernet;
@@ -23,9 +24,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -48,6 +51,12 @@ public final class SupernetTrainer {
 
   /** Name of the run manifest written beside the checkpoint. */
   public static final String MANIFEST = "train.json";
+
+  /**
+   * Field of {@link #MANIFEST} listing the processor model of every invocation that trained the
+   * unit, in order of first use (absent in units trained before 2026-11-30).
+   */
+  public static final String PROCESSORS = "processors";
 
   private final PrintStream log;
   private final Runnable beforeBackward;
@@ -393,9 +402,13 @@ public final class SupernetTrainer {
     Path file = outDir.resolve(MANIFEST);
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     List<EpochStats> all = new ArrayList<>();
+    // the processors of every invocation, in order of first use: bitwise results hold on one kind
+    Set<String> processors = new LinkedHashSet<>();
     if (Files.exists(file)) {
+      JsonNode earlier = json.readTree(file.toFile());
+      earlier.path(PROCESSORS).forEach(p -> processors.add(p.asText()));
       // Keep the epochs of earlier (resumed) invocations.
-      for (var node : json.readTree(file.toFile()).path("epochs")) {
+      for (var node : earlier.path("epochs")) {
         EpochStats e = json.treeToValue(node, EpochStats.class);
         if (e.epoch() < stats.get(0).epoch()) {
           all.add(e);
@@ -411,6 +424,9 @@ public final class SupernetTrainer {
     m.put("globalSteps", globalStep);
     m.put("javaVersion", System.getProperty("java.version"));
     m.put("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
+    processors.add(Environment.processorModel());
+    m.put(PROCESSORS, List.copyOf(processors));
+    m.put("cpuIsa", Environment.processorIsa());
     m.put("epochs", all);
     AtomicFiles.write(file, json.writeValueAsBytes(m));
   }

@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +87,16 @@ class SupernetTrainerTest {
     for (String k : a.keySet()) {
       assertArrayEquals(a.get(k), b.get(k), "resumed run differs at " + k);
     }
+
+    // train.json names the processor of every invocation once: both invocations ran here
+    com.fasterxml.jackson.databind.JsonNode manifest =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(split.resolve(SupernetTrainer.MANIFEST).toFile());
+    assertEquals(
+        List.of(dev.nasrank.harness.manifest.Environment.processorModel()),
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .convertValue(manifest.get(SupernetTrainer.PROCESSORS), List.class));
+    assertEquals(2, manifest.path("epochs").size());
   }
 
   @Test
