@@ -1,7 +1,6 @@
 package dev.nasrank.harness.suite;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nasrank.datasets.DataRoot;
 import dev.nasrank.harness.eval.OneShotRun;
 import dev.nasrank.harness.manifest.CodeCheckout;
@@ -244,14 +243,7 @@ public final class RunAudit {
    * machine's is not among them: its results are then not expected to reproduce bit for bit.
    */
   static Optional<String> processorNote(Path trainJson) throws IOException {
-    if (!Files.isRegularFile(trainJson)) {
-      return Optional.empty();
-    }
-    List<String> trained = new ArrayList<>();
-    new ObjectMapper()
-        .readTree(trainJson.toFile())
-        .path(SupernetTrainer.PROCESSORS)
-        .forEach(p -> trained.add(p.asText()));
+    List<String> trained = SupernetTrainer.recordedProcessors(trainJson);
     String here = Environment.processorModel();
     if (trained.isEmpty() || trained.contains(here)) {
       return Optional.empty();

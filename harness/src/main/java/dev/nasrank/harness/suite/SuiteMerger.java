@@ -152,12 +152,7 @@ public final class SuiteMerger {
   static Set<String> unitProcessors(List<Path> dirs) throws IOException {
     Set<String> out = new LinkedHashSet<>();
     for (Path d : dirs) {
-      Path f = d.resolve(SupernetTrainer.MANIFEST);
-      if (Files.isRegularFile(f)) {
-        JSON.readTree(f.toFile())
-            .path(SupernetTrainer.PROCESSORS)
-            .forEach(p -> out.add(p.asText()));
-      }
+      out.addAll(SupernetTrainer.recordedProcessors(d.resolve(SupernetTrainer.MANIFEST)));
     }
     return out;
   }

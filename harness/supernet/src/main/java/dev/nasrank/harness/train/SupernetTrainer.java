@@ -58,6 +58,21 @@ public final class SupernetTrainer {
    */
   public static final String PROCESSORS = "processors";
 
+  /**
+   * The processor models a unit's {@code train.json} lists under {@link #PROCESSORS}, in order of
+   * first use; empty when the file or the field is absent (units trained before the field).
+   */
+  public static List<String> recordedProcessors(Path trainJson) throws IOException {
+    List<String> out = new ArrayList<>();
+    if (Files.isRegularFile(trainJson)) {
+      new ObjectMapper()
+          .readTree(trainJson.toFile())
+          .path(PROCESSORS)
+          .forEach(p -> out.add(p.asText()));
+    }
+    return out;
+  }
+
   private final PrintStream log;
   private final Runnable beforeBackward;
 
@@ -403,10 +418,9 @@ public final class SupernetTrainer {
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     List<EpochStats> all = new ArrayList<>();
     // the processors of every invocation, in order of first use: bitwise results hold on one kind
-    Set<String> processors = new LinkedHashSet<>();
+    Set<String> processors = new LinkedHashSet<>(recordedProcessors(file));
     if (Files.exists(file)) {
       JsonNode earlier = json.readTree(file.toFile());
-      earlier.path(PROCESSORS).forEach(p -> processors.add(p.asText()));
       // Keep the epochs of earlier (resumed) invocations.
       for (var node : earlier.path("epochs")) {
         EpochStats e = json.treeToValue(node, EpochStats.class);
