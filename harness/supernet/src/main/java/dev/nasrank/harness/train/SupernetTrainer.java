@@ -63,13 +63,14 @@ public final class SupernetTrainer {
    * first use; empty when the file or the field is absent (units trained before the field).
    */
   public static List<String> recordedProcessors(Path trainJson) throws IOException {
+    return Files.isRegularFile(trainJson)
+        ? processorsOf(new ObjectMapper().readTree(trainJson.toFile()))
+        : List.of();
+  }
+
+  private static List<String> processorsOf(JsonNode manifest) {
     List<String> out = new ArrayList<>();
-    if (Files.isRegularFile(trainJson)) {
-      new ObjectMapper()
-          .readTree(trainJson.toFile())
-          .path(PROCESSORS)
-          .forEach(p -> out.add(p.asText()));
-    }
+    manifest.path(PROCESSORS).forEach(p -> out.add(p.asText()));
     return out;
   }
 
@@ -418,9 +419,10 @@ public final class SupernetTrainer {
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     List<EpochStats> all = new ArrayList<>();
     // the processors of every invocation, in order of first use: bitwise results hold on one kind
-    Set<String> processors = new LinkedHashSet<>(recordedProcessors(file));
+    Set<String> processors = new LinkedHashSet<>();
     if (Files.exists(file)) {
       JsonNode earlier = json.readTree(file.toFile());
+      processors.addAll(processorsOf(earlier));
       // Keep the epochs of earlier (resumed) invocations.
       for (var node : earlier.path("epochs")) {
         EpochStats e = json.treeToValue(node, EpochStats.class);
