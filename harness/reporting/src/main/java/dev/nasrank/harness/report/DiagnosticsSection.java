@@ -7,19 +7,53 @@ import dev.nasrank.harness.report.diagnostics.DiagnosticsFile;
 import dev.nasrank.harness.report.diagnostics.SbnStatistics;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The report's closing sections: feature and Shadow-BN diagnostics (with their CSVs) and the run
  * manifest.
+ *
+ * <p>A merged run names every diagnostic {@code "<unit>: <what>"}, in the merge's unit order (seed
+ * by seed). The feature similarities of the first {@link #DRAWN_UNITS} units (one seed of the six
+ * settings) are drawn and tabulated; the others stay in diagnostics.json, so a 10-seed study does
+ * not turn into 120 heat maps. The Shadow-BN tables cover every unit and are folded away; their
+ * CSVs hold the same rows.
  */
 final class DiagnosticsSection {
+  /** Units whose feature similarities the report draws: one seed of the six suite settings. */
+  static final int DRAWN_UNITS = 6;
+
   private DiagnosticsSection() {}
+
+  /** The unit a diagnostic belongs to: its name up to the first {@code ": "}, else the name. */
+  static String unitOf(String name) {
+    int colon = name.indexOf(": ");
+    return colon < 0 ? name : name.substring(0, colon);
+  }
 
   static void render(
       ReportDocument doc, RunDirectory dir, DiagnosticsFile d, boolean plots, List<Path> written) {
     doc.heading(2, "Feature and Shadow-BN diagnostics");
+    Set<String> units = new LinkedHashSet<>();
+    d.features().forEach(ns -> units.add(unitOf(ns.name())));
+    Set<String> drawn = units.stream().limit(DRAWN_UNITS).collect(Collectors.toSet());
+    if (units.size() > DRAWN_UNITS) {
+      doc.paragraph(
+          "Feature similarities of the first "
+              + DRAWN_UNITS
+              + " of "
+              + units.size()
+              + " units ("
+              + String.join(", ", units.stream().limit(DRAWN_UNITS).toList())
+              + "); diagnostics.json holds every unit's.");
+    }
     for (DiagnosticsFile.NamedSimilarity ns : d.features()) {
+      if (!drawn.contains(unitOf(ns.name()))) {
+        continue;
+      }
       doc.heading(3, "Cosine similarity: " + ns.name());
       List<List<String>> rows = new ArrayList<>();
       for (int i = 0; i < ns.similarity().labels().size(); i++) {
@@ -104,6 +138,8 @@ final class DiagnosticsSection {
               .append('\n');
         }
       }
+      doc.beginFold(
+          "Shadow-BN tables: " + d.sbn().size() + " layers (sbn_scaling.csv, sbn_affine.csv)");
       doc.heading(3, "SBN statistics against k x and k^2 x SBN_1 (sbn_scaling.csv)");
       doc.table(
           List.of("layer", "BN", "active paths", "mean_k / (k mean_1)", "var_k / (k^2 var_1)"),
@@ -118,6 +154,7 @@ final class DiagnosticsSection {
               "beta cosine",
               "beta rel. distance"),
           affine);
+      doc.endFold();
       AtomicFiles.writeString(dir.root().resolve("sbn_scaling.csv"), csvScale.toString());
       AtomicFiles.writeString(dir.root().resolve("sbn_affine.csv"), csvAffine.toString());
     }

@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * The optional {@code diagnostics.json} of a run, written by the supernet side and rendered by the
  * reporter: feature similarities (already reduced to cosine matrices and magnitudes) and per-layer
- * Shadow-BN parameters.
+ * Shadow-BN parameters. A suite unit names each entry {@code "<unit>: <what>"}; a merged run lists
+ * the units' entries in the merge's unit order.
  *
  * @param features cosine matrices of op outputs (or summed multi-path features) on a fixed batch
  * @param sbn per SBN layer, the running statistics and affine parameters of each of its BNs
