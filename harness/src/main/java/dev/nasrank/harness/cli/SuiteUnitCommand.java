@@ -66,15 +66,9 @@ final class SuiteUnitCommand implements Callable<Integer> {
         o.println(label + ": another worker holds its lock (" + a.holder() + "); nothing done");
         return WorkerPool.EXIT_BUSY;
       }
-      case RAN ->
-          o.printf(
-              "%s: done (checkpoint epochs %d -> %d, train %.0f s over all invocations, evaluate "
-                  + "%.0f s)%n",
-              label,
-              a.result().epochsBefore(),
-              a.result().epochs(),
-              a.result().trainSeconds(),
-              a.result().evaluateSeconds());
+      case RAN -> {
+        // the unit's own log already ended with its "done" line
+      }
       default -> throw new IllegalStateException(a.kind().toString());
     }
     return Main.OK;

@@ -14,6 +14,7 @@ import dev.nasrank.harness.report.RunDirectory;
 import dev.nasrank.harness.train.Checkpoint;
 import dev.nasrank.harness.train.DeviceOption;
 import dev.nasrank.harness.train.SupernetTrainer;
+import dev.nasrank.harness.train.TrainProvenance;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -239,22 +240,34 @@ public final class RunAudit {
   }
 
   /**
-   * A note when the unit's {@code train.json} names the processors that trained it and this
-   * machine's is not among them: its results are then not expected to reproduce bit for bit.
+   * Notes for each way the unit's {@code train.json} says it was trained other than this audit
+   * runs: on processors none of which is this machine's kind, or by code versions none of which is
+   * the running one. Its results are then not expected to reproduce bit for bit. Fields a unit
+   * predates give no note.
    */
-  static Optional<String> processorNote(Path trainJson) throws IOException {
-    List<String> trained = SupernetTrainer.recordedProcessors(trainJson);
-    String here = Environment.processorModel();
-    if (trained.isEmpty() || trained.contains(here)) {
-      return Optional.empty();
+  static List<String> provenanceNotes(Path trainJson) throws IOException {
+    TrainProvenance trained = TrainProvenance.read(trainJson);
+    TrainProvenance here = TrainProvenance.current();
+    List<String> notes = new ArrayList<>();
+    if (!trained.processors().isEmpty()
+        && !trained.processors().contains(here.processors().get(0))) {
+      notes.add(
+          "trained on "
+              + String.join("; ", trained.processors())
+              + ", audited on "
+              + here.processors().get(0)
+              + ": results are bit-reproducible on one kind of processor, so differences are "
+              + "expected");
     }
-    return Optional.of(
-        "trained on "
-            + String.join("; ", trained)
-            + ", audited on "
-            + here
-            + ": results are bit-reproducible on one kind of processor, so differences are "
-            + "expected");
+    if (!trained.code().isEmpty() && !trained.code().contains(here.code().get(0))) {
+      notes.add(
+          "trained by code "
+              + String.join("; ", trained.code())
+              + ", audited with "
+              + here.code().get(0)
+              + ": a change of code can change the results");
+    }
+    return notes;
   }
 
   private UnitVerdict auditUnit(SuiteRunner.Settings s, SuiteUnit u, Options o, String label)
@@ -265,7 +278,7 @@ public final class RunAudit {
     List<String> differences = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     Path originalTrain = original.resolve(SupernetTrainer.MANIFEST);
-    processorNote(originalTrain).ifPresent(notes::add);
+    notes.addAll(provenanceNotes(originalTrain));
     if (o.epochs() != null) {
       new SupernetTrainer(new PrefixedStream(err, label + ": "))
           .train(

@@ -17,14 +17,13 @@ import dev.nasrank.harness.report.Reporter;
 import dev.nasrank.harness.report.RunDirectory;
 import dev.nasrank.harness.report.diagnostics.DiagnosticsFile;
 import dev.nasrank.harness.train.SupernetTrainer;
+import dev.nasrank.harness.train.TrainProvenance;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The merge step of a planned folder: once every unit is done, builds {@code candidates.csv},
@@ -112,15 +111,27 @@ public final class SuiteMerger {
       List<Path> dirs = units.stream().map(u -> SuiteRunner.unitDir(s.out(), u)).toList();
       writeCandidates(run.candidatesCsv(), units, dirs);
       writeDiagnostics(run.diagnosticsJson(), dirs);
-      Set<String> processors = unitProcessors(dirs);
-      if (processors.size() > 1) {
+      TrainProvenance provenance = unitProvenance(dirs);
+      if (provenance.processors().size() > 1) {
         err.printf(
             "merge: warning: the units were trained on %d kinds of processor (%s); results are "
                 + "bit-reproducible on one kind only, so audit can reproduce only the units of its "
                 + "own machine's kind (docs/suite.md, \"Bit-reproducibility\")%n",
-            processors.size(), String.join("; ", processors));
+            provenance.processors().size(), String.join("; ", provenance.processors()));
       }
-      writeManifest(s, truth, units, dirs, invocationSeconds + (System.nanoTime() - start) / 1e9);
+      if (provenance.code().size() > 1) {
+        err.printf(
+            "merge: warning: the units were trained by %d code versions (%s), listed in run.json "
+                + "as unitCode; a unit reproduces bit for bit only with the code that trained it%n",
+            provenance.code().size(), String.join("; ", provenance.code()));
+      }
+      writeManifest(
+          s,
+          truth,
+          units,
+          dirs,
+          provenance.code(),
+          invocationSeconds + (System.nanoTime() - start) / 1e9);
       ReportResult report = null;
       if (truth.groundTruth() != null) {
         err.println(
@@ -146,13 +157,14 @@ public final class SuiteMerger {
   }
 
   /**
-   * The processor models the units' {@code train.json} name ({@link SupernetTrainer#PROCESSORS}),
-   * in unit order; units trained before the field existed add nothing.
+   * The processor models and code versions the units' {@code train.json} name ({@link
+   * TrainProvenance}), each once, in unit order; units trained before a field existed add nothing
+   * to it.
    */
-  static Set<String> unitProcessors(List<Path> dirs) throws IOException {
-    Set<String> out = new LinkedHashSet<>();
+  static TrainProvenance unitProvenance(List<Path> dirs) throws IOException {
+    TrainProvenance out = new TrainProvenance(List.of(), List.of());
     for (Path d : dirs) {
-      out.addAll(SupernetTrainer.recordedProcessors(d.resolve(SupernetTrainer.MANIFEST)));
+      out = out.plus(TrainProvenance.read(d.resolve(SupernetTrainer.MANIFEST)));
     }
     return out;
   }
@@ -177,10 +189,12 @@ public final class SuiteMerger {
       GroundTruthChoice gt,
       List<SuiteUnit> units,
       List<Path> dirs,
+      List<String> unitCode,
       double seconds)
       throws IOException {
     RunManifest.Builder b =
         RunManifest.builder()
+            .unitCode(unitCode)
             .profile(s.profile().name())
             .configuration(SuiteRunner.configuration(s), SuiteRunner.OUTSIDE_HASH)
             .device(s.device().resolve().toString());

@@ -226,8 +226,9 @@ public final class UnitRunner {
     marker.put("diagnosticsSeconds", diagSeconds);
     AtomicFiles.write(dir.resolve(DONE), JSON.writeValueAsBytes(marker));
     log.printf(
-        "%s: done (train %.0f s over all invocations, evaluate %.0f s)%n",
-        label, trainSeconds, evalSeconds);
+        "%s: done (checkpoint epochs %d -> %d, train %.0f s over all invocations, evaluate %.0f"
+            + " s)%n",
+        label, before, Math.max(before, p.epochs()), trainSeconds, evalSeconds);
     return new Result(
         unit, dir, before, Math.max(before, p.epochs()), trainSeconds, evalSeconds, diagSeconds);
   }

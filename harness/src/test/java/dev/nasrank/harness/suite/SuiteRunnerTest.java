@@ -159,6 +159,15 @@ class SuiteRunnerTest {
             longer.out(),
             longer.progress());
     assertNotEquals(sha, SuiteRunner.configurationSha256(longer));
+    // the code that trained the units, once (every unit ran here): the merge's own code version
+    assertEquals(1, manifest.get("unitCode").size(), manifest.toString());
+    assertEquals(
+        dev.nasrank.harness.train.TrainProvenance.current().code().get(0),
+        manifest.get("unitCode").get(0).asText());
+    assertEquals(
+        manifest.at("/git/commit").asText()
+            + (manifest.at("/git/dirty").asBoolean() ? "-dirty" : ""),
+        manifest.get("unitCode").get(0).asText());
 
     // the run's compute: every unit's done.json times, summed
     double train = 0;

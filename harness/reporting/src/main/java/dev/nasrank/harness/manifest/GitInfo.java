@@ -15,6 +15,15 @@ import java.util.concurrent.TimeUnit;
  */
 public record GitInfo(String commit, Boolean dirty) {
 
+  /**
+   * One string for the revision: the commit, with {@code -dirty} appended when tracked files
+   * differed from it (as {@code git describe --dirty} marks it); {@code unknown} outside a
+   * checkout.
+   */
+  public String version() {
+    return Boolean.TRUE.equals(dirty) ? commit + "-dirty" : commit;
+  }
+
   /** Asks {@code git} in {@code dir}; never fails (unknown values instead). */
   public static GitInfo detect(Path dir) {
     String commit = git(dir, "rev-parse", "HEAD");

@@ -20,7 +20,10 @@ import java.util.Objects;
  * @param created UTC time the manifest was written (ISO-8601, seconds)
  * @param profile the suite profile (e.g. {@code smoke}, {@code paper}); regression baselines belong
  *     to one
- * @param git source commit and dirty flag
+ * @param git source commit and dirty flag of the code that wrote this manifest
+ * @param unitCode for a run merged from units: the code versions that trained its units, as their
+ *     {@code train.json} record them ({@link GitInfo#version()}), in order of first use; empty when
+ *     the run is not a merge or its units predate the record (2026-11-30)
  * @param configuration the full configuration of the run
  * @param configurationSha256 SHA-256 of the canonical JSON of {@code configuration} ({@link
  *     CanonicalJson}) without the fields the writer named as outside it (a suite run: its seeds and
@@ -37,6 +40,7 @@ public record RunManifest(
     String created,
     String profile,
     GitInfo git,
+    List<String> unitCode,
     JsonNode configuration,
     String configurationSha256,
     Map<String, Long> seeds,
@@ -46,6 +50,10 @@ public record RunManifest(
 
   /** The schema tag written into every manifest. */
   public static final String SCHEMA = "nasrank-run/2";
+
+  public RunManifest {
+    unitCode = unitCode == null ? List.of() : List.copyOf(unitCode);
+  }
 
   /**
    * The schema before {@code configurationSha256} left out the fields a writer keeps outside it (a
@@ -93,6 +101,7 @@ public record RunManifest(
     private final Map<String, String> datasets = new LinkedHashMap<>();
     private final Map<String, Double> timings = new LinkedHashMap<>();
     private String device = "unknown";
+    private List<String> unitCode = List.of();
     private Path sourceDir = CodeCheckout.of(RunManifest.class).orElse(Path.of("."));
     private final List<String> missing = new ArrayList<>();
 
@@ -144,6 +153,12 @@ public record RunManifest(
       return this;
     }
 
+    /** The code versions that trained a merged run's units, in order of first use. */
+    public Builder unitCode(List<String> versions) {
+      this.unitCode = List.copyOf(versions);
+      return this;
+    }
+
     public Builder timing(String phase, double seconds) {
       timings.put(phase, seconds);
       return this;
@@ -167,6 +182,7 @@ public record RunManifest(
           Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
           profile,
           GitInfo.detect(sourceDir),
+          unitCode,
           configuration,
           configurationSha256(configuration, outsideHash),
           Map.copyOf(seeds),

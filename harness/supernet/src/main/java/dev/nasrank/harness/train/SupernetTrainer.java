@@ -24,11 +24,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -51,28 +49,6 @@ public final class SupernetTrainer {
 
   /** Name of the run manifest written beside the checkpoint. */
   public static final String MANIFEST = "train.json";
-
-  /**
-   * Field of {@link #MANIFEST} listing the processor model of every invocation that trained the
-   * unit, in order of first use (absent in units trained before 2026-11-30).
-   */
-  public static final String PROCESSORS = "processors";
-
-  /**
-   * The processor models a unit's {@code train.json} lists under {@link #PROCESSORS}, in order of
-   * first use; empty when the file or the field is absent (units trained before the field).
-   */
-  public static List<String> recordedProcessors(Path trainJson) throws IOException {
-    return Files.isRegularFile(trainJson)
-        ? processorsOf(new ObjectMapper().readTree(trainJson.toFile()))
-        : List.of();
-  }
-
-  private static List<String> processorsOf(JsonNode manifest) {
-    List<String> out = new ArrayList<>();
-    manifest.path(PROCESSORS).forEach(p -> out.add(p.asText()));
-    return out;
-  }
 
   private final PrintStream log;
   private final Runnable beforeBackward;
@@ -418,11 +394,12 @@ public final class SupernetTrainer {
     Path file = outDir.resolve(MANIFEST);
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     List<EpochStats> all = new ArrayList<>();
-    // the processors of every invocation, in order of first use: bitwise results hold on one kind
-    Set<String> processors = new LinkedHashSet<>();
+    // the processors and code versions of every invocation, in order of first use: bitwise
+    // results hold on one kind of processor with one code version
+    TrainProvenance provenance = TrainProvenance.current();
     if (Files.exists(file)) {
       JsonNode earlier = json.readTree(file.toFile());
-      processors.addAll(processorsOf(earlier));
+      provenance = TrainProvenance.of(earlier).plus(provenance);
       // Keep the epochs of earlier (resumed) invocations.
       for (var node : earlier.path("epochs")) {
         EpochStats e = json.treeToValue(node, EpochStats.class);
@@ -440,8 +417,8 @@ public final class SupernetTrainer {
     m.put("globalSteps", globalStep);
     m.put("javaVersion", System.getProperty("java.version"));
     m.put("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
-    processors.add(Environment.processorModel());
-    m.put(PROCESSORS, List.copyOf(processors));
+    m.put(TrainProvenance.PROCESSORS, provenance.processors());
+    m.put(TrainProvenance.CODE, provenance.code());
     m.put("cpuIsa", Environment.processorIsa());
     m.put("epochs", all);
     AtomicFiles.write(file, json.writeValueAsBytes(m));

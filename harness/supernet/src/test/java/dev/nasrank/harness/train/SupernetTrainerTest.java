@@ -88,14 +88,17 @@ class SupernetTrainerTest {
       assertArrayEquals(a.get(k), b.get(k), "resumed run differs at " + k);
     }
 
-    // train.json names the processor of every invocation once: both invocations ran here
+    // train.json names the processor and the code version of every invocation once: both
+    // invocations ran here, from this checkout
+    TrainProvenance recorded = TrainProvenance.read(split.resolve(SupernetTrainer.MANIFEST));
+    assertEquals(
+        List.of(dev.nasrank.harness.manifest.Environment.processorModel()), recorded.processors());
+    assertEquals(1, recorded.code().size(), recorded.toString());
+    assertTrue(
+        recorded.code().get(0).matches("[0-9a-f]{40}(-dirty)?|unknown"), recorded.toString());
     com.fasterxml.jackson.databind.JsonNode manifest =
         new com.fasterxml.jackson.databind.ObjectMapper()
             .readTree(split.resolve(SupernetTrainer.MANIFEST).toFile());
-    assertEquals(
-        List.of(dev.nasrank.harness.manifest.Environment.processorModel()),
-        new com.fasterxml.jackson.databind.ObjectMapper()
-            .convertValue(manifest.get(SupernetTrainer.PROCESSORS), List.class));
     assertEquals(2, manifest.path("epochs").size());
   }
 

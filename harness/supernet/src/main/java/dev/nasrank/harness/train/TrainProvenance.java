@@ -1,0 +1,83 @@
+package dev.nasrank.harness.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nasrank.harness.manifest.CodeCheckout;
+import dev.nasrank.harness.manifest.Environment;
+import dev.nasrank.harness.manifest.GitInfo;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What trained a unit, as its {@code train.json} records it: the processor model and the code
+ * version of every invocation that trained it, each list in order of first use. Results are
+ * bit-reproducible on one kind of processor with one code version, so these say which audits can
+ * reproduce a unit. Units trained before a field existed give an empty list for it (processors
+ * since 2026-11-30, code versions since 2026-12-01).
+ *
+ * @param processors processor models ({@link Environment#processorModel()})
+ * @param code code versions ({@link GitInfo#version()}: a commit, {@code -dirty} when the checkout
+ *     had uncommitted changes, {@code unknown} for code run from outside a checkout)
+ */
+public record TrainProvenance(List<String> processors, List<String> code) {
+
+  /** Field of {@code train.json} listing {@link #processors}. */
+  public static final String PROCESSORS = "processors";
+
+  /** Field of {@code train.json} listing {@link #code}. */
+  public static final String CODE = "code";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public TrainProvenance {
+    processors = List.copyOf(processors);
+    code = List.copyOf(code);
+  }
+
+  /** The provenance a {@code train.json} records; empty lists when the file is absent. */
+  public static TrainProvenance read(Path trainJson) throws IOException {
+    return Files.isRegularFile(trainJson)
+        ? of(JSON.readTree(trainJson.toFile()))
+        : new TrainProvenance(List.of(), List.of());
+  }
+
+  /** The provenance recorded in a parsed {@code train.json}. */
+  public static TrainProvenance of(JsonNode manifest) {
+    return new TrainProvenance(texts(manifest.path(PROCESSORS)), texts(manifest.path(CODE)));
+  }
+
+  /** This invocation's: this machine's processor model and the code running now. */
+  public static TrainProvenance current() {
+    return new TrainProvenance(List.of(Environment.processorModel()), List.of(CurrentCode.VERSION));
+  }
+
+  /** Both lists with {@code later}'s entries appended where new, first-use order kept. */
+  public TrainProvenance plus(TrainProvenance later) {
+    return new TrainProvenance(union(processors, later.processors), union(code, later.code));
+  }
+
+  private static List<String> union(List<String> a, List<String> b) {
+    Set<String> out = new LinkedHashSet<>(a);
+    out.addAll(b);
+    return List.copyOf(out);
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
+  /** The running code's version, asked of git once per JVM (the loaded code does not change). */
+  private static final class CurrentCode {
+    static final String VERSION =
+        CodeCheckout.of(TrainProvenance.class)
+            .map(dir -> GitInfo.detect(dir).version())
+            .orElse("unknown");
+  }
+}
