@@ -17,8 +17,8 @@ import java.util.Set;
  * What trained a unit, as its {@code train.json} records it: the processor model and the code
  * version of every invocation that trained it, each list in order of first use. Results are
  * bit-reproducible on one kind of processor with one code version, so these say which audits can
- * reproduce a unit. Units trained before a field existed give an empty list for it (processors
- * since 2026-11-30, code versions since 2026-12-01).
+ * reproduce a unit. Units trained before a field existed (both came on 2026-11-30) give an empty
+ * list for it.
  *
  * @param processors processor models ({@link Environment#processorModel()})
  * @param code code versions ({@link GitInfo#version()}: a commit, {@code -dirty} when the checkout
