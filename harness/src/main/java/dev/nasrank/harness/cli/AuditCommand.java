@@ -99,7 +99,14 @@ final class AuditCommand implements Callable<Integer> {
                     epochs,
                     dataRoot.resolve(),
                     device));
-    o.println("run made at commit " + r.runCommit() + "; audited with code at " + r.codeCommit());
+    o.println(
+        "run made at commit "
+            + r.runCommit()
+            + (r.unitCode().isEmpty()
+                ? ""
+                : ", its units trained by code " + String.join(", ", r.unitCode()))
+            + "; audited with code at "
+            + r.codeCommit());
     if (!r.platformNotes().isEmpty()) {
       o.println(
           "this machine differs from the run's where bitwise results depend on it (expect differences):");

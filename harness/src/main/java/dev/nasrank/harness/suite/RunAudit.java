@@ -76,8 +76,10 @@ public final class RunAudit {
   /**
    * The audit's outcome.
    *
-   * @param runCommit the commit run.json names
-   * @param codeCommit the commit of the code auditing it (and whether its tree is dirty)
+   * @param runCommit the commit run.json names (for a merged suite run: of the merging code)
+   * @param unitCode the code versions run.json says trained the run's units ({@code unitCode};
+   *     empty when its units predate the record)
+   * @param codeCommit the version of the code auditing it ({@link GitInfo#version()})
    * @param dataProblems data files whose SHA-256 differs from run.json's (no unit is rerun then)
    * @param platformNotes where this machine differs from the run's in what decides bitwise results
    *     (processor, instruction sets, engine, thread counts; not the speed-only allocator and
@@ -86,6 +88,7 @@ public final class RunAudit {
    */
   public record Result(
       String runCommit,
+      List<String> unitCode,
       String codeCommit,
       List<String> dataProblems,
       List<String> platformNotes,
@@ -125,11 +128,13 @@ public final class RunAudit {
     JsonNode manifest = ManifestIo.read(run.runJson());
     String runCommit = manifest.path("git").path("commit").asText("unknown");
     GitInfo code = GitInfo.detect(CodeCheckout.of(RunAudit.class).orElse(Path.of(".")));
-    String codeCommit = code.commit() + (Boolean.TRUE.equals(code.dirty()) ? " (dirty)" : "");
+    String codeCommit = code.version();
+    List<String> unitCode = new ArrayList<>();
+    manifest.path("unitCode").forEach(v -> unitCode.add(v.asText()));
     List<String> dataProblems = checkData(manifest.path("datasets"), o.dataRoot());
     List<String> platform = platformNotes(manifest.path("environment"));
     if (!dataProblems.isEmpty()) {
-      return new Result(runCommit, codeCommit, dataProblems, platform, List.of());
+      return new Result(runCommit, unitCode, codeCommit, dataProblems, platform, List.of());
     }
     SuiteRunner.Settings settings =
         new SuiteRunner.Settings(
@@ -161,7 +166,7 @@ public final class RunAudit {
               + ": "
               + (v.matches() ? "matches" : "DIFFERS: " + String.join("; ", v.differences())));
     }
-    return new Result(runCommit, codeCommit, List.of(), platform, List.copyOf(verdicts));
+    return new Result(runCommit, unitCode, codeCommit, List.of(), platform, List.copyOf(verdicts));
   }
 
   /**

@@ -123,6 +123,11 @@ class RunAuditTest {
     assertEquals(6, r.units().size());
     assertTrue(r.allMatch(), r.toString());
     assertEquals(List.of(), r.platformNotes(), "same machine, same settings");
+    // the run's units were trained here by this code: run.json names its version once, and no
+    // unit gets a note
+    assertEquals(
+        dev.nasrank.harness.train.TrainProvenance.current().code(), r.unitCode(), r.toString());
+    assertTrue(r.units().stream().allMatch(u -> u.notes().isEmpty()), r.toString());
     assertEquals(
         Main.OK,
         Main.run(
