@@ -16,6 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A merged run's diagnostics: which units are drawn, and the Shadow-BN tables folded away. */
 class DiagnosticsSectionTest {
+  private static final FeatureSimilarity SIM =
+      FeatureSimilarity.of(
+          List.of("a", "b"), List.of(new float[] {1, 0, 2}, new float[] {0, 1, 1}));
 
   @Test
   void unitIsTheNameUpToTheFirstColonSpace() {
@@ -28,14 +31,11 @@ class DiagnosticsSectionTest {
 
   @Test
   void drawsTheFirstSixUnitsOfATenUnitRunAndFoldsTheSbnTables(@TempDir Path root) throws Exception {
-    FeatureSimilarity sim =
-        FeatureSimilarity.of(
-            List.of("a", "b"), List.of(new float[] {1, 0, 2}, new float[] {0, 1, 1}));
     List<DiagnosticsFile.NamedSimilarity> features = new ArrayList<>();
     List<DiagnosticsFile.SbnLayer> sbn = new ArrayList<>();
     for (int u = 1; u <= 10; u++) {
       for (String what : List.of("candidate ops", "summed paths")) {
-        features.add(new DiagnosticsFile.NamedSimilarity("unit-" + u + ": " + what, sim));
+        features.add(new DiagnosticsFile.NamedSimilarity("unit-" + u + ": " + what, SIM));
       }
       sbn.add(
           new DiagnosticsFile.SbnLayer(
@@ -83,12 +83,9 @@ class DiagnosticsSectionTest {
 
   @Test
   void drawsEveryUnitOfASmallRunWithoutANote(@TempDir Path root) throws Exception {
-    FeatureSimilarity sim =
-        FeatureSimilarity.of(
-            List.of("a", "b"), List.of(new float[] {1, 0, 2}, new float[] {0, 1, 1}));
     List<DiagnosticsFile.NamedSimilarity> features = new ArrayList<>();
     for (int u = 1; u <= 6; u++) {
-      features.add(new DiagnosticsFile.NamedSimilarity("unit-" + u + ": ops", sim));
+      features.add(new DiagnosticsFile.NamedSimilarity("unit-" + u + ": ops", SIM));
     }
     ReportDocument doc = new ReportDocument("t");
     List<Path> written = new ArrayList<>();
