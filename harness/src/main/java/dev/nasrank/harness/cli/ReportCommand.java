@@ -204,6 +204,9 @@ final class ReportCommand implements Callable<Integer> {
             + " and "
             + result.plots().size()
             + " plots"
+            + (result.stalePlots().isEmpty()
+                ? ""
+                : " (removed " + result.stalePlots().size() + " an earlier report drew)")
             + (result.manifestWritten() ? "; run.json (report-only)" : ""));
     out.flush();
     return Main.OK;

@@ -61,7 +61,7 @@ final class BoxPanel {
           long i = Math.round(x);
           return Math.abs(x - i) < 1e-6 && i >= 1 && i <= labels.size()
               ? labels.get((int) i - 1)
-              : " ".repeat((int) Math.round(Math.abs(x) * 4) + 1);
+              : Charts.blankTickLabel(x);
         });
     int at = 0;
     for (double[] v : groups.values()) {

@@ -15,6 +15,8 @@ import java.util.List;
  *     comparisons.csv)
  * @param claims the paper's claims audited (claims.csv)
  * @param plots the PNG files written
+ * @param stalePlots PNG files of an earlier report that this one no longer draws, removed from
+ *     {@code plots/} (none when plots were not drawn)
  * @param manifestWritten whether run.json was absent and a report-time manifest was written
  */
 public record ReportResult(
@@ -24,6 +26,7 @@ public record ReportResult(
     StudyStatistics statistics,
     List<ClaimResult> claims,
     List<Path> plots,
+    List<Path> stalePlots,
     boolean manifestWritten) {
 
   /** One variant of one ranking. */

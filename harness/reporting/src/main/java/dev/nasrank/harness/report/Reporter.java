@@ -12,13 +12,17 @@ import dev.nasrank.harness.report.stats.HierarchicalBootstrap;
 import dev.nasrank.harness.report.stats.StatisticsCsv;
 import dev.nasrank.harness.report.stats.StudyData;
 import dev.nasrank.harness.report.stats.StudyStatistics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -188,6 +192,8 @@ public final class Reporter {
 
     AtomicFiles.writeString(dir.reportMd(), doc.toMarkdown());
     AtomicFiles.writeString(dir.reportHtml(), doc.toHtml());
+    List<Path> stale =
+        options.plots() ? removeStalePlots(dir.root().resolve("plots"), plots) : List.of();
     return new ReportResult(
         dir,
         List.copyOf(ranking),
@@ -195,7 +201,35 @@ public final class Reporter {
         statistics,
         claims,
         List.copyOf(plots),
+        stale,
         manifestWritten);
+  }
+
+  /**
+   * Removes the PNG files in {@code folder} that this report did not write: an earlier report's
+   * plots that the report no longer references (fewer settings, fewer units drawn). Other files are
+   * left alone.
+   */
+  static List<Path> removeStalePlots(Path folder, List<Path> written) {
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    Set<Path> keep = new HashSet<>();
+    written.forEach(p -> keep.add(p.toAbsolutePath().normalize()));
+    List<Path> removed = new ArrayList<>();
+    try (var files = Files.list(folder)) {
+      for (Path p : files.sorted().toList()) {
+        if (p.getFileName().toString().endsWith(".png")
+            && Files.isRegularFile(p)
+            && !keep.contains(p.toAbsolutePath().normalize())) {
+          Files.delete(p);
+          removed.add(p);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot tidy the plots of " + folder, e);
+    }
+    return List.copyOf(removed);
   }
 
   /**

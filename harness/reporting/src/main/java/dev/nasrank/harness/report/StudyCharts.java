@@ -33,7 +33,7 @@ final class StudyCharts {
     XYChart chart =
         new XYChartBuilder()
             .width(900)
-            .height(120 + 34 * n)
+            .height(200 + 34 * n)
             .title(title)
             .xAxisTitle("Kendall tau-b (default variant, mean over seeds)")
             .build();
@@ -49,7 +49,7 @@ final class StudyCharts {
           long i = Math.round(y);
           return Math.abs(y - i) < 1e-6 && i >= 0 && i < n
               ? rows.get(n - 1 - (int) i).setting().label()
-              : " ".repeat((int) Math.round(Math.abs(y) * 4) + 1);
+              : Charts.blankTickLabel(y);
         });
     double[] ys = new double[n];
     double[] means = new double[n];

@@ -70,6 +70,30 @@ class ReporterTest {
   }
 
   @Test
+  void aReportRemovesThePlotsOfAnEarlierOneThatItNoLongerDraws(
+      @org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+    RunDirectory dir =
+        SyntheticRun.write(
+            tmp.resolve("run"), SETTINGS.subList(0, 1), new long[] {1}, new int[] {4});
+    Path plots = Files.createDirectories(tmp.resolve("run/plots"));
+    Path old = Files.write(plots.resolve("cosine-unit-7-candidate-ops.png"), new byte[] {1});
+    Path notes = Files.writeString(plots.resolve("notes.txt"), "mine");
+    ReportOptions options =
+        ReportOptions.defaults().withBootstrapResamples(20).withStudyResamples(50);
+    ReportResult res = Reporter.render(dir, SyntheticRun.groundTruth(5), options);
+    assertEquals(List.of(old), res.stalePlots());
+    assertFalse(Files.exists(old));
+    assertTrue(Files.exists(notes), "only PNG files are the report's");
+    assertFalse(res.plots().isEmpty());
+    res.plots().forEach(p -> assertTrue(Files.exists(p), p.toString()));
+    // without plots the report leaves plots/ as it is
+    Files.write(old, new byte[] {1});
+    ReportResult bare = Reporter.render(dir, SyntheticRun.groundTruth(5), options.withPlots(false));
+    assertEquals(List.of(), bare.stalePlots());
+    assertTrue(Files.exists(old) && Files.exists(res.plots().get(0)));
+  }
+
+  @Test
   void rendersAllOutputsWithSaneNumbers() throws Exception {
     Path root = Path.of("target", "report-demo");
     if (Files.exists(root)) {
