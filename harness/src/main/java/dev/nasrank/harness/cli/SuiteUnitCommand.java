@@ -45,7 +45,6 @@ final class SuiteUnitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    PrintStream e = WriterOutputStream.printStream(spec.commandLine().getErr());
     Path out = run.out(spec.commandLine());
     SuitePlan plan;
     SuiteUnit unit;
@@ -57,9 +56,11 @@ final class SuiteUnitCommand implements Callable<Integer> {
     }
     SuiteRunner.Settings s = plan.settings(out, run.dataRoot(), run.device, run.progress.enabled());
     String label = String.format("unit %d/%d %s", index + 1, plan.units().size(), unit.id());
-    UnitRunner.Attempt a =
-        new UnitRunner(e).runIfNeeded(s, unit, SuiteRunner.unitDir(out, unit), label);
+    // the unit's log (epochs, evaluation, its closing "done" line) is this command's output, like
+    // the lines below; failures go to stderr
     PrintStream o = WriterOutputStream.printStream(spec.commandLine().getOut());
+    UnitRunner.Attempt a =
+        new UnitRunner(o).runIfNeeded(s, unit, SuiteRunner.unitDir(out, unit), label);
     switch (a.kind()) {
       case DONE_EARLIER -> o.println(label + ": finished earlier, nothing to do");
       case BUSY -> {
@@ -67,7 +68,7 @@ final class SuiteUnitCommand implements Callable<Integer> {
         return WorkerPool.EXIT_BUSY;
       }
       case RAN -> {
-        // the unit's own log already ended with its "done" line
+        // the unit's log ended with its "done" line
       }
       default -> throw new IllegalStateException(a.kind().toString());
     }

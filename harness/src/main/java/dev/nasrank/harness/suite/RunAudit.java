@@ -126,7 +126,12 @@ public final class RunAudit {
           o.run() + " has no run.json: the run did not finish (rerun its suite command first)");
     }
     JsonNode manifest = ManifestIo.read(run.runJson());
-    String runCommit = manifest.path("git").path("commit").asText("unknown");
+    JsonNode git = manifest.path("git");
+    String runCommit =
+        new GitInfo(
+                git.path("commit").asText(GitInfo.UNKNOWN),
+                git.path("dirty").isBoolean() ? git.get("dirty").asBoolean() : null)
+            .version();
     GitInfo code = GitInfo.detect(CodeCheckout.of(RunAudit.class).orElse(Path.of(".")));
     String codeCommit = code.version();
     List<String> unitCode = new ArrayList<>();
@@ -254,22 +259,25 @@ public final class RunAudit {
     TrainProvenance trained = TrainProvenance.read(trainJson);
     TrainProvenance here = TrainProvenance.current();
     List<String> notes = new ArrayList<>();
-    if (!trained.processors().isEmpty()
-        && !trained.processors().contains(here.processors().get(0))) {
+    List<String> cpus = TrainProvenance.known(trained.processors());
+    String cpu = here.processors().get(0);
+    if (!cpus.isEmpty() && !cpus.contains(cpu)) {
       notes.add(
           "trained on "
-              + String.join("; ", trained.processors())
+              + String.join("; ", cpus)
               + ", audited on "
-              + here.processors().get(0)
+              + cpu
               + ": results are bit-reproducible on one kind of processor, so differences are "
               + "expected");
     }
-    if (!trained.code().isEmpty() && !trained.code().contains(here.code().get(0))) {
+    List<String> code = TrainProvenance.known(trained.code());
+    List<String> ours = TrainProvenance.known(here.code());
+    if (!code.isEmpty() && !ours.isEmpty() && !code.contains(ours.get(0))) {
       notes.add(
           "trained by code "
-              + String.join("; ", trained.code())
+              + String.join("; ", code)
               + ", audited with "
-              + here.code().get(0)
+              + ours.get(0)
               + ": a change of code can change the results");
     }
     return notes;

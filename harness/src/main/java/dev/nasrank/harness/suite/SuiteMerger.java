@@ -112,18 +112,20 @@ public final class SuiteMerger {
       writeCandidates(run.candidatesCsv(), units, dirs);
       writeDiagnostics(run.diagnosticsJson(), dirs);
       TrainProvenance provenance = unitProvenance(dirs);
-      if (provenance.processors().size() > 1) {
+      List<String> cpus = TrainProvenance.known(provenance.processors());
+      if (cpus.size() > 1) {
         err.printf(
             "merge: warning: the units were trained on %d kinds of processor (%s); results are "
                 + "bit-reproducible on one kind only, so audit can reproduce only the units of its "
                 + "own machine's kind (docs/suite.md, \"Bit-reproducibility\")%n",
-            provenance.processors().size(), String.join("; ", provenance.processors()));
+            cpus.size(), String.join("; ", cpus));
       }
-      if (provenance.code().size() > 1) {
+      List<String> code = TrainProvenance.known(provenance.code());
+      if (code.size() > 1) {
         err.printf(
             "merge: warning: the units were trained by %d code versions (%s), listed in run.json "
                 + "as unitCode; a unit reproduces bit for bit only with the code that trained it%n",
-            provenance.code().size(), String.join("; ", provenance.code()));
+            code.size(), String.join("; ", code));
       }
       writeManifest(
           s,
@@ -162,7 +164,7 @@ public final class SuiteMerger {
    * to it.
    */
   static TrainProvenance unitProvenance(List<Path> dirs) throws IOException {
-    TrainProvenance out = new TrainProvenance(List.of(), List.of());
+    TrainProvenance out = TrainProvenance.none();
     for (Path d : dirs) {
       out = out.plus(TrainProvenance.read(d.resolve(SupernetTrainer.MANIFEST)));
     }

@@ -40,11 +40,26 @@ class ProvenanceRecordTest {
                 "{\"processors\":[\"AMD EPYC\",\"Intel Xeon\"],\"code\":[\"c1\",\"c2\"]}"),
             unit(dir, "d", null));
     TrainProvenance all = SuiteMerger.unitProvenance(dirs);
-    assertEquals(List.of("Intel Xeon", "AMD EPYC"), all.processors());
-    assertEquals(List.of("c2", "c1"), all.code());
-    TrainProvenance none = SuiteMerger.unitProvenance(List.of(dirs.get(1), dirs.get(3)));
+    // unit b was trained before the fields: unrecorded, in its place; d has no train.json
+    assertEquals(List.of("Intel Xeon", "unrecorded", "AMD EPYC"), all.processors());
+    assertEquals(List.of("c2", "unrecorded", "c1"), all.code());
+    assertEquals(List.of("Intel Xeon", "AMD EPYC"), TrainProvenance.known(all.processors()));
+    TrainProvenance none = SuiteMerger.unitProvenance(List.of(dirs.get(3)));
     assertEquals(List.of(), none.processors());
     assertEquals(List.of(), none.code());
+  }
+
+  @Test
+  void aUnitResumedByNewerCodeListsItsEarlierInvocationsAsUnrecorded() throws Exception {
+    // the train.json of a unit trained before the fields, then resumed here
+    TrainProvenance resumed =
+        TrainProvenance.of(
+                new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree("{\"epochsCompleted\":3,\"epochs\":[]}"))
+            .plus(new TrainProvenance(List.of("Intel Xeon"), List.of("c3")));
+    assertEquals(List.of("unrecorded", "Intel Xeon"), resumed.processors());
+    assertEquals(List.of("unrecorded", "c3"), resumed.code());
+    assertEquals(List.of("c3"), TrainProvenance.known(List.of("unrecorded", "unknown", "c3")));
   }
 
   @Test
@@ -63,6 +78,9 @@ class ProvenanceRecordTest {
     Path otherCode = unit(dir, "code", "{\"processors\":[\"" + cpu + "\"],\"code\":[\"0123abc\"]}");
     assertEquals(List.of(), RunAudit.provenanceNotes(same.resolve(SupernetTrainer.MANIFEST)));
     assertEquals(List.of(), RunAudit.provenanceNotes(old.resolve(SupernetTrainer.MANIFEST)));
+    Path unknown =
+        unit(dir, "unknown", "{\"processors\":[\"" + cpu + "\"],\"code\":[\"unknown\"]}");
+    assertEquals(List.of(), RunAudit.provenanceNotes(unknown.resolve(SupernetTrainer.MANIFEST)));
     assertEquals(List.of(), RunAudit.provenanceNotes(dir.resolve("missing/train.json")));
     List<String> notes = RunAudit.provenanceNotes(otherCpu.resolve(SupernetTrainer.MANIFEST));
     assertEquals(1, notes.size(), notes.toString());

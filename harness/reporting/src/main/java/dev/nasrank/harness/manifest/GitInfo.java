@@ -15,20 +15,26 @@ import java.util.concurrent.TimeUnit;
  */
 public record GitInfo(String commit, Boolean dirty) {
 
+  /** The commit outside a git checkout. */
+  public static final String UNKNOWN = "unknown";
+
   /**
    * One string for the revision: the commit, with {@code -dirty} appended when tracked files
-   * differed from it (as {@code git describe --dirty} marks it); {@code unknown} outside a
-   * checkout.
+   * differed from it (as {@code git describe --dirty} marks it) and {@code -maybe-dirty} when git
+   * could not say; {@link #UNKNOWN} outside a checkout.
    */
   public String version() {
-    return Boolean.TRUE.equals(dirty) ? commit + "-dirty" : commit;
+    if (UNKNOWN.equals(commit)) {
+      return UNKNOWN;
+    }
+    return dirty == null ? commit + "-maybe-dirty" : dirty ? commit + "-dirty" : commit;
   }
 
   /** Asks {@code git} in {@code dir}; never fails (unknown values instead). */
   public static GitInfo detect(Path dir) {
     String commit = git(dir, "rev-parse", "HEAD");
     if (commit == null || commit.isBlank()) {
-      return new GitInfo("unknown", null);
+      return new GitInfo(UNKNOWN, null);
     }
     String status = git(dir, "status", "--porcelain", "--untracked-files=no");
     return new GitInfo(commit.trim(), status == null ? null : !status.isBlank());

@@ -1,5 +1,6 @@
 package dev.nasrank.harness.manifest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
@@ -22,8 +23,9 @@ import java.util.Objects;
  *     to one
  * @param git source commit and dirty flag of the code that wrote this manifest
  * @param unitCode for a run merged from units: the code versions that trained its units, as their
- *     {@code train.json} record them ({@link GitInfo#version()}), in order of first use; empty when
- *     the run is not a merge or its units predate the record (2026-11-30)
+ *     {@code train.json} record them ({@link GitInfo#version()}; {@code unrecorded} for units, or
+ *     invocations, before the record of 2026-11-30), in order of first use; empty, and not written,
+ *     for a run that is not a merge
  * @param configuration the full configuration of the run
  * @param configurationSha256 SHA-256 of the canonical JSON of {@code configuration} ({@link
  *     CanonicalJson}) without the fields the writer named as outside it (a suite run: its seeds and
@@ -40,7 +42,7 @@ public record RunManifest(
     String created,
     String profile,
     GitInfo git,
-    List<String> unitCode,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> unitCode,
     JsonNode configuration,
     String configurationSha256,
     Map<String, Long> seeds,

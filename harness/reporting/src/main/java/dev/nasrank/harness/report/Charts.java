@@ -140,16 +140,16 @@ public final class Charts {
   }
 
   /**
-   * A label that shows nothing, distinct for every tick value {@code v} (to 1/1000, over |v| < 16):
-   * XChart drops a tick whose label repeats and, when labels keep repeating, never finishes laying
-   * out the axis, so blank ticks between labelled rows or boxes each need their own label. It is 16
-   * characters of space and no-break space, the binary digits of the tick value, so every blank is
-   * about as wide.
+   * A label that shows nothing, distinct for every tick value {@code v} to 1/1000 over -16 < v <
+   * 1000: XChart drops a tick whose label repeats and, when labels keep repeating, never finishes
+   * laying out the axis, so blank ticks between labelled rows or boxes each need their own label.
+   * It is a no-break space, then 20 characters that spell round((v + 16) * 1000) in binary with
+   * space and no-break space, so every blank is as wide.
    */
   static String blankTickLabel(double v) {
     long k = Math.round((v + 16) * 1000);
-    StringBuilder sb = new StringBuilder(16).append('\u00A0');
-    for (int bit = 0; bit < 15; bit++) {
+    StringBuilder sb = new StringBuilder(21).append('\u00A0');
+    for (int bit = 0; bit < 20; bit++) {
       sb.append(((k >> bit) & 1) == 1 ? '\u00A0' : ' ');
     }
     return sb.toString();

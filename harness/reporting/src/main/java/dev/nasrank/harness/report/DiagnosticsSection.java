@@ -16,16 +16,13 @@ import java.util.stream.Collectors;
  * The report's closing sections: feature and Shadow-BN diagnostics (with their CSVs) and the run
  * manifest.
  *
- * <p>A merged run names every diagnostic {@code "<unit>: <what>"}, in the merge's unit order (seed
- * by seed). The feature similarities of the first {@link #DRAWN_UNITS} units (one seed of the six
- * settings) are drawn and tabulated; the others stay in diagnostics.json, so a 10-seed study does
- * not turn into 120 heat maps. The Shadow-BN tables cover every unit and are folded away; their
- * CSVs hold the same rows.
+ * <p>A merged suite run names every diagnostic {@code "<unit>: <what>"}, and its unit ids end in
+ * {@code -s<seed>}. The feature similarities of the units of the run's first seed are drawn and
+ * tabulated (every setting and m once); the other seeds' stay in diagnostics.json, so a 10-seed
+ * study does not turn into 120 heat maps. Diagnostics whose names carry no such seed are all drawn.
+ * The Shadow-BN tables cover every unit and are folded away; their CSVs hold the same rows.
  */
 final class DiagnosticsSection {
-  /** Units whose feature similarities the report draws: one seed of the six suite settings. */
-  static final int DRAWN_UNITS = 6;
-
   private DiagnosticsSection() {}
 
   /** The unit a diagnostic belongs to: its name up to the first {@code ": "}, else the name. */
@@ -34,21 +31,47 @@ final class DiagnosticsSection {
     return colon < 0 ? name : name.substring(0, colon);
   }
 
+  /**
+   * The units whose feature similarities are drawn: those of {@code firstSeed} when any unit id
+   * ends in {@code -s<firstSeed>}, else all of them.
+   */
+  static Set<String> drawnUnits(Set<String> units, Long firstSeed) {
+    if (firstSeed != null) {
+      String suffix = "-s" + firstSeed;
+      Set<String> ofSeed =
+          units.stream()
+              .filter(u -> u.endsWith(suffix))
+              .collect(Collectors.toCollection(LinkedHashSet::new));
+      if (!ofSeed.isEmpty()) {
+        return ofSeed;
+      }
+    }
+    return units;
+  }
+
+  /**
+   * @param firstSeed the run's smallest seed, or null when unknown
+   */
   static void render(
-      ReportDocument doc, RunDirectory dir, DiagnosticsFile d, boolean plots, List<Path> written) {
+      ReportDocument doc,
+      RunDirectory dir,
+      DiagnosticsFile d,
+      Long firstSeed,
+      boolean plots,
+      List<Path> written) {
     doc.heading(2, "Feature and Shadow-BN diagnostics");
     Set<String> units = new LinkedHashSet<>();
     d.features().forEach(ns -> units.add(unitOf(ns.name())));
-    Set<String> drawn = units.stream().limit(DRAWN_UNITS).collect(Collectors.toSet());
-    if (units.size() > DRAWN_UNITS) {
+    Set<String> drawn = drawnUnits(units, firstSeed);
+    if (drawn.size() < units.size()) {
       doc.paragraph(
-          "Feature similarities of the first "
-              + DRAWN_UNITS
-              + " of "
+          "Feature similarities of the "
+              + drawn.size()
+              + " units of seed "
+              + firstSeed
+              + " ("
               + units.size()
-              + " units ("
-              + String.join(", ", units.stream().limit(DRAWN_UNITS).toList())
-              + "); diagnostics.json holds every unit's.");
+              + " units in all); diagnostics.json holds every unit's.");
     }
     for (DiagnosticsFile.NamedSimilarity ns : d.features()) {
       if (!drawn.contains(unitOf(ns.name()))) {

@@ -184,7 +184,8 @@ public final class Reporter {
       Plots.scatters(doc, dir, variants, plots);
     }
     if (diagnostics != null) {
-      DiagnosticsSection.render(doc, dir, diagnostics, options.plots(), plots);
+      DiagnosticsSection.render(
+          doc, dir, diagnostics, seeds.isEmpty() ? null : seeds.first(), options.plots(), plots);
     }
 
     boolean manifestWritten = writeManifestIfAbsent(dir, gt, options, start);

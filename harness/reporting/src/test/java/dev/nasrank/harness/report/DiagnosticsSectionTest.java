@@ -30,68 +30,94 @@ class DiagnosticsSectionTest {
   }
 
   @Test
-  void drawsTheFirstSixUnitsOfATenUnitRunAndFoldsTheSbnTables(@TempDir Path root) throws Exception {
+  void drawsTheUnitsOfTheFirstSeedWithEveryMAndFoldsTheSbnTables(@TempDir Path root)
+      throws Exception {
+    // two seeds of the suite's units with --max-paths 2,4: linear SBN at m = 2 first, then the six
+    // settings at m = 4 (the merge's order)
+    List<String> settings =
+        List.of(
+            "mixpath-linear_sbn-m2",
+            "mixpath-none-m4",
+            "mixpath-vanilla-m4",
+            "mixpath-linear_sbn-m4",
+            "mixpath-exponential_sbn-m4",
+            "mixpath-simple_scaling-m4",
+            "spos-vanilla-m4");
     List<DiagnosticsFile.NamedSimilarity> features = new ArrayList<>();
     List<DiagnosticsFile.SbnLayer> sbn = new ArrayList<>();
-    for (int u = 1; u <= 10; u++) {
-      for (String what : List.of("candidate ops", "summed paths")) {
-        features.add(new DiagnosticsFile.NamedSimilarity("unit-" + u + ": " + what, SIM));
+    for (long seed : new long[] {2020, 2021}) {
+      for (String setting : settings) {
+        String unit = setting + "-s" + seed;
+        for (String what : List.of("candidate ops", "summed paths")) {
+          features.add(new DiagnosticsFile.NamedSimilarity(unit + ": " + what, SIM));
+        }
+        sbn.add(
+            new DiagnosticsFile.SbnLayer(
+                unit + ": cell 1 sum BN",
+                List.of(
+                    new SbnStatistics.Bn(
+                        "k=1",
+                        1,
+                        new double[] {1},
+                        new double[] {1},
+                        new double[] {1},
+                        new double[] {0}),
+                    new SbnStatistics.Bn(
+                        "k=2",
+                        2,
+                        new double[] {2},
+                        new double[] {4},
+                        new double[] {1},
+                        new double[] {0}))));
       }
-      sbn.add(
-          new DiagnosticsFile.SbnLayer(
-              "unit-" + u + ": cell 1 sum BN",
-              List.of(
-                  new SbnStatistics.Bn(
-                      "k=1",
-                      1,
-                      new double[] {1},
-                      new double[] {1},
-                      new double[] {1},
-                      new double[] {0}),
-                  new SbnStatistics.Bn(
-                      "k=2",
-                      2,
-                      new double[] {2},
-                      new double[] {4},
-                      new double[] {1},
-                      new double[] {0}))));
     }
     ReportDocument doc = new ReportDocument("t");
     List<Path> written = new ArrayList<>();
     DiagnosticsSection.render(
-        doc, new RunDirectory(root), new DiagnosticsFile(features, sbn), true, written);
+        doc, new RunDirectory(root), new DiagnosticsFile(features, sbn), 2020L, true, written);
 
-    // 6 units x 2 similarities drawn, each with its table; units 7-10 only in diagnostics.json
-    assertEquals(12, written.size());
-    assertTrue(Files.exists(root.resolve("plots/cosine-unit-6-summed-paths.png")));
-    assertFalse(Files.exists(root.resolve("plots/cosine-unit-7-candidate-ops.png")));
+    // the 7 units of seed 2020 x 2 similarities drawn, each with its table; seed 2021's only in
+    // diagnostics.json
+    assertEquals(14, written.size());
+    assertTrue(Files.exists(root.resolve("plots/cosine-spos-vanilla-m4-s2020-summed-paths.png")));
+    assertTrue(
+        Files.exists(root.resolve("plots/cosine-mixpath-linear-sbn-m2-s2020-candidate-ops.png")));
+    assertFalse(Files.exists(root.resolve("plots/cosine-mixpath-none-m4-s2021-candidate-ops.png")));
     String md = doc.toMarkdown();
-    assertTrue(md.contains("### Cosine similarity: unit-6: summed paths"), md);
-    assertFalse(md.contains("Cosine similarity: unit-7"), md);
+    assertTrue(md.contains("### Cosine similarity: spos-vanilla-m4-s2020: summed paths"), md);
+    assertFalse(md.contains("s2021: candidate ops"), md);
     assertTrue(
         md.contains(
-            "Feature similarities of the first 6 of 10 units (unit-1, unit-2, unit-3, unit-4,"
-                + " unit-5, unit-6); diagnostics.json holds every unit's."),
+            "Feature similarities of the 7 units of seed 2020 (14 units in all); diagnostics.json"
+                + " holds every unit's."),
         md);
     // every unit's Shadow-BN rows, behind one fold, and all of them in the CSV
-    assertTrue(md.contains("<details><summary>Shadow-BN tables: 10 layers"), md);
+    assertTrue(md.contains("<details><summary>Shadow-BN tables: 14 layers"), md);
     assertTrue(md.indexOf("<details>") < md.indexOf("### SBN statistics against"), md);
-    assertTrue(md.contains("| unit-10: cell 1 sum BN | k=2 | 2 | 1.000 | 1.000 |"), md);
+    assertTrue(
+        md.contains("| spos-vanilla-m4-s2021: cell 1 sum BN | k=2 | 2 | 1.000 | 1.000 |"), md);
     List<String> csv = Files.readAllLines(root.resolve("sbn_scaling.csv"));
-    assertEquals(21, csv.size()); // header + 10 layers x 2 BNs
+    assertEquals(29, csv.size()); // header + 14 layers x 2 BNs
   }
 
   @Test
-  void drawsEveryUnitOfASmallRunWithoutANote(@TempDir Path root) throws Exception {
+  void drawsEveryUnitWhenNoneNamesTheFirstSeed(@TempDir Path root) throws Exception {
     List<DiagnosticsFile.NamedSimilarity> features = new ArrayList<>();
-    for (int u = 1; u <= 6; u++) {
+    for (int u = 1; u <= 8; u++) {
       features.add(new DiagnosticsFile.NamedSimilarity("unit-" + u + ": ops", SIM));
     }
-    ReportDocument doc = new ReportDocument("t");
-    List<Path> written = new ArrayList<>();
-    DiagnosticsSection.render(
-        doc, new RunDirectory(root), new DiagnosticsFile(features, List.of()), true, written);
-    assertEquals(6, written.size());
-    assertFalse(doc.toMarkdown().contains("Feature similarities of the first"));
+    for (Long seed : new Long[] {null, 5L}) {
+      ReportDocument doc = new ReportDocument("t");
+      List<Path> written = new ArrayList<>();
+      DiagnosticsSection.render(
+          doc,
+          new RunDirectory(root),
+          new DiagnosticsFile(features, List.of()),
+          seed,
+          true,
+          written);
+      assertEquals(8, written.size(), "seed " + seed);
+      assertFalse(doc.toMarkdown().contains("Feature similarities of the"));
+    }
   }
 }

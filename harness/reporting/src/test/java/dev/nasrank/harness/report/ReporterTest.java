@@ -70,6 +70,10 @@ class ReporterTest {
   }
 
   @Test
+  // a forest of two settings once hung XChart's axis layout, which no interrupt stops
+  @org.junit.jupiter.api.Timeout(
+      value = 300,
+      threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
   void aReportRemovesThePlotsOfAnEarlierOneThatItNoLongerDraws(
       @org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
     RunDirectory dir =
