@@ -29,7 +29,7 @@ final class GroundTruthAssembleCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     UnitStore store = folder.store();
-    Path dir = folder.dir;
+    Path dir = folder.dir();
     Profile p = store.recordedProfile();
     if (p == null) {
       throw new IllegalArgumentException(dir + " holds no profile.json: not a generation folder");

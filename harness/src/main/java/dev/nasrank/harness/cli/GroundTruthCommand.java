@@ -23,11 +23,15 @@ import picocli.CommandLine.Spec;
       GroundTruthSlurmCommand.class
     })
 public final class GroundTruthCommand implements Callable<Integer> {
-  /** Default generation folder, relative to the working directory (the repository root). */
-  static final String DEFAULT_OUT = EmbeddedGroundTruth.DEFAULT_FOLDER;
+  /**
+   * How help texts name the default generation folder ({@link EmbeddedGroundTruth#defaultFolder}).
+   */
+  static final String DEFAULT_OUT_TEXT =
+      EmbeddedGroundTruth.DEFAULT_FOLDER
+          + " of this checkout, the embedded ground truth the suite reads, from any working directory";
 
   /** Repeats per architecture that generate and slurm train unless told otherwise. */
-  static final String DEFAULT_REPEATS = "3";
+  static final int DEFAULT_REPEATS = 3;
 
   @Spec CommandSpec spec;
 

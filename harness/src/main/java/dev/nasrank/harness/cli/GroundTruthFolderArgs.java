@@ -1,5 +1,6 @@
 package dev.nasrank.harness.cli;
 
+import dev.nasrank.harness.groundtruth.EmbeddedGroundTruth;
 import dev.nasrank.harness.groundtruth.UnitStore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,8 +17,7 @@ final class GroundTruthFolderArgs {
   @Parameters(
       index = "0",
       arity = "0..1",
-      defaultValue = GroundTruthCommand.DEFAULT_OUT,
-      description = "generation folder (default: ${DEFAULT-VALUE})")
+      description = "generation folder (default: " + GroundTruthCommand.DEFAULT_OUT_TEXT + ")")
   Path dir;
 
   @Option(
@@ -32,10 +32,16 @@ final class GroundTruthFolderArgs {
    * @throws IllegalArgumentException if the folder does not exist
    */
   UnitStore store() {
-    if (!Files.isDirectory(dir)) {
-      throw new IllegalArgumentException("no generation folder at " + dir);
+    Path d = dir();
+    if (!Files.isDirectory(d)) {
+      throw new IllegalArgumentException("no generation folder at " + d);
     }
-    return new UnitStore(dir);
+    return new UnitStore(d);
+  }
+
+  /** The folder given, else the one the suite reads the embedded ground truth from. */
+  Path dir() {
+    return dir != null ? dir : EmbeddedGroundTruth.defaultFolder();
   }
 
   /** --repeats, else the repeats the folder holds. */

@@ -142,20 +142,22 @@ final class GroundTruthGenerateCommand implements Callable<Integer> {
     int[] sh = parseShard(shard);
     Profile p = plan.profile();
     List<ModelSpec> specs = cells();
-    UnitStore store = new UnitStore(plan.out);
-    GroundTruthGenerator generator = new GroundTruthGenerator(store, p, specs, plan.repeats);
+    Path folder = plan.out();
+    int repeats = plan.repeats();
+    UnitStore store = new UnitStore(folder);
+    GroundTruthGenerator generator = new GroundTruthGenerator(store, p, specs, repeats);
     List<GroundTruthGenerator.Unit> todo = generator.pending(sh[0], sh[1]);
     err.printf(
         Locale.ROOT,
         "groundtruth: %d architectures x %d repeats, %d to train (shard %d/%d), profile %s, "
             + "folder %s%n",
         specs.size(),
-        plan.repeats,
+        repeats,
         todo.size(),
         sh[0],
         sh[1],
         p.name(),
-        plan.out);
+        folder);
     err.flush();
     GroundTruthData data =
         CifarGroundTruthData.load(verify.apply(DataRoot.resolve(plan.dataRoot)), p);
@@ -217,11 +219,11 @@ final class GroundTruthGenerateCommand implements Callable<Integer> {
         outcome.stopped() ? "; stopped early, rerun the same command to continue" : "");
     if (!stop.get() && assemble) {
       GroundTruthAssembler.Protocol protocol =
-          GroundTruthAssembler.assemble(store, p, specs, plan.repeats, data.checksums());
+          GroundTruthAssembler.assemble(store, p, specs, repeats, data.checksums());
       err.printf(
           Locale.ROOT,
           "groundtruth: wrote %s (%d records) and %s%n",
-          plan.out.resolve(GroundTruthAssembler.TFRECORD),
+          folder.resolve(GroundTruthAssembler.TFRECORD),
           protocol.unitsFinished(),
           GroundTruthAssembler.PROTOCOL);
     }

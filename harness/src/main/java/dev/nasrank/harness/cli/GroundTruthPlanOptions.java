@@ -1,6 +1,9 @@
 package dev.nasrank.harness.cli;
 
+import dev.nasrank.harness.groundtruth.EmbeddedGroundTruth;
 import dev.nasrank.harness.groundtruth.Profile;
+import dev.nasrank.harness.groundtruth.UnitStore;
+import java.io.IOException;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -21,16 +24,16 @@ final class GroundTruthPlanOptions {
 
   @Option(
       names = "--out",
-      defaultValue = GroundTruthCommand.DEFAULT_OUT,
-      description =
-          "generation folder, relative to the working directory (default: ${DEFAULT-VALUE})")
+      description = "generation folder (default: " + GroundTruthCommand.DEFAULT_OUT_TEXT + ")")
   Path out;
 
   @Option(
       names = "--repeats",
-      defaultValue = GroundTruthCommand.DEFAULT_REPEATS,
-      description = "repeats per architecture (default: ${DEFAULT-VALUE})")
-  int repeats;
+      description =
+          "repeats per architecture (default: "
+              + GroundTruthCommand.DEFAULT_REPEATS
+              + ", or as many as the folder already holds if more)")
+  Integer repeats;
 
   @Option(
       names = "--archs",
@@ -53,6 +56,21 @@ final class GroundTruthPlanOptions {
           "folder holding cifar10-partial-bin/ (default: -Dnasrank.data.root, $NASRANK_DATA_ROOT, "
               + "or the project's lookup; for Slurm, as the nodes see it)")
   Path dataRoot;
+
+  /** --out, else the folder the suite reads the embedded ground truth from. */
+  Path out() {
+    return out != null ? out : EmbeddedGroundTruth.defaultFolder();
+  }
+
+  /**
+   * --repeats, else {@value GroundTruthCommand#DEFAULT_REPEATS} or the repeats the folder already
+   * holds if more (so a default run never records fewer repeats than the folder has).
+   */
+  int repeats() throws IOException {
+    return repeats != null
+        ? repeats
+        : Math.max(GroundTruthCommand.DEFAULT_REPEATS, new UnitStore(out()).repeatsPresent());
+  }
 
   /** The named protocol, with --epochs applied. */
   Profile profile() {

@@ -58,11 +58,11 @@ final class GroundTruthSlurmCommand implements Callable<Integer> {
             : Path.of(plan.archs).toAbsolutePath().normalize().toString();
     GroundTruthSlurm.Request r =
         new GroundTruthSlurm.Request(
-            plan.out,
+            plan.out(),
             p,
             Architectures.resolve(plan.archs),
             archsArg,
-            plan.repeats,
+            plan.repeats(),
             shards,
             plan.dataRoot);
     GroundTruthSlurm.Written w =

@@ -86,6 +86,24 @@ public final class EmbeddedGroundTruth {
     return CodeCheckout.of(EmbeddedGroundTruth.class);
   }
 
+  /**
+   * The folder the embedded ground truth is read from when nothing is named: the one of system
+   * property {@value #PROPERTY}, else {@value #DEFAULT_FOLDER} of the checkout this code runs from,
+   * else of the checkout at or above the working directory, else under the working directory. The
+   * default of {@code groundtruth generate}, {@code status}, {@code assemble} and {@code slurm}, so
+   * they work on the folder the suite reads from any working directory.
+   */
+  public static Path defaultFolder() {
+    String named = System.getProperty(PROPERTY);
+    if (named != null) {
+      return Path.of(named);
+    }
+    return installationRoot()
+        .or(() -> checkoutAbove(Path.of("").toAbsolutePath(), Integer.MAX_VALUE))
+        .map(r -> r.resolve(DEFAULT_FOLDER))
+        .orElse(Path.of(DEFAULT_FOLDER).toAbsolutePath());
+  }
+
   /** The checkout at or above {@code start} ({@link CodeCheckout#above}). */
   static Optional<Path> checkoutAbove(Path start, int levels) {
     return CodeCheckout.above(start, levels);
