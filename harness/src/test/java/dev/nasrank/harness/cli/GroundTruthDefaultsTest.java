@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nasrank.harness.groundtruth.EmbeddedGroundTruth;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,21 +27,12 @@ class GroundTruthDefaultsTest {
   @Test
   void statusFromAnotherWorkingDirectoryReportsTheEmbeddedGroundTruth(@TempDir Path elsewhere)
       throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p =
-        new ProcessBuilder(
-                java,
-                "-cp",
-                System.getProperty("java.class.path"),
-                Main.class.getName(),
-                "groundtruth",
-                "status")
-            .directory(elsewhere.toFile())
-            .redirectErrorStream(true)
-            .start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, p.waitFor(), out);
-    assertTrue(out.contains("units: 204 of 204 (34 architectures x 6 repeats)"), out);
+    StringBuilder out = new StringBuilder();
+    assertEquals(
+        Main.OK, NewUserPathsTest.child(elsewhere, out, "groundtruth", "status"), out.toString());
+    assertTrue(
+        out.toString().contains("units: 204 of 204 (34 architectures x 6 repeats)"),
+        out.toString());
     try (var files = Files.list(elsewhere)) {
       assertEquals(List.of(), files.toList(), "nothing is made in the working directory");
     }

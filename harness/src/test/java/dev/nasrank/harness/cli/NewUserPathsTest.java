@@ -186,7 +186,7 @@ class NewUserPathsTest {
    * Runs the CLI in a child JVM whose working directory is {@code cwd}; the exit code, output
    * appended to log.
    */
-  private static int child(Path cwd, StringBuilder log, String... args) throws Exception {
+  static int child(Path cwd, StringBuilder log, String... args) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd =
         new java.util.ArrayList<>(
