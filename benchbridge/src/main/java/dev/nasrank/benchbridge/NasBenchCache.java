@@ -1,10 +1,10 @@
 package dev.nasrank.benchbridge;
 
-import dev.nasrank.benchbridge.io.AtomicFiles;
 import dev.nasrank.benchbridge.io.DamagedFileException;
 import dev.nasrank.benchbridge.io.LoadReport;
 import dev.nasrank.benchbridge.io.NasbenchLoader;
 import dev.nasrank.benchbridge.io.RecordColumns;
+import dev.nasrank.files.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

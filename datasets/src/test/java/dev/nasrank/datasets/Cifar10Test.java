@@ -153,7 +153,7 @@ class Cifar10Test {
     assertTrue(msg.startsWith(file.toString()), msg);
     assertTrue(
         msg.contains("57dc4e8db7ddc925938d1f2821ee0b499020fa077bedd98d88e6459c7cacb2ab"), msg);
-    assertTrue(msg.contains(dev.nasrank.datasets.io.Checksums.sha256(file)), msg);
+    assertTrue(msg.contains(dev.nasrank.files.Checksums.sha256(file)), msg);
     assertTrue(msg.contains("--no-verify"), msg);
     assertEquals(
         4068, Cifar10.load(root.withVerification(false), Cifar10Split.MINI, Part.TRAIN).count());

@@ -3,6 +3,7 @@ package dev.nasrank.benchbridge.io;
 import dev.nasrank.benchbridge.ModelSpec;
 import dev.nasrank.benchbridge.NasBench;
 import dev.nasrank.benchbridge.SearchSpace;
+import dev.nasrank.files.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;

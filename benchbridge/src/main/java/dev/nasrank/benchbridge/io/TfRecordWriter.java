@@ -1,5 +1,6 @@
 package dev.nasrank.benchbridge.io;
 
+import dev.nasrank.files.AtomicFiles;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.IOException;

@@ -1,8 +1,8 @@
 package dev.nasrank.datasets.manifest;
 
-import dev.nasrank.benchbridge.io.AtomicFiles;
 import dev.nasrank.datasets.DataRoot;
-import dev.nasrank.datasets.io.Checksums;
+import dev.nasrank.files.AtomicFiles;
+import dev.nasrank.files.Checksums;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,7 @@
 package dev.nasrank.datasets.manifest;
 
 import dev.nasrank.datasets.DataRoot;
-import dev.nasrank.datasets.io.Checksums;
+import dev.nasrank.files.Checksums;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

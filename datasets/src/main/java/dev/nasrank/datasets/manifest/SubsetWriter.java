@@ -1,9 +1,9 @@
 package dev.nasrank.datasets.manifest;
 
-import dev.nasrank.benchbridge.io.AtomicFiles;
 import dev.nasrank.datasets.DataRoot;
 import dev.nasrank.datasets.MissingDataException;
-import dev.nasrank.datasets.io.Checksums;
+import dev.nasrank.files.AtomicFiles;
+import dev.nasrank.files.Checksums;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nasrank.datasets.CifarFormatException;
 import dev.nasrank.datasets.CifarImages;
 import dev.nasrank.datasets.TestData;
+import dev.nasrank.files.Checksums;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

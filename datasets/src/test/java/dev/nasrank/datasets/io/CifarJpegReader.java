@@ -3,6 +3,7 @@ package dev.nasrank.datasets.io;
 import dev.nasrank.datasets.CifarFormatException;
 import dev.nasrank.datasets.CifarImages;
 import dev.nasrank.datasets.SourceFile;
+import dev.nasrank.files.Checksums;
 import java.awt.image.BufferedImage;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;

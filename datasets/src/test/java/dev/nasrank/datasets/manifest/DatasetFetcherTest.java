@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.nasrank.datasets.DataRoot;
-import dev.nasrank.datasets.io.Checksums;
+import dev.nasrank.files.Checksums;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -1,7 +1,7 @@
 package dev.nasrank.harness.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.nasrank.benchbridge.io.AtomicFiles;
+import dev.nasrank.files.AtomicFiles;
 import dev.nasrank.harness.manifest.ManifestIo;
 import dev.nasrank.harness.manifest.RunManifest;
 import dev.nasrank.harness.regress.Baseline;

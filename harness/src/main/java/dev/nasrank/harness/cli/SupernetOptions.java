@@ -1,9 +1,9 @@
 package dev.nasrank.harness.cli;
 
 import dev.nasrank.harness.config.NetworkShape;
+import dev.nasrank.harness.setting.BnStrategy;
+import dev.nasrank.harness.setting.Method;
 import dev.nasrank.harness.space.SamplerMode;
-import dev.nasrank.harness.supernet.BnStrategy;
-import dev.nasrank.harness.supernet.Method;
 import dev.nasrank.harness.supernet.SupernetConfig;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;

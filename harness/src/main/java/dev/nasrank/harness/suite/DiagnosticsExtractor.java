@@ -11,7 +11,7 @@ import dev.nasrank.datasets.BatchSource;
 import dev.nasrank.harness.report.diagnostics.DiagnosticsFile;
 import dev.nasrank.harness.report.diagnostics.FeatureSimilarity;
 import dev.nasrank.harness.report.diagnostics.SbnStatistics;
-import dev.nasrank.harness.supernet.BnStrategy;
+import dev.nasrank.harness.setting.BnStrategy;
 import dev.nasrank.harness.supernet.RunningBatchNorm;
 import dev.nasrank.harness.supernet.S4Cell;
 import dev.nasrank.harness.supernet.Supernet;
@@ -60,7 +60,7 @@ public final class DiagnosticsExtractor {
         NDArray x = batch.getData().head();
         NDArray h = child(net, "stem").forward(ps, new NDList(x), false).head();
         S4Cell cell = net.cells().get(0);
-        boolean spos = net.config().method() == dev.nasrank.harness.supernet.Method.SPOS;
+        boolean spos = net.config().method() == dev.nasrank.harness.setting.Method.SPOS;
         // candidate ops of node n1
         Block n1 = child(cell, spos ? "k1_n1" : "n1");
         List<float[]> opOut = new ArrayList<>();

@@ -1,9 +1,9 @@
 package dev.nasrank.harness.suite;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.nasrank.files.Checksums;
 import dev.nasrank.harness.groundtruth.EmbeddedGroundTruth;
 import dev.nasrank.harness.manifest.ManifestIo;
-import dev.nasrank.harness.manifest.Sha256;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -59,7 +59,7 @@ public final class RecordedGroundTruth {
     }
     String sha = m.path("datasets").path("groundtruth").asText("");
     if (!sha.isEmpty()) {
-      String now = Sha256.of(file);
+      String now = Checksums.sha256Tree(file);
       if (!now.equals(sha)) {
         throw new IllegalArgumentException(
             file

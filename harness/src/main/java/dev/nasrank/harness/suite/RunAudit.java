@@ -2,14 +2,14 @@ package dev.nasrank.harness.suite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nasrank.datasets.DataRoot;
+import dev.nasrank.files.Checksums;
+import dev.nasrank.harness.candidates.Candidate;
+import dev.nasrank.harness.candidates.CandidatesCsv;
 import dev.nasrank.harness.eval.OneShotRun;
 import dev.nasrank.harness.manifest.CodeCheckout;
 import dev.nasrank.harness.manifest.Environment;
 import dev.nasrank.harness.manifest.GitInfo;
 import dev.nasrank.harness.manifest.ManifestIo;
-import dev.nasrank.harness.manifest.Sha256;
-import dev.nasrank.harness.report.Candidate;
-import dev.nasrank.harness.report.CandidatesCsv;
 import dev.nasrank.harness.report.RunDirectory;
 import dev.nasrank.harness.train.Checkpoint;
 import dev.nasrank.harness.train.DeviceOption;
@@ -241,7 +241,7 @@ public final class RunAudit {
         problems.add(e.getKey() + ": " + ex.getMessage());
         continue;
       }
-      String sha = Sha256.of(file);
+      String sha = Checksums.sha256Tree(file);
       if (!sha.equals(e.getValue().asText())) {
         problems.add(file + ": SHA-256 " + sha + ", the run used " + e.getValue().asText());
       }

@@ -1,7 +1,7 @@
 package dev.nasrank.harness.suite;
 
-import dev.nasrank.harness.supernet.BnStrategy;
-import dev.nasrank.harness.supernet.Method;
+import dev.nasrank.harness.setting.BnStrategy;
+import dev.nasrank.harness.setting.Method;
 
 /**
  * One supernet of the suite: trained once, then evaluated uncalibrated and calibrated over all its

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nasrank.harness.config.NetworkShape;
+import dev.nasrank.harness.setting.BnStrategy;
+import dev.nasrank.harness.setting.Method;
 import dev.nasrank.harness.space.SamplerMode;
-import dev.nasrank.harness.supernet.BnStrategy;
-import dev.nasrank.harness.supernet.Method;
 import dev.nasrank.harness.supernet.SupernetConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.nasrank.files.Checksums;
 import dev.nasrank.harness.groundtruth.EmbeddedGroundTruth;
 import dev.nasrank.harness.manifest.ManifestIo;
-import dev.nasrank.harness.manifest.Sha256;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,8 +55,9 @@ class FidelityCommandTest {
     JsonNode run = ManifestIo.read(out.resolve("run.json"));
     assertEquals("fidelity", run.get("profile").asText());
     assertEquals(
-        Sha256.of(study.resolve("groundtruth.tfrecord")), run.at("/datasets/groundtruth").asText());
-    assertEquals(Sha256.of(dump), run.at("/datasets/nasbench").asText());
+        Checksums.sha256Tree(study.resolve("groundtruth.tfrecord")),
+        run.at("/datasets/groundtruth").asText());
+    assertEquals(Checksums.sha256Tree(dump), run.at("/datasets/nasbench").asText());
     assertEquals(2020, run.at("/seeds/bootstrap").asLong());
     assertEquals(1000, run.at("/configuration/bootstrapResamples").asInt());
   }

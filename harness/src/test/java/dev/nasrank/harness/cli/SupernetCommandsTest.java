@@ -73,7 +73,7 @@ class SupernetCommandsTest {
             "1",
             "--no-calibrate",
             "--no-progress"));
-    var rows = dev.nasrank.harness.report.CandidatesCsv.read(run.resolve("candidates.csv"));
+    var rows = dev.nasrank.harness.candidates.CandidatesCsv.read(run.resolve("candidates.csv"));
     assertEquals(3, rows.size());
     assertTrue(rows.stream().noneMatch(r -> r.calibrated()));
     assertTrue(rows.stream().allMatch(r -> r.oneShotAccuracy() >= 0 && r.oneShotAccuracy() <= 1));
@@ -99,7 +99,8 @@ class SupernetCommandsTest {
             out2.toString(),
             "--no-progress"));
     assertEquals(
-        4, dev.nasrank.harness.report.CandidatesCsv.read(out2.resolve("candidates.csv")).size());
+        4,
+        dev.nasrank.harness.candidates.CandidatesCsv.read(out2.resolve("candidates.csv")).size());
     assertTrue(Files.exists(out2.resolve("architectures.csv")));
 
     // A second train into the same folder without --resume is refused (exit 1); --resume with

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nasrank.files.Checksums;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,11 +26,12 @@ class ManifestTest {
   void sha256MatchesTheFips180Vector() throws Exception {
     // FIPS 180-2, appendix B.1: SHA-256("abc")
     String abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
-    assertEquals(abc, Sha256.hex("abc".getBytes(StandardCharsets.US_ASCII)));
+    assertEquals(abc, Checksums.sha256Hex("abc".getBytes(StandardCharsets.US_ASCII)));
     Path f = tmp.resolve("abc.bin");
     Files.writeString(f, "abc", StandardCharsets.US_ASCII);
-    assertEquals(abc, Sha256.of(f));
-    assertThrows(IllegalArgumentException.class, () -> Sha256.of(tmp.resolve("missing")));
+    assertEquals(abc, Checksums.sha256Tree(f));
+    assertThrows(
+        IllegalArgumentException.class, () -> Checksums.sha256Tree(tmp.resolve("missing")));
   }
 
   @Test
@@ -40,7 +42,7 @@ class ManifestTest {
         "{\"a\":{\"x\":true,\"y\":[3,{\"p\":2,\"q\":1}]},\"b\":1}", CanonicalJson.canonical(a));
     assertEquals(CanonicalJson.sha256(a), CanonicalJson.sha256(b));
     assertEquals(
-        Sha256.hex(CanonicalJson.canonical(a).getBytes(StandardCharsets.UTF_8)),
+        Checksums.sha256Hex(CanonicalJson.canonical(a).getBytes(StandardCharsets.UTF_8)),
         CanonicalJson.sha256(a));
     // array order is meaningful
     assertNotEquals(

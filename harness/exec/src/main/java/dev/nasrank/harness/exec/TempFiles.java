@@ -9,9 +9,9 @@ import java.util.List;
 
 /**
  * Removes the temporary files an atomic write leaves when its process is killed before the rename
- * ({@code .<name>.<random>.tmp}, as {@link dev.nasrank.benchbridge.io.AtomicFiles} and the
- * checkpoint writer name them). Call it only while holding the lock of the folder, so no live
- * writer's file is removed.
+ * ({@code .<name>.<random>.tmp}, as {@link dev.nasrank.files.AtomicFiles} and the checkpoint writer
+ * name them). Call it only while holding the lock of the folder, so no live writer's file is
+ * removed.
  */
 public final class TempFiles {
   private TempFiles() {}

@@ -1,9 +1,9 @@
 package dev.nasrank.harness.groundtruth;
 
-import static dev.nasrank.harness.report.metrics.NoiseCeiling.kendallTau;
-import static dev.nasrank.harness.report.metrics.NoiseCeiling.repeatPairs;
+import static dev.nasrank.harness.metrics.NoiseCeiling.kendallTau;
+import static dev.nasrank.harness.metrics.NoiseCeiling.repeatPairs;
 
-import dev.nasrank.harness.report.metrics.NoiseCeiling.Pair;
+import dev.nasrank.harness.metrics.NoiseCeiling.Pair;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -14,10 +14,10 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The noise ceiling of a ground truth, computed by the report's own {@link
- * dev.nasrank.harness.report.metrics.NoiseCeiling} (one definition): Kendall tau-b between the
- * final accuracies of two repeats over the architectures that have both, for every pair of repeats,
- * and their mean. No ranking method can be expected to agree with one repeat better than another
- * repeat does.
+ * dev.nasrank.harness.metrics.NoiseCeiling} (one definition): Kendall tau-b between the final
+ * accuracies of two repeats over the architectures that have both, for every pair of repeats, and
+ * their mean. No ranking method can be expected to agree with one repeat better than another repeat
+ * does.
  *
  * @param metric which accuracy was compared ({@code validation} or {@code test}, final evaluation)
  * @param pairs tau of each repeat pair, keyed {@code "a-b"}

@@ -1,6 +1,6 @@
 package dev.nasrank.harness.regress;
 
-import dev.nasrank.harness.report.Candidate;
+import dev.nasrank.harness.candidates.Candidate;
 import dev.nasrank.harness.report.RankingRow;
 import java.util.ArrayList;
 import java.util.List;

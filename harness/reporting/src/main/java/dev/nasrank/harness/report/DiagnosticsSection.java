@@ -1,7 +1,7 @@
 package dev.nasrank.harness.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.nasrank.benchbridge.io.AtomicFiles;
+import dev.nasrank.files.AtomicFiles;
 import dev.nasrank.harness.manifest.ManifestDiff;
 import dev.nasrank.harness.report.diagnostics.DiagnosticsFile;
 import dev.nasrank.harness.report.diagnostics.SbnStatistics;

@@ -1,6 +1,7 @@
 package dev.nasrank.harness.report;
 
-import dev.nasrank.benchbridge.io.AtomicFiles;
+import dev.nasrank.files.AtomicFiles;
+import dev.nasrank.harness.candidates.Candidate;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

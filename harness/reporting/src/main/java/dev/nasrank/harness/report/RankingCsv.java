@@ -1,6 +1,6 @@
 package dev.nasrank.harness.report;
 
-import dev.nasrank.benchbridge.io.AtomicFiles;
+import dev.nasrank.files.AtomicFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

@@ -1,8 +1,9 @@
 package dev.nasrank.harness.report;
 
-import dev.nasrank.harness.report.metrics.BootstrapInterval;
-import dev.nasrank.harness.report.metrics.NoiseCeiling;
-import dev.nasrank.harness.report.metrics.RankMetrics;
+import dev.nasrank.harness.candidates.Candidate;
+import dev.nasrank.harness.metrics.BootstrapInterval;
+import dev.nasrank.harness.metrics.NoiseCeiling;
+import dev.nasrank.harness.metrics.RankMetrics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

@@ -1,5 +1,7 @@
 package dev.nasrank.harness.report;
 
+import dev.nasrank.harness.candidates.Candidate;
+
 /**
  * One row of {@code ranking.csv}: the default variant (unique architectures, ground truth = mean of
  * the repeats' final validation accuracies, no filter) of one supernet.

@@ -1,5 +1,6 @@
 package dev.nasrank.harness.report;
 
+import dev.nasrank.harness.candidates.Candidate;
 import dev.nasrank.harness.report.claims.ClaimResult;
 import dev.nasrank.harness.report.stats.StudyStatistics;
 import java.nio.file.Path;

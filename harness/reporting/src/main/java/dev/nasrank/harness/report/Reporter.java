@@ -1,13 +1,15 @@
 package dev.nasrank.harness.report;
 
-import dev.nasrank.benchbridge.io.AtomicFiles;
+import dev.nasrank.files.AtomicFiles;
+import dev.nasrank.harness.candidates.Candidate;
+import dev.nasrank.harness.candidates.CandidatesCsv;
 import dev.nasrank.harness.manifest.ManifestIo;
 import dev.nasrank.harness.manifest.RunManifest;
+import dev.nasrank.harness.metrics.BootstrapInterval;
 import dev.nasrank.harness.report.claims.ClaimResult;
 import dev.nasrank.harness.report.claims.ClaimsCsv;
 import dev.nasrank.harness.report.claims.PaperClaims;
 import dev.nasrank.harness.report.diagnostics.DiagnosticsFile;
-import dev.nasrank.harness.report.metrics.BootstrapInterval;
 import dev.nasrank.harness.report.stats.HierarchicalBootstrap;
 import dev.nasrank.harness.report.stats.StatisticsCsv;
 import dev.nasrank.harness.report.stats.StudyData;

@@ -1,6 +1,6 @@
 package dev.nasrank.harness.report;
 
-import dev.nasrank.benchbridge.io.AtomicFiles;
+import dev.nasrank.files.AtomicFiles;
 import dev.nasrank.harness.report.claims.ClaimResult;
 import dev.nasrank.harness.report.claims.ClaimVerdict;
 import dev.nasrank.harness.report.stats.PairComparison;

@@ -2,7 +2,8 @@ package dev.nasrank.harness.report;
 
 import static dev.nasrank.harness.report.ReportFormat.f;
 
-import dev.nasrank.harness.report.metrics.RankMetrics;
+import dev.nasrank.harness.candidates.Candidate;
+import dev.nasrank.harness.metrics.RankMetrics;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nasrank.harness.report.metrics.BootstrapInterval;
+import dev.nasrank.harness.candidates.Candidate;
+import dev.nasrank.harness.metrics.BootstrapInterval;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

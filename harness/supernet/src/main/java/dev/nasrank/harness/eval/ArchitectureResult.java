@@ -1,7 +1,7 @@
 package dev.nasrank.harness.eval;
 
-import dev.nasrank.harness.supernet.BnStrategy;
-import dev.nasrank.harness.supernet.Method;
+import dev.nasrank.harness.setting.BnStrategy;
+import dev.nasrank.harness.setting.Method;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.nasrank.harness.eval;
 
-import dev.nasrank.harness.report.Candidate;
+import dev.nasrank.harness.candidates.Candidate;
+import dev.nasrank.harness.setting.BnStrategy;
+import dev.nasrank.harness.setting.Method;
 import dev.nasrank.harness.space.S4Choice;
-import dev.nasrank.harness.supernet.BnStrategy;
-import dev.nasrank.harness.supernet.Method;
 
 /**
  * One-shot accuracy of one S4 choice: the supernet's top-1 accuracy on the validation split with

@@ -1,7 +1,7 @@
 package dev.nasrank.harness.eval;
 
-import dev.nasrank.benchbridge.io.AtomicFiles;
-import dev.nasrank.harness.report.CandidatesCsv;
+import dev.nasrank.files.AtomicFiles;
+import dev.nasrank.harness.candidates.CandidatesCsv;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;

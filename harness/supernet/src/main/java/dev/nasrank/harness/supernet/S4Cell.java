@@ -8,6 +8,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.nasrank.harness.setting.Method;
 import dev.nasrank.harness.space.S4Choice;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import dev.nasrank.harness.setting.BnStrategy;
 import dev.nasrank.harness.space.S4Choice;
 import java.util.List;
 

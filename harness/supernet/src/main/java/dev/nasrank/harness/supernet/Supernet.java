@@ -10,6 +10,7 @@ import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
+import dev.nasrank.harness.setting.Method;
 import dev.nasrank.harness.space.S4Choice;
 import java.util.ArrayList;
 import java.util.Collections;

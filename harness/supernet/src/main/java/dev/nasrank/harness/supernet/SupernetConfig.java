@@ -1,6 +1,8 @@
 package dev.nasrank.harness.supernet;
 
 import dev.nasrank.harness.config.NetworkShape;
+import dev.nasrank.harness.setting.BnStrategy;
+import dev.nasrank.harness.setting.Method;
 import dev.nasrank.harness.space.S4Choice;
 import dev.nasrank.harness.space.SamplerMode;
 import java.util.ArrayList;

@@ -3,6 +3,7 @@ package dev.nasrank.harness.supernet;
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
+import dev.nasrank.harness.setting.BnStrategy;
 import dev.nasrank.harness.space.S4Choice;
 import java.util.List;
 

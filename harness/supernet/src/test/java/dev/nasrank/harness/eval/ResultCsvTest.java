@@ -3,11 +3,11 @@ package dev.nasrank.harness.eval;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.nasrank.harness.report.CandidatesCsv;
+import dev.nasrank.harness.candidates.CandidatesCsv;
+import dev.nasrank.harness.setting.BnStrategy;
+import dev.nasrank.harness.setting.Method;
 import dev.nasrank.harness.space.S4Choice;
 import dev.nasrank.harness.space.S4Space;
-import dev.nasrank.harness.supernet.BnStrategy;
-import dev.nasrank.harness.supernet.Method;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.nasrank.datasets.BatchSource;
 import dev.nasrank.datasets.djl.SyntheticBatches;
-import dev.nasrank.harness.supernet.BnStrategy;
-import dev.nasrank.harness.supernet.Method;
+import dev.nasrank.harness.setting.BnStrategy;
+import dev.nasrank.harness.setting.Method;
 import dev.nasrank.harness.supernet.SupernetConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

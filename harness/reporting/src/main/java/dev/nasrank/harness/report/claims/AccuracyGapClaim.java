@@ -1,6 +1,6 @@
 package dev.nasrank.harness.report.claims;
 
-import dev.nasrank.harness.report.Candidate;
+import dev.nasrank.harness.candidates.Candidate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.nasrank.harness.report.claims;
 
-import dev.nasrank.benchbridge.io.AtomicFiles;
+import dev.nasrank.files.AtomicFiles;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;

@@ -1,6 +1,6 @@
 package dev.nasrank.harness.report.claims;
 
-import dev.nasrank.harness.report.Candidate;
+import dev.nasrank.harness.candidates.Candidate;
 import dev.nasrank.harness.report.stats.PairComparison;
 import dev.nasrank.harness.report.stats.SettingStats;
 import dev.nasrank.harness.report.stats.StudyStatistics;

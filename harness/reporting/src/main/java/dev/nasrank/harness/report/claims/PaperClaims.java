@@ -1,6 +1,6 @@
 package dev.nasrank.harness.report.claims;
 
-import dev.nasrank.harness.report.Candidate;
+import dev.nasrank.harness.candidates.Candidate;
 import dev.nasrank.harness.report.diagnostics.DiagnosticsFile;
 import dev.nasrank.harness.report.stats.StudyStatistics;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.nasrank.harness.report.diagnostics;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.nasrank.benchbridge.io.AtomicFiles;
+import dev.nasrank.files.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package dev.nasrank.harness.report.fidelity;
 
-import dev.nasrank.benchbridge.io.AtomicFiles;
+import dev.nasrank.files.AtomicFiles;
 import dev.nasrank.harness.report.Charts;
 import java.nio.file.Path;
 import java.util.List;

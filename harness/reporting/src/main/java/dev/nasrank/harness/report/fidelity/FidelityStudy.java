@@ -2,8 +2,8 @@ package dev.nasrank.harness.report.fidelity;
 
 import dev.nasrank.benchbridge.GroundTruthSource;
 import dev.nasrank.benchbridge.ModelSpec;
-import dev.nasrank.harness.report.metrics.BootstrapInterval;
-import dev.nasrank.harness.report.metrics.RankMetrics;
+import dev.nasrank.harness.metrics.BootstrapInterval;
+import dev.nasrank.harness.metrics.RankMetrics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.nasrank.harness.report.stats;
 
-import dev.nasrank.harness.report.Candidate;
+import dev.nasrank.harness.candidates.Candidate;
 
 /**
  * Two settings compared (default variant): A minus B.

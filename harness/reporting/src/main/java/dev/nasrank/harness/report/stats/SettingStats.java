@@ -1,6 +1,6 @@
 package dev.nasrank.harness.report.stats;
 
-import dev.nasrank.harness.report.Candidate;
+import dev.nasrank.harness.candidates.Candidate;
 
 /**
  * The statistics of one setting over its seeds (default variant; ground truth = mean of the

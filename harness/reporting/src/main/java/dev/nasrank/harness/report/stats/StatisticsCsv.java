@@ -1,7 +1,7 @@
 package dev.nasrank.harness.report.stats;
 
-import dev.nasrank.benchbridge.io.AtomicFiles;
-import dev.nasrank.harness.report.Candidate;
+import dev.nasrank.files.AtomicFiles;
+import dev.nasrank.harness.candidates.Candidate;
 import dev.nasrank.harness.report.RankingCsv;
 import java.nio.file.Path;
 

@@ -1,11 +1,11 @@
 package dev.nasrank.harness.report.stats;
 
-import dev.nasrank.harness.report.Candidate;
+import dev.nasrank.harness.candidates.Candidate;
+import dev.nasrank.harness.metrics.NoiseCeiling;
+import dev.nasrank.harness.metrics.RankMetrics;
 import dev.nasrank.harness.report.GroundTruth;
 import dev.nasrank.harness.report.RankingEvaluator;
 import dev.nasrank.harness.report.Variant;
-import dev.nasrank.harness.report.metrics.NoiseCeiling;
-import dev.nasrank.harness.report.metrics.RankMetrics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.nasrank.harness.report.stats;
 
-import dev.nasrank.harness.report.Candidate;
+import dev.nasrank.harness.candidates.Candidate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

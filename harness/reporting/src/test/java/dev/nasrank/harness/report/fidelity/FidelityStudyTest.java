@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.nasrank.benchbridge.GroundTruthSource;
 import dev.nasrank.benchbridge.Metric;
 import dev.nasrank.benchbridge.ModelSpec;
-import dev.nasrank.harness.report.metrics.BootstrapInterval;
+import dev.nasrank.harness.metrics.BootstrapInterval;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,0 +1,217 @@
+package dev.nasrank.harness.candidates;
+
+import dev.nasrank.files.AtomicFiles;
+import dev.nasrank.harness.space.S4Choice;
+import dev.nasrank.harness.space.S4Space;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The one reader and writer of {@code candidates.csv}, a unit's file and a run's merged one. Reads
+ * (header {@code method,bn_strategy,calibrated,seed,choice,active_paths,
+ * module_hash,one_shot_accuracy}, optional extra column {@code max_paths}); every error names the
+ * file, the line and the offending value. The {@code choice} must be an S4 choice ({@link
+ * S4Choice#parse}), its number of active nodes must be {@code active_paths} and its NAS-Bench-101
+ * cell must hash to {@code module_hash}; integers must fit their type (no wrapping).
+ */
+public final class CandidatesCsv {
+  /** The required columns, in the order the suite writes them. */
+  public static final List<String> HEADER =
+      List.of(
+          "method",
+          "bn_strategy",
+          "calibrated",
+          "seed",
+          "choice",
+          "active_paths",
+          "module_hash",
+          "one_shot_accuracy");
+
+  /** Optional column: the supernet's maximum number of active paths m (default 4). */
+  public static final String MAX_PATHS = "max_paths";
+
+  /** NAS-Bench-101 hash of each S4 choice code, computed once. */
+  private static final Map<Integer, String> HASHES = new ConcurrentHashMap<>();
+
+  private CandidatesCsv() {}
+
+  /** Reads every row, streaming; rejects duplicate (setting, seed, max_paths, choice) rows. */
+  public static List<Candidate> read(Path file) {
+    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+    try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        CSVParser parser = CSVParser.parse(in, format)) {
+      List<String> header = parser.getHeaderNames();
+      for (String col : HEADER) {
+        if (!header.contains(col)) {
+          throw new IllegalArgumentException(
+              file + ": missing column '" + col + "' (header is " + header + ")");
+        }
+      }
+      boolean hasMaxPaths = header.contains(MAX_PATHS);
+      List<Candidate> rows = new ArrayList<>();
+      Set<String> seen = new HashSet<>();
+      for (CSVRecord r : parser) {
+        long line = parser.getCurrentLineNumber();
+        Candidate c = parse(r, hasMaxPaths, file, line);
+        String key = c.runKey() + "|" + c.maxPaths() + "|" + c.choice();
+        if (!seen.add(key)) {
+          throw new IllegalArgumentException(
+              file
+                  + ":"
+                  + line
+                  + ": duplicate row for choice '"
+                  + c.choice()
+                  + "' of "
+                  + c.setting().label()
+                  + " seed "
+                  + c.seed());
+        }
+        rows.add(c);
+      }
+      if (rows.isEmpty()) {
+        throw new IllegalArgumentException(file + ": no candidate rows");
+      }
+      return rows;
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException("missing file " + file, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Writes rows atomically in the column order of {@link #HEADER}, plus {@value #MAX_PATHS} when
+   * asked (a run's merged file; a unit's own file has one m and leaves it out). Accuracies as
+   * Java's shortest round-trip decimal.
+   */
+  public static void write(Path file, List<Candidate> rows, boolean withMaxPaths) {
+    List<String> header = new ArrayList<>(HEADER);
+    if (withMaxPaths) {
+      header.add(MAX_PATHS);
+    }
+    StringWriter w = new StringWriter();
+    try (CSVPrinter p =
+        new CSVPrinter(
+            w, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
+      for (Candidate c : rows) {
+        p.print(c.method());
+        p.print(c.bnStrategy());
+        p.print(c.calibrated());
+        p.print(c.seed());
+        p.print(c.choice());
+        p.print(c.activePaths());
+        p.print(c.moduleHash());
+        p.print(c.oneShotAccuracy());
+        if (withMaxPaths) {
+          p.print(c.maxPaths());
+        }
+        p.println();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot format " + file + ": " + e.getMessage(), e);
+    }
+    AtomicFiles.writeString(file, w.toString());
+  }
+
+  private static Candidate parse(CSVRecord r, boolean hasMaxPaths, Path file, long line) {
+    if (!r.isConsistent()) {
+      throw new IllegalArgumentException(
+          file
+              + ":"
+              + line
+              + ": expected "
+              + r.getParser().getHeaderNames().size()
+              + " fields, got "
+              + r.size());
+    }
+    try {
+      String cal = r.get("calibrated");
+      if (!cal.equals("true") && !cal.equals("false")) {
+        throw new IllegalArgumentException("calibrated must be true or false, got '" + cal + "'");
+      }
+      String choiceText = r.get("choice");
+      S4Choice choice;
+      try {
+        choice = S4Choice.parse(choiceText);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "choice '" + choiceText + "' is not an S4 choice: " + e.getMessage(), e);
+      }
+      int activePaths = parseInt("active_paths", r.get("active_paths"));
+      if (activePaths != choice.activePaths()) {
+        throw new IllegalArgumentException(
+            "active_paths "
+                + activePaths
+                + " does not match choice '"
+                + choiceText
+                + "', which has "
+                + choice.activePaths()
+                + " active nodes");
+      }
+      String hash = r.get("module_hash");
+      String expected = HASHES.computeIfAbsent(choice.code(), c -> S4Space.toSpec(choice).hash());
+      if (!expected.equals(hash)) {
+        throw new IllegalArgumentException(
+            "module_hash "
+                + hash
+                + " is not the hash of choice '"
+                + choiceText
+                + "' ("
+                + expected
+                + ")");
+      }
+      return new Candidate(
+          r.get("method"),
+          r.get("bn_strategy"),
+          cal.equals("true"),
+          parseLong("seed", r.get("seed")),
+          choiceText,
+          activePaths,
+          hash,
+          parseDouble("one_shot_accuracy", r.get("one_shot_accuracy")),
+          hasMaxPaths ? parseInt(MAX_PATHS, r.get(MAX_PATHS)) : S4Choice.NODES);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(file + ":" + line + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static long parseLong(String col, String v) {
+    try {
+      return Long.parseLong(v.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(col + " must be an integer, got '" + v + "'");
+    }
+  }
+
+  private static int parseInt(String col, String v) {
+    long x = parseLong(col, v);
+    if (x < Integer.MIN_VALUE || x > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(col + " " + v.trim() + " is out of range");
+    }
+    return (int) x;
+  }
+
+  private static double parseDouble(String col, String v) {
+    try {
+      return Double.parseDouble(v.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(col + " must be a number, got '" + v + "'");
+    }
+  }
+}

@@ -1,2 +1,0 @@
-/** Rank-correlation metrics, bootstrap intervals and the noise ceiling used by the reporter. */
-package dev.nasrank.harness.report.metrics;
