@@ -1,6 +1,7 @@
 package dev.nasrank.datasets;
 
 import dev.nasrank.datasets.io.CifarBinaryReader;
+import dev.nasrank.datasets.io.CifarJpegReader;
 import dev.nasrank.datasets.manifest.ChecksumMismatchException;
 import dev.nasrank.datasets.manifest.DatasetEntry;
 import dev.nasrank.datasets.manifest.DatasetManifest;
@@ -12,7 +13,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Loads the parts of the CIFAR-10 splits from the binary batch files under a data root. */
+/**
+ * Loads the parts of the CIFAR-10 splits from the binary batch files (or, for {@link
+ * Cifar10Split#JPG}, the JPEG zip) under a data root.
+ */
 public final class Cifar10 {
 
   private Cifar10() {}
@@ -31,6 +35,9 @@ public final class Cifar10 {
    */
   public static CifarImages load(DataRoot root, Cifar10Split split, Cifar10Split.Part part) {
     DatasetEntry dataset = DatasetManifest.load().entry(split.datasetId());
+    if (split.isJpeg()) {
+      return loadJpeg(root, dataset, split.jpegLayout(part));
+    }
     List<Path> files = new ArrayList<>();
     for (String name : split.files(part)) {
       Path file = root.require(dataset.folder() + "/" + name);
@@ -65,6 +72,21 @@ public final class Cifar10 {
       sources.add(source);
     }
     return new CifarImages(count, pixels, labels, sources);
+  }
+
+  private static CifarImages loadJpeg(
+      DataRoot root, DatasetEntry dataset, Cifar10Split.JpegLayout layout) {
+    Path zip = root.require(dataset.folder() + "/" + Cifar10Split.JpegLayout.ZIP);
+    CifarImages images;
+    try {
+      images = CifarJpegReader.readZipInterleaved(zip, layout.folder(), layout.from(), layout.to());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + zip + ": " + e.getMessage(), e);
+    }
+    if (root.verifies()) {
+      verify(dataset, Cifar10Split.JpegLayout.ZIP, images.sources().get(0));
+    }
+    return images;
   }
 
   /**

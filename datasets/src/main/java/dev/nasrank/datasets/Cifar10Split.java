@@ -19,6 +19,13 @@ import java.util.Locale;
  *   <li>{@link #REFERENCE}: the MixPath reference code's protocol: train = batches 1-5 (50,000); it
  *       evaluates on the 10,000-image test batch, so here VALIDATION and TEST are both the test
  *       batch.
+ *   <li>{@link #JPG}: NAS-Bench-101's proportions on the JPEG re-encoding of all 60,000 images
+ *       (folder {@code cifar10-jpg}, one zip; IJG quality 75, so LOSSY: pixels differ slightly from
+ *       the official bytes): train = the first 4,000 training images of each class by file name
+ *       (40,000), validation = the other 1,000 of each class (10,000, held out of training), test =
+ *       the 10,000 test images. Each part is interleaved over the classes (image r of class c at
+ *       position 10r + c), so every prefix (an evaluation budget of N images) is class-balanced.
+ *       For studies that need more than the mini split where the binary files are absent.
  * </ul>
  */
 public enum Cifar10Split {
@@ -41,7 +48,34 @@ public enum Cifar10Split {
           "data_batch_3.bin",
           "data_batch_4.bin",
           "data_batch_5.bin"),
-      List.of("test_batch.bin"));
+      List.of("test_batch.bin")),
+  JPG(DatasetManifest.CIFAR10_JPG, 0, List.of(JpegLayout.ZIP), List.of(JpegLayout.ZIP));
+
+  /**
+   * Where {@link #JPG}'s parts lie in the zip: the zip's part folder and the range of ranks within
+   * each class (by file name).
+   *
+   * @param folder {@code train} or {@code test}
+   * @param from first rank per class (inclusive)
+   * @param to last rank per class (exclusive)
+   */
+  public record JpegLayout(String folder, int from, int to) {
+    /** File name of the zip inside the dataset's folder. */
+    public static final String ZIP = "cifar10-jpg.zip";
+
+    /** Images of the part: {@code (to - from)} of each of the 10 classes. */
+    public int size() {
+      return (to - from) * CifarImages.CLASSES;
+    }
+
+    static JpegLayout of(Part part) {
+      return switch (part) {
+        case TRAIN -> new JpegLayout("train", 0, 4_000);
+        case VALIDATION -> new JpegLayout("train", 4_000, 5_000);
+        case TEST -> new JpegLayout("test", 0, 1_000);
+      };
+    }
+  }
 
   /** A part of a split. */
   public enum Part {
@@ -75,7 +109,24 @@ public enum Cifar10Split {
     return datasetId;
   }
 
-  /** Images every file of this split must hold. */
+  /** Whether the split reads the JPEG zip ({@link #JPG}) rather than binary batch files. */
+  public boolean isJpeg() {
+    return this == JPG;
+  }
+
+  /**
+   * Where a part of {@link #JPG} lies in the zip.
+   *
+   * @throws IllegalStateException for a binary split
+   */
+  public JpegLayout jpegLayout(Part part) {
+    if (!isJpeg()) {
+      throw new IllegalStateException("split " + label() + " reads binary batches, not the zip");
+    }
+    return JpegLayout.of(part);
+  }
+
+  /** Images every binary file of this split must hold (0 for {@link #JPG}). */
   public int recordsPerFile() {
     return recordsPerFile;
   }
@@ -85,12 +136,15 @@ public enum Cifar10Split {
     return switch (part) {
       case TRAIN -> trainFiles;
       case VALIDATION -> validationFiles;
-      case TEST -> TEST_FILES;
+      case TEST -> isJpeg() ? List.of(JpegLayout.ZIP) : TEST_FILES;
     };
   }
 
   /** Number of images of a part. */
   public int size(Part part) {
+    if (isJpeg()) {
+      return JpegLayout.of(part).size();
+    }
     return files(part).size() * recordsPerFile;
   }
 

@@ -10,9 +10,9 @@ import java.util.stream.Collectors;
 
 /**
  * The one vocabulary of data splits for every command, profile and recorded configuration: the
- * three CIFAR-10 splits of {@link Cifar10Split} and a synthetic one for tests and benchmarks.
+ * CIFAR-10 splits of {@link Cifar10Split} and a synthetic one for tests and benchmarks.
  * Written in JSON and on the command line as the lowercase name ({@code mini}, {@code nb101},
- * {@code reference}, {@code synthetic}).
+ * {@code reference}, {@code jpg}, {@code synthetic}).
  */
 public enum DataSplit {
   /** 4,068 training / 1,017 validation / 1,017 test images ({@link Cifar10Split#MINI}). */
@@ -21,6 +21,11 @@ public enum DataSplit {
   NB101(Cifar10Split.NB101),
   /** The MixPath reference code's 50,000 training images, evaluated on the test batch. */
   REFERENCE(Cifar10Split.REFERENCE),
+  /**
+   * NAS-Bench-101's 40,000 / 10,000 / 10,000 on the lossy JPEG copy of CIFAR-10 ({@link
+   * Cifar10Split#JPG}).
+   */
+  JPG(Cifar10Split.JPG),
   /** Random images of fixed seeds, no files (tests, benchmarks). */
   SYNTHETIC(null);
 

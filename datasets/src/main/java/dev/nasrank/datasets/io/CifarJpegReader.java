@@ -37,6 +37,9 @@ public final class CifarJpegReader {
   private static final Pattern ENTRY =
       Pattern.compile("(?:.*/)?([a-z]+)/([a-z]+)/([^/]+)\\.jpe?g", Pattern.CASE_INSENSITIVE);
 
+  private static final Comparator<Encoded> BY_CLASS_THEN_NAME =
+      Comparator.comparingInt((Encoded d) -> d.key.label).thenComparing(d -> d.key.name);
+
   private CifarJpegReader() {}
 
   /**
@@ -46,8 +49,16 @@ public final class CifarJpegReader {
    *     Integer.MAX_VALUE}
    */
   public static CifarImages readZip(Path zip, String part, int perClassLimit) throws IOException {
+    Zipped all = readEntries(zip, part);
+    List<Encoded> kept = limit(all.images(), new int[CifarImages.CLASSES], perClassLimit);
+    SourceFile source =
+        new SourceFile(zip.toAbsolutePath().toString(), Files.size(zip), all.sha256(), kept.size());
+    return assemble(kept, List.of(source), zip + " (part " + part + ")");
+  }
+
+  /** The still-encoded images of one part of a zip, and the SHA-256 of the whole zip file. */
+  private static Zipped readEntries(Path zip, String part) throws IOException {
     List<Encoded> images = new ArrayList<>();
-    int[] perClass = new int[CifarImages.CLASSES];
     MessageDigest sha = Checksums.newDigest("SHA-256");
     try (InputStream raw =
             new DigestInputStream(
@@ -63,11 +74,50 @@ public final class CifarJpegReader {
       raw.transferTo(
           OutputStream.nullOutputStream()); // finish the digest over the central directory
     }
-    List<Encoded> kept = limit(images, perClass, perClassLimit);
+    return new Zipped(images, Checksums.hex(sha));
+  }
+
+  /**
+   * Reads the images of one part ({@code "train"} or {@code "test"}) of a zip whose rank within
+   * their class (by file name) is in {@code [from, to)}, interleaved: the image of rank r of class c
+   * comes at position {@code (r - from) * 10 + c}, so every prefix of the result is balanced over
+   * the classes (as the shuffled official batches are, and unlike {@link #readZip}'s class order).
+   *
+   * @throws CifarFormatException if a class holds fewer than {@code to} images
+   */
+  public static CifarImages readZipInterleaved(Path zip, String part, int from, int to)
+      throws IOException {
+    if (from < 0 || to <= from) {
+      throw new IllegalArgumentException("need 0 <= from < to, got " + from + ", " + to);
+    }
+    Zipped all = readEntries(zip, part);
+    all.images().sort(BY_CLASS_THEN_NAME);
+    int classes = CifarImages.CLASSES;
+    Encoded[] chosen = new Encoded[(to - from) * classes];
+    int[] rank = new int[classes];
+    for (Encoded d : all.images()) {
+      int r = rank[d.key.label]++;
+      if (r >= from && r < to) {
+        chosen[(r - from) * classes + d.key.label] = d;
+      }
+    }
+    for (int c = 0; c < classes; c++) {
+      if (rank[c] < to) {
+        throw new CifarFormatException(
+            zip
+                + " (part "
+                + part
+                + "): class "
+                + CifarImages.CLASS_NAMES.get(c)
+                + " holds "
+                + rank[c]
+                + " images, the selection needs "
+                + to);
+      }
+    }
     SourceFile source =
-        new SourceFile(
-            zip.toAbsolutePath().toString(), Files.size(zip), Checksums.hex(sha), kept.size());
-    return assemble(kept, List.of(source), zip + " (part " + part + ")");
+        new SourceFile(zip.toAbsolutePath().toString(), Files.size(zip), all.sha256(), chosen.length);
+    return assemble(List.of(chosen), List.of(source), zip + " (part " + part + ")");
   }
 
   /** Reads the images of one part from a folder holding {@code <part>/<class>/*.jpg}. */
@@ -142,7 +192,7 @@ public final class CifarJpegReader {
   }
 
   private static List<Encoded> limit(List<Encoded> images, int[] perClass, int perClassLimit) {
-    images.sort(Comparator.comparingInt((Encoded d) -> d.key.label).thenComparing(d -> d.key.name));
+    images.sort(BY_CLASS_THEN_NAME);
     List<Encoded> kept = new ArrayList<>();
     for (Encoded d : images) {
       if (perClass[d.key.label]++ < perClassLimit) {
@@ -170,4 +220,6 @@ public final class CifarJpegReader {
   private record Key(int label, String name) {}
 
   private record Encoded(Key key, byte[] jpeg, String where) {}
+
+  private record Zipped(List<Encoded> images, String sha256) {}
 }
