@@ -79,8 +79,8 @@ public final class CifarJpegReader {
 
   /**
    * Reads the images of one part ({@code "train"} or {@code "test"}) of a zip whose rank within
-   * their class (by file name) is in {@code [from, to)}, interleaved: the image of rank r of class c
-   * comes at position {@code (r - from) * 10 + c}, so every prefix of the result is balanced over
+   * their class (by file name) is in {@code [from, to)}, interleaved: the image of rank r of class
+   * c comes at position {@code (r - from) * 10 + c}, so every prefix of the result is balanced over
    * the classes (as the shuffled official batches are, and unlike {@link #readZip}'s class order).
    *
    * @throws CifarFormatException if a class holds fewer than {@code to} images
@@ -116,7 +116,8 @@ public final class CifarJpegReader {
       }
     }
     SourceFile source =
-        new SourceFile(zip.toAbsolutePath().toString(), Files.size(zip), all.sha256(), chosen.length);
+        new SourceFile(
+            zip.toAbsolutePath().toString(), Files.size(zip), all.sha256(), chosen.length);
     return assemble(List.of(chosen), List.of(source), zip + " (part " + part + ")");
   }
 

@@ -36,8 +36,7 @@ class JpegSplitTest {
     try (ZipFile z = new ZipFile(root.require(ZIP).toFile())) {
       int[][] probes = {{0, 0}, {37, 3}}; // (r, c)
       for (int[] p : probes) {
-        String name =
-            "train/" + CifarImages.CLASS_NAMES.get(p[1]) + "/" + (4000 + p[0]) + ".jpg";
+        String name = "train/" + CifarImages.CLASS_NAMES.get(p[1]) + "/" + (4000 + p[0]) + ".jpg";
         byte[] jpeg;
         try (InputStream in = z.getInputStream(z.getEntry(name))) {
           jpeg = in.readAllBytes();
