@@ -56,6 +56,24 @@ final class ReferenceOrder {
     return (long) vertices << 32 | (long) mask << 8 | labelling;
   }
 
+  /** The key of a valid, pruned cell as it is numbered (no relabelling). */
+  static long keyOf(ModelSpec spec) {
+    int v = spec.vertexCount();
+    int mask = 0;
+    for (int y = 1; y < v; y++) {
+      for (int x = 0; x < y; x++) {
+        if (spec.hasEdge(x, y)) {
+          mask |= 1 << (x + y * (y - 1) / 2);
+        }
+      }
+    }
+    int labelling = 0;
+    for (int k = 1; k < v - 1; k++) {
+      labelling = labelling * 3 + spec.op(k).hashLabel();
+    }
+    return key(v, mask, labelling);
+  }
+
   /** Number of vertices of a key. */
   static int vertices(long key) {
     return (int) (key >>> 32);
