@@ -87,8 +87,7 @@ public final class CellSpace {
               + " parents, output 2 parents");
 
   private static final List<CellSpace> ALL =
-      List.of(
-          NB101, NB101_V4, NB101_V5, NB101_V6, ONESHOT1_SS1, ONESHOT1_SS2, ONESHOT1_SS3);
+      List.of(NB101, NB101_V4, NB101_V5, NB101_V6, ONESHOT1_SS1, ONESHOT1_SS2, ONESHOT1_SS3);
 
   private final String id;
   private final Definition definition;
@@ -135,8 +134,8 @@ public final class CellSpace {
   }
 
   /**
-   * Labelled candidates of the definition before pruning and deduplication: for {@code nb101*},
-   * the labelled graphs {@code generate_graphs} hashes; for the NAS-Bench-1Shot1 spaces, the
+   * Labelled candidates of the definition before pruning and deduplication: for {@code nb101*}, the
+   * labelled graphs {@code generate_graphs} hashes; for the NAS-Bench-1Shot1 spaces, the
    * configurations (a parent set and an operation for every choice block).
    */
   public long configurations() {

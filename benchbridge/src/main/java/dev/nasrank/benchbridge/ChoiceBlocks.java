@@ -15,8 +15,8 @@ import java.util.function.Consumer;
  * output), and every choice block takes one of the three inner operations. A configuration may
  * leave loose ends (a block feeding nothing); NAS-Bench-101's pruning removes them, as 1Shot1's own
  * queries do. With {@code emptyVertex} (the 4-block spaces) an unconnected vertex is inserted
- * before the output so that the matrix is 7x7, as 1Shot1's {@code upscale_to_nasbench_format}
- * does; pruning removes it too, so it changes no cell.
+ * before the output so that the matrix is 7x7, as 1Shot1's {@code upscale_to_nasbench_format} does;
+ * pruning removes it too, so it changes no cell.
  *
  * <p>The enumeration follows this definition directly: every parent configuration, pruned, then
  * every labelling of the surviving blocks. (1Shot1's recursive generator of "all architectures"
@@ -32,7 +32,9 @@ record ChoiceBlocks(List<Integer> parents, boolean emptyVertex) implements CellS
     int vertices = parents.size() + 1 + (emptyVertex ? 1 : 0);
     if (parents.size() < 2 || vertices > ModelSpec.MAX_VERTICES) {
       throw new IllegalArgumentException(
-          "a choice-block space needs 1.." + (ModelSpec.MAX_VERTICES - 2) + " blocks and an output");
+          "a choice-block space needs 1.."
+              + (ModelSpec.MAX_VERTICES - 2)
+              + " blocks and an output");
     }
     int edges = 0;
     for (int j = 1; j <= parents.size(); j++) {
@@ -73,8 +75,8 @@ record ChoiceBlocks(List<Integer> parents, boolean emptyVertex) implements CellS
   }
 
   /**
-   * Calls {@code sink} with the adjacency matrix of every parent configuration (7x7 with the
-   * empty vertex, else B+2 square); the matrix is reused between calls.
+   * Calls {@code sink} with the adjacency matrix of every parent configuration (7x7 with the empty
+   * vertex, else B+2 square); the matrix is reused between calls.
    */
   void forEachConfiguration(Consumer<int[][]> sink) {
     int nodes = parents.size() + 1;
@@ -111,8 +113,8 @@ record ChoiceBlocks(List<Integer> parents, boolean emptyVertex) implements CellS
   }
 
   /**
-   * The distinct pruned cells of all parent configurations, every surviving block labelled
-   * conv3x3, in the order first met.
+   * The distinct pruned cells of all parent configurations, every surviving block labelled conv3x3,
+   * in the order first met.
    */
   List<ModelSpec> prunedStructures() {
     int size = parents.size() + 1 + (emptyVertex ? 1 : 0);

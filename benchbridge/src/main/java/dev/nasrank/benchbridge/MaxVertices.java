@@ -1,11 +1,11 @@
 package dev.nasrank.benchbridge;
 
 /**
- * The cells with at most {@code max} vertices (input and output included), at most 9 edges and
- * the three inner operations: the reference {@code generate_graphs} run with {@code
- * max_vertices = max}, as Yu et al. (ICLR 2020, kcyu2014/eval-nas) do for their {@code
- * v{n}_e9_op3} spaces. Its candidates are already pruned (every vertex on an input-to-output path),
- * so only isomorphic copies collapse.
+ * The cells with at most {@code max} vertices (input and output included), at most 9 edges and the
+ * three inner operations: the reference {@code generate_graphs} run with {@code max_vertices =
+ * max}, as Yu et al. (ICLR 2020, kcyu2014/eval-nas) do for their {@code v{n}_e9_op3} spaces. Its
+ * candidates are already pruned (every vertex on an input-to-output path), so only isomorphic
+ * copies collapse.
  *
  * @param max most vertices, 2..7; 7 is the whole space
  */

@@ -159,8 +159,8 @@ public final class SearchSpace {
   }
 
   /**
-   * A space of the given representatives: each is hashed (on {@code threads} threads) and the
-   * cells are sorted by hash.
+   * A space of the given representatives: each is hashed (on {@code threads} threads) and the cells
+   * are sorted by hash.
    *
    * @param name the space's id, used in messages
    * @param keys {@link ReferenceOrder} keys of class representatives, one per isomorphism class
@@ -391,8 +391,7 @@ public final class SearchSpace {
   public ModelSpec spec(String hash) {
     int i = indexOf(hash);
     if (i < 0) {
-      throw new NoSuchElementException(
-          "module hash " + hash + " is not in the space " + name);
+      throw new NoSuchElementException("module hash " + hash + " is not in the space " + name);
     }
     return specAt(i);
   }

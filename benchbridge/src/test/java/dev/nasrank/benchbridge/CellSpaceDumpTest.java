@@ -10,9 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * How many of the 20k dump's cells (the 20,001 lowest hashes of NAS-Bench-101, about a uniform
- * 4.7% sample) lie in each space. The nb101-v{n} counts agree with the dump's vertex counts
- * (nb101-v4: the 7 cells of 4 or fewer vertices; v5: 7 + 130; v6: 137 + 2,917).
+ * How many of the 20k dump's cells (the 20,001 lowest hashes of NAS-Bench-101, about a uniform 4.7%
+ * sample) lie in each space. The nb101-v{n} counts agree with the dump's vertex counts (nb101-v4:
+ * the 7 cells of 4 or fewer vertices; v5: 7 + 130; v6: 137 + 2,917).
  */
 class CellSpaceDumpTest {
 
@@ -30,8 +30,7 @@ class CellSpaceDumpTest {
     expected.put(CellSpace.ONESHOT1_SS3, 2_698);
     for (Map.Entry<CellSpace, Integer> e : expected.entrySet()) {
       SearchSpace s = e.getKey().enumerate(2);
-      assertEquals(
-          (long) e.getValue(), dump.hashes().filter(s::contains).count(), e.getKey().id());
+      assertEquals((long) e.getValue(), dump.hashes().filter(s::contains).count(), e.getKey().id());
     }
     SearchSpace all = FullSpace.get();
     assertEquals(20_001L, dump.hashes().filter(all::contains).count());

@@ -32,7 +32,8 @@ class CellSpaceTest {
   private static final Map<CellSpace, SearchSpace> ENUMERATED = new LinkedHashMap<>();
 
   private static synchronized SearchSpace enumerated(CellSpace s) {
-    return ENUMERATED.computeIfAbsent(s, x -> x == CellSpace.NB101 ? FullSpace.get() : x.enumerate(2));
+    return ENUMERATED.computeIfAbsent(
+        s, x -> x == CellSpace.NB101 ? FullSpace.get() : x.enumerate(2));
   }
 
   private static List<CellSpace> subspaces() {
@@ -120,7 +121,8 @@ class CellSpaceTest {
       cumulative += byVertices[v];
       if (v >= 4) {
         SearchSpace s = enumerated(CellSpace.parse("nb101-v" + v));
-        assertEquals(cumulative, s.size(), "cells of the whole space with at most " + v + " vertices");
+        assertEquals(
+            cumulative, s.size(), "cells of the whole space with at most " + v + " vertices");
       }
     }
   }
@@ -212,7 +214,10 @@ class CellSpaceTest {
       for (int a = 0; a < keep.size(); a++) {
         labels.add(Op.fromHashLabel(ops.get(keep.get(a)).asInt()));
         for (int b = 0; b < keep.size(); b++) {
-          m[a][b] = root.get("adjacency").get(i).get(keep.get(a)).get(keep.get(b)).asDouble() > 0.5 ? 1 : 0;
+          m[a][b] =
+              root.get("adjacency").get(i).get(keep.get(a)).get(keep.get(b)).asDouble() > 0.5
+                  ? 1
+                  : 0;
         }
       }
       ModelSpec stored = ModelSpec.of(m, labels);

@@ -23,8 +23,7 @@ class NetworkCostTest {
 
   private static final ModelSpec ONE_CONV =
       ModelSpec.of(
-          new int[][] {{0, 1, 0}, {0, 0, 1}, {0, 0, 0}},
-          List.of(Op.INPUT, Op.CONV3X3, Op.OUTPUT));
+          new int[][] {{0, 1, 0}, {0, 0, 1}, {0, 0, 0}}, List.of(Op.INPUT, Op.CONV3X3, Op.OUTPUT));
 
   @Test
   void aTinyNetworkCountedByHand() {
@@ -58,8 +57,7 @@ class NetworkCostTest {
     NetworkCost c = NetworkCost.of(s, new NetworkCost.Shape(4, 1, 1, 2, 4));
     assertEquals(116 + 24 + 24 + 10, c.parameters());
     assertEquals(1_920 + 448 + 576 + 448 + 8, c.flops());
-    assertThrows(
-        IllegalArgumentException.class, () -> new NetworkCost.Shape(4, 4, 1, 2, 4));
+    assertThrows(IllegalArgumentException.class, () -> new NetworkCost.Shape(4, 4, 1, 2, 4));
   }
 
   @Test
@@ -73,8 +71,10 @@ class NetworkCostTest {
       {0, 0, 0, 0, 1},
       {0, 0, 0, 0, 0}
     };
-    ModelSpec first = ModelSpec.of(m, List.of(Op.INPUT, Op.CONV3X3, Op.MAXPOOL3X3, Op.MAXPOOL3X3, Op.OUTPUT));
-    ModelSpec last = ModelSpec.of(m, List.of(Op.INPUT, Op.MAXPOOL3X3, Op.MAXPOOL3X3, Op.CONV3X3, Op.OUTPUT));
+    ModelSpec first =
+        ModelSpec.of(m, List.of(Op.INPUT, Op.CONV3X3, Op.MAXPOOL3X3, Op.MAXPOOL3X3, Op.OUTPUT));
+    ModelSpec last =
+        ModelSpec.of(m, List.of(Op.INPUT, Op.MAXPOOL3X3, Op.MAXPOOL3X3, Op.CONV3X3, Op.OUTPUT));
     assertEquals(first.hash(), last.hash());
     assertNotEquals(NetworkCost.of(first).parameters(), NetworkCost.of(last).parameters());
   }
@@ -128,7 +128,9 @@ class NetworkCostTest {
       // the file prints MFLOPs and millions of parameters with 6 decimals: both are exact
       assertEquals(Math.round(fileFlops * 1e6), cost.flops(), row.getKey());
       assertEquals(
-          Math.round(row.getValue().get("params").asDouble() * 1e6), cost.parameters(), row.getKey());
+          Math.round(row.getValue().get("params").asDouble() * 1e6),
+          cost.parameters(),
+          row.getKey());
       ModelSpec stored = FullSpace.get().spec(spec.hash());
       if (!stored.equals(spec)) {
         otherOrder++;

@@ -10,9 +10,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * NAS-Bench-1Shot1's recursive generator of "all architectures" ({@code
- * _generate_adjacency_matrix} in {@code nasbench_analysis/search_spaces/search_space.py}) misses
- * cells of its own spaces; the enumeration here does not.
+ * NAS-Bench-1Shot1's recursive generator of "all architectures" ({@code _generate_adjacency_matrix}
+ * in {@code nasbench_analysis/search_spaces/search_space.py}) misses cells of its own spaces; the
+ * enumeration here does not.
  *
  * <p>What the generator yields: starting at the output it picks the node's parents and recurses
  * into each parent in turn, but every branch but the last leaves the node short of parents (the
@@ -79,15 +79,16 @@ class OneShot1ReferenceGeneratorTest {
       Set<String> r = reachable(spaces.get(k));
       assertEquals(reached[k], r.size(), spaces.get(k).id());
       assertEquals(total[k], s.size(), spaces.get(k).id());
-      assertTrue(r.stream().allMatch(s::contains), spaces.get(k).id() + ": reached cells are in it");
+      assertTrue(
+          r.stream().allMatch(s::contains), spaces.get(k).id() + ": reached cells are in it");
     }
   }
 
   /**
    * Output &lt;- (2, 3), 2 &lt;- (0, 1), 3 &lt;- (0, 1), 1 &lt;- 0: two parallel two-input
    * vertices, neither on the other's chain. In SS3 form it is output &lt;- (4, 5), 4 &lt;- (0, 1),
-   * 5 &lt;- (0, 1), blocks 2 and 3 loose (pruned); in SS1 form output &lt;- (3, 4), 3 &lt;- (0,
-   * 1), 4 &lt;- (0, 1), block 2 loose. Every embedding puts the two vertices on the output's two
+   * 5 &lt;- (0, 1), blocks 2 and 3 loose (pruned); in SS1 form output &lt;- (3, 4), 3 &lt;- (0, 1),
+   * 4 &lt;- (0, 1), block 2 loose. Every embedding puts the two vertices on the output's two
    * in-degree-2 parents, the lower one off the chain, so the generator misses it with every
    * labelling.
    */

@@ -19,8 +19,8 @@ import org.apache.commons.csv.CSVPrinter;
  * the same value; adjacency is the '0'/'1' string, operations are comma-joined in one quoted field.
  * {@code flops} (and, for a space, {@code trainable_parameters}) are computed by {@link
  * NetworkCost} for the cell's NAS-Bench-101 network (C = 128, 3 stacks x 3 cells, 32x32 input),
- * whatever network a file's records were trained with. Files are written to a temporary file
- * beside the target and renamed, so a failed export leaves nothing behind.
+ * whatever network a file's records were trained with. Files are written to a temporary file beside
+ * the target and renamed, so a failed export leaves nothing behind.
  */
 public final class CsvExport {
   /** Header of {@link #records}. */

@@ -409,7 +409,14 @@ class NasbenchCommandTest {
     err.reset();
     assertEquals(
         Main.USAGE,
-        run("", "nasbench", "enumerate", "--space", "ss3", "--out", dir.resolve("x.csv").toString()));
+        run(
+            "",
+            "nasbench",
+            "enumerate",
+            "--space",
+            "ss3",
+            "--out",
+            dir.resolve("x.csv").toString()));
     String e = err.toString(StandardCharsets.UTF_8);
     assertTrue(e.contains("'ss3'") && e.contains("1shot1-ss3") && e.contains("nb101-v4"), e);
     assertFalse(Files.exists(dir.resolve("x.csv")));
@@ -448,7 +455,8 @@ class NasbenchCommandTest {
 
   @Test
   void spacesListsTheSpacesAndCountsAFilesCellsInThem() {
-    assertEquals(Main.OK, run("", "nasbench", "spaces", "--space", "nb101-v4", "--space", "1shot1-ss2"));
+    assertEquals(
+        Main.OK, run("", "nasbench", "spaces", "--space", "nb101-v4", "--space", "1shot1-ss2"));
     List<String> lines = outLines();
     assertEquals(3, lines.size(), lines.toString());
     assertTrue(lines.get(1).matches("nb101-v4 +91 +97 .*v4_e9_op3\\)"), lines.get(1));
@@ -456,10 +464,10 @@ class NasbenchCommandTest {
     out.reset();
     Path dump = realRecord().resolveSibling("nasbench-vis_data-20k.json");
     assumeTrue(Files.isRegularFile(dump), dump + " is absent; skipping");
-    assertEquals(
-        Main.OK, run("", "nasbench", "spaces", dump.toString(), "--space", "1shot1-ss3"));
+    assertEquals(Main.OK, run("", "nasbench", "spaces", dump.toString(), "--space", "1shot1-ss3"));
     lines = outLines();
     assertTrue(lines.get(0).equals("file: " + dump + " (20,001 cells)"), lines.get(0));
-    assertTrue(lines.get(2).matches("1shot1-ss3 +55,854 +1,312,200 +[0-9.]+ +2,698 .*"), lines.get(2));
+    assertTrue(
+        lines.get(2).matches("1shot1-ss3 +55,854 +1,312,200 +[0-9.]+ +2,698 .*"), lines.get(2));
   }
 }
