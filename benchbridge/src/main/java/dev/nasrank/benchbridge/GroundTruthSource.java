@@ -51,6 +51,18 @@ public interface GroundTruthSource {
    */
   ModelSpec spec(String hash);
 
+  /**
+   * Trainable parameters and FLOPs of the cell's NAS-Bench-101 network (C = 128, 3 stacks x 3
+   * cells, 32x32 input), computed from {@link #spec} (the stored vertex order); see {@link
+   * NetworkCost}.
+   *
+   * @throws NoSuchElementException if the hash is unknown
+   * @throws UnsupportedOperationException if the source holds no specs
+   */
+  default NetworkCost cost(String hash) {
+    return NetworkCost.of(spec(hash));
+  }
+
   /** The epoch budgets with data, ascending (4, 12, 36, 108 for the full file). */
   int[] epochBudgets();
 

@@ -11,15 +11,18 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
- * The whole NAS-Bench-101 space, enumerated as the reference {@code generate_graphs} does: for V =
- * 2..7 vertices, every upper-triangular bit mask (bit {@code x + y(y-1)/2} for edge x&lt;y) whose
- * rows but the last and columns but the first are non-empty and that has at most 9 edges, with
- * every labelling of the V-2 inner vertices, deduplicated by graph hash. The result is 423,624
- * unique cells from 1,293,208 labelled candidates.
+ * An enumerated set of NAS-Bench-101 cells, one per module hash, held sorted by hash in primitive
+ * arrays. {@link #enumerate} gives the whole space as the reference {@code generate_graphs} does:
+ * for V = 2..7 vertices, every upper-triangular bit mask (bit {@code x + y(y-1)/2} for edge x&lt;y)
+ * whose rows but the last and columns but the first are non-empty and that has at most 9 edges,
+ * with every labelling of the V-2 inner vertices, deduplicated by graph hash. The result is 423,624
+ * unique cells from 1,293,208 labelled candidates. {@link CellSpace#enumerate} gives this space and
+ * its subspaces.
  *
  * <p>The representative of each hash is the first candidate in the reference order (V, then mask,
- * then labelling with the first inner vertex varying slowest), so the result does not depend on the
- * number of threads. Cells are held sorted by hash in primitive arrays.
+ * then labelling with the first inner vertex varying slowest; see {@link ReferenceOrder}), which is
+ * the matrix NAS-Bench-101 stores; so the result does not depend on the number of threads, and a
+ * subspace's representatives are those of the whole space.
  */
 public final class SearchSpace {
   /** Number of unique cells in the NAS-Bench-101 space. */
@@ -30,13 +33,16 @@ public final class SearchSpace {
 
   private static final int CHUNK = 1 << 12;
 
+  private final String name;
   private final long[] hi;
   private final long[] lo;
   private final long[] adjacency;
   private final int[] ops;
   private final long candidates;
 
-  private SearchSpace(long[] hi, long[] lo, long[] adjacency, int[] ops, long candidates) {
+  private SearchSpace(
+      String name, long[] hi, long[] lo, long[] adjacency, int[] ops, long candidates) {
+    this.name = name;
     this.hi = hi;
     this.lo = lo;
     this.adjacency = adjacency;
@@ -44,7 +50,7 @@ public final class SearchSpace {
     this.candidates = candidates;
   }
 
-  /** Enumerates the space on {@code threads} threads. */
+  /** Enumerates the whole space ({@link CellSpace#NB101}) on {@code threads} threads. */
   public static SearchSpace enumerate(int threads) {
     return enumerate(threads, n -> {});
   }
@@ -149,7 +155,86 @@ public final class SearchSpace {
       sa[r] = adj[id];
       so[r] = ops[id];
     }
-    return new SearchSpace(sh, sl, sa, so, total);
+    return new SearchSpace(CellSpace.NB101.id(), sh, sl, sa, so, total);
+  }
+
+  /**
+   * A space of the given representatives: each is hashed (on {@code threads} threads) and the cells
+   * are sorted by hash.
+   *
+   * @param name the space's id, used in messages
+   * @param keys {@link ReferenceOrder} keys of class representatives, one per isomorphism class
+   * @param candidates labelled candidates the definition has before deduplication
+   * @throws IllegalStateException if two representatives share a hash (two non-isomorphic cells
+   *     with one hash, which NAS-Bench-101 ruled out for its domain)
+   */
+  static SearchSpace ofRepresentatives(String name, long[] keys, long candidates, int threads) {
+    int n = keys.length;
+    long[] hi = new long[n];
+    long[] lo = new long[n];
+    long[] adj = new long[n];
+    int[] packed = new int[n];
+    int workers = Math.max(1, Math.min(threads, n / 1024 + 1));
+    Thread[] pool = new Thread[workers];
+    RuntimeException[] failure = new RuntimeException[1];
+    for (int t = 0; t < workers; t++) {
+      int from = (int) ((long) n * t / workers);
+      int to = (int) ((long) n * (t + 1) / workers);
+      pool[t] =
+          new Thread(
+              () -> {
+                try {
+                  GraphHash.Hasher hasher = new GraphHash.Hasher();
+                  long[] out = new long[2];
+                  for (int i = from; i < to; i++) {
+                    Op[] o = ReferenceOrder.ops(keys[i]);
+                    adj[i] = ReferenceOrder.adjacencyBits(keys[i]);
+                    packed[i] = RecordColumns.packOps(o);
+                    hasher.hashInto(o.length, adj[i], List.of(o), out);
+                    hi[i] = out[0];
+                    lo[i] = out[1];
+                  }
+                } catch (RuntimeException e) {
+                  failure[0] = e;
+                }
+              },
+              name + "-hash-" + t);
+      pool[t].start();
+    }
+    for (Thread w : pool) {
+      try {
+        w.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while hashing " + name, e);
+      }
+    }
+    if (failure[0] != null) {
+      throw failure[0];
+    }
+    int[] order = HashKey.sortOrder(hi, lo, n);
+    long[] sh = new long[n];
+    long[] sl = new long[n];
+    long[] sa = new long[n];
+    int[] so = new int[n];
+    for (int r = 0; r < n; r++) {
+      int id = order[r];
+      sh[r] = hi[id];
+      sl[r] = lo[id];
+      sa[r] = adj[id];
+      so[r] = packed[id];
+      if (r > 0 && HashKey.compare(sh[r - 1], sl[r - 1], sh[r], sl[r]) == 0) {
+        throw new IllegalStateException(
+            name
+                + ": two non-isomorphic cells share hash "
+                + HashKey.format(sh[r], sl[r])
+                + ": "
+                + ReferenceOrder.spec(keys[order[r - 1]])
+                + " and "
+                + ReferenceOrder.spec(keys[id]));
+      }
+    }
+    return new SearchSpace(name, sh, sl, sa, so, candidates);
   }
 
   /** One thread's candidates. */
@@ -255,16 +340,12 @@ public final class SearchSpace {
 
   /** Number of labelled candidates before deduplication (without hashing). */
   public static long countCandidates() {
-    long n = 0;
-    for (int v = 2; v <= ModelSpec.MAX_VERTICES; v++) {
-      int masks = 1 << (v * (v - 1) / 2);
-      for (int m = 0; m < masks; m++) {
-        if (fullDagBits(v, m) >= 0) {
-          n += labellings(v).size();
-        }
-      }
-    }
-    return n;
+    return CellSpace.NB101.configurations();
+  }
+
+  /** The id of the space, e.g. {@code nb101} or {@code 1shot1-ss3} (see {@link CellSpace}). */
+  public String name() {
+    return name;
   }
 
   /** Number of unique cells. */
@@ -272,7 +353,10 @@ public final class SearchSpace {
     return hi.length;
   }
 
-  /** Labelled candidates hashed (before deduplication). */
+  /**
+   * Labelled candidates of the space's definition before deduplication (for the whole space, the
+   * graphs hashed).
+   */
   public long candidates() {
     return candidates;
   }
@@ -307,8 +391,7 @@ public final class SearchSpace {
   public ModelSpec spec(String hash) {
     int i = indexOf(hash);
     if (i < 0) {
-      throw new NoSuchElementException(
-          "module hash " + hash + " is not in the NAS-Bench-101 space");
+      throw new NoSuchElementException("module hash " + hash + " is not in the space " + name);
     }
     return specAt(i);
   }

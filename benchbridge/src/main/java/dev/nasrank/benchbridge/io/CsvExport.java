@@ -2,6 +2,7 @@ package dev.nasrank.benchbridge.io;
 
 import dev.nasrank.benchbridge.ModelSpec;
 import dev.nasrank.benchbridge.NasBench;
+import dev.nasrank.benchbridge.NetworkCost;
 import dev.nasrank.benchbridge.SearchSpace;
 import dev.nasrank.files.AtomicFiles;
 import java.io.IOException;
@@ -15,10 +16,12 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * CSV exports (commons-csv, RFC 4180): one row per run of a {@link NasBench}, or one row per cell
- * of the {@link SearchSpace}. Doubles are written with {@link Double#toString} so they parse back
- * to the same value; adjacency is the '0'/'1' string, operations are comma-joined in one quoted
- * field. Files are written to a temporary file beside the target and renamed, so a failed export
- * leaves nothing behind.
+ * of a {@link SearchSpace}. Doubles are written with {@link Double#toString} so they parse back to
+ * the same value; adjacency is the '0'/'1' string, operations are comma-joined in one quoted field.
+ * {@code flops} (and, for a space, {@code trainable_parameters}) are computed by {@link
+ * NetworkCost} for the cell's NAS-Bench-101 network (C = 128, 3 stacks x 3 cells, 32x32 input),
+ * whatever network a file's records were trained with. Files are written to a temporary file beside
+ * the target and renamed, so a failed export leaves nothing behind.
  */
 public final class CsvExport {
   /** Header of {@link #records}. */
@@ -36,11 +39,14 @@ public final class CsvExport {
     "final_validation_accuracy",
     "final_test_accuracy",
     "adjacency",
-    "operations"
+    "operations",
+    "flops"
   };
 
   /** Header of {@link #space}. */
-  public static final String[] SPACE_HEADER = {"module_hash", "adjacency", "operations"};
+  public static final String[] SPACE_HEADER = {
+    "module_hash", "adjacency", "operations", "trainable_parameters", "flops"
+  };
 
   private CsvExport() {}
 
@@ -69,6 +75,7 @@ public final class CsvExport {
             String adj = spec.adjacencyString();
             String ops = spec.operationsString();
             String params = Integer.toString(nb.trainableParametersAt(i));
+            String flops = Long.toString(NetworkCost.of(spec).flops());
             for (int e = 0; e < budgets.length; e++) {
               for (int r = 0; r < nb.repeatsAt(i, e); r++) {
                 int at = nb.rowAt(i, e, r);
@@ -82,6 +89,7 @@ public final class CsvExport {
                 }
                 row[12] = adj;
                 row[13] = ops;
+                row[14] = flops;
                 out.printRecord(row);
                 if (++rows[0] % 10_000 == 0) {
                   progress.accept(rows[0]);
@@ -94,7 +102,10 @@ public final class CsvExport {
     return rows[0];
   }
 
-  /** Writes one row per unique cell of the space (hash ascending). */
+  /**
+   * Writes one row per unique cell of the space (hash ascending): hash, the stored cell, and the
+   * trainable parameters and FLOPs of its NAS-Bench-101 network.
+   */
   public static long space(SearchSpace space, Path target) throws IOException {
     atomically(
         target,
@@ -102,7 +113,13 @@ public final class CsvExport {
         out -> {
           for (int i = 0; i < space.size(); i++) {
             ModelSpec s = space.specAt(i);
-            out.printRecord(space.hashAt(i), s.adjacencyString(), s.operationsString());
+            NetworkCost cost = NetworkCost.of(s);
+            out.printRecord(
+                space.hashAt(i),
+                s.adjacencyString(),
+                s.operationsString(),
+                Long.toString(cost.parameters()),
+                Long.toString(cost.flops()));
           }
         });
     return space.size();

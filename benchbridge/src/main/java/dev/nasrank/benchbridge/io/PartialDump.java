@@ -140,7 +140,33 @@ public final class PartialDump implements GroundTruthSource {
    *     to its key
    */
   public static PartialDump visData(Path json, SearchSpace space) throws IOException {
+    return visData(JSON.readTree(json.toFile()), json, space);
+  }
+
+  /**
+   * Imports a partial dump of either kind, told apart by its content: a nasbench-vis dump (an
+   * object with a {@code key} array) or NASLib's zero-cost file (an object with {@code
+   * nasbench101}).
+   *
+   * @param space as for {@link #visData}
+   * @throws IOException if the file is unreadable or neither kind
+   */
+  public static PartialDump open(Path json, SearchSpace space) throws IOException {
     JsonNode root = JSON.readTree(json.toFile());
+    if (root != null && root.has("key")) {
+      return visData(root, json, space);
+    }
+    if (root != null && root.has("nasbench101")) {
+      return naslib(root, json);
+    }
+    throw new IOException(
+        json
+            + ": neither a nasbench-vis dump (no 'key' array) nor a NASLib zero-cost file (no"
+            + " 'nasbench101' object)");
+  }
+
+  private static PartialDump visData(JsonNode root, Path json, SearchSpace space)
+      throws IOException {
     String name = json.getFileName().toString();
     JsonNode keys = need(root, "key", json);
     int n = keys.size();
@@ -253,7 +279,10 @@ public final class PartialDump implements GroundTruthSource {
    * @throws IOException if it is not of that shape or a cell is invalid
    */
   public static PartialDump naslib(Path json) throws IOException {
-    JsonNode root = JSON.readTree(json.toFile());
+    return naslib(JSON.readTree(json.toFile()), json);
+  }
+
+  private static PartialDump naslib(JsonNode root, Path json) throws IOException {
     JsonNode cells = root.path("nasbench101").path("cifar10");
     if (!cells.isObject()) {
       throw new IOException(json + ": no nasbench101.cifar10 object (not a NASLib zero-cost file)");

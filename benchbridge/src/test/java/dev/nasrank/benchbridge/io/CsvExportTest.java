@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.nasrank.benchbridge.FullSpace;
 import dev.nasrank.benchbridge.ModelSpec;
+import dev.nasrank.benchbridge.NetworkCost;
 import dev.nasrank.benchbridge.SearchSpace;
 import java.io.IOException;
 import java.io.Reader;
@@ -16,7 +17,10 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The enumerated-space CSV: one row per unique cell, each row's cell hashing back to its key. */
+/**
+ * The enumerated-space CSV: one row per unique cell, each row's cell hashing back to its key, with
+ * the parameters and FLOPs of its NAS-Bench-101 network.
+ */
 class CsvExportTest {
   @TempDir Path dir;
 
@@ -28,8 +32,12 @@ class CsvExportTest {
     try (Reader r = Files.newBufferedReader(csv);
         CSVParser p =
             CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
-      assertEquals(java.util.List.of("module_hash", "adjacency", "operations"), p.getHeaderNames());
+      assertEquals(
+          java.util.List.of(
+              "module_hash", "adjacency", "operations", "trainable_parameters", "flops"),
+          p.getHeaderNames());
       int n = 0;
+      boolean first = false;
       String previous = "";
       for (Iterator<CSVRecord> it = p.iterator(); it.hasNext(); n++) {
         CSVRecord row = it.next();
@@ -37,10 +45,20 @@ class CsvExportTest {
         assertEquals(1, hash.compareTo(previous) > 0 ? 1 : 0, "ascending at row " + n);
         previous = hash;
         if (n % 4999 == 0) {
-          assertEquals(hash, ModelSpec.parse(row.get(1), row.get(2)).hash(), "row " + n);
+          ModelSpec spec = ModelSpec.parse(row.get(1), row.get(2));
+          assertEquals(hash, spec.hash(), "row " + n);
+          NetworkCost cost = NetworkCost.of(spec);
+          assertEquals(cost.parameters(), Long.parseLong(row.get(3)), "row " + n);
+          assertEquals(cost.flops(), Long.parseLong(row.get(4)), "row " + n);
+        }
+        if (hash.equals("00005c142e6f48ac74fdcf73e3439874")) {
+          // the real record's published trainable_parameters
+          assertEquals("8555530", row.get("trainable_parameters"));
+          first = true;
         }
       }
       assertEquals(423_624, n);
+      assertEquals(true, first, "the real record's cell is a row");
     }
   }
 }

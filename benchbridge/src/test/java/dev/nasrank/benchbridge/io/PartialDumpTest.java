@@ -150,4 +150,25 @@ class PartialDumpTest {
   private static void assertArrayEqualsInt(int[] a, int[] b) {
     assertEquals(java.util.Arrays.toString(a), java.util.Arrays.toString(b));
   }
+
+  @Test
+  void openTellsTheTwoKindsApartByContent(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws IOException {
+    PartialDump vis =
+        PartialDump.open(SharedData.require("nasbench101-partial/nasbench-vis_data-1k.json"), null);
+    assertEquals(1000, vis.size());
+    assertTrue(vis.hasSpecs());
+    PartialDump naslib =
+        PartialDump.open(
+            SharedData.require("nasbench101-partial/naslib_zc_nasbench101_500.json"), null);
+    assertEquals(292, naslib.size());
+    java.nio.file.Path other = dir.resolve("other.json");
+    java.nio.file.Files.writeString(other, "{\"keys\": []}");
+    IOException e = assertThrows(IOException.class, () -> PartialDump.open(other, null));
+    assertTrue(
+        e.getMessage().contains("other.json")
+            && e.getMessage().contains("nasbench-vis")
+            && e.getMessage().contains("NASLib"),
+        e.getMessage());
+  }
 }

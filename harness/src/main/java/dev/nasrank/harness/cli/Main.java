@@ -1,5 +1,6 @@
 package dev.nasrank.harness.cli;
 
+import dev.nasrank.benchbridge.CellSpace;
 import dev.nasrank.harness.config.DataSplit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -65,6 +66,15 @@ public final class Main implements Callable<Integer> {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     cl.registerConverter(DataSplit.class, DataSplit::parse);
+    cl.registerConverter(
+        CellSpace.class,
+        id -> {
+          try {
+            return CellSpace.parse(id);
+          } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
+          }
+        });
     cl.setExecutionExceptionHandler(
         (ex, cmd, parseResult) -> {
           if (ex instanceof CommandLine.ParameterException pe) {

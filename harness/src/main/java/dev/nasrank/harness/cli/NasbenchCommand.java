@@ -1,5 +1,6 @@
 package dev.nasrank.harness.cli;
 
+import dev.nasrank.benchbridge.CellSpace;
 import dev.nasrank.benchbridge.NasBench;
 import dev.nasrank.benchbridge.NasBenchCache;
 import dev.nasrank.benchbridge.SearchSpace;
@@ -31,7 +32,8 @@ import picocli.CommandLine.Spec;
     name = "nasbench",
     mixinStandardHelpOptions = true,
     description = {
-      "NAS-Bench-101 tools: graph hashes, file info, CSV export, the enumerated space, binary cache.",
+      "NAS-Bench-101 tools: graph hashes, file info, CSV export, the enumerated space and its subspaces,",
+      "binary cache.",
       "FILE arguments accept a TFRecord (nasbench_only108.tfrecord, nasbench_full.tfrecord or a project-made one)",
       "or a cache made by `nasbench cache`; the kind is detected from the content."
     },
@@ -40,6 +42,7 @@ import picocli.CommandLine.Spec;
       NasbenchInfoCommand.class,
       NasbenchExportCsvCommand.class,
       NasbenchCommand.Enumerate.class,
+      NasbenchSpacesCommand.class,
       NasbenchCommand.Cache.class
     })
 public final class NasbenchCommand implements Callable<Integer> {
@@ -121,13 +124,18 @@ public final class NasbenchCommand implements Callable<Integer> {
     }
   }
 
-  /** {@code nasbench enumerate --out OUT.csv}. */
+  /** {@code nasbench enumerate [--space ID] --out OUT.csv}. */
   @Command(
       name = "enumerate",
       mixinStandardHelpOptions = true,
       description = {
-        "Enumerates the whole NAS-Bench-101 space (1,293,208 labelled graphs, 423,624 unique hashes)",
-        "and writes module_hash, adjacency, operations, one row per unique cell, sorted by hash."
+        "Enumerates a cell space completely (default: the whole NAS-Bench-101 space,",
+        "1,293,208 labelled graphs, 423,624 unique hashes; `nasbench spaces` lists the",
+        "others) and writes one row per unique cell, sorted by hash: module_hash,",
+        "adjacency, operations (the cell NAS-Bench-101 stores for the hash), and the",
+        "trainable_parameters and flops of its NAS-Bench-101 network (C = 128, 3 stacks",
+        "x 3 cells, 32x32 input; FLOPs counted as NASLib's zero-cost file counts them,",
+        "see docs/benchbridge.md)."
       })
   static final class Enumerate implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -138,6 +146,16 @@ public final class NasbenchCommand implements Callable<Integer> {
         paramLabel = "OUT.csv",
         description = "CSV file to write")
     Path out;
+
+    @Option(
+        names = "--space",
+        paramLabel = "ID",
+        defaultValue = "nb101",
+        description = {
+          "Cell space: nb101, nb101-v4, nb101-v5, nb101-v6, 1shot1-ss1, 1shot1-ss2 or 1shot1-ss3",
+          "(default: ${DEFAULT-VALUE})."
+        })
+    CellSpace space;
 
     @Option(
         names = "--threads",
@@ -153,19 +171,20 @@ public final class NasbenchCommand implements Callable<Integer> {
         throw new picocli.CommandLine.ParameterException(
             spec.commandLine(), "--threads must be at least 1");
       }
-      SearchSpace space;
-      if (progressOption.enabled()) {
+      SearchSpace cells;
+      if (space == CellSpace.NB101 && progressOption.enabled()) {
         try (ProgressBar pb = bar("enumerate", SearchSpace.CANDIDATES)) {
-          space = SearchSpace.enumerate(threads, pb::stepTo);
+          cells = SearchSpace.enumerate(threads, pb::stepTo);
         }
       } else {
-        space = SearchSpace.enumerate(threads);
+        cells = space.enumerate(threads);
       }
-      long rows = CsvExport.space(space, out);
+      long rows = CsvExport.space(cells, out);
       spec.commandLine()
           .getOut()
           .printf(
-              "wrote %d unique cells (from %d candidates) to %s%n", rows, space.candidates(), out);
+              "wrote %d unique cells of %s (from %d candidates) to %s%n",
+              rows, space.id(), cells.candidates(), out);
       spec.commandLine().getOut().flush();
       return Main.OK;
     }

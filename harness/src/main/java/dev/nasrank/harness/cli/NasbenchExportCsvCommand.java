@@ -1,6 +1,7 @@
 package dev.nasrank.harness.cli;
 
 import dev.nasrank.benchbridge.NasBench;
+import dev.nasrank.benchbridge.NetworkCost;
 import dev.nasrank.benchbridge.io.CsvExport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -20,7 +21,11 @@ import picocli.CommandLine.Spec;
     description = {
       "Writes one CSV row per record (run): module_hash, epochs, repeat, trainable_parameters,",
       "halfway_/final_ training_time, train/validation/test accuracy (fractions, exact Double.toString),",
-      "adjacency ('0'/'1' string), operations (comma-joined, quoted). Rows are sorted by hash, epochs, repeat.",
+      "adjacency ('0'/'1' string), operations (comma-joined, quoted), flops (computed:",
+      "FLOPs of the cell's NAS-Bench-101 network, C = 128, 3 stacks x 3 cells, 32x32",
+      "input, counted as NASLib's zero-cost file counts them). Rows are sorted by hash,",
+      "epochs, repeat. A warning says when the file's trainable_parameters are not",
+      "those of that network (a file trained at another network shape).",
       "The file is written to a temporary file and renamed, so a failure leaves nothing behind."
     })
 final class NasbenchExportCsvCommand implements Callable<Integer> {
@@ -58,6 +63,20 @@ final class NasbenchExportCsvCommand implements Callable<Integer> {
       }
     } else {
       rows = CsvExport.records(nb, out, n -> {});
+    }
+    int other = 0;
+    for (int i = 0; i < nb.size(); i++) {
+      if (NetworkCost.of(nb.specAt(i)).parameters() != nb.trainableParametersAt(i)) {
+        other++;
+      }
+    }
+    if (other > 0) {
+      err.printf(
+          "warning: %d of %d cells of %s record trainable_parameters other than their NAS-Bench-101"
+              + " network's (C = 128, 3 x 3 cells): the flops column is that network's, not the"
+              + " one these records were trained with%n",
+          other, nb.size(), file);
+      err.flush();
     }
     spec.commandLine().getOut().printf("wrote %d rows to %s%n", rows, out);
     spec.commandLine().getOut().flush();

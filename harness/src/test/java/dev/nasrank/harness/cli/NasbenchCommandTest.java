@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.nasrank.benchbridge.CellSpace;
 import dev.nasrank.benchbridge.ModelSpec;
+import dev.nasrank.benchbridge.NetworkCost;
 import dev.nasrank.benchbridge.io.NasbenchRecord;
 import dev.nasrank.benchbridge.io.SyntheticNasbench;
 import dev.nasrank.benchbridge.proto.EvaluationData;
@@ -186,7 +188,8 @@ class NasbenchCommandTest {
               "final_validation_accuracy",
               "final_test_accuracy",
               "adjacency",
-              "operations"),
+              "operations",
+              "flops"),
           p.getHeaderNames());
       List<CSVRecord> rows = p.getRecords();
       assertEquals(1, rows.size());
@@ -203,7 +206,12 @@ class NasbenchCommandTest {
       assertEquals(fin.getTestAccuracy(), Double.parseDouble(row.get("final_test_accuracy")));
       assertEquals(rec.adjacency(), row.get("adjacency"));
       assertEquals(rec.operations(), row.get("operations"));
+      assertEquals(
+          NetworkCost.of(ModelSpec.parse(rec.adjacency(), rec.operations())).flops(),
+          Long.parseLong(row.get("flops")));
     }
+    // the real record's parameters are its NAS-Bench-101 network's: no warning
+    assertFalse(err.toString(StandardCharsets.UTF_8).contains("warning"), err.toString());
     assertTrue(Files.readString(csv).contains("\"input,conv3x3-bn-relu,"), "operations are quoted");
     Path cache = dir.resolve("first.nbcache");
     assertEquals(Main.OK, run("", "nasbench", "cache", file.toString(), "--out", cache.toString()));
@@ -258,6 +266,26 @@ class NasbenchCommandTest {
         err.toString(StandardCharsets.UTF_8)
             .contains("skipped: " + bad + ": record 3 at byte offset"),
         err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void exportCsvWarnsWhenTheRecordsAreNotOfTheNasBench101Network() throws IOException {
+    // the synthetic file's parameter counts are random, not those of any cell's network
+    Path file = synthetic("four.tfrecord", 4);
+    assertEquals(
+        Main.OK,
+        run(
+            "",
+            "nasbench",
+            "export-csv",
+            file.toString(),
+            "--out",
+            dir.resolve("four.csv").toString(),
+            "--no-progress"));
+    String e = err.toString(StandardCharsets.UTF_8);
+    assertTrue(
+        e.contains("warning: 4 of 4 cells of " + file + " record trainable_parameters other than"),
+        e);
   }
 
   @Test
@@ -378,5 +406,68 @@ class NasbenchCommandTest {
     assertEquals(Main.USAGE, run("", "nasbench", "export-csv"));
     assertEquals(Main.USAGE, run("", "nasbench", "frobnicate"));
     assertEquals(Main.OK, run("", "nasbench", "enumerate", "--help"));
+    err.reset();
+    assertEquals(
+        Main.USAGE,
+        run(
+            "",
+            "nasbench",
+            "enumerate",
+            "--space",
+            "ss3",
+            "--out",
+            dir.resolve("x.csv").toString()));
+    String e = err.toString(StandardCharsets.UTF_8);
+    assertTrue(e.contains("'ss3'") && e.contains("1shot1-ss3") && e.contains("nb101-v4"), e);
+    assertFalse(Files.exists(dir.resolve("x.csv")));
+  }
+
+  @Test
+  void enumerateOneSpaceWritesItsCellsWithParametersAndFlops() throws IOException {
+    Path csv = dir.resolve("ss1.csv");
+    assertEquals(
+        Main.OK,
+        run("", "nasbench", "enumerate", "--space", "1shot1-ss1", "--out", csv.toString()));
+    assertTrue(
+        out.toString(StandardCharsets.UTF_8)
+            .contains("wrote 2685 unique cells of 1shot1-ss1 (from 14580 candidates)"),
+        out.toString());
+    var ss1 = CellSpace.ONESHOT1_SS1.enumerate(1);
+    try (Reader r = Files.newBufferedReader(csv);
+        CSVParser p =
+            CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build().parse(r)) {
+      assertEquals(
+          List.of("module_hash", "adjacency", "operations", "trainable_parameters", "flops"),
+          p.getHeaderNames());
+      int n = 0;
+      for (CSVRecord row : p) {
+        ModelSpec spec = ModelSpec.parse(row.get("adjacency"), row.get("operations"));
+        assertEquals(ss1.hashAt(n), row.get("module_hash"));
+        assertEquals(row.get("module_hash"), spec.hash());
+        NetworkCost cost = NetworkCost.of(spec);
+        assertEquals(cost.parameters(), Long.parseLong(row.get("trainable_parameters")));
+        assertEquals(cost.flops(), Long.parseLong(row.get("flops")));
+        n++;
+      }
+      assertEquals(2_685, n);
+    }
+  }
+
+  @Test
+  void spacesListsTheSpacesAndCountsAFilesCellsInThem() {
+    assertEquals(
+        Main.OK, run("", "nasbench", "spaces", "--space", "nb101-v4", "--space", "1shot1-ss2"));
+    List<String> lines = outLines();
+    assertEquals(3, lines.size(), lines.toString());
+    assertTrue(lines.get(1).matches("nb101-v4 +91 +97 .*v4_e9_op3\\)"), lines.get(1));
+    assertTrue(lines.get(2).matches("1shot1-ss2 +7,773 +29,160 .*"), lines.get(2));
+    out.reset();
+    Path dump = realRecord().resolveSibling("nasbench-vis_data-20k.json");
+    assumeTrue(Files.isRegularFile(dump), dump + " is absent; skipping");
+    assertEquals(Main.OK, run("", "nasbench", "spaces", dump.toString(), "--space", "1shot1-ss3"));
+    lines = outLines();
+    assertTrue(lines.get(0).equals("file: " + dump + " (20,001 cells)"), lines.get(0));
+    assertTrue(
+        lines.get(2).matches("1shot1-ss3 +55,854 +1,312,200 +[0-9.]+ +2,698 .*"), lines.get(2));
   }
 }

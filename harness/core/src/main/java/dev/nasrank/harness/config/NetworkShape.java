@@ -1,5 +1,7 @@
 package dev.nasrank.harness.config;
 
+import dev.nasrank.benchbridge.NetworkCost;
+
 /**
  * The macro skeleton shared by the S4 supernet and the NAS-Bench-101 network (Ying et al. 2019,
  * section 2.1): a 3x3 stem convolution of {@code stemChannels} filters, {@code stacks} stacks of
@@ -21,7 +23,7 @@ public record NetworkShape(int stemChannels, int stacks, int cellsPerStack, int 
    * NAS-Bench-101's published networks and the MixPath paper's supernet: C = 128, 3 stacks x 3
    * cells.
    */
-  public static final NetworkShape NASBENCH101 = new NetworkShape(128, 3, 3, 10);
+  public static final NetworkShape NASBENCH101 = of(NetworkCost.Shape.NASBENCH101);
 
   /**
    * The S4-mini size of both the ground truth and the mini suite profile: C = 16, 3 stacks x 1
@@ -48,6 +50,21 @@ public record NetworkShape(int stemChannels, int stacks, int cellsPerStack, int 
     if (classes < 2) {
       throw new IllegalArgumentException("classes must be >= 2, got " + classes);
     }
+  }
+
+  /** The shape of benchbridge's cost skeleton (its image size is not part of this record). */
+  public static NetworkShape of(NetworkCost.Shape shape) {
+    return new NetworkShape(
+        shape.stemChannels(), shape.stacks(), shape.cellsPerStack(), shape.classes());
+  }
+
+  /**
+   * This skeleton for benchbridge's analytic parameter and FLOP counts ({@link NetworkCost}), on
+   * NAS-Bench-101's 32x32 CIFAR-10 images.
+   */
+  public NetworkCost.Shape costShape() {
+    return new NetworkCost.Shape(
+        stemChannels, stacks, cellsPerStack, classes, NetworkCost.Shape.NASBENCH101.imageSize());
   }
 
   /** The CIFAR-10 shape (10 classes) of a stem width, stack count and cells per stack. */

@@ -13,6 +13,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import dev.nasrank.benchbridge.ModelSpec;
 import dev.nasrank.benchbridge.Op;
+import dev.nasrank.benchbridge.VertexChannels;
 import java.util.ArrayList;
 import java.util.List;
 

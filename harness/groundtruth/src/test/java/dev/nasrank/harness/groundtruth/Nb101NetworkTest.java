@@ -12,6 +12,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 import dev.nasrank.benchbridge.ModelSpec;
+import dev.nasrank.benchbridge.VertexChannels;
 import dev.nasrank.harness.config.NetworkShape;
 import java.util.List;
 import org.junit.jupiter.api.Test;

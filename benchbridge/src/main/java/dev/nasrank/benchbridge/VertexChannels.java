@@ -1,6 +1,4 @@
-package dev.nasrank.harness.groundtruth;
-
-import dev.nasrank.benchbridge.ModelSpec;
+package dev.nasrank.benchbridge;
 
 /**
  * Channel count of every vertex of a NAS-Bench-101 cell, following the rule of the reference model

@@ -1,9 +1,8 @@
-package dev.nasrank.harness.groundtruth;
+package dev.nasrank.benchbridge;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.nasrank.benchbridge.ModelSpec;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
