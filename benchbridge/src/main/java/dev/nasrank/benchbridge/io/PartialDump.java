@@ -110,28 +110,6 @@ public final class PartialDump implements GroundTruthSource {
   }
 
   /**
-   * Imports either JSON dump, told apart by its top-level field: NASLib's zero-cost file (an object
-   * {@code nasbench101}) or a nasbench-vis dump (arrays, {@code key} among them; its specs are
-   * recovered only where the dump holds cells).
-   *
-   * @throws IOException if the file is unreadable or of neither shape (the message says which
-   *     fields were looked for)
-   */
-  public static PartialDump open(Path json) throws IOException {
-    JsonNode root = JSON.readTree(json.toFile());
-    if (root != null && root.has("nasbench101")) {
-      return naslib(json);
-    }
-    if (root != null && root.has("key")) {
-      return visData(json, null);
-    }
-    throw new IOException(
-        json
-            + ": neither a NASLib zero-cost file (top-level 'nasbench101') nor a nasbench-vis dump"
-            + " (top-level array 'key')");
-  }
-
-  /**
    * Imports a nasbench-vis dump (1k with cells, or 20k without).
    *
    * @param space an enumerated space to recover the specs of a dump without cells by hash, or null

@@ -65,7 +65,7 @@ public final class GroundTruthFiles {
   private static GroundTruth openDump(Path file, OptionalInt epochs) {
     PartialDump dump;
     try {
-      dump = PartialDump.open(file);
+      dump = PartialDump.open(file, null);
     } catch (IOException e) {
       throw new IllegalArgumentException(
           "cannot read ground truth " + file + " as a NAS-Bench-101 JSON dump: " + e.getMessage(),
