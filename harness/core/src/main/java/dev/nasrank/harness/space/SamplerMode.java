@@ -1,5 +1,7 @@
 package dev.nasrank.harness.space;
 
+import java.util.Locale;
+
 /** How {@link S4Sampler} picks the active nodes. */
 public enum SamplerMode {
   /** m' distinct nodes drawn uniformly from all four nodes (the default). */
@@ -8,5 +10,10 @@ public enum SamplerMode {
    * m' distinct nodes drawn from the first m nodes only, replicating the reference code's defect
    * (with m &lt; 4 the last 4 - m nodes are never trained).
    */
-  REFERENCE
+  REFERENCE;
+
+  /** The lower-case name files and commands use, e.g. {@code corrected}. */
+  public String cliName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
 }
