@@ -155,7 +155,7 @@ public final class SuiteMerger {
         all.add(c.withMaxPaths(m));
       }
     }
-    CandidatesCsv.write(file, all, true);
+    CandidatesCsv.write(file, all, CandidatesCsv.Columns.MERGED);
   }
 
   /**

@@ -112,7 +112,8 @@ class SuiteRunnerTest {
     assertTrue(ranking.stream().anyMatch(r -> r.startsWith("spos,vanilla,true,7,")));
     assertTrue(ranking.stream().anyMatch(r -> r.startsWith("mixpath,exponential_sbn,false,7,")));
     List<String> candidates = Files.readAllLines(dir.resolve("candidates.csv"));
-    assertTrue(candidates.get(0).endsWith(",max_paths"), candidates.get(0));
+    assertTrue(candidates.get(0).endsWith(",max_paths,space"), candidates.get(0));
+    assertTrue(candidates.stream().skip(1).allMatch(l -> l.endsWith(",4,s4")), candidates.get(1));
     assertEquals(6 * 2 * 12, candidates.size() - 1);
     DiagnosticsFile diag = DiagnosticsFile.read(dir.resolve("diagnostics.json"));
     assertEquals(6 * 2, diag.features().size());

@@ -128,7 +128,9 @@ public final class RankingEvaluator {
     }
     Candidate first = rows.get(0);
     for (Candidate c : rows) {
-      if (!c.runKey().equals(first.runKey()) || c.maxPaths() != first.maxPaths()) {
+      if (!c.runKey().equals(first.runKey())
+          || c.maxPaths() != first.maxPaths()
+          || !c.space().equals(first.space())) {
         throw new IllegalArgumentException(
             "one ranking mixes supernets: "
                 + first.setting().label()
@@ -136,12 +138,16 @@ public final class RankingEvaluator {
                 + first.seed()
                 + " m="
                 + first.maxPaths()
+                + " space "
+                + first.space()
                 + " and "
                 + c.setting().label()
                 + " seed "
                 + c.seed()
                 + " m="
-                + c.maxPaths());
+                + c.maxPaths()
+                + " space "
+                + c.space());
       }
       if (!gt.contains(c.moduleHash())) {
         throw new IllegalArgumentException(

@@ -4,6 +4,7 @@ import dev.nasrank.harness.candidates.Candidate;
 import dev.nasrank.harness.setting.BnStrategy;
 import dev.nasrank.harness.setting.Method;
 import dev.nasrank.harness.space.S4Choice;
+import dev.nasrank.harness.space.Spaces;
 
 /**
  * One-shot accuracy of one S4 choice: the supernet's top-1 accuracy on the validation split with
@@ -42,6 +43,7 @@ public record CandidateResult(
         activePaths,
         moduleHash,
         oneShotAccuracy,
-        S4Choice.NODES);
+        S4Choice.NODES,
+        Spaces.S4);
   }
 }

@@ -51,15 +51,15 @@ class ResultCsvTest {
     ResultCsv.writeCandidates(cand, rows);
     List<String> lines = Files.readAllLines(cand, StandardCharsets.UTF_8);
     assertEquals(
-        "method,bn_strategy,calibrated,seed,choice,active_paths,module_hash,one_shot_accuracy",
+        "method,bn_strategy,calibrated,seed,choice,active_paths,module_hash,one_shot_accuracy,space",
         lines.get(0));
     assertEquals(
-        "spos,simple_scaling,false,2020,n1:conv3x3,1," + rows.get(0).moduleHash() + ",0.5",
+        "spos,simple_scaling,false,2020,n1:conv3x3,1," + rows.get(0).moduleHash() + ",0.5,s4",
         lines.get(1));
     assertEquals(
         "spos,simple_scaling,false,2020,\"n1:conv1x1,n2:maxpool3x3\",2,"
             + rows.get(2).moduleHash()
-            + ",0.75",
+            + ",0.75,s4",
         lines.get(3));
     // read back by the one reader, which checks every row (choice, active paths, hash)
     assertEquals(
@@ -86,7 +86,7 @@ class ResultCsvTest {
             IllegalArgumentException.class, () -> CandidatesCsv.read(dir.resolve("bad.csv")));
     assertEquals(
         true,
-        e.getMessage().contains("bad.csv:2: choice 'n9:conv3x3' is not an S4 choice"),
+        e.getMessage().contains("bad.csv:2: choice 'n9:conv3x3' is not a candidate of space s4"),
         e.getMessage());
   }
 }
