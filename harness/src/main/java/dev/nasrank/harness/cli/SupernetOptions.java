@@ -4,7 +4,7 @@ import dev.nasrank.harness.config.NetworkShape;
 import dev.nasrank.harness.setting.BnStrategy;
 import dev.nasrank.harness.setting.Method;
 import dev.nasrank.harness.space.SamplerMode;
-import dev.nasrank.harness.supernet.SupernetConfig;
+import dev.nasrank.harness.supernet.S4SupernetConfig;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -85,8 +85,8 @@ public final class SupernetOptions {
   int cellsPerStack;
 
   /** The supernet configuration (10 classes). */
-  public SupernetConfig config() {
-    return new SupernetConfig(
+  public S4SupernetConfig config() {
+    return new S4SupernetConfig(
         method,
         bnStrategy,
         maxPaths,

@@ -293,7 +293,7 @@ public final class RunAudit {
     Path originalTrain = original.resolve(SupernetTrainer.MANIFEST);
     notes.addAll(provenanceNotes(originalTrain));
     if (o.epochs() != null) {
-      new SupernetTrainer(new PrefixedStream(err, label + ": "))
+      new SupernetTrainer(new PrefixedStream(err, label + ": "), UnitRunner.progress(s))
           .train(
               UnitRunner.trainConfig(s, u),
               UnitRunner.trainingData(s, u).train(),

@@ -4,10 +4,10 @@ import dev.nasrank.datasets.DataRoot;
 import dev.nasrank.harness.manifest.RunManifest;
 import dev.nasrank.harness.report.ReportResult;
 import dev.nasrank.harness.setting.BnStrategy;
+import dev.nasrank.harness.setting.CalibrationMode;
 import dev.nasrank.harness.setting.Method;
 import dev.nasrank.harness.space.SamplerMode;
-import dev.nasrank.harness.supernet.SupernetConfig;
-import dev.nasrank.harness.train.CalibrationMode;
+import dev.nasrank.harness.supernet.S4SupernetConfig;
 import dev.nasrank.harness.train.DeviceOption;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -142,8 +142,8 @@ public final class SuiteRunner {
   }
 
   /** The supernet shape of a unit under a profile. */
-  public static SupernetConfig supernetConfig(SuiteProfile p, SuiteUnit u) {
-    return new SupernetConfig(
+  public static S4SupernetConfig supernetConfig(SuiteProfile p, SuiteUnit u) {
+    return new S4SupernetConfig(
         u.method(), u.bnStrategy(), u.maxPaths(), SamplerMode.CORRECTED, p.network());
   }
 

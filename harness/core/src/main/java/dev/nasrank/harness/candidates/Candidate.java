@@ -44,7 +44,7 @@ public record Candidate(
     String space) {
 
   /**
-   * Supernet training methods: the {@link Method#cliName()}s, the one vocabulary the trainer
+   * S4Supernet training methods: the {@link Method#cliName()}s, the one vocabulary the trainer
    * writes.
    */
   public static final Set<String> METHODS =
@@ -65,11 +65,15 @@ public record Candidate(
     Spaces.byId(space);
     if (!METHODS.contains(method)) {
       throw new IllegalArgumentException(
-          "unknown method '" + method + "' (expected one of " + METHODS + ")");
+          "unknown method '" + method + "' (expected one of " + Method.names() + ")");
     }
     if (!BN_STRATEGIES.contains(bnStrategy)) {
       throw new IllegalArgumentException(
-          "unknown bn_strategy '" + bnStrategy + "' (expected one of " + BN_STRATEGIES + ")");
+          "unknown bn_strategy '"
+              + bnStrategy
+              + "' (expected one of "
+              + BnStrategy.names()
+              + ")");
     }
     if (maxPaths < 1 || maxPaths > S4Choice.NODES) {
       throw new IllegalArgumentException(

@@ -16,18 +16,22 @@ public enum Method {
    */
   SPOS;
 
-  /** Lower-case name used in CLI options and CSV files. */
+  /** The method's one name, in every file and command ({@code mixpath}). */
   public String cliName() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Parses a CLI/CSV name, case-insensitive. */
+  /** Every name, as help texts and error messages list them, in declaration order. */
+  public static String names() {
+    return Names.of(values(), Method::cliName);
+  }
+
+  /**
+   * Parses a name, case-insensitive.
+   *
+   * @throws IllegalArgumentException naming the value and every accepted name
+   */
   public static Method parse(String s) {
-    for (Method m : values()) {
-      if (m.cliName().equalsIgnoreCase(s)) {
-        return m;
-      }
-    }
-    throw new IllegalArgumentException("unknown method '" + s + "' (expected mixpath or spos)");
+    return Names.parse(values(), Method::cliName, s, "method");
   }
 }

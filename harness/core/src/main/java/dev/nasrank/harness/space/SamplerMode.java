@@ -16,4 +16,23 @@ public enum SamplerMode {
   public String cliName() {
     return name().toLowerCase(Locale.ROOT);
   }
+
+  /**
+   * Parses a name, case-insensitive (so the upper-case enum names of older checkpoints read too).
+   *
+   * @throws IllegalArgumentException naming the value and the accepted names
+   */
+  public static SamplerMode parse(String s) {
+    for (SamplerMode m : values()) {
+      if (m.cliName().equalsIgnoreCase(s)) {
+        return m;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown sampler mode '"
+            + s
+            + "' (expected "
+            + String.join(" or ", java.util.Arrays.stream(values()).map(SamplerMode::cliName).toList())
+            + ")");
+  }
 }

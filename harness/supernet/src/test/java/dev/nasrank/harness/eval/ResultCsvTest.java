@@ -7,7 +7,6 @@ import dev.nasrank.harness.candidates.CandidatesCsv;
 import dev.nasrank.harness.setting.BnStrategy;
 import dev.nasrank.harness.setting.Method;
 import dev.nasrank.harness.space.S4Choice;
-import dev.nasrank.harness.space.S4Space;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,14 +20,7 @@ class ResultCsvTest {
   private static CandidateResult row(String choice, boolean calibrated, double acc) {
     S4Choice c = S4Choice.parse(choice);
     return new CandidateResult(
-        Method.SPOS,
-        BnStrategy.SIMPLE_SCALING,
-        calibrated,
-        2020,
-        c,
-        c.activePaths(),
-        S4Space.toSpec(c).hash(),
-        acc);
+        "s4", Method.SPOS, BnStrategy.SIMPLE_SCALING, calibrated, 2020, c, acc);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.nasrank.harness.train;
 
+import dev.nasrank.harness.setting.CalibrationMode;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -13,7 +14,7 @@ import dev.nasrank.harness.setting.Method;
 import dev.nasrank.harness.space.S4Choice;
 import dev.nasrank.harness.space.S4Space;
 import dev.nasrank.harness.supernet.RunningBatchNorm;
-import dev.nasrank.harness.supernet.Supernet;
+import dev.nasrank.harness.supernet.S4Supernet;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,7 +33,7 @@ class SharedCalibrationTest {
     Engine.getInstance().setRandomSeed(81);
     for (Method method : Method.values()) {
       for (CalibrationMode mode : CalibrationMode.values()) {
-        Supernet net = new Supernet(TinyNets.config(method, BnStrategy.EXPONENTIAL_SBN));
+        S4Supernet net = new S4Supernet(TinyNets.config(method, BnStrategy.EXPONENTIAL_SBN));
         try (NDManager m = NDManager.newBaseManager()) {
           net.initialize(m);
           ParameterStore ps = new ParameterStore(m, false);

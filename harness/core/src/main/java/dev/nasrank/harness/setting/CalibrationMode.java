@@ -1,4 +1,4 @@
-package dev.nasrank.harness.train;
+package dev.nasrank.harness.setting;
 
 import java.util.Locale;
 
@@ -16,8 +16,22 @@ public enum CalibrationMode {
    */
   REFERENCE;
 
-  /** Lower-case CLI name. */
+  /** Lower-case name files and commands use, e.g. {@code exact}. */
   public String cliName() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** Every name, as help texts and error messages list them: {@code exact, reference}. */
+  public static String names() {
+    return Names.of(values(), CalibrationMode::cliName);
+  }
+
+  /**
+   * Parses a name, case-insensitive.
+   *
+   * @throws IllegalArgumentException naming the value and the accepted names
+   */
+  public static CalibrationMode parse(String s) {
+    return Names.parse(values(), CalibrationMode::cliName, s, "calibration mode");
   }
 }
