@@ -4,6 +4,7 @@ import dev.nasrank.harness.eval.EvalPhase;
 import dev.nasrank.harness.eval.EvaluateConfig;
 import dev.nasrank.harness.eval.EvaluateResult;
 import dev.nasrank.harness.eval.OneShotRun;
+import dev.nasrank.harness.setting.Study;
 import dev.nasrank.harness.suite.SuiteRunner;
 import dev.nasrank.harness.suite.UnitRunner;
 import dev.nasrank.harness.train.Checkpoint;
@@ -95,7 +96,7 @@ public final class UnitBenchmark {
     // the unit's own evaluation (UnitRunner.evaluateConfig), with the benchmark's cap and path
     meter.enter(LOAD);
     EvaluateConfig.Builder eval =
-        UnitRunner.evaluateConfig(settings(cfg), checkpoint, cfg.outDir()).toBuilder();
+        UnitRunner.evaluateConfig(settings(cfg), cfg.unit(), checkpoint, cfg.outDir()).toBuilder();
     if (cfg.maxChoices() > 0) {
       eval.optMaxChoices(cfg.maxChoices());
     }
@@ -111,7 +112,7 @@ public final class UnitBenchmark {
   private static SuiteRunner.Settings settings(UnitBenchConfig cfg) {
     return new SuiteRunner.Settings(
         cfg.profile(),
-        List.of(cfg.unit().maxPaths()),
+        new Study(List.of(cfg.unit().setting())),
         List.of(cfg.unit().seed()),
         cfg.dataRoot(),
         DeviceOption.CPU,

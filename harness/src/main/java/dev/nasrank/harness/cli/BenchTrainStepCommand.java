@@ -4,6 +4,7 @@ import dev.nasrank.harness.bench.BenchConfig;
 import dev.nasrank.harness.bench.BenchResult;
 import dev.nasrank.harness.bench.TrainStepBenchmark;
 import dev.nasrank.harness.config.NetworkShape;
+import dev.nasrank.harness.config.Seeds;
 import dev.nasrank.harness.suite.SuiteProfile;
 import dev.nasrank.harness.supernet.S4SupernetConfig;
 import java.io.PrintStream;
@@ -78,7 +79,7 @@ final class BenchTrainStepCommand implements Callable<Integer> {
   @Option(
       names = "--seed",
       paramLabel = "SEED",
-      defaultValue = "2020",
+      defaultValue = Seeds.DEFAULT_TEXT,
       description = "Default: ${DEFAULT-VALUE}.")
   long seed;
 

@@ -1,5 +1,6 @@
 package dev.nasrank.harness.cli;
 
+import dev.nasrank.harness.config.Seeds;
 import dev.nasrank.harness.report.GroundTruth;
 import dev.nasrank.harness.report.GroundTruthFiles;
 import dev.nasrank.harness.report.RankingRow;
@@ -77,7 +78,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Option(
       names = "--bootstrap-seed",
-      defaultValue = "2020",
+      defaultValue = Seeds.DEFAULT_TEXT,
       paramLabel = "SEED",
       description = "Seed of every bootstrap of the report (default: ${DEFAULT-VALUE}).")
   long bootstrapSeed;
@@ -92,7 +93,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Option(
       names = "--repeat-seed",
-      defaultValue = "2020",
+      defaultValue = Seeds.DEFAULT_TEXT,
       paramLabel = "SEED",
       description =
           "Seed choosing the repeat in the 'one seeded repeat' variant (default: ${DEFAULT-VALUE}).")
@@ -135,15 +136,15 @@ final class ReportCommand implements Callable<Integer> {
             groundTruth != null ? groundTruth : RecordedGroundTruth.of(run),
             epochs == null ? OptionalInt.empty() : OptionalInt.of(epochs));
     out.println("ground truth: " + gt.description());
-    ReportOptions options =
-        ReportOptions.defaults()
-            .withBootstrapResamples(resamples)
-            .withBootstrapSeed(bootstrapSeed)
-            .withRepeatSeed(repeatSeed)
-            .withPrecisionKs(precisionKs)
-            .withPlots(plots);
+    ReportOptions.Builder options =
+        ReportOptions.builder()
+            .optBootstrapResamples(resamples)
+            .optBootstrapSeed(bootstrapSeed)
+            .optRepeatSeed(repeatSeed)
+            .optPrecisionKs(precisionKs)
+            .optPlots(plots);
     if (studyResamples != null) {
-      options = options.withStudyResamples(studyResamples);
+      options.optStudyResamples(studyResamples);
     }
     ReportResult result;
     try (ProgressBar bar =
@@ -157,7 +158,7 @@ final class ReportCommand implements Callable<Integer> {
           Reporter.render(
               dir,
               gt,
-              options,
+              options.build(),
               (done, total) -> {
                 bar.maxHint(total);
                 bar.stepTo(done);

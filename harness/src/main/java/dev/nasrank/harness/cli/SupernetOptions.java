@@ -5,7 +5,8 @@ import dev.nasrank.harness.setting.BnStrategy;
 import dev.nasrank.harness.setting.Method;
 import dev.nasrank.harness.space.SamplerMode;
 import dev.nasrank.harness.supernet.S4SupernetConfig;
-import java.util.Locale;
+import java.util.Arrays;
+import java.util.Iterator;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
@@ -37,9 +38,10 @@ public final class SupernetOptions {
       paramLabel = "METHOD",
       defaultValue = "mixpath",
       converter = MethodConverter.class,
+      completionCandidates = MethodNames.class,
       description =
-          "mixpath (shared node weights) or spos (one node copy per number of active paths). "
-              + "Default: ${DEFAULT-VALUE}.")
+          "${COMPLETION-CANDIDATES}: mixpath shares node weights, spos keeps one node copy per "
+              + "number of active paths. Default: ${DEFAULT-VALUE}.")
   Method method;
 
   @Option(
@@ -47,9 +49,9 @@ public final class SupernetOptions {
       paramLabel = "STRATEGY",
       defaultValue = "linear_sbn",
       converter = BnStrategyConverter.class,
+      completionCandidates = BnStrategyNames.class,
       description =
-          "Normalisation of the summed paths: none, vanilla, linear_sbn, exponential_sbn or "
-              + "simple_scaling. Default: ${DEFAULT-VALUE}.")
+          "Normalisation of the summed paths: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
   BnStrategy bnStrategy;
 
   @Option(
@@ -64,9 +66,10 @@ public final class SupernetOptions {
       paramLabel = "MODE",
       defaultValue = "corrected",
       converter = SamplerConverter.class,
+      completionCandidates = SamplerNames.class,
       description =
-          "corrected (nodes drawn from all 4) or reference (from the first m, the reference code's "
-              + "defect). Default: ${DEFAULT-VALUE}.")
+          "${COMPLETION-CANDIDATES}: corrected draws nodes from all 4, reference from the first m "
+              + "(the reference code's defect). Default: ${DEFAULT-VALUE}.")
   SamplerMode sampler;
 
   @Option(
@@ -114,12 +117,31 @@ public final class SupernetOptions {
   static final class SamplerConverter implements ITypeConverter<SamplerMode> {
     @Override
     public SamplerMode convert(String value) {
-      try {
-        return SamplerMode.valueOf(value.toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            "unknown sampler '" + value + "' (expected corrected or reference)");
-      }
+      return SamplerMode.parse(value);
+    }
+  }
+
+  /** The method names of the help text, from {@link Method#values()}. */
+  static final class MethodNames implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return Arrays.stream(Method.values()).map(Method::cliName).iterator();
+    }
+  }
+
+  /** The BN-strategy names of the help text, from {@link BnStrategy#values()}. */
+  static final class BnStrategyNames implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return Arrays.stream(BnStrategy.values()).map(BnStrategy::cliName).iterator();
+    }
+  }
+
+  /** The sampler names of the help text, from {@link SamplerMode#values()}. */
+  static final class SamplerNames implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return Arrays.stream(SamplerMode.values()).map(SamplerMode::cliName).iterator();
     }
   }
 }

@@ -144,7 +144,7 @@ public final class RunAudit {
     SuiteRunner.Settings settings =
         new SuiteRunner.Settings(
             pinned.profile(),
-            pinned.maxPaths(),
+            pinned.study(),
             pinned.seeds(),
             o.dataRoot(),
             o.device(),

@@ -160,10 +160,11 @@ public final class UnitRunner {
 
   /**
    * The evaluation of a unit's supernet: the profile's budget, with the trained BN statistics and
-   * after exact calibration, every candidate of its space (or the profile's cap), into {@code dir}.
+   * after the setting's calibration, every candidate of its space (or the profile's cap), into
+   * {@code dir}.
    */
   public static EvaluateConfig evaluateConfig(
-      SuiteRunner.Settings settings, Path checkpoint, Path dir) {
+      SuiteRunner.Settings settings, SuiteUnit unit, Path checkpoint, Path dir) {
     SuiteProfile p = settings.profile();
     return EvaluateConfig.builder()
         .setCheckpoint(checkpoint)
@@ -171,7 +172,9 @@ public final class UnitRunner {
         .setOutDir(dir)
         .optBatchSize(p.eval().batchSize())
         .optDevice(settings.device())
-        .optOptions(EvalOptions.of(p.eval()).withProgress(settings.progress()))
+        .optOptions(
+            EvalOptions.of(p.eval(), unit.setting().calibration())
+                .withProgress(settings.progress()))
         .optMaxChoices(p.eval().maxChoices())
         .build();
   }
@@ -213,7 +216,7 @@ public final class UnitRunner {
     }
     double trainSeconds = trainSeconds(dir);
     long t1 = System.nanoTime();
-    new OneShotRun(prefixed).evaluate(evaluateConfig(settings, ckpt, dir));
+    new OneShotRun(prefixed).evaluate(evaluateConfig(settings, unit, ckpt, dir));
     double evalSeconds = (System.nanoTime() - t1) / 1e9;
     long t2 = System.nanoTime();
     DiagnosticsFile diag =

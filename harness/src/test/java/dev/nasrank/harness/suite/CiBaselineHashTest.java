@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nasrank.datasets.DataRoot;
 import dev.nasrank.harness.manifest.CodeCheckout;
+import dev.nasrank.harness.setting.Study;
 import dev.nasrank.harness.train.DeviceOption;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +23,7 @@ class CiBaselineHashTest {
     SuiteRunner.Settings ci =
         new SuiteRunner.Settings(
             SuiteProfile.ci(),
-            List.of(4),
+            Study.mixpath(List.of(4)),
             List.of(2020L),
             DataRoot.of(root),
             DeviceOption.CPU,

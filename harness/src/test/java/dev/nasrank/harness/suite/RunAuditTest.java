@@ -16,6 +16,7 @@ import dev.nasrank.harness.config.EvalBudget;
 import dev.nasrank.harness.config.NetworkShape;
 import dev.nasrank.harness.config.Optimizer;
 import dev.nasrank.harness.report.InMemoryGroundTruth;
+import dev.nasrank.harness.setting.Study;
 import dev.nasrank.harness.space.S4Space;
 import dev.nasrank.harness.train.Checkpoint;
 import dev.nasrank.harness.train.DeviceOption;
@@ -68,7 +69,7 @@ class RunAuditTest {
         .run(
             new SuiteRunner.Settings(
                 MICRO2,
-                List.of(4),
+                Study.mixpath(List.of(4)),
                 List.of(5L),
                 DataRoot.of(shared),
                 DeviceOption.CPU,

@@ -69,11 +69,7 @@ public record Candidate(
     }
     if (!BN_STRATEGIES.contains(bnStrategy)) {
       throw new IllegalArgumentException(
-          "unknown bn_strategy '"
-              + bnStrategy
-              + "' (expected one of "
-              + BnStrategy.names()
-              + ")");
+          "unknown bn_strategy '" + bnStrategy + "' (expected one of " + BnStrategy.names() + ")");
     }
     if (maxPaths < 1 || maxPaths > S4Choice.NODES) {
       throw new IllegalArgumentException(

@@ -1,5 +1,7 @@
 package dev.nasrank.harness.setting;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
@@ -21,6 +23,7 @@ public enum BnStrategy {
    * The strategy's one name, in every file and command ({@code linear_sbn}); checkpoints written
    * before 2026-12 spelled it as the enum constant, which {@link #parse} reads too.
    */
+  @JsonValue
   public String cliName() {
     return name().toLowerCase(Locale.ROOT);
   }
@@ -35,6 +38,7 @@ public enum BnStrategy {
    *
    * @throws IllegalArgumentException naming the value and every accepted name
    */
+  @JsonCreator
   public static BnStrategy parse(String s) {
     return Names.parse(values(), BnStrategy::cliName, s, "bn strategy");
   }

@@ -1,5 +1,7 @@
 package dev.nasrank.harness.setting;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** How BN post-calibration recomputes a candidate's batch-norm running statistics. */
@@ -17,6 +19,7 @@ public enum CalibrationMode {
   REFERENCE;
 
   /** Lower-case name files and commands use, e.g. {@code exact}. */
+  @JsonValue
   public String cliName() {
     return name().toLowerCase(Locale.ROOT);
   }
@@ -31,6 +34,7 @@ public enum CalibrationMode {
    *
    * @throws IllegalArgumentException naming the value and the accepted names
    */
+  @JsonCreator
   public static CalibrationMode parse(String s) {
     return Names.parse(values(), CalibrationMode::cliName, s, "calibration mode");
   }

@@ -1,5 +1,7 @@
 package dev.nasrank.harness.setting;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** How the supernet shares weights between branch combinations. */
@@ -17,6 +19,7 @@ public enum Method {
   SPOS;
 
   /** The method's one name, in every file and command ({@code mixpath}). */
+  @JsonValue
   public String cliName() {
     return name().toLowerCase(Locale.ROOT);
   }
@@ -31,6 +34,7 @@ public enum Method {
    *
    * @throws IllegalArgumentException naming the value and every accepted name
    */
+  @JsonCreator
   public static Method parse(String s) {
     return Names.parse(values(), Method::cliName, s, "method");
   }

@@ -1,5 +1,7 @@
 package dev.nasrank.harness.space;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** How {@link S4Sampler} picks the active nodes. */
@@ -13,6 +15,7 @@ public enum SamplerMode {
   REFERENCE;
 
   /** The lower-case name files and commands use, e.g. {@code corrected}. */
+  @JsonValue
   public String cliName() {
     return name().toLowerCase(Locale.ROOT);
   }
@@ -22,6 +25,7 @@ public enum SamplerMode {
    *
    * @throws IllegalArgumentException naming the value and the accepted names
    */
+  @JsonCreator
   public static SamplerMode parse(String s) {
     for (SamplerMode m : values()) {
       if (m.cliName().equalsIgnoreCase(s)) {
@@ -32,7 +36,8 @@ public enum SamplerMode {
         "unknown sampler mode '"
             + s
             + "' (expected "
-            + String.join(" or ", java.util.Arrays.stream(values()).map(SamplerMode::cliName).toList())
+            + String.join(
+                " or ", java.util.Arrays.stream(values()).map(SamplerMode::cliName).toList())
             + ")");
   }
 }

@@ -5,7 +5,7 @@ import dev.nasrank.harness.setting.CalibrationMode;
 
 /**
  * What {@link OneShotEvaluator} runs per candidate. {@link #of(EvalBudget)} is the suite's (both
- * passes, exact calibration on the budget's K batches); {@link #builder()} assembles any other.
+ * passes, calibration on the budget's K batches); {@link #builder()} assembles any other.
  *
  * @param uncalibrated evaluate with the trained BN statistics
  * @param calibrated evaluate after BN post-calibration
@@ -43,12 +43,13 @@ public record EvalOptions(
   }
 
   /**
-   * The suite's evaluation under a budget: with the trained statistics and after exact
-   * calibration on the budget's K batches, capped at its validation batches; no progress bar.
+   * The suite's evaluation under a budget: with the trained statistics and after calibration with
+   * {@code mode} (exact: on the budget's K batches), capped at its validation batches; no progress
+   * bar.
    */
-  public static EvalOptions of(EvalBudget budget) {
+  public static EvalOptions of(EvalBudget budget, CalibrationMode mode) {
     return builder()
-        .optCalibration(CalibrationMode.EXACT, budget.calibrationBatches())
+        .optCalibration(mode, budget.calibrationBatches())
         .optMaxEvalBatches(budget.maxEvalBatches())
         .build();
   }

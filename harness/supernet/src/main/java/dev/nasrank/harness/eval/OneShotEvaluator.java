@@ -2,10 +2,10 @@ package dev.nasrank.harness.eval;
 
 import ai.djl.ndarray.NDManager;
 import dev.nasrank.datasets.BatchSource;
+import dev.nasrank.harness.setting.CalibrationMode;
 import dev.nasrank.harness.space.Architecture;
 import dev.nasrank.harness.supernet.Supernet;
 import dev.nasrank.harness.train.BnCalibrator;
-import dev.nasrank.harness.setting.CalibrationMode;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,10 +2,10 @@ package dev.nasrank.harness.eval;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
+import dev.nasrank.harness.setting.CalibrationMode;
 import dev.nasrank.harness.space.Architecture;
 import dev.nasrank.harness.supernet.Supernet;
 import dev.nasrank.harness.supernet.SupernetConfig;
-import dev.nasrank.harness.setting.CalibrationMode;
 import dev.nasrank.harness.train.Checkpoint;
 import dev.nasrank.harness.train.SupernetData;
 import java.io.IOException;

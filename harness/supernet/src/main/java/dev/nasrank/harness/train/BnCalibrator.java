@@ -1,9 +1,9 @@
 package dev.nasrank.harness.train;
 
-import dev.nasrank.harness.setting.CalibrationMode;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
+import dev.nasrank.harness.setting.CalibrationMode;
 import dev.nasrank.harness.space.Architecture;
 import dev.nasrank.harness.supernet.RunningBatchNorm;
 import dev.nasrank.harness.supernet.Supernet;

@@ -58,11 +58,7 @@ public record SupernetData(
    *     DataRoot#withVerification})
    */
   public static SupernetData load(
-      DataSplit split,
-      DataRoot root,
-      int batchSize,
-      long seed,
-      Parts parts) {
+      DataSplit split, DataRoot root, int batchSize, long seed, Parts parts) {
     boolean withTrain = parts.training();
     boolean withValidation = parts.validation();
     if (split == DataSplit.SYNTHETIC) {
