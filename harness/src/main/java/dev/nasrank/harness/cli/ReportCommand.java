@@ -1,16 +1,13 @@
 package dev.nasrank.harness.cli;
 
 import dev.nasrank.harness.config.Seeds;
-import dev.nasrank.harness.report.GroundTruth;
-import dev.nasrank.harness.report.GroundTruthFiles;
 import dev.nasrank.harness.report.RankingRow;
 import dev.nasrank.harness.report.ReportOptions;
 import dev.nasrank.harness.report.ReportResult;
-import dev.nasrank.harness.report.Reporter;
 import dev.nasrank.harness.report.RunDirectory;
 import dev.nasrank.harness.report.claims.ClaimResult;
 import dev.nasrank.harness.report.claims.ClaimVerdict;
-import dev.nasrank.harness.suite.RecordedGroundTruth;
+import dev.nasrank.harness.suite.RunReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -129,13 +126,7 @@ final class ReportCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--precision-k values must be >= 1, got " + precisionKs);
     }
-    RunDirectory dir = RunDirectory.of(run);
     PrintWriter out = spec.commandLine().getOut();
-    GroundTruth gt =
-        GroundTruthFiles.open(
-            groundTruth != null ? groundTruth : RecordedGroundTruth.of(run),
-            epochs == null ? OptionalInt.empty() : OptionalInt.of(epochs));
-    out.println("ground truth: " + gt.description());
     ReportOptions.Builder options =
         ReportOptions.builder()
             .optBootstrapResamples(resamples)
@@ -155,15 +146,19 @@ final class ReportCommand implements Callable<Integer> {
             .continuousUpdate()
             .build()) {
       result =
-          Reporter.render(
-              dir,
-              gt,
-              options.build(),
-              (done, total) -> {
-                bar.maxHint(total);
-                bar.stepTo(done);
-              });
+          RunReport.render(
+                  run,
+                  groundTruth,
+                  epochs == null ? OptionalInt.empty() : OptionalInt.of(epochs),
+                  options.build(),
+                  gt -> out.println("ground truth: " + gt.description()),
+                  (done, total) -> {
+                    bar.maxHint(total);
+                    bar.stepTo(done);
+                  })
+              .result();
     }
+    RunDirectory dir = new RunDirectory(run);
     for (RankingRow r : result.ranking()) {
       out.println(
           String.format(
