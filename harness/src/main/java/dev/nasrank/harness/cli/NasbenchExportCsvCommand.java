@@ -1,7 +1,7 @@
 package dev.nasrank.harness.cli;
 
+import dev.nasrank.benchbridge.CsvExport;
 import dev.nasrank.benchbridge.NasBench;
-import dev.nasrank.benchbridge.io.CsvExport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -1,8 +1,6 @@
-package dev.nasrank.benchbridge.io;
+package dev.nasrank.benchbridge;
 
-import dev.nasrank.benchbridge.ModelSpec;
-import dev.nasrank.benchbridge.NasBench;
-import dev.nasrank.benchbridge.SearchSpace;
+import dev.nasrank.benchbridge.io.RecordColumns;
 import dev.nasrank.files.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
