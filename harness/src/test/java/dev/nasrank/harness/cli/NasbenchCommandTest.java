@@ -3,12 +3,12 @@ package dev.nasrank.harness.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.nasrank.benchbridge.ModelSpec;
 import dev.nasrank.benchbridge.io.NasbenchRecord;
 import dev.nasrank.benchbridge.io.SyntheticNasbench;
 import dev.nasrank.benchbridge.proto.EvaluationData;
+import dev.nasrank.datasets.TestData;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -65,11 +65,7 @@ class NasbenchCommandTest {
   }
 
   private static Path realRecord() {
-    String root = System.getProperty("nasrank.data.root", System.getenv("NASRANK_DATA_ROOT"));
-    assumeTrue(root != null, "shared data root not set; skipping");
-    Path p = Path.of(root, "nasbench101-partial", "first_record_nasbench_full.tfrecord");
-    assumeTrue(Files.isRegularFile(p), p + " is absent; skipping");
-    return p;
+    return TestData.require("nasbench101-partial/first_record_nasbench_full.tfrecord");
   }
 
   private int run(String stdinText, String... args) {
