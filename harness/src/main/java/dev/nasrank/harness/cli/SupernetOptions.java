@@ -7,6 +7,8 @@ import dev.nasrank.harness.space.SamplerMode;
 import dev.nasrank.harness.supernet.S4SupernetConfig;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
+import java.util.function.Function;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
@@ -121,27 +123,38 @@ public final class SupernetOptions {
     }
   }
 
-  /** The method names of the help text, from {@link Method#values()}. */
-  static final class MethodNames implements Iterable<String> {
+  /** Names for a help text's {@code ${COMPLETION-CANDIDATES}}, from an enum's values(). */
+  abstract static class Names implements Iterable<String> {
+    private final List<String> names;
+
+    <E> Names(E[] values, Function<E, String> name) {
+      this.names = Arrays.stream(values).map(name).toList();
+    }
+
     @Override
     public Iterator<String> iterator() {
-      return Arrays.stream(Method.values()).map(Method::cliName).iterator();
+      return names.iterator();
     }
   }
 
-  /** The BN-strategy names of the help text, from {@link BnStrategy#values()}. */
-  static final class BnStrategyNames implements Iterable<String> {
-    @Override
-    public Iterator<String> iterator() {
-      return Arrays.stream(BnStrategy.values()).map(BnStrategy::cliName).iterator();
+  /** The method names, from {@link Method#values()}. */
+  static final class MethodNames extends Names {
+    MethodNames() {
+      super(Method.values(), Method::cliName);
     }
   }
 
-  /** The sampler names of the help text, from {@link SamplerMode#values()}. */
-  static final class SamplerNames implements Iterable<String> {
-    @Override
-    public Iterator<String> iterator() {
-      return Arrays.stream(SamplerMode.values()).map(SamplerMode::cliName).iterator();
+  /** The BN-strategy names, from {@link BnStrategy#values()}. */
+  static final class BnStrategyNames extends Names {
+    BnStrategyNames() {
+      super(BnStrategy.values(), BnStrategy::cliName);
+    }
+  }
+
+  /** The sampler names, from {@link SamplerMode#values()}. */
+  static final class SamplerNames extends Names {
+    SamplerNames() {
+      super(SamplerMode.values(), SamplerMode::cliName);
     }
   }
 }

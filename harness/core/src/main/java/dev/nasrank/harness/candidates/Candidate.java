@@ -91,17 +91,16 @@ public record Candidate(
 
   /** A copy recording another m (the supernet's maximum number of active paths). */
   public Candidate withMaxPaths(int m) {
-    return new Candidate(
-        method,
-        bnStrategy,
-        calibrated,
-        seed,
-        choice,
-        activePaths,
-        moduleHash,
-        oneShotAccuracy,
-        m,
-        space);
+    return builder()
+        .setMethod(method)
+        .setBnStrategy(bnStrategy)
+        .setCalibrated(calibrated)
+        .setSeed(seed)
+        .setArchitecture(choice, activePaths, moduleHash)
+        .setOneShotAccuracy(oneShotAccuracy)
+        .optMaxPaths(m)
+        .optSpace(space)
+        .build();
   }
 
   /** A builder for rows assembled by hand (tests, converters). */
