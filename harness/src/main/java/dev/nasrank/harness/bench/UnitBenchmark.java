@@ -110,15 +110,15 @@ public final class UnitBenchmark {
 
   /** The suite settings of a benchmarked unit: its profile, m and seed, on the CPU. */
   private static SuiteRunner.Settings settings(UnitBenchConfig cfg) {
-    return new SuiteRunner.Settings(
-        cfg.profile(),
-        new Study(List.of(cfg.unit().setting())),
-        List.of(cfg.unit().seed()),
-        cfg.dataRoot(),
-        DeviceOption.CPU,
-        null,
-        cfg.outDir(),
-        cfg.progress());
+    return SuiteRunner.Settings.builder()
+        .setProfile(cfg.profile())
+        .setStudy(new Study(List.of(cfg.unit().setting())))
+        .setSeeds(List.of(cfg.unit().seed()))
+        .setOut(cfg.outDir())
+        .optDataRoot(cfg.dataRoot())
+        .optDevice(DeviceOption.CPU)
+        .optProgress(cfg.progress())
+        .build();
   }
 
   /** The result as a table: one row per phase, then the evaluation's and the unit's totals. */

@@ -135,15 +135,14 @@ public final class RunAudit {
       return new Result(runCommit, unitCode, codeCommit, dataProblems, platform, List.of());
     }
     SuiteRunner.Settings settings =
-        new SuiteRunner.Settings(
-            pinned.profile(),
-            pinned.study(),
-            pinned.seeds(),
-            o.dataRoot(),
-            o.device(),
-            null,
-            o.work(),
-            false);
+        SuiteRunner.Settings.builder()
+            .setProfile(pinned.profile())
+            .setStudy(pinned.study())
+            .setSeeds(pinned.seeds())
+            .setOut(o.work())
+            .optDataRoot(o.dataRoot())
+            .optDevice(o.device())
+            .build();
     List<SuiteUnit> units = select(SuiteRunner.unitsFor(settings), o);
     if (o.epochs() != null && (o.epochs() < 1 || o.epochs() > pinned.profile().epochs())) {
       throw new IllegalArgumentException(

@@ -87,6 +87,111 @@ public final class SuiteRunner {
     public int mainMaxPaths() {
       return study.mainMaxPaths();
     }
+
+    /**
+     * A builder: profile, study, seeds and run folder required; the data root defaults to {@link
+     * DataRoot#resolve} with no flag, the device to auto, the ground truth to the embedded one, no
+     * progress bars.
+     */
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /** Assembles {@link Settings}; {@link #build()} names what is missing. */
+    public static final class Builder {
+      private SuiteProfile profile;
+      private Study study;
+      private List<Long> seeds;
+      private Path out;
+      private DataRoot dataRoot;
+      private DeviceOption device = DeviceOption.AUTO;
+      private Path groundTruthFile;
+      private boolean progress;
+
+      private Builder() {}
+
+      /** The profile; required. */
+      public Builder setProfile(SuiteProfile profile) {
+        this.profile = profile;
+        return this;
+      }
+
+      /** The settings each seed trains; required. */
+      public Builder setStudy(Study study) {
+        this.study = study;
+        return this;
+      }
+
+      /** The training seeds; required. */
+      public Builder setSeeds(List<Long> seeds) {
+        this.seeds = seeds;
+        return this;
+      }
+
+      /** The run folder; required. */
+      public Builder setOut(Path out) {
+        this.out = out;
+        return this;
+      }
+
+      /** The data root; default the one the commands resolve without a flag. */
+      public Builder optDataRoot(DataRoot dataRoot) {
+        this.dataRoot = dataRoot;
+        return this;
+      }
+
+      /** The device; default auto. */
+      public Builder optDevice(DeviceOption device) {
+        this.device = device;
+        return this;
+      }
+
+      /** A NAS-Bench-101-format ground truth; default null, the embedded one. */
+      public Builder optGroundTruthFile(Path file) {
+        this.groundTruthFile = file;
+        return this;
+      }
+
+      /** Progress bars on stderr; default false. */
+      public Builder optProgress(boolean on) {
+        this.progress = on;
+        return this;
+      }
+
+      /**
+       * The settings.
+       *
+       * @throws IllegalStateException naming every required field not set
+       */
+      public Settings build() {
+        List<String> missing = new ArrayList<>();
+        if (profile == null) {
+          missing.add("profile");
+        }
+        if (study == null) {
+          missing.add("study");
+        }
+        if (seeds == null) {
+          missing.add("seeds");
+        }
+        if (out == null) {
+          missing.add("out");
+        }
+        if (!missing.isEmpty()) {
+          throw new IllegalStateException(
+              "suite settings need " + String.join(", ", missing) + ": set them before build()");
+        }
+        return new Settings(
+            profile,
+            study,
+            seeds,
+            dataRoot != null ? dataRoot : DataRoot.resolve(null),
+            device,
+            groundTruthFile,
+            out,
+            progress);
+      }
+    }
   }
 
   /**

@@ -53,6 +53,26 @@ class SuitePlanTest {
   }
 
   @Test
+  void theSettingsBuilderNamesWhatIsMissingAndDefaultsTheRest(@TempDir Path dir) {
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> SuiteRunner.Settings.builder().setProfile(MICRO).setOut(dir).build());
+    assertEquals("suite settings need study, seeds: set them before build()", e.getMessage());
+    SuiteRunner.Settings s =
+        SuiteRunner.Settings.builder()
+            .setProfile(MICRO)
+            .setStudy(Study.mixpath(List.of(4)))
+            .setSeeds(List.of(5L))
+            .setOut(dir)
+            .build();
+    assertEquals(DeviceOption.AUTO, s.device());
+    assertEquals(null, s.groundTruthFile());
+    assertEquals(DataRoot.resolve(null).root(), s.dataRoot().root());
+    assertEquals(settings(dir, List.of(4), List.of(5L), null).study(), s.study());
+  }
+
+  @Test
   void plansNumberedUnitsAndReadsThemBack(@TempDir Path dir) throws Exception {
     SuitePlan p = SuitePlan.pin(settings(dir, List.of(2, 4), List.of(5L, 6L), null));
     assertEquals(14, p.units().size());
