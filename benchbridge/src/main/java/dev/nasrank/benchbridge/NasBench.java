@@ -9,11 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -143,263 +139,18 @@ public final class NasBench implements GroundTruthSource {
   }
 
   /**
-   * Builds the tables from decoded records. Records of one module hash must agree on the cell and
-   * the trainable parameters, and no record may repeat an earlier record of its (hash, epochs)
-   * value for value; in strict mode a record that breaks this is refused, in skip-corrupt mode
-   * ({@link NasbenchLoader.Loaded#skipCorrupt()}) it is skipped and counted in {@link
-   * #loadReport()}.
+   * Builds the tables from decoded records ({@link NasBenchBuilder}). Records of one module hash
+   * must agree on the cell and the trainable parameters, and no record may repeat an earlier record
+   * of its (hash, epochs) value for value; in strict mode a record that breaks this is refused, in
+   * skip-corrupt mode ({@link NasbenchLoader.Loaded#skipCorrupt()}) it is skipped and counted in
+   * {@link #loadReport()}.
    *
    * @throws CorruptRecordException naming the record that contradicts or repeats an earlier one
    *     (strict mode)
    * @throws DamagedFileException if no record could be read
    */
   public static NasBench fromLoaded(NasbenchLoader.Loaded loaded) throws DamagedFileException {
-    List<RecordColumns> batches = loaded.batches();
-    Path file = loaded.file();
-    boolean skip = loaded.skipCorrupt();
-    long total = loaded.records();
-    if (total > Integer.MAX_VALUE - 16) {
-      throw new DamagedFileException(file, "too many records (" + total + ")");
-    }
-    if (total == 0) {
-      throw new DamagedFileException(
-          file,
-          "no records could be read"
-              + (loaded.skippedRecords() > 0
-                  ? " (skipped: " + loaded.report().describeSkipped() + ")"
-                  : ""));
-    }
-    int n = (int) total;
-    Map<CorruptRecordException.Kind, Long> droppedKinds =
-        new EnumMap<>(CorruptRecordException.Kind.class);
-    List<String> droppedProblems = new ArrayList<>();
-    long dropped = 0;
-    // 1. cell ids in first-appearance order, epoch budgets; records must agree with the first of
-    // their hash
-    LongPairIndex index = new LongPairIndex(Math.max(16, n / 2));
-    int[] cellOf = new int[n];
-    int[] distinctEpochs = new int[0];
-    long[] cHi = new long[16];
-    long[] cLo = new long[16];
-    long[] cAdj = new long[16];
-    int[] cOps = new int[16];
-    int[] cParams = new int[16];
-    long[] cFirst = new long[16];
-    long[] cFirstOffset = new long[16];
-    int k = 0;
-    for (RecordColumns b : batches) {
-      for (int i = 0; i < b.size(); i++, k++) {
-        int id = index.get(b.hi(i), b.lo(i));
-        if (id < 0) {
-          id = index.size();
-          index.put(b.hi(i), b.lo(i), id);
-          if (id >= cHi.length) {
-            int cap = cHi.length * 2;
-            cHi = Arrays.copyOf(cHi, cap);
-            cLo = Arrays.copyOf(cLo, cap);
-            cAdj = Arrays.copyOf(cAdj, cap);
-            cOps = Arrays.copyOf(cOps, cap);
-            cParams = Arrays.copyOf(cParams, cap);
-            cFirst = Arrays.copyOf(cFirst, cap);
-            cFirstOffset = Arrays.copyOf(cFirstOffset, cap);
-          }
-          cHi[id] = b.hi(i);
-          cLo[id] = b.lo(i);
-          cAdj[id] = b.adjacency(i);
-          cOps[id] = b.ops(i);
-          cParams[id] = b.params(i);
-          cFirst[id] = b.recordIndex(i);
-          cFirstOffset[id] = b.recordOffset(i);
-        } else {
-          String what = null;
-          String earlier =
-              " of record "
-                  + cFirst[id]
-                  + " (byte offset "
-                  + cFirstOffset[id]
-                  + ") of the same module hash "
-                  + HashKey.format(b.hi(i), b.lo(i));
-          if (cAdj[id] != b.adjacency(i) || cOps[id] != b.ops(i)) {
-            what =
-                "its cell ("
-                    + describeCell(b.adjacency(i), b.ops(i))
-                    + ") differs from the cell ("
-                    + describeCell(cAdj[id], cOps[id])
-                    + ")"
-                    + earlier;
-          } else if (cParams[id] != b.params(i)) {
-            what =
-                "its trainable_parameters "
-                    + b.params(i)
-                    + " differ from the "
-                    + cParams[id]
-                    + earlier;
-          }
-          if (what != null) {
-            CorruptRecordException e =
-                new CorruptRecordException(
-                    file,
-                    b.recordIndex(i),
-                    b.recordOffset(i),
-                    CorruptRecordException.Kind.INCONSISTENT,
-                    what);
-            if (!skip) {
-              throw e;
-            }
-            dropped++;
-            droppedKinds.merge(e.kind(), 1L, Long::sum);
-            if (droppedProblems.size() < LoadReport.MAX_PROBLEMS) {
-              droppedProblems.add(e.getMessage());
-            }
-            cellOf[k] = -1;
-            continue;
-          }
-        }
-        cellOf[k] = id;
-        int e = b.epochs(i);
-        if (Arrays.binarySearch(distinctEpochs, e) < 0) {
-          distinctEpochs =
-              IntStream.concat(Arrays.stream(distinctEpochs), IntStream.of(e)).sorted().toArray();
-        }
-      }
-    }
-    int c = index.size();
-    int ne = distinctEpochs.length;
-    // 2. sort cells by hash
-    int[] order = HashKey.sortOrder(cHi, cLo, c);
-    int[] rank = new int[c];
-    long[] hi = new long[c];
-    long[] lo = new long[c];
-    long[] adj = new long[c];
-    int[] ops = new int[c];
-    int[] params = new int[c];
-    for (int r = 0; r < c; r++) {
-      int id = order[r];
-      rank[id] = r;
-      hi[r] = cHi[id];
-      lo[r] = cLo[id];
-      adj[r] = cAdj[id];
-      ops[r] = cOps[id];
-      params[r] = cParams[id];
-    }
-    // 3. stable counting sort of records by (cell rank, budget): repeats keep file order
-    int groups = c * ne;
-    int[] start = new int[groups + 1];
-    int[] group = new int[n];
-    k = 0;
-    for (RecordColumns b : batches) {
-      for (int i = 0; i < b.size(); i++, k++) {
-        if (cellOf[k] < 0) {
-          continue;
-        }
-        int g = rank[cellOf[k]] * ne + Arrays.binarySearch(distinctEpochs, b.epochs(i));
-        group[k] = g;
-        start[g + 1]++;
-      }
-    }
-    for (int g = 0; g < groups; g++) {
-      start[g + 1] += start[g];
-    }
-    int[] cursor = Arrays.copyOf(start, groups);
-    double[][] values = new double[RecordColumns.DOUBLES][start[groups]];
-    long duplicates = 0;
-    k = 0;
-    for (RecordColumns b : batches) {
-      for (int i = 0; i < b.size(); i++, k++) {
-        if (cellOf[k] < 0) {
-          continue;
-        }
-        int g = group[k];
-        int dst = cursor[g];
-        int same = -1;
-        for (int q = start[g]; q < dst && same < 0; q++) {
-          same = sameValues(values, q, b, i) ? q - start[g] : -1;
-        }
-        if (same >= 0) {
-          CorruptRecordException e =
-              new CorruptRecordException(
-                  file,
-                  b.recordIndex(i),
-                  b.recordOffset(i),
-                  CorruptRecordException.Kind.DUPLICATE,
-                  "duplicate: every value equals repeat "
-                      + same
-                      + " (an earlier record) of module hash "
-                      + HashKey.format(b.hi(i), b.lo(i))
-                      + " at "
-                      + b.epochs(i)
-                      + " epochs");
-          if (!skip) {
-            throw e;
-          }
-          dropped++;
-          duplicates++;
-          droppedKinds.merge(e.kind(), 1L, Long::sum);
-          if (droppedProblems.size() < LoadReport.MAX_PROBLEMS) {
-            droppedProblems.add(e.getMessage());
-          }
-          continue;
-        }
-        cursor[g]++;
-        for (int v = 0; v < RecordColumns.DOUBLES; v++) {
-          values[v][dst] = b.value(v, i);
-        }
-      }
-    }
-    if (duplicates > 0) { // close the holes the skipped duplicates left at the ends of their groups
-      int[] packed = new int[groups + 1];
-      for (int g = 0; g < groups; g++) {
-        packed[g + 1] = packed[g] + (cursor[g] - start[g]);
-      }
-      double[][] compact = new double[RecordColumns.DOUBLES][packed[groups]];
-      for (int g = 0; g < groups; g++) {
-        for (int v = 0; v < RecordColumns.DOUBLES; v++) {
-          System.arraycopy(values[v], start[g], compact[v], packed[g], cursor[g] - start[g]);
-        }
-      }
-      start = packed;
-      values = compact;
-    }
-    LoadReport report =
-        dropped == 0
-            ? loaded.report()
-            : loaded.report().withDropped(dropped, droppedKinds, droppedProblems);
-    return new NasBench(
-        file.getFileName().toString(),
-        hi,
-        lo,
-        adj,
-        ops,
-        params,
-        distinctEpochs,
-        start,
-        values,
-        report);
-  }
-
-  private static boolean sameValues(double[][] values, int row, RecordColumns b, int i) {
-    for (int v = RecordColumns.DOUBLES - 1; v >= 0; v--) {
-      if (Double.doubleToRawLongBits(values[v][row]) != Double.doubleToRawLongBits(b.value(v, i))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** E.g. {@code adjacency 011001000, operations input,conv3x3-bn-relu,output}. */
-  static String describeCell(long adjacency, int packedOps) {
-    Op[] o = RecordColumns.unpackOps(packedOps);
-    StringBuilder sb = new StringBuilder("adjacency ");
-    for (int a = 0; a < o.length; a++) {
-      for (int b = 0; b < o.length; b++) {
-        sb.append(adjacency >>> (a * ModelSpec.MAX_VERTICES + b) & 1L);
-      }
-    }
-    sb.append(", operations ");
-    for (int v = 0; v < o.length; v++) {
-      sb.append(v == 0 ? "" : ",").append(o[v].nasbenchName());
-    }
-    return sb.toString();
+    return new NasBenchBuilder(loaded).build();
   }
 
   /**
@@ -431,7 +182,7 @@ public final class NasBench implements GroundTruthSource {
   }
 
   /** The hash of the {@code i}-th cell in ascending hash order. */
-  public String hashAt(int i) {
+  String hashAt(int i) {
     return HashKey.format(hi[i], lo[i]);
   }
 
@@ -463,16 +214,8 @@ public final class NasBench implements GroundTruthSource {
   }
 
   /** The spec of the {@code i}-th cell in hash order. */
-  public ModelSpec specAt(int i) {
-    Op[] o = RecordColumns.unpackOps(ops[i]);
-    int v = o.length;
-    int[][] m = new int[v][v];
-    for (int a = 0; a < v; a++) {
-      for (int b = a + 1; b < v; b++) {
-        m[a][b] = (int) (adjacency[i] >>> (a * ModelSpec.MAX_VERTICES + b) & 1L);
-      }
-    }
-    return ModelSpec.of(m, List.of(o));
+  ModelSpec specAt(int i) {
+    return PackedCell.spec(adjacency[i], ops[i]);
   }
 
   @Override
@@ -491,7 +234,7 @@ public final class NasBench implements GroundTruthSource {
   }
 
   /** Repeats of the {@code i}-th cell at the {@code e}-th budget of {@link #epochBudgets()}. */
-  public int repeatsAt(int i, int e) {
+  int repeatsAt(int i, int e) {
     int g = i * epochs.length + e;
     return groupStart[g + 1] - groupStart[g];
   }
@@ -512,7 +255,7 @@ public final class NasBench implements GroundTruthSource {
   }
 
   /** Row (in the double columns) of one run; see {@link #valueAt}. */
-  public int rowAt(int i, int e, int repeat) {
+  int rowAt(int i, int e, int repeat) {
     int g = i * epochs.length + e;
     if (repeat < 0 || repeat >= groupStart[g + 1] - groupStart[g]) {
       throw new NoSuchElementException(
@@ -532,12 +275,12 @@ public final class NasBench implements GroundTruthSource {
   /**
    * Double column {@code column} ({@link RecordColumns#FINAL_VALID} ...) of run row {@code row}.
    */
-  public double valueAt(int column, int row) {
+  double valueAt(int column, int row) {
     return values[column][row];
   }
 
   /** Trainable parameters of the {@code i}-th cell. */
-  public int trainableParametersAt(int i) {
+  int trainableParametersAt(int i) {
     return params[i];
   }
 
@@ -589,7 +332,7 @@ public final class NasBench implements GroundTruthSource {
    * The evaluation stored at run row {@code row} starting at column {@code first} (HALF_EPOCH or
    * FINAL_EPOCH).
    */
-  public Evaluation evaluation(int row, int first) {
+  Evaluation evaluation(int row, int first) {
     return new Evaluation(
         values[first][row],
         values[first + 1][row],

@@ -398,14 +398,6 @@ public final class SearchSpace {
 
   /** The representative cell of the {@code i}-th hash. */
   public ModelSpec specAt(int i) {
-    Op[] o = RecordColumns.unpackOps(ops[i]);
-    int v = o.length;
-    int[][] m = new int[v][v];
-    for (int a = 0; a < v; a++) {
-      for (int b = a + 1; b < v; b++) {
-        m[a][b] = (int) (adjacency[i] >>> (a * ModelSpec.MAX_VERTICES + b) & 1L);
-      }
-    }
-    return ModelSpec.of(m, List.of(o));
+    return PackedCell.spec(adjacency[i], ops[i]);
   }
 }

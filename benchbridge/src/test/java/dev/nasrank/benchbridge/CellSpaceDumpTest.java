@@ -3,6 +3,7 @@ package dev.nasrank.benchbridge;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.nasrank.benchbridge.io.PartialDump;
+import dev.nasrank.datasets.TestData;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ class CellSpaceDumpTest {
   void cellsOfThe20kDumpInEachSpace() throws IOException {
     PartialDump dump =
         PartialDump.visData(
-            SharedData.require("nasbench101-partial/nasbench-vis_data-20k.json"), null);
+            TestData.require("nasbench101-partial/nasbench-vis_data-20k.json"), null);
     Map<CellSpace, Integer> expected = new LinkedHashMap<>();
     expected.put(CellSpace.NB101_V4, 7);
     expected.put(CellSpace.NB101_V5, 137);

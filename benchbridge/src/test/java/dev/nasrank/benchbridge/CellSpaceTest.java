@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nasrank.datasets.TestData;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -199,7 +200,7 @@ class CellSpaceTest {
   void nasBench101StoresTheReferenceRepresentative() throws IOException {
     JsonNode root =
         new ObjectMapper()
-            .readTree(SharedData.require("nasbench101-partial/nasbench-vis_data-1k.json").toFile());
+            .readTree(TestData.require("nasbench101-partial/nasbench-vis_data-1k.json").toFile());
     ReferenceOrder order = new ReferenceOrder();
     for (int i = 0; i < root.get("key").size(); i++) {
       JsonNode ops = root.get("operations").get(i);

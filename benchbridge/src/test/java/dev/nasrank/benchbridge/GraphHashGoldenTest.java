@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nasrank.datasets.TestData;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ class GraphHashGoldenTest {
   void allThousandKeysOfTheVisDumpAreReproduced() throws IOException {
     JsonNode root =
         new ObjectMapper()
-            .readTree(SharedData.require("nasbench101-partial/nasbench-vis_data-1k.json").toFile());
+            .readTree(TestData.require("nasbench101-partial/nasbench-vis_data-1k.json").toFile());
     JsonNode keys = root.get("key");
     JsonNode adj = root.get("adjacency");
     JsonNode ops = root.get("operations");

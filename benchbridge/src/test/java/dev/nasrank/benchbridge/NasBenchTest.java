@@ -13,6 +13,7 @@ import dev.nasrank.benchbridge.io.NasbenchRecord;
 import dev.nasrank.benchbridge.io.TfRecordWriter;
 import dev.nasrank.benchbridge.proto.EvaluationData;
 import dev.nasrank.benchbridge.proto.ModelMetrics;
+import dev.nasrank.datasets.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -240,8 +241,7 @@ class NasBenchTest {
   @Test
   void theRealRecordIsQueryable() throws IOException {
     NasBench nb =
-        NasBench.open(
-            SharedData.require("nasbench101-partial/first_record_nasbench_full.tfrecord"));
+        NasBench.open(TestData.require("nasbench101-partial/first_record_nasbench_full.tfrecord"));
     String h = "00005c142e6f48ac74fdcf73e3439874";
     assertEquals(1, nb.size());
     assertArrayEquals(new int[] {4}, nb.epochBudgets());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nasrank.benchbridge.io.PartialDump;
+import dev.nasrank.datasets.TestData;
 import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
@@ -94,7 +95,7 @@ class NetworkCostTest {
   void parametersEqualTheDumpForAll20001Cells() throws IOException {
     PartialDump dump =
         PartialDump.visData(
-            SharedData.require("nasbench101-partial/nasbench-vis_data-20k.json"), FullSpace.get());
+            TestData.require("nasbench101-partial/nasbench-vis_data-20k.json"), FullSpace.get());
     assertEquals(20_001, dump.size());
     int equal = 0;
     for (Iterator<String> it = dump.hashes().iterator(); it.hasNext(); ) {
@@ -110,7 +111,7 @@ class NetworkCostTest {
     JsonNode cells =
         new ObjectMapper()
             .readTree(
-                SharedData.require("nasbench101-partial/naslib_zc_nasbench101_500.json").toFile())
+                TestData.require("nasbench101-partial/naslib_zc_nasbench101_500.json").toFile())
             .path("nasbench101")
             .path("cifar10");
     int rows = 0;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nasrank.benchbridge.io.PartialDump;
+import dev.nasrank.datasets.TestData;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.Set;
@@ -38,7 +39,7 @@ class SearchSpaceTest {
   void everyKeyOfThe20kDumpIsEnumerated() throws IOException {
     JsonNode keys =
         new ObjectMapper()
-            .readTree(SharedData.require("nasbench101-partial/nasbench-vis_data-20k.json").toFile())
+            .readTree(TestData.require("nasbench101-partial/nasbench-vis_data-20k.json").toFile())
             .get("key");
     assertEquals(20_001, keys.size());
     SearchSpace s = FullSpace.get();
@@ -56,7 +57,7 @@ class SearchSpaceTest {
     JsonNode cells =
         new ObjectMapper()
             .readTree(
-                SharedData.require("nasbench101-partial/naslib_zc_nasbench101_500.json").toFile())
+                TestData.require("nasbench101-partial/naslib_zc_nasbench101_500.json").toFile())
             .path("nasbench101")
             .path("cifar10");
     assertEquals(500, cells.size());

@@ -9,7 +9,7 @@ import dev.nasrank.benchbridge.FullSpace;
 import dev.nasrank.benchbridge.Metric;
 import dev.nasrank.benchbridge.ModelSpec;
 import dev.nasrank.benchbridge.QueryResult;
-import dev.nasrank.benchbridge.SharedData;
+import dev.nasrank.datasets.TestData;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +24,7 @@ class PartialDumpTest {
   void visData1kHasCellsAndOneRepeatOfValidationAccuracy() throws IOException {
     PartialDump d =
         PartialDump.visData(
-            SharedData.require("nasbench101-partial/nasbench-vis_data-1k.json"), null);
+            TestData.require("nasbench101-partial/nasbench-vis_data-1k.json"), null);
     assertEquals(1000, d.size());
     assertTrue(d.hasSpecs());
     assertEquals(FIRST, d.spec(FIRST).hash());
@@ -53,7 +53,7 @@ class PartialDumpTest {
 
   @Test
   void visData20kRecoversSpecsByEnumeration() throws IOException {
-    var path = SharedData.require("nasbench101-partial/nasbench-vis_data-20k.json");
+    var path = TestData.require("nasbench101-partial/nasbench-vis_data-20k.json");
     PartialDump bare = PartialDump.visData(path, null);
     assertEquals(20_001, bare.size());
     assertFalse(bare.hasSpecs());
@@ -64,7 +64,7 @@ class PartialDumpTest {
     assertTrue(joined.hasSpecs());
     PartialDump small =
         PartialDump.visData(
-            SharedData.require("nasbench101-partial/nasbench-vis_data-1k.json"), null);
+            TestData.require("nasbench101-partial/nasbench-vis_data-1k.json"), null);
     // the 1k file is the first 1,000 of the 20k: the recovered specs are isomorphic to the 1k cells
     small
         .hashes()
@@ -81,8 +81,7 @@ class PartialDumpTest {
   @Test
   void naslibCellsAreParsedWithItsOpCoding() throws IOException {
     PartialDump d =
-        PartialDump.naslib(
-            SharedData.require("nasbench101-partial/naslib_zc_nasbench101_500.json"));
+        PartialDump.naslib(TestData.require("nasbench101-partial/naslib_zc_nasbench101_500.json"));
     // the 500 entries are raw (unpruned, unlabelled-isomorphic) matrices: they collapse to 292
     // NB101 cells
     assertEquals(292, d.size());
@@ -108,7 +107,7 @@ class PartialDumpTest {
     // equal
     PartialDump vis =
         PartialDump.visData(
-            SharedData.require("nasbench101-partial/nasbench-vis_data-20k.json"), null);
+            TestData.require("nasbench101-partial/nasbench-vis_data-20k.json"), null);
     long overlap = d.hashes().filter(vis::contains).count();
     double worst =
         d.hashes()
@@ -155,12 +154,12 @@ class PartialDumpTest {
   void openTellsTheTwoKindsApartByContent(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
       throws IOException {
     PartialDump vis =
-        PartialDump.open(SharedData.require("nasbench101-partial/nasbench-vis_data-1k.json"), null);
+        PartialDump.open(TestData.require("nasbench101-partial/nasbench-vis_data-1k.json"), null);
     assertEquals(1000, vis.size());
     assertTrue(vis.hasSpecs());
     PartialDump naslib =
         PartialDump.open(
-            SharedData.require("nasbench101-partial/naslib_zc_nasbench101_500.json"), null);
+            TestData.require("nasbench101-partial/naslib_zc_nasbench101_500.json"), null);
     assertEquals(292, naslib.size());
     java.nio.file.Path other = dir.resolve("other.json");
     java.nio.file.Files.writeString(other, "{\"keys\": []}");

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nasrank.benchbridge.ModelSpec;
-import dev.nasrank.benchbridge.SharedData;
 import dev.nasrank.benchbridge.proto.EvaluationData;
 import dev.nasrank.benchbridge.proto.ModelMetrics;
+import dev.nasrank.datasets.TestData;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,12 +26,12 @@ class TfRecordTest {
 
   private static byte[] realFile() throws IOException {
     return Files.readAllBytes(
-        SharedData.require("nasbench101-partial/first_record_nasbench_full.tfrecord"));
+        TestData.require("nasbench101-partial/first_record_nasbench_full.tfrecord"));
   }
 
   @Test
   void theRealRecordDecodesToThePublishedValues() throws IOException {
-    Path p = SharedData.require("nasbench101-partial/first_record_nasbench_full.tfrecord");
+    Path p = TestData.require("nasbench101-partial/first_record_nasbench_full.tfrecord");
     assertEquals(417, Files.size(p));
     try (TfRecordReader r = TfRecordReader.open(p)) {
       byte[] data = r.next();

@@ -1,6 +1,6 @@
 package dev.nasrank.harness.bench;
 
-import dev.nasrank.harness.supernet.SupernetConfig;
+import dev.nasrank.harness.supernet.S4SupernetConfig;
 
 /**
  * A timed report of the supernet training step.
@@ -14,7 +14,7 @@ import dev.nasrank.harness.supernet.SupernetConfig;
  * @param seed seed of weights, sampler and synthetic data
  */
 public record BenchConfig(
-    SupernetConfig supernet,
+    S4SupernetConfig supernet,
     int batchSize,
     int steps,
     int warmup,

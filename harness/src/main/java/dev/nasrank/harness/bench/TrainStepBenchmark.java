@@ -8,8 +8,10 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.dataset.Batch;
 import dev.nasrank.datasets.djl.SyntheticBatches;
 import dev.nasrank.harness.config.Optimizer;
-import dev.nasrank.harness.space.S4Sampler;
-import dev.nasrank.harness.supernet.Supernet;
+import dev.nasrank.harness.config.Seeds;
+import dev.nasrank.harness.space.ArchitectureSampler;
+import dev.nasrank.harness.space.S4Choice;
+import dev.nasrank.harness.supernet.S4Supernet;
 import dev.nasrank.harness.train.PathSgd;
 import dev.nasrank.harness.train.TrainStep;
 import java.io.IOException;
@@ -47,7 +49,7 @@ public final class TrainStepBenchmark {
 
   /** Runs the benchmark described by {@code cfg}. */
   public BenchResult run(BenchConfig cfg) {
-    Engine.getInstance().setRandomSeed((int) cfg.seed());
+    Engine.getInstance().setRandomSeed(Seeds.torchSeed(cfg.seed()));
     String threads =
         "ai.djl.pytorch.num_threads="
             + System.getProperty("ai.djl.pytorch.num_threads", "(unset)")
@@ -69,12 +71,11 @@ public final class TrainStepBenchmark {
           labels.add(b.getLabels().head().toFloatArray());
         }
       }
-      Supernet net = new Supernet(cfg.supernet());
+      S4Supernet net = cfg.supernet().newSupernet();
       net.initialize(manager);
-      S4Sampler sampler =
-          new S4Sampler(cfg.supernet().maxPaths(), cfg.supernet().samplerMode(), cfg.seed());
+      ArchitectureSampler<S4Choice> sampler = cfg.supernet().space().sampler(cfg.seed());
       try (PathSgd sgd = new PathSgd(manager, REF.momentum(), REF.weightDecay(), REF.clipNorm())) {
-        TrainStep step = new TrainStep(net, sgd, new ParameterStore(manager, false));
+        TrainStep<S4Choice> step = new TrainStep<>(net, sgd, new ParameterStore(manager, false));
         Shape shape = new Shape(cfg.batchSize(), 3, 32, 32);
         int total = cfg.soak() > 0 ? cfg.soak() : cfg.warmup() + cfg.steps();
         int timedFrom = cfg.soak() > 0 ? 0 : cfg.warmup();

@@ -1,18 +1,12 @@
 package dev.nasrank.harness.bench;
 
-import ai.djl.ndarray.NDManager;
-import dev.nasrank.harness.eval.CandidateResult;
-import dev.nasrank.harness.eval.EvalOptions;
 import dev.nasrank.harness.eval.EvalPhase;
-import dev.nasrank.harness.eval.OneShotEvaluator;
+import dev.nasrank.harness.eval.EvaluateConfig;
+import dev.nasrank.harness.eval.EvaluateResult;
 import dev.nasrank.harness.eval.OneShotRun;
-import dev.nasrank.harness.eval.ResultCsv;
-import dev.nasrank.harness.space.S4Choice;
-import dev.nasrank.harness.suite.SuiteProfile;
+import dev.nasrank.harness.setting.Study;
 import dev.nasrank.harness.suite.SuiteRunner;
 import dev.nasrank.harness.suite.UnitRunner;
-import dev.nasrank.harness.supernet.Supernet;
-import dev.nasrank.harness.train.CalibrationMode;
 import dev.nasrank.harness.train.Checkpoint;
 import dev.nasrank.harness.train.DeviceOption;
 import dev.nasrank.harness.train.SupernetData;
@@ -82,69 +76,49 @@ public final class UnitBenchmark {
       throw new UnsupportedOperationException("bench unit reads getrusage: Linux with glibc only");
     }
     String loadBefore = loadAverage();
-    SuiteProfile p = cfg.profile();
     Files.createDirectories(cfg.outDir());
     PhaseMeter meter = new PhaseMeter();
     Path checkpoint = cfg.checkpoint();
     if (checkpoint == null) {
-      SuiteRunner.Settings s =
-          new SuiteRunner.Settings(
-              p,
-              List.of(cfg.unit().maxPaths()),
-              List.of(cfg.unit().seed()),
-              cfg.dataRoot(),
-              DeviceOption.CPU,
-              null,
-              cfg.outDir(),
-              cfg.progress());
-      TrainConfig tc = UnitRunner.trainConfig(s, cfg.unit()).withResume(false);
+      SuiteRunner.Settings s = settings(cfg);
+      TrainConfig.Builder tc = UnitRunner.trainConfig(s, cfg.unit()).toBuilder().optResume(false);
       if (cfg.epochs() > 0) {
-        tc = tc.withEpochs(cfg.epochs(), p.maxStepsPerEpoch());
+        tc.optEpochs(cfg.epochs());
       }
       meter.enter(LOAD);
       SupernetData train = UnitRunner.trainingData(s, cfg.unit());
       meter.enter(TRAIN);
-      new SupernetTrainer(log).train(tc, train.train(), cfg.outDir());
+      new SupernetTrainer(log, UnitRunner.progress(s))
+          .train(tc.build(), train.train(), cfg.outDir());
       meter.stop();
       checkpoint = cfg.outDir().resolve(Checkpoint.FILE_NAME);
     }
+    // the unit's own evaluation (UnitRunner.evaluateConfig), with the benchmark's cap and path
     meter.enter(LOAD);
-    Checkpoint header = Checkpoint.readHeader(checkpoint);
-    SupernetData data =
-        SupernetData.load(
-            p.split(), cfg.dataRoot(), p.eval().batchSize(), header.seed(), true, true);
-    List<S4Choice> choices = OneShotRun.choicesOf(header.config());
-    int cap = cfg.maxChoices() > 0 ? cfg.maxChoices() : p.eval().maxChoices();
-    if (cap > 0 && cap < choices.size()) {
-      choices = choices.subList(0, cap);
+    EvaluateConfig.Builder eval =
+        UnitRunner.evaluateConfig(settings(cfg), cfg.unit(), checkpoint, cfg.outDir()).toBuilder();
+    if (cfg.maxChoices() > 0) {
+      eval.optMaxChoices(cfg.maxChoices());
     }
-    EvalOptions opts =
-        new EvalOptions(
-            true,
-            true,
-            CalibrationMode.EXACT,
-            p.eval().calibrationBatches(),
-            p.eval().maxEvalBatches(),
-            cfg.progress());
-    List<CandidateResult> rows;
-    try (NDManager manager = NDManager.newBaseManager(DeviceOption.CPU.resolve())) {
-      Supernet net = Checkpoint.loadSupernet(checkpoint, manager);
-      rows =
-          new OneShotEvaluator(log, cfg.path())
-              .evaluate(
-                  net,
-                  header.seed(),
-                  choices,
-                  data.validation(),
-                  data.calibration(),
-                  opts,
-                  manager,
-                  phase -> meter.enter(phaseName(phase)));
-      meter.stop();
-    }
-    Path csv = cfg.outDir().resolve(OneShotRun.CANDIDATES_CSV);
-    ResultCsv.writeCandidates(csv, rows);
-    return new Result(meter.phases(), choices.size(), csv, loadBefore, loadAverage());
+    EvaluateResult r =
+        new OneShotRun(log, cfg.path())
+            .evaluate(eval.build(), phase -> meter.enter(phaseName(phase)));
+    meter.stop();
+    int choices = (int) r.candidates().stream().filter(c -> !c.calibrated()).count();
+    return new Result(meter.phases(), choices, r.candidatesCsv(), loadBefore, loadAverage());
+  }
+
+  /** The suite settings of a benchmarked unit: its profile, m and seed, on the CPU. */
+  private static SuiteRunner.Settings settings(UnitBenchConfig cfg) {
+    return SuiteRunner.Settings.builder()
+        .setProfile(cfg.profile())
+        .setStudy(new Study(List.of(cfg.unit().setting())))
+        .setSeeds(List.of(cfg.unit().seed()))
+        .setOut(cfg.outDir())
+        .optDataRoot(cfg.dataRoot())
+        .optDevice(DeviceOption.CPU)
+        .optProgress(cfg.progress())
+        .build();
   }
 
   /** The result as a table: one row per phase, then the evaluation's and the unit's totals. */

@@ -4,8 +4,9 @@ import dev.nasrank.harness.bench.BenchConfig;
 import dev.nasrank.harness.bench.BenchResult;
 import dev.nasrank.harness.bench.TrainStepBenchmark;
 import dev.nasrank.harness.config.NetworkShape;
+import dev.nasrank.harness.config.Seeds;
 import dev.nasrank.harness.suite.SuiteProfile;
-import dev.nasrank.harness.supernet.SupernetConfig;
+import dev.nasrank.harness.supernet.S4SupernetConfig;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -78,7 +79,7 @@ final class BenchTrainStepCommand implements Callable<Integer> {
   @Option(
       names = "--seed",
       paramLabel = "SEED",
-      defaultValue = "2020",
+      defaultValue = Seeds.DEFAULT_TEXT,
       description = "Default: ${DEFAULT-VALUE}.")
   long seed;
 
@@ -91,7 +92,7 @@ final class BenchTrainStepCommand implements Callable<Integer> {
     if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
       System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
     }
-    SupernetConfig net = supernet.config();
+    S4SupernetConfig net = supernet.config();
     BenchConfig cfg = new BenchConfig(net, batchSize, steps, warmup, soak, rssEvery, seed);
     out.printf(
         "bench train-step: %s / %s, m=%d, C=%d, %d stacks x %d cells, batch %d, %s%n",

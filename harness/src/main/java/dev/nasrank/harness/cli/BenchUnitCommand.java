@@ -2,6 +2,7 @@ package dev.nasrank.harness.cli;
 
 import dev.nasrank.harness.bench.UnitBenchConfig;
 import dev.nasrank.harness.bench.UnitBenchmark;
+import dev.nasrank.harness.config.Seeds;
 import dev.nasrank.harness.eval.EvalPath;
 import dev.nasrank.harness.setting.BnStrategy;
 import dev.nasrank.harness.setting.Method;
@@ -74,7 +75,7 @@ final class BenchUnitCommand implements Callable<Integer> {
   @Option(
       names = "--seed",
       paramLabel = "SEED",
-      defaultValue = "2020",
+      defaultValue = Seeds.DEFAULT_TEXT,
       description = "Default: ${DEFAULT-VALUE}.")
   long seed;
 
@@ -124,7 +125,7 @@ final class BenchUnitCommand implements Callable<Integer> {
     UnitBenchConfig cfg =
         new UnitBenchConfig(
             SuiteProfile.of(profile),
-            new SuiteUnit(method, bnStrategy, maxPaths, seed),
+            SuiteUnit.s4(method, bnStrategy, maxPaths, seed),
             epochs,
             checkpoint,
             EvalPath.parse(path),

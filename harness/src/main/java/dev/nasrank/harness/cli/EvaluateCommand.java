@@ -6,15 +6,14 @@ import dev.nasrank.harness.eval.EvalOptions;
 import dev.nasrank.harness.eval.EvaluateConfig;
 import dev.nasrank.harness.eval.EvaluateResult;
 import dev.nasrank.harness.eval.OneShotRun;
+import dev.nasrank.harness.setting.CalibrationMode;
 import dev.nasrank.harness.suite.SuiteProfile;
-import dev.nasrank.harness.train.CalibrationMode;
 import dev.nasrank.harness.train.Checkpoint;
 import dev.nasrank.harness.train.DeviceOption;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -131,25 +130,25 @@ public final class EvaluateCommand implements Callable<Integer> {
         Files.isDirectory(checkpoint) ? checkpoint.resolve(Checkpoint.FILE_NAME) : checkpoint;
     Path outDir = output != null ? output : file.toAbsolutePath().getParent();
     EvalOptions opts =
-        new EvalOptions(
-            uncalibrated,
-            calibrate,
-            calibrationMode,
-            calibrationBatches,
-            maxEvalBatches,
-            progressOption.enabled());
+        EvalOptions.builder()
+            .optUncalibrated(uncalibrated)
+            .optCalibrated(calibrate)
+            .optCalibration(calibrationMode, calibrationBatches)
+            .optMaxEvalBatches(maxEvalBatches)
+            .optProgress(progressOption.enabled())
+            .build();
     EvaluateResult r =
         new OneShotRun(out)
             .evaluate(
-                new EvaluateConfig(
-                    file,
-                    split,
-                    verify.apply(dataRoot.resolve()),
-                    batchSize,
-                    device,
-                    opts,
-                    maxChoices,
-                    outDir));
+                EvaluateConfig.builder()
+                    .setCheckpoint(file)
+                    .setData(split, verify.apply(dataRoot.resolve()))
+                    .setOutDir(outDir)
+                    .optBatchSize(batchSize)
+                    .optDevice(device)
+                    .optOptions(opts)
+                    .optMaxChoices(maxChoices)
+                    .build());
     out.printf(
         "%d candidate rows -> %s%n%d architecture rows -> %s%n",
         r.candidates().size(), r.candidatesCsv(), r.architectures().size(), r.architecturesCsv());
@@ -160,12 +159,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   static final class CalibrationModeConverter implements ITypeConverter<CalibrationMode> {
     @Override
     public CalibrationMode convert(String value) {
-      try {
-        return CalibrationMode.valueOf(value.toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            "unknown calibration mode '" + value + "' (expected exact or reference)");
-      }
+      return CalibrationMode.parse(value);
     }
   }
 }

@@ -4,6 +4,7 @@ import dev.nasrank.benchbridge.GroundTruthSource;
 import dev.nasrank.benchbridge.NasBench;
 import dev.nasrank.benchbridge.io.PartialDump;
 import dev.nasrank.harness.config.NetworkShape;
+import dev.nasrank.harness.config.Seeds;
 import dev.nasrank.harness.groundtruth.GroundTruthAssembler;
 import dev.nasrank.harness.groundtruth.ParameterCount;
 import dev.nasrank.harness.manifest.ManifestIo;
@@ -97,7 +98,7 @@ final class FidelityCommand implements Callable<Integer> {
   @Option(
       names = "--bootstrap-seed",
       paramLabel = "SEED",
-      defaultValue = "2020",
+      defaultValue = Seeds.DEFAULT_TEXT,
       description = "Seed of the bootstrap. Default: ${DEFAULT-VALUE}.")
   long seed;
 

@@ -2,6 +2,7 @@ package dev.nasrank.harness.cli;
 
 import dev.nasrank.benchbridge.ModelSpec;
 import dev.nasrank.datasets.DataRoot;
+import dev.nasrank.harness.config.Seeds;
 import dev.nasrank.harness.groundtruth.Architectures;
 import dev.nasrank.harness.groundtruth.CellSample;
 import dev.nasrank.harness.groundtruth.CifarGroundTruthData;
@@ -81,7 +82,7 @@ final class GroundTruthGenerateCommand implements Callable<Integer> {
   @Option(
       names = "--sample-seed",
       paramLabel = "SEED",
-      defaultValue = "2020",
+      defaultValue = Seeds.DEFAULT_TEXT,
       description = "seed of the sample (default: ${DEFAULT-VALUE})")
   long sampleSeed;
 

@@ -1,10 +1,10 @@
 package dev.nasrank.harness.cli;
 
 import dev.nasrank.benchbridge.CellSpace;
+import dev.nasrank.benchbridge.CsvExport;
 import dev.nasrank.benchbridge.NasBench;
 import dev.nasrank.benchbridge.NasBenchCache;
 import dev.nasrank.benchbridge.SearchSpace;
-import dev.nasrank.benchbridge.io.CsvExport;
 import dev.nasrank.benchbridge.io.HashLines;
 import dev.nasrank.benchbridge.io.LoadReport;
 import dev.nasrank.benchbridge.io.NasbenchLoader;

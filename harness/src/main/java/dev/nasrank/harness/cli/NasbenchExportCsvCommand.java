@@ -1,8 +1,7 @@
 package dev.nasrank.harness.cli;
 
+import dev.nasrank.benchbridge.CsvExport;
 import dev.nasrank.benchbridge.NasBench;
-import dev.nasrank.benchbridge.NetworkCost;
-import dev.nasrank.benchbridge.io.CsvExport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -64,12 +63,7 @@ final class NasbenchExportCsvCommand implements Callable<Integer> {
     } else {
       rows = CsvExport.records(nb, out, n -> {});
     }
-    int other = 0;
-    for (int i = 0; i < nb.size(); i++) {
-      if (NetworkCost.of(nb.specAt(i)).parameters() != nb.trainableParametersAt(i)) {
-        other++;
-      }
-    }
+    int other = CsvExport.cellsWithOtherParameters(nb);
     if (other > 0) {
       err.printf(
           "warning: %d of %d cells of %s record trainable_parameters other than their NAS-Bench-101"

@@ -1,21 +1,12 @@
 package dev.nasrank.harness.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.nasrank.files.AtomicFiles;
-import dev.nasrank.harness.manifest.ManifestIo;
-import dev.nasrank.harness.manifest.RunManifest;
 import dev.nasrank.harness.regress.Baseline;
-import dev.nasrank.harness.regress.RegressionCheck;
 import dev.nasrank.harness.regress.RegressionReports;
 import dev.nasrank.harness.regress.RegressionResult;
-import dev.nasrank.harness.report.RankingCsv;
-import dev.nasrank.harness.report.RankingRow;
-import dev.nasrank.harness.report.RunDirectory;
-import dev.nasrank.harness.report.stats.StatisticsCsv;
+import dev.nasrank.harness.regress.RunRegression;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -128,38 +119,16 @@ final class RegressCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    List<RankingRow> rows = RankingCsv.read(run.resolve("ranking.csv"));
-    JsonNode manifest =
-        Files.isRegularFile(run.resolve("run.json"))
-            ? ManifestIo.read(run.resolve("run.json"))
-            : null;
-    String runProfile =
-        manifest != null && manifest.hasNonNull("profile")
-            ? manifest.get("profile").asText()
-            : null;
-    // a run.json of an older schema hashes another form of the configuration: not compared
-    String runConfiguration = RunManifest.comparableConfigurationSha256(manifest);
     if (mode.writeBaseline != null) {
       if (falseAlarm != null || junitXml != null || summary != null) {
         throw new ParameterException(
-            spec.commandLine(), "--false-alarm, --junit-xml and --summary go with " + "--baseline");
+            spec.commandLine(), "--false-alarm, --junit-xml and --summary go with --baseline");
       }
       double b = band == null ? Double.NaN : band;
       if (band != null && !(b >= 0 && b <= 2)) {
         throw new ParameterException(spec.commandLine(), "--band must be in [0,2], got " + b);
       }
-      String commit =
-          manifest != null && manifest.path("git").hasNonNull("commit")
-              ? manifest.path("git").get("commit").asText()
-              : "unknown";
-      Baseline baseline =
-          Baseline.fromRun(
-              rows,
-              profile != null ? profile : runProfile != null ? runProfile : "default",
-              b,
-              run.toString(),
-              commit,
-              runConfiguration);
+      Baseline baseline = RunRegression.baseline(run, profile, b);
       baseline.write(mode.writeBaseline);
       out.println(
           String.format(
@@ -178,40 +147,12 @@ final class RegressCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--band and --profile only go with --write-baseline");
     }
+    if (falseAlarm != null && !(falseAlarm > 0 && falseAlarm < 1)) {
+      throw new ParameterException(
+          spec.commandLine(), "--false-alarm must be in (0,1), got " + falseAlarm);
+    }
     Baseline baseline = Baseline.read(mode.baseline);
-    if (manifest == null) {
-      throw new IllegalArgumentException(
-          run.resolve("run.json")
-              + " is missing, so the run's profile cannot be "
-              + "checked against the baseline's profile '"
-              + baseline.profile()
-              + "'");
-    }
-    if (runProfile == null) {
-      throw new IllegalArgumentException(
-          run.resolve("run.json")
-              + " has no \"profile\", so the run cannot be "
-              + "checked against the baseline's profile '"
-              + baseline.profile()
-              + "'");
-    }
-    RegressionCheck check =
-        RegressionCheck.against(baseline)
-            .withOneSided(oneSided)
-            .withRunProfile(runProfile)
-            .withRunConfiguration(runConfiguration);
-    if (falseAlarm != null) {
-      if (!(falseAlarm > 0 && falseAlarm < 1)) {
-        throw new ParameterException(
-            spec.commandLine(), "--false-alarm must be in (0,1), got " + falseAlarm);
-      }
-      check = check.withFalseAlarmRate(falseAlarm);
-    }
-    RunDirectory dir = new RunDirectory(run);
-    if (Files.isRegularFile(dir.settingsCsv())) {
-      check = check.withIntervals(StatisticsCsv.readIntervals(dir.settingsCsv()));
-    }
-    RegressionResult result = check.check(rows);
+    RegressionResult result = RunRegression.check(run, baseline, oneSided, falseAlarm);
     if (junitXml != null) {
       AtomicFiles.writeString(
           junitXml, RegressionReports.junitXml(result, mode.baseline.toString()));

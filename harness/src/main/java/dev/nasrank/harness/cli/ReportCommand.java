@@ -1,15 +1,13 @@
 package dev.nasrank.harness.cli;
 
-import dev.nasrank.harness.report.GroundTruth;
-import dev.nasrank.harness.report.GroundTruthFiles;
+import dev.nasrank.harness.config.Seeds;
 import dev.nasrank.harness.report.RankingRow;
 import dev.nasrank.harness.report.ReportOptions;
 import dev.nasrank.harness.report.ReportResult;
-import dev.nasrank.harness.report.Reporter;
 import dev.nasrank.harness.report.RunDirectory;
 import dev.nasrank.harness.report.claims.ClaimResult;
 import dev.nasrank.harness.report.claims.ClaimVerdict;
-import dev.nasrank.harness.suite.RecordedGroundTruth;
+import dev.nasrank.harness.suite.RunReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -77,7 +75,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Option(
       names = "--bootstrap-seed",
-      defaultValue = "2020",
+      defaultValue = Seeds.DEFAULT_TEXT,
       paramLabel = "SEED",
       description = "Seed of every bootstrap of the report (default: ${DEFAULT-VALUE}).")
   long bootstrapSeed;
@@ -92,7 +90,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Option(
       names = "--repeat-seed",
-      defaultValue = "2020",
+      defaultValue = Seeds.DEFAULT_TEXT,
       paramLabel = "SEED",
       description =
           "Seed choosing the repeat in the 'one seeded repeat' variant (default: ${DEFAULT-VALUE}).")
@@ -128,22 +126,16 @@ final class ReportCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "--precision-k values must be >= 1, got " + precisionKs);
     }
-    RunDirectory dir = RunDirectory.of(run);
     PrintWriter out = spec.commandLine().getOut();
-    GroundTruth gt =
-        GroundTruthFiles.open(
-            groundTruth != null ? groundTruth : RecordedGroundTruth.of(run),
-            epochs == null ? OptionalInt.empty() : OptionalInt.of(epochs));
-    out.println("ground truth: " + gt.description());
-    ReportOptions options =
-        ReportOptions.defaults()
-            .withBootstrapResamples(resamples)
-            .withBootstrapSeed(bootstrapSeed)
-            .withRepeatSeed(repeatSeed)
-            .withPrecisionKs(precisionKs)
-            .withPlots(plots);
+    ReportOptions.Builder options =
+        ReportOptions.builder()
+            .optBootstrapResamples(resamples)
+            .optBootstrapSeed(bootstrapSeed)
+            .optRepeatSeed(repeatSeed)
+            .optPrecisionKs(precisionKs)
+            .optPlots(plots);
     if (studyResamples != null) {
-      options = options.withStudyResamples(studyResamples);
+      options.optStudyResamples(studyResamples);
     }
     ReportResult result;
     try (ProgressBar bar =
@@ -154,15 +146,19 @@ final class ReportCommand implements Callable<Integer> {
             .continuousUpdate()
             .build()) {
       result =
-          Reporter.render(
-              dir,
-              gt,
-              options,
-              (done, total) -> {
-                bar.maxHint(total);
-                bar.stepTo(done);
-              });
+          RunReport.render(
+                  run,
+                  groundTruth,
+                  epochs == null ? OptionalInt.empty() : OptionalInt.of(epochs),
+                  options.build(),
+                  gt -> out.println("ground truth: " + gt.description()),
+                  (done, total) -> {
+                    bar.maxHint(total);
+                    bar.stepTo(done);
+                  })
+              .result();
     }
+    RunDirectory dir = new RunDirectory(run);
     for (RankingRow r : result.ranking()) {
       out.println(
           String.format(

@@ -28,8 +28,9 @@ import picocli.CommandLine.Spec;
     name = "suite",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the whole study: MixPath under none, vanilla, linear_sbn, exponential_sbn and "
-          + "simple_scaling, and SPOS (vanilla sum BN), each evaluated on every S4 choice without and with BN "
+      "Runs the whole study, the MixPath paper's (setting.Study.mixpath: at the largest m MixPath under "
+          + "none, vanilla, linear_sbn, exponential_sbn and simple_scaling, and SPOS with vanilla sum BN; "
+          + "MixPath with linear_sbn at each smaller m), each evaluated on every S4 choice without and with BN "
           + "post-calibration; ranks them against the ground truth (Kendall tau-b, Spearman, bootstrap interval, "
           + "noise ceiling).",
       "Writes OUT/candidates.csv, ranking.csv, variants.csv, summary.csv, diagnostics.json, run.json, report.md, "

@@ -1,6 +1,8 @@
 package dev.nasrank.harness.cli;
 
 import dev.nasrank.datasets.DataRoot;
+import dev.nasrank.harness.config.Seeds;
+import dev.nasrank.harness.setting.Study;
 import dev.nasrank.harness.suite.GroundTruthChoice;
 import dev.nasrank.harness.suite.SuitePlan;
 import dev.nasrank.harness.suite.SuiteProfile;
@@ -53,7 +55,7 @@ public final class SuitePlanOptions {
   @Option(
       names = "--seed",
       paramLabel = "SEED",
-      defaultValue = "2020",
+      defaultValue = Seeds.DEFAULT_TEXT,
       description = "First training seed. Default: ${DEFAULT-VALUE}.")
   long seed;
 
@@ -143,7 +145,8 @@ public final class SuitePlanOptions {
       }
       // --no-groundtruth is pinned as the file "none", so every executor's merge leaves it unranked
       Path gt = noGroundTruth ? Path.of(SuitePlan.NONE) : groundTruth;
-      return new SuiteRunner.Settings(p, maxPaths, seedList, dataRoot, device, gt, out, progress);
+      return new SuiteRunner.Settings(
+          p, Study.mixpath(maxPaths), seedList, dataRoot, device, gt, out, progress);
     } catch (IllegalArgumentException ex) {
       throw new CommandLine.ParameterException(cl, ex.getMessage());
     }

@@ -4,8 +4,11 @@ import dev.nasrank.harness.config.NetworkShape;
 import dev.nasrank.harness.setting.BnStrategy;
 import dev.nasrank.harness.setting.Method;
 import dev.nasrank.harness.space.SamplerMode;
-import dev.nasrank.harness.supernet.SupernetConfig;
-import java.util.Locale;
+import dev.nasrank.harness.supernet.S4SupernetConfig;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Function;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 
@@ -37,9 +40,10 @@ public final class SupernetOptions {
       paramLabel = "METHOD",
       defaultValue = "mixpath",
       converter = MethodConverter.class,
+      completionCandidates = MethodNames.class,
       description =
-          "mixpath (shared node weights) or spos (one node copy per number of active paths). "
-              + "Default: ${DEFAULT-VALUE}.")
+          "${COMPLETION-CANDIDATES}: mixpath shares node weights, spos keeps one node copy per "
+              + "number of active paths. Default: ${DEFAULT-VALUE}.")
   Method method;
 
   @Option(
@@ -47,9 +51,9 @@ public final class SupernetOptions {
       paramLabel = "STRATEGY",
       defaultValue = "linear_sbn",
       converter = BnStrategyConverter.class,
+      completionCandidates = BnStrategyNames.class,
       description =
-          "Normalisation of the summed paths: none, vanilla, linear_sbn, exponential_sbn or "
-              + "simple_scaling. Default: ${DEFAULT-VALUE}.")
+          "Normalisation of the summed paths: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
   BnStrategy bnStrategy;
 
   @Option(
@@ -64,9 +68,10 @@ public final class SupernetOptions {
       paramLabel = "MODE",
       defaultValue = "corrected",
       converter = SamplerConverter.class,
+      completionCandidates = SamplerNames.class,
       description =
-          "corrected (nodes drawn from all 4) or reference (from the first m, the reference code's "
-              + "defect). Default: ${DEFAULT-VALUE}.")
+          "${COMPLETION-CANDIDATES}: corrected draws nodes from all 4, reference from the first m "
+              + "(the reference code's defect). Default: ${DEFAULT-VALUE}.")
   SamplerMode sampler;
 
   @Option(
@@ -85,8 +90,8 @@ public final class SupernetOptions {
   int cellsPerStack;
 
   /** The supernet configuration (10 classes). */
-  public SupernetConfig config() {
-    return new SupernetConfig(
+  public S4SupernetConfig config() {
+    return new S4SupernetConfig(
         method,
         bnStrategy,
         maxPaths,
@@ -114,12 +119,42 @@ public final class SupernetOptions {
   static final class SamplerConverter implements ITypeConverter<SamplerMode> {
     @Override
     public SamplerMode convert(String value) {
-      try {
-        return SamplerMode.valueOf(value.toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            "unknown sampler '" + value + "' (expected corrected or reference)");
-      }
+      return SamplerMode.parse(value);
+    }
+  }
+
+  /** Names for a help text's {@code ${COMPLETION-CANDIDATES}}, from an enum's values(). */
+  abstract static class Names implements Iterable<String> {
+    private final List<String> names;
+
+    <E> Names(E[] values, Function<E, String> name) {
+      this.names = Arrays.stream(values).map(name).toList();
+    }
+
+    @Override
+    public Iterator<String> iterator() {
+      return names.iterator();
+    }
+  }
+
+  /** The method names, from {@link Method#values()}. */
+  static final class MethodNames extends Names {
+    MethodNames() {
+      super(Method.values(), Method::cliName);
+    }
+  }
+
+  /** The BN-strategy names, from {@link BnStrategy#values()}. */
+  static final class BnStrategyNames extends Names {
+    BnStrategyNames() {
+      super(BnStrategy.values(), BnStrategy::cliName);
+    }
+  }
+
+  /** The sampler names, from {@link SamplerMode#values()}. */
+  static final class SamplerNames extends Names {
+    SamplerNames() {
+      super(SamplerMode.values(), SamplerMode::cliName);
     }
   }
 }

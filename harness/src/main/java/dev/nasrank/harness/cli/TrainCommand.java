@@ -8,6 +8,7 @@ import dev.nasrank.harness.train.EpochStats;
 import dev.nasrank.harness.train.SupernetData;
 import dev.nasrank.harness.train.SupernetTrainer;
 import dev.nasrank.harness.train.TrainConfig;
+import dev.nasrank.harness.train.TrainProgress;
 import dev.nasrank.harness.train.TrainResult;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -130,17 +131,18 @@ public final class TrainCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintStream out = WriterOutputStream.printStream(spec.commandLine().getOut());
     TrainConfig cfg =
-        new TrainConfig(
-            supernet.config(),
-            epochs,
-            new Optimizer(lr, lrMin, momentum, weightDecay, clip),
-            seed,
-            device,
-            maxSteps,
-            resume,
-            progressOption.enabled());
+        TrainConfig.builder()
+            .setSupernet(supernet.config())
+            .optEpochs(epochs)
+            .optOptimizer(new Optimizer(lr, lrMin, momentum, weightDecay, clip))
+            .optSeed(seed)
+            .optDevice(device)
+            .optMaxStepsPerEpoch(maxSteps)
+            .optResume(resume)
+            .build();
     SupernetData data =
-        SupernetData.load(split, verify.apply(dataRoot.resolve()), batchSize, seed, true, false);
+        SupernetData.load(
+            split, verify.apply(dataRoot.resolve()), batchSize, seed, SupernetData.Parts.TRAINING);
     out.printf(
         "training %s / %s on %s (%d images, %d batches/epoch) -> %s%n",
         cfg.supernet().method().cliName(),
@@ -149,7 +151,10 @@ public final class TrainCommand implements Callable<Integer> {
         data.train().size(),
         data.train().batchesPerEpoch(),
         output);
-    TrainResult r = new SupernetTrainer(out).train(cfg, data.train(), output);
+    TrainResult r =
+        new SupernetTrainer(
+                out, progressOption.enabled() ? TrainProgress.console() : TrainProgress.NONE)
+            .train(cfg, data.train(), output);
     EpochStats last = r.last();
     out.printf(
         "done: %d epochs, %d steps, %,d trainable parameters, device %s%s%ncheckpoint: %s%n",

@@ -14,7 +14,7 @@ import dev.nasrank.harness.report.diagnostics.SbnStatistics;
 import dev.nasrank.harness.setting.BnStrategy;
 import dev.nasrank.harness.supernet.RunningBatchNorm;
 import dev.nasrank.harness.supernet.S4Cell;
-import dev.nasrank.harness.supernet.Supernet;
+import dev.nasrank.harness.supernet.S4Supernet;
 import dev.nasrank.harness.train.Checkpoint;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -51,7 +51,12 @@ public final class DiagnosticsExtractor {
   public static DiagnosticsFile extract(Path checkpoint, String label, BatchSource fixedBatch)
       throws IOException {
     try (NDManager manager = NDManager.newBaseManager()) {
-      Supernet net = Checkpoint.loadSupernet(checkpoint, manager);
+      if (!(Checkpoint.loadSupernet(checkpoint, manager) instanceof S4Supernet net)) {
+        throw new IllegalArgumentException(
+            checkpoint
+                + ": the diagnostics (candidate-op and sum-BN statistics) are defined for S4"
+                + " supernets only");
+      }
       ParameterStore ps = new ParameterStore(manager, false);
       List<DiagnosticsFile.NamedSimilarity> features = new ArrayList<>();
       Iterator<Batch> it = fixedBatch.epoch(manager, 0);

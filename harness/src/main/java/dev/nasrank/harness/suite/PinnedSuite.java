@@ -2,6 +2,8 @@ package dev.nasrank.harness.suite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nasrank.harness.setting.Study;
+import dev.nasrank.harness.setting.SupernetSetting;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,13 +12,14 @@ import java.util.List;
 
 /**
  * The configuration a suite run pinned in its folder ({@value SuiteRunner#SUITE_CONFIG}): the
- * profile, the m values and the training seeds, everything needed to list its units again.
+ * profile, the study and the training seeds, everything needed to list its units again.
  *
  * @param profile the profile that ran (with any {@code --epochs} override)
- * @param maxPaths the m values
+ * @param study the settings: those the file lists ({@value SuiteRunner#SETTINGS}), else the MixPath
+ *     study of its m values (every folder planned before the field existed)
  * @param seeds the training seeds
  */
-public record PinnedSuite(SuiteProfile profile, List<Integer> maxPaths, List<Long> seeds) {
+public record PinnedSuite(SuiteProfile profile, Study study, List<Long> seeds) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -51,6 +54,31 @@ public record PinnedSuite(SuiteProfile profile, List<Integer> maxPaths, List<Lon
     root.get("maxPaths").forEach(n -> m.add(n.asInt()));
     List<Long> seeds = new ArrayList<>();
     root.get("seeds").forEach(n -> seeds.add(n.asLong()));
-    return new PinnedSuite(profile, List.copyOf(m), List.copyOf(seeds));
+    Study study;
+    try {
+      study =
+          root.has(SuiteRunner.SETTINGS)
+              ? new Study(
+                  JSON.readerForListOf(SupernetSetting.class)
+                      .readValue(root.get(SuiteRunner.SETTINGS)))
+              : Study.mixpath(m);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new IOException(
+          file
+              + ": field '"
+              + SuiteRunner.SETTINGS
+              + "' is not a list of settings: "
+              + e.getMessage(),
+          e);
+    }
+    if (!study.maxPaths().equals(m.stream().distinct().sorted().toList())) {
+      throw new IOException(
+          file
+              + ": field 'maxPaths' "
+              + m
+              + " does not match the m values of its settings "
+              + study.maxPaths());
+    }
+    return new PinnedSuite(profile, study, List.copyOf(seeds));
   }
 }

@@ -3,7 +3,7 @@ package dev.nasrank.harness.suite;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nasrank.files.Checksums;
 import dev.nasrank.harness.groundtruth.EmbeddedGroundTruth;
-import dev.nasrank.harness.manifest.ManifestIo;
+import dev.nasrank.harness.manifest.RunManifest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -14,6 +14,9 @@ import java.nio.file.Path;
  * run.json falls back to {@code DIR/groundtruth.csv}.
  */
 public final class RecordedGroundTruth {
+
+  /** The configuration field that names the ground truth ({@link SuiteRunner#configuration}). */
+  static final String GROUND_TRUTH_FIELD = "groundTruthFile";
 
   private RecordedGroundTruth() {}
 
@@ -35,8 +38,9 @@ public final class RecordedGroundTruth {
               + " has neither run.json (naming its ground truth) nor "
               + "groundtruth.csv: give --groundtruth FILE");
     }
-    JsonNode m = ManifestIo.read(runJson);
-    String recorded = m.path("configuration").path("groundTruthFile").asText("");
+    RunManifest m = RunManifest.read(runJson);
+    JsonNode named = m.configuration().get(GROUND_TRUTH_FIELD);
+    String recorded = named == null || !named.isTextual() ? "" : named.asText();
     if (recorded.isEmpty()) {
       if (Files.isRegularFile(legacy)) {
         return legacy;
@@ -57,7 +61,7 @@ public final class RecordedGroundTruth {
               + file
               + " from here: give --groundtruth FILE");
     }
-    String sha = m.path("datasets").path("groundtruth").asText("");
+    String sha = m.datasets().getOrDefault(SuiteMerger.GROUND_TRUTH_DATASET, "");
     if (!sha.isEmpty()) {
       String now = Checksums.sha256Tree(file);
       if (!now.equals(sha)) {

@@ -1,6 +1,5 @@
 package dev.nasrank.harness.suite;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.nasrank.datasets.DataRoot;
 import dev.nasrank.files.Checksums;
 import dev.nasrank.harness.candidates.Candidate;
@@ -9,7 +8,7 @@ import dev.nasrank.harness.eval.OneShotRun;
 import dev.nasrank.harness.manifest.CodeCheckout;
 import dev.nasrank.harness.manifest.Environment;
 import dev.nasrank.harness.manifest.GitInfo;
-import dev.nasrank.harness.manifest.ManifestIo;
+import dev.nasrank.harness.manifest.RunManifest;
 import dev.nasrank.harness.report.RunDirectory;
 import dev.nasrank.harness.train.Checkpoint;
 import dev.nasrank.harness.train.DeviceOption;
@@ -21,11 +20,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -125,32 +124,25 @@ public final class RunAudit {
       throw new IOException(
           o.run() + " has no run.json: the run did not finish (rerun its suite command first)");
     }
-    JsonNode manifest = ManifestIo.read(run.runJson());
-    JsonNode git = manifest.path("git");
-    String runCommit =
-        new GitInfo(
-                git.path("commit").asText(GitInfo.UNKNOWN),
-                git.path("dirty").isBoolean() ? git.get("dirty").asBoolean() : null)
-            .version();
+    RunManifest manifest = RunManifest.read(run.runJson());
+    String runCommit = manifest.version();
     GitInfo code = GitInfo.detect(CodeCheckout.of(RunAudit.class).orElse(Path.of(".")));
     String codeCommit = code.version();
-    List<String> unitCode = new ArrayList<>();
-    manifest.path("unitCode").forEach(v -> unitCode.add(v.asText()));
-    List<String> dataProblems = checkData(manifest.path("datasets"), o.dataRoot());
-    List<String> platform = platformNotes(manifest.path("environment"));
+    List<String> unitCode = manifest.unitCode();
+    List<String> dataProblems = checkData(manifest.datasets(), o.dataRoot());
+    List<String> platform = platformNotes(manifest.environment());
     if (!dataProblems.isEmpty()) {
       return new Result(runCommit, unitCode, codeCommit, dataProblems, platform, List.of());
     }
     SuiteRunner.Settings settings =
-        new SuiteRunner.Settings(
-            pinned.profile(),
-            pinned.maxPaths(),
-            pinned.seeds(),
-            o.dataRoot(),
-            o.device(),
-            null,
-            o.work(),
-            false);
+        SuiteRunner.Settings.builder()
+            .setProfile(pinned.profile())
+            .setStudy(pinned.study())
+            .setSeeds(pinned.seeds())
+            .setOut(o.work())
+            .optDataRoot(o.dataRoot())
+            .optDevice(o.device())
+            .build();
     List<SuiteUnit> units = select(SuiteRunner.unitsFor(settings), o);
     if (o.epochs() != null && (o.epochs() < 1 || o.epochs() > pinned.profile().epochs())) {
       throw new IllegalArgumentException(
@@ -178,28 +170,33 @@ public final class RunAudit {
    * What differs between the run's recorded platform and this one, in the fields that decide
    * bitwise results.
    */
-  static List<String> platformNotes(JsonNode recorded) {
+  static List<String> platformNotes(Environment recorded) {
     Environment now = Environment.detect(null);
+    Environment was =
+        recorded != null
+            ? recorded
+            : new Environment(
+                null, null, null, null, null, 0, null, null, null, null, null, null, null);
     List<String> notes = new ArrayList<>();
-    compare(notes, "processor", recorded.path("cpuModel"), now.cpuModel());
-    compare(notes, "instruction sets", recorded.path("cpuIsa"), String.join(" ", now.cpuIsa()));
-    compare(notes, "engine version", recorded.path("engineVersion"), now.engineVersion());
-    JsonNode threads = recorded.path("threadSettings");
+    compare(notes, "processor", was.cpuModel(), now.cpuModel());
+    compare(
+        notes,
+        "instruction sets",
+        was.cpuIsa() == null ? null : String.join(" ", was.cpuIsa()),
+        String.join(" ", now.cpuIsa()));
+    compare(notes, "engine version", was.engineVersion(), now.engineVersion());
+    Map<String, String> threads = was.threadSettings() == null ? Map.of() : was.threadSettings();
     for (Map.Entry<String, String> e : now.threadSettings().entrySet()) {
       if (!SPEED_ONLY.contains(e.getKey())) {
-        compare(notes, e.getKey(), threads.path(e.getKey()), e.getValue());
+        compare(notes, e.getKey(), threads.get(e.getKey()), e.getValue());
       }
     }
     return List.copyOf(notes);
   }
 
-  private static void compare(List<String> notes, String what, JsonNode recorded, String now) {
-    String was = recorded.isMissingNode() ? "not recorded" : recorded.asText();
-    if (recorded.isArray()) {
-      List<String> items = new ArrayList<>();
-      recorded.forEach(n -> items.add(n.asText()));
-      was = String.join(" ", items);
-    }
+  /** Adds a note when the recorded value (null: not recorded) is not this machine's. */
+  private static void compare(List<String> notes, String what, String recorded, String now) {
+    String was = recorded == null ? "not recorded" : recorded;
     if (!was.equals(now)) {
       notes.add(what + ": run " + was + ", here " + now);
     }
@@ -227,11 +224,11 @@ public final class RunAudit {
     return out;
   }
 
-  private static List<String> checkData(JsonNode datasets, DataRoot root) throws IOException {
+  private static List<String> checkData(Map<String, String> datasets, DataRoot root)
+      throws IOException {
     List<String> problems = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = datasets.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      if (e.getKey().equals("groundtruth")) {
+    for (Map.Entry<String, String> e : new TreeMap<>(datasets).entrySet()) {
+      if (e.getKey().equals(SuiteMerger.GROUND_TRUTH_DATASET)) {
         continue; // the ground truth ranks the run; it does not change what a unit computes
       }
       Path file;
@@ -242,8 +239,8 @@ public final class RunAudit {
         continue;
       }
       String sha = Checksums.sha256Tree(file);
-      if (!sha.equals(e.getValue().asText())) {
-        problems.add(file + ": SHA-256 " + sha + ", the run used " + e.getValue().asText());
+      if (!sha.equals(e.getValue())) {
+        problems.add(file + ": SHA-256 " + sha + ", the run used " + e.getValue());
       }
     }
     return problems;
@@ -293,7 +290,7 @@ public final class RunAudit {
     Path originalTrain = original.resolve(SupernetTrainer.MANIFEST);
     notes.addAll(provenanceNotes(originalTrain));
     if (o.epochs() != null) {
-      new SupernetTrainer(new PrefixedStream(err, label + ": "))
+      new SupernetTrainer(new PrefixedStream(err, label + ": "), UnitRunner.progress(s))
           .train(
               UnitRunner.trainConfig(s, u),
               UnitRunner.trainingData(s, u).train(),

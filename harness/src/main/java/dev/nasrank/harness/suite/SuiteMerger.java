@@ -35,6 +35,9 @@ import java.util.List;
  */
 public final class SuiteMerger {
 
+  /** run.json's name of the ground truth's SHA-256 among the datasets. */
+  public static final String GROUND_TRUTH_DATASET = "groundtruth";
+
   /**
    * What a merge did.
    *
@@ -155,7 +158,7 @@ public final class SuiteMerger {
         all.add(c.withMaxPaths(m));
       }
     }
-    CandidatesCsv.write(file, all, true);
+    CandidatesCsv.write(file, all, CandidatesCsv.Columns.MERGED);
   }
 
   /**
@@ -215,7 +218,7 @@ public final class SuiteMerger {
       }
     }
     if (gt.file() != null) {
-      b.dataset("groundtruth", gt.file());
+      b.dataset(GROUND_TRUTH_DATASET, gt.file());
     }
     double trainTotal = 0;
     double evaluateTotal = 0;

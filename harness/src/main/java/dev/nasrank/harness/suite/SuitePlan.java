@@ -8,6 +8,7 @@ import dev.nasrank.files.AtomicFiles;
 import dev.nasrank.harness.exec.TempFiles;
 import dev.nasrank.harness.exec.WorkLock;
 import dev.nasrank.harness.manifest.CanonicalJson;
+import dev.nasrank.harness.setting.Study;
 import dev.nasrank.harness.train.DeviceOption;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,9 +21,9 @@ import java.util.Optional;
  * The plan of a run folder: the pinned configuration ({@value SuiteRunner#SUITE_CONFIG}: profile, m
  * values, seeds, ground truth) and its units with stable indices ({@value #UNITS_TXT}, one {@code
  * <index> <unit id>} line each). Index {@code i} is the {@code i}-th unit of {@link
- * SuiteRunner#unitsFor} (seed-major, then m, then MixPath's five strategies and SPOS), so any
- * executor ({@code suite unit --index i}, a Slurm array task, a Kubernetes indexed job) finds the
- * same unit under the same index.
+ * SuiteRunner#unitsFor} (seed-major, then the study's settings in order), so any executor ({@code
+ * suite unit --index i}, a Slurm array task, a Kubernetes indexed job) finds the same unit under
+ * the same index.
  *
  * <p>A folder is planned once; a later plan of the same folder is accepted only with the same
  * profile, a unit list that starts with the pinned one (more seeds append units; other changes
@@ -31,14 +32,14 @@ import java.util.Optional;
  * naming what differs, before anything is written.
  *
  * @param profile the profile
- * @param maxPaths the m values, ascending
+ * @param study the settings each seed trains, listed
  * @param seeds training seeds
  * @param groundTruth the ground-truth file as given, or {@value #EMBEDDED}
  * @param units the units; index = position
  */
 public record SuitePlan(
     SuiteProfile profile,
-    List<Integer> maxPaths,
+    Study study,
     List<Long> seeds,
     String groundTruth,
     List<SuiteUnit> units) {
@@ -63,7 +64,6 @@ public record SuitePlan(
 
   /** Copies the lists. */
   public SuitePlan {
-    maxPaths = List.copyOf(maxPaths);
     seeds = List.copyOf(seeds);
     units = List.copyOf(units);
   }
@@ -72,7 +72,7 @@ public record SuitePlan(
   public static SuitePlan of(SuiteRunner.Settings s) {
     return new SuitePlan(
         s.profile(),
-        s.maxPaths(),
+        s.study(),
         s.seeds(),
         groundTruthName(s.groundTruthFile()),
         SuiteRunner.unitsFor(s));
@@ -108,21 +108,21 @@ public record SuitePlan(
       throw new IllegalArgumentException(e.getMessage(), e);
     }
     SuiteProfile p = pinned.profile();
-    List<Integer> m = pinned.maxPaths();
+    Study study = pinned.study();
     List<Long> seeds = pinned.seeds();
     JsonNode n = JSON.readTree(file.toFile());
     String gt = n.path("groundTruthFile").asText(EMBEDDED);
     SuiteRunner.Settings s =
         new SuiteRunner.Settings(
             p,
-            m,
+            study,
             seeds,
             DataRoot.of(out),
             DeviceOption.CPU,
             gt.equals(EMBEDDED) ? null : Path.of(gt),
             out,
             false);
-    return new SuitePlan(p, s.maxPaths(), s.seeds(), gt, SuiteRunner.unitsFor(s));
+    return new SuitePlan(p, study, s.seeds(), gt, SuiteRunner.unitsFor(s));
   }
 
   /**
@@ -207,7 +207,7 @@ public record SuitePlan(
               + " units in "
               + UNITS_TXT
               + "); max paths "
-              + maxPaths
+              + maxPaths()
               + " and seeds "
               + seeds
               + " would renumber its units. Use the same values, add seeds only (they append "
@@ -256,13 +256,18 @@ public record SuitePlan(
       Path out, DataRoot dataRoot, DeviceOption device, boolean progress) {
     return new SuiteRunner.Settings(
         profile,
-        maxPaths,
+        study,
         seeds,
         dataRoot,
         device,
         groundTruth.equals(EMBEDDED) ? null : Path.of(groundTruth),
         out,
         progress);
+  }
+
+  /** The m values of the study, ascending. */
+  public List<Integer> maxPaths() {
+    return study.maxPaths();
   }
 
   /** {@value #UNITS_TXT}: a comment header, then {@code <index> <unit id>} per line. */
@@ -274,7 +279,7 @@ public record SuitePlan(
             "# suite plan: profile %s, %d epochs, max paths %s, seeds %s, ground truth " + "%s%n",
             profile.name(),
             profile.epochs(),
-            maxPaths,
+            maxPaths(),
             seeds,
             groundTruth));
     b.append(

@@ -4,10 +4,13 @@ import dev.nasrank.datasets.DataRoot;
 import dev.nasrank.harness.manifest.RunManifest;
 import dev.nasrank.harness.report.ReportResult;
 import dev.nasrank.harness.setting.BnStrategy;
-import dev.nasrank.harness.setting.Method;
+import dev.nasrank.harness.setting.CalibrationMode;
+import dev.nasrank.harness.setting.Study;
+import dev.nasrank.harness.setting.SupernetSetting;
+import dev.nasrank.harness.space.S4Choice;
 import dev.nasrank.harness.space.SamplerMode;
 import dev.nasrank.harness.supernet.SupernetConfig;
-import dev.nasrank.harness.train.CalibrationMode;
+import dev.nasrank.harness.supernet.Supernets;
 import dev.nasrank.harness.train.DeviceOption;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -35,18 +37,15 @@ public final class SuiteRunner {
   /** The suite configuration pinned at the first start (see {@link SuitePlan}). */
   public static final String SUITE_CONFIG = "suite-config.json";
 
-  /**
-   * Strategy of the SPOS supernet: one BN on the sum shared by all path counts (SPOS has no SBN
-   * choice).
-   */
-  public static final BnStrategy SPOS_STRATEGY = BnStrategy.VANILLA;
+  /** Strategy of the SPOS supernet ({@link Study#SPOS_STRATEGY}). */
+  public static final BnStrategy SPOS_STRATEGY = Study.SPOS_STRATEGY;
 
   /**
    * What to run.
    *
    * @param profile shape and budget
-   * @param maxPaths the m values; the largest gets all six supernets, smaller ones MixPath + linear
-   *     SBN only
+   * @param study the settings each seed trains, in run order (the MixPath study: {@link
+   *     Study#mixpath})
    * @param seeds training seeds; everything is repeated per seed
    * @param dataRoot CIFAR-10 data root
    * @param device auto, cpu or gpu
@@ -57,7 +56,7 @@ public final class SuiteRunner {
    */
   public record Settings(
       SuiteProfile profile,
-      List<Integer> maxPaths,
+      Study study,
       List<Long> seeds,
       DataRoot dataRoot,
       DeviceOption device,
@@ -67,21 +66,131 @@ public final class SuiteRunner {
 
     /** Validates the lists. */
     public Settings {
-      if (maxPaths.isEmpty() || seeds.isEmpty()) {
-        throw new IllegalArgumentException("at least one m and one seed are needed");
+      if (study == null || seeds.isEmpty()) {
+        throw new IllegalArgumentException("a study and at least one seed are needed");
       }
-      maxPaths = maxPaths.stream().distinct().sorted().toList();
       seeds = List.copyOf(seeds);
-      for (int m : maxPaths) {
-        if (m < 1 || m > 4) {
-          throw new IllegalArgumentException("max paths must be 1..4, got " + m);
+      for (int m : study.maxPaths()) {
+        if (m < 1 || m > S4Choice.NODES) {
+          throw new IllegalArgumentException(
+              "max paths must be 1.." + S4Choice.NODES + ", got " + m);
         }
       }
     }
 
+    /** The m values of the study, ascending. */
+    public List<Integer> maxPaths() {
+      return study.maxPaths();
+    }
+
     /** The largest m: rankings use its supernets. */
     public int mainMaxPaths() {
-      return maxPaths.get(maxPaths.size() - 1);
+      return study.mainMaxPaths();
+    }
+
+    /**
+     * A builder: profile, study, seeds and run folder required; the data root defaults to {@link
+     * DataRoot#resolve} with no flag, the device to auto, the ground truth to the embedded one, no
+     * progress bars.
+     */
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    /** Assembles {@link Settings}; {@link #build()} names what is missing. */
+    public static final class Builder {
+      private SuiteProfile profile;
+      private Study study;
+      private List<Long> seeds;
+      private Path out;
+      private DataRoot dataRoot;
+      private DeviceOption device = DeviceOption.AUTO;
+      private Path groundTruthFile;
+      private boolean progress;
+
+      private Builder() {}
+
+      /** The profile; required. */
+      public Builder setProfile(SuiteProfile profile) {
+        this.profile = profile;
+        return this;
+      }
+
+      /** The settings each seed trains; required. */
+      public Builder setStudy(Study study) {
+        this.study = study;
+        return this;
+      }
+
+      /** The training seeds; required. */
+      public Builder setSeeds(List<Long> seeds) {
+        this.seeds = seeds;
+        return this;
+      }
+
+      /** The run folder; required. */
+      public Builder setOut(Path out) {
+        this.out = out;
+        return this;
+      }
+
+      /** The data root; default the one the commands resolve without a flag. */
+      public Builder optDataRoot(DataRoot dataRoot) {
+        this.dataRoot = dataRoot;
+        return this;
+      }
+
+      /** The device; default auto. */
+      public Builder optDevice(DeviceOption device) {
+        this.device = device;
+        return this;
+      }
+
+      /** A NAS-Bench-101-format ground truth; default null, the embedded one. */
+      public Builder optGroundTruthFile(Path file) {
+        this.groundTruthFile = file;
+        return this;
+      }
+
+      /** Progress bars on stderr; default false. */
+      public Builder optProgress(boolean on) {
+        this.progress = on;
+        return this;
+      }
+
+      /**
+       * The settings.
+       *
+       * @throws IllegalStateException naming every required field not set
+       */
+      public Settings build() {
+        List<String> missing = new ArrayList<>();
+        if (profile == null) {
+          missing.add("profile");
+        }
+        if (study == null) {
+          missing.add("study");
+        }
+        if (seeds == null) {
+          missing.add("seeds");
+        }
+        if (out == null) {
+          missing.add("out");
+        }
+        if (!missing.isEmpty()) {
+          throw new IllegalStateException(
+              "suite settings need " + String.join(", ", missing) + ": set them before build()");
+        }
+        return new Settings(
+            profile,
+            study,
+            seeds,
+            dataRoot != null ? dataRoot : DataRoot.resolve(null),
+            device,
+            groundTruthFile,
+            out,
+            progress);
+      }
     }
   }
 
@@ -116,21 +225,14 @@ public final class SuiteRunner {
   }
 
   /**
-   * The six settings of the main m, in run (= index) order: MixPath under each BN strategy, then
-   * SPOS.
+   * The units in run (= index) order: seed-major, then the study's settings in its order (for the
+   * MixPath study: ascending m, at the main m MixPath under each BN strategy, then SPOS).
    */
   public static List<SuiteUnit> unitsFor(Settings s) {
     List<SuiteUnit> units = new ArrayList<>();
     for (long seed : s.seeds()) {
-      for (int m : s.maxPaths()) {
-        if (m == s.mainMaxPaths()) {
-          for (BnStrategy b : BnStrategy.values()) {
-            units.add(new SuiteUnit(Method.MIXPATH, b, m, seed));
-          }
-          units.add(new SuiteUnit(Method.SPOS, SPOS_STRATEGY, m, seed));
-        } else {
-          units.add(new SuiteUnit(Method.MIXPATH, BnStrategy.LINEAR_SBN, m, seed));
-        }
+      for (SupernetSetting setting : s.study().settings()) {
+        units.add(new SuiteUnit(setting, seed));
       }
     }
     return units;
@@ -141,11 +243,13 @@ public final class SuiteRunner {
     return out.resolve("units").resolve(u.id());
   }
 
-  /** The supernet shape of a unit under a profile. */
-  public static SupernetConfig supernetConfig(SuiteProfile p, SuiteUnit u) {
-    return new SupernetConfig(
-        u.method(), u.bnStrategy(), u.maxPaths(), SamplerMode.CORRECTED, p.network());
+  /** The supernet of a unit under a profile ({@link Supernets#of}, the suite's sampler). */
+  public static SupernetConfig<?> supernetConfig(SuiteProfile p, SuiteUnit u) {
+    return Supernets.of(u.setting(), SAMPLER, p.network());
   }
+
+  /** The S4 sampler of every suite run: nodes drawn from all four. */
+  public static final SamplerMode SAMPLER = SamplerMode.CORRECTED;
 
   /** Runs (or resumes) everything in this process and rebuilds the combined outputs. */
   public Outcome run(Settings s) throws IOException {
@@ -211,17 +315,40 @@ public final class SuiteRunner {
   /**
    * The configuration recorded in {@value #SUITE_CONFIG} and run.json: the profile's records as
    * they ran, the m values, seeds, SPOS's BN strategy, sampler, calibration protocol and the
-   * ground-truth file.
+   * ground-truth file. A study other than the MixPath study of its m values ({@link Study#mixpath})
+   * is recorded as its list of settings ({@value #SETTINGS}); the MixPath study is not, so every
+   * run planned before the field existed keeps its {@code configurationSha256}.
    */
   static Map<String, Object> configuration(Settings s) {
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("profile", s.profile());
     c.put("maxPaths", s.maxPaths());
+    if (!s.study().equals(Study.mixpath(s.maxPaths()))) {
+      c.put(SETTINGS, s.study().settings());
+    }
     c.put("seeds", s.seeds());
     c.put("sposBnStrategy", SPOS_STRATEGY.cliName());
-    c.put("sampler", SamplerMode.CORRECTED.name().toLowerCase(Locale.ROOT));
-    c.put("calibration", CalibrationMode.EXACT.name().toLowerCase(Locale.ROOT));
+    c.put("sampler", SAMPLER.cliName());
+    c.put("calibration", calibration(s.study()).cliName());
     c.put("groundTruthFile", SuitePlan.groundTruthName(s.groundTruthFile()));
     return c;
+  }
+
+  /** Field of the configuration that lists a study's settings when it is not the MixPath study. */
+  public static final String SETTINGS = "settings";
+
+  /**
+   * The calibration protocol of a study's settings.
+   *
+   * @throws IllegalArgumentException when its settings use different ones (one run, one protocol)
+   */
+  static CalibrationMode calibration(Study study) {
+    List<CalibrationMode> modes =
+        study.settings().stream().map(SupernetSetting::calibration).distinct().toList();
+    if (modes.size() != 1) {
+      throw new IllegalArgumentException(
+          "a suite run calibrates every setting alike; the study mixes " + modes);
+    }
+    return modes.get(0);
   }
 }

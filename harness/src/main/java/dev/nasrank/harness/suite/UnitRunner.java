@@ -10,11 +10,11 @@ import dev.nasrank.harness.eval.OneShotRun;
 import dev.nasrank.harness.exec.TempFiles;
 import dev.nasrank.harness.exec.WorkLock;
 import dev.nasrank.harness.report.diagnostics.DiagnosticsFile;
-import dev.nasrank.harness.train.CalibrationMode;
 import dev.nasrank.harness.train.Checkpoint;
 import dev.nasrank.harness.train.SupernetData;
 import dev.nasrank.harness.train.SupernetTrainer;
 import dev.nasrank.harness.train.TrainConfig;
+import dev.nasrank.harness.train.TrainProgress;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -109,6 +109,11 @@ public final class UnitRunner {
     this.log = log;
   }
 
+  /** The trainer's progress report: a bar on stderr when the settings ask for one. */
+  public static TrainProgress progress(SuiteRunner.Settings settings) {
+    return settings.progress() ? TrainProgress.console() : TrainProgress.NONE;
+  }
+
   /** True when the unit folder holds {@value #DONE} and the unit's candidates. */
   public static boolean isDone(Path dir) {
     return Files.isRegularFile(dir.resolve(DONE))
@@ -134,15 +139,15 @@ public final class UnitRunner {
   /** The training configuration of a unit (resuming its folder's checkpoint). */
   public static TrainConfig trainConfig(SuiteRunner.Settings settings, SuiteUnit unit) {
     SuiteProfile p = settings.profile();
-    return new TrainConfig(
-        SuiteRunner.supernetConfig(p, unit),
-        p.epochs(),
-        p.optimizer(),
-        unit.seed(),
-        settings.device(),
-        p.maxStepsPerEpoch(),
-        true,
-        settings.progress());
+    return TrainConfig.builder()
+        .setSupernet(SuiteRunner.supernetConfig(p, unit))
+        .optEpochs(p.epochs())
+        .optOptimizer(p.optimizer())
+        .optSeed(unit.seed())
+        .optDevice(settings.device())
+        .optMaxStepsPerEpoch(p.maxStepsPerEpoch())
+        .optResume(true)
+        .build();
   }
 
   /** The training batches of a unit (a pure function of split, data, batch size and seed). */
@@ -150,7 +155,28 @@ public final class UnitRunner {
       throws IOException {
     SuiteProfile p = settings.profile();
     return SupernetData.load(
-        p.split(), settings.dataRoot(), p.batchSize(), unit.seed(), true, false);
+        p.split(), settings.dataRoot(), p.batchSize(), unit.seed(), SupernetData.Parts.TRAINING);
+  }
+
+  /**
+   * The evaluation of a unit's supernet: the profile's budget, with the trained BN statistics and
+   * after the setting's calibration, every candidate of its space (or the profile's cap), into
+   * {@code dir}.
+   */
+  public static EvaluateConfig evaluateConfig(
+      SuiteRunner.Settings settings, SuiteUnit unit, Path checkpoint, Path dir) {
+    SuiteProfile p = settings.profile();
+    return EvaluateConfig.builder()
+        .setCheckpoint(checkpoint)
+        .setData(p.split(), settings.dataRoot())
+        .setOutDir(dir)
+        .optBatchSize(p.eval().batchSize())
+        .optDevice(settings.device())
+        .optOptions(
+            EvalOptions.of(p.eval(), unit.setting().calibration())
+                .withProgress(settings.progress()))
+        .optMaxChoices(p.eval().maxChoices())
+        .build();
   }
 
   /**
@@ -185,29 +211,12 @@ public final class UnitRunner {
       prefixed.printf(
           "training complete earlier (%d/%d epochs), not retrained%n", before, p.epochs());
     } else {
-      new SupernetTrainer(prefixed).train(cfg, trainingData(settings, unit).train(), dir);
+      new SupernetTrainer(prefixed, progress(settings))
+          .train(cfg, trainingData(settings, unit).train(), dir);
     }
     double trainSeconds = trainSeconds(dir);
     long t1 = System.nanoTime();
-    EvalOptions eo =
-        new EvalOptions(
-            true,
-            true,
-            CalibrationMode.EXACT,
-            p.eval().calibrationBatches(),
-            p.eval().maxEvalBatches(),
-            settings.progress());
-    new OneShotRun(prefixed)
-        .evaluate(
-            new EvaluateConfig(
-                ckpt,
-                p.split(),
-                settings.dataRoot(),
-                p.eval().batchSize(),
-                settings.device(),
-                eo,
-                p.eval().maxChoices(),
-                dir));
+    new OneShotRun(prefixed).evaluate(evaluateConfig(settings, unit, ckpt, dir));
     double evalSeconds = (System.nanoTime() - t1) / 1e9;
     long t2 = System.nanoTime();
     DiagnosticsFile diag =
@@ -215,7 +224,11 @@ public final class UnitRunner {
             ckpt,
             unit.id(),
             SupernetData.load(
-                    p.split(), settings.dataRoot(), p.eval().batchSize(), unit.seed(), false, true)
+                    p.split(),
+                    settings.dataRoot(),
+                    p.eval().batchSize(),
+                    unit.seed(),
+                    SupernetData.Parts.VALIDATION)
                 .validation());
     diag.write(dir.resolve("diagnostics.json"));
     double diagSeconds = (System.nanoTime() - t2) / 1e9;

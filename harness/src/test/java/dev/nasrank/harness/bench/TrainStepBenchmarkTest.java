@@ -8,7 +8,7 @@ import dev.nasrank.harness.config.NetworkShape;
 import dev.nasrank.harness.setting.BnStrategy;
 import dev.nasrank.harness.setting.Method;
 import dev.nasrank.harness.space.SamplerMode;
-import dev.nasrank.harness.supernet.SupernetConfig;
+import dev.nasrank.harness.supernet.S4SupernetConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 class TrainStepBenchmarkTest {
 
-  private static final SupernetConfig TINY =
-      new SupernetConfig(
+  private static final S4SupernetConfig TINY =
+      new S4SupernetConfig(
           Method.MIXPATH,
           BnStrategy.LINEAR_SBN,
           4,

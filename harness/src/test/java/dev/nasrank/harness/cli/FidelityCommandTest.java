@@ -2,9 +2,9 @@ package dev.nasrank.harness.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.nasrank.datasets.TestData;
 import dev.nasrank.files.Checksums;
 import dev.nasrank.harness.groundtruth.EmbeddedGroundTruth;
 import dev.nasrank.harness.manifest.ManifestIo;
@@ -22,10 +22,7 @@ class FidelityCommandTest {
 
   @Test
   void theCommittedStudyReproducesAndItsRunJsonNamesBothFiles(@TempDir Path out) throws Exception {
-    String root = System.getProperty("nasrank.data.root", System.getenv("NASRANK_DATA_ROOT"));
-    assumeTrue(root != null, "shared data root not set; skipping");
-    Path dump = Path.of(root, "nasbench101-partial", "nasbench-vis_data-20k.json");
-    assumeTrue(Files.isRegularFile(dump), dump + " is absent; skipping");
+    Path dump = TestData.require("nasbench101-partial/nasbench-vis_data-20k.json");
     Path study =
         EmbeddedGroundTruth.installationRoot()
             .orElseThrow()

@@ -11,6 +11,7 @@ import dev.nasrank.benchbridge.NetworkCost;
 import dev.nasrank.benchbridge.io.NasbenchRecord;
 import dev.nasrank.benchbridge.io.SyntheticNasbench;
 import dev.nasrank.benchbridge.proto.EvaluationData;
+import dev.nasrank.datasets.TestData;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -67,11 +68,7 @@ class NasbenchCommandTest {
   }
 
   private static Path realRecord() {
-    String root = System.getProperty("nasrank.data.root", System.getenv("NASRANK_DATA_ROOT"));
-    assumeTrue(root != null, "shared data root not set; skipping");
-    Path p = Path.of(root, "nasbench101-partial", "first_record_nasbench_full.tfrecord");
-    assumeTrue(Files.isRegularFile(p), p + " is absent; skipping");
-    return p;
+    return TestData.require("nasbench101-partial/first_record_nasbench_full.tfrecord");
   }
 
   private int run(String stdinText, String... args) {

@@ -168,11 +168,17 @@ class ReportCommandsTest {
         err.toString().contains(run.resolve("run.json").toString())
             && err.toString().contains("profile 'report-only'"),
         err.toString());
-    Files.writeString(run.resolve("run.json"), "{\"seeds\": {}}");
+    Files.writeString(run.resolve("run.json"), "{\"schema\": \"nasrank-run/2\", \"seeds\": {}}");
     err.getBuffer().setLength(0);
     assertEquals(
         Main.FAILURE, cli("regress", "--run", run.toString(), "--baseline", baseline.toString()));
     assertTrue(err.toString().contains("no \"profile\""), err.toString());
+    // a file that is no run manifest at all is named, not read as one without a profile
+    Files.writeString(run.resolve("run.json"), "{\"seeds\": {}}");
+    err.getBuffer().setLength(0);
+    assertEquals(
+        Main.FAILURE, cli("regress", "--run", run.toString(), "--baseline", baseline.toString()));
+    assertTrue(err.toString().contains("schema '' is not a run manifest"), err.toString());
   }
 
   @Test

@@ -70,7 +70,7 @@ class DataVerificationTest {
     ChecksumMismatchException e =
         assertThrows(
             ChecksumMismatchException.class,
-            () -> SupernetData.load(DataSplit.MINI, root, 32, 1, true, false));
+            () -> SupernetData.load(DataSplit.MINI, root, 32, 1, SupernetData.Parts.TRAINING));
     assertTrue(
         e.getMessage()
                 .startsWith(dir.resolve("root/cifar10-partial-bin/data_batch_5.bin").toString())
@@ -80,7 +80,8 @@ class DataVerificationTest {
         e.getMessage());
     assertEquals(
         4068,
-        SupernetData.load(DataSplit.MINI, root.withVerification(false), 32, 1, true, false)
+        SupernetData.load(
+                DataSplit.MINI, root.withVerification(false), 32, 1, SupernetData.Parts.TRAINING)
             .train()
             .size());
   }

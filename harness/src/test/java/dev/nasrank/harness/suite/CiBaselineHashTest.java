@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nasrank.datasets.DataRoot;
 import dev.nasrank.harness.manifest.CodeCheckout;
+import dev.nasrank.harness.setting.Study;
 import dev.nasrank.harness.train.DeviceOption;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,15 +21,14 @@ class CiBaselineHashTest {
   void theCiProfilesHashIsTheOneItsBaselinesRecord() throws Exception {
     Path root = CodeCheckout.of(SuiteRunner.class).orElseThrow();
     SuiteRunner.Settings ci =
-        new SuiteRunner.Settings(
-            SuiteProfile.ci(),
-            List.of(4),
-            List.of(2020L),
-            DataRoot.of(root),
-            DeviceOption.CPU,
-            null,
-            root.resolve("target/ci-suite"),
-            false);
+        SuiteRunner.Settings.builder()
+            .setProfile(SuiteProfile.ci())
+            .setStudy(Study.mixpath(List.of(4)))
+            .setSeeds(List.of(2020L))
+            .setOut(root.resolve("target/ci-suite"))
+            .optDataRoot(DataRoot.of(root))
+            .optDevice(DeviceOption.CPU)
+            .build();
     String hash = SuiteRunner.configurationSha256(ci);
     ObjectMapper json = new ObjectMapper();
     for (String baseline : new String[] {"ci.json", "ci-reference.json"}) {

@@ -15,7 +15,9 @@ import dev.nasrank.harness.config.DataSplit;
 import dev.nasrank.harness.config.EvalBudget;
 import dev.nasrank.harness.config.NetworkShape;
 import dev.nasrank.harness.config.Optimizer;
+import dev.nasrank.harness.manifest.Environment;
 import dev.nasrank.harness.report.InMemoryGroundTruth;
+import dev.nasrank.harness.setting.Study;
 import dev.nasrank.harness.space.S4Space;
 import dev.nasrank.harness.train.Checkpoint;
 import dev.nasrank.harness.train.DeviceOption;
@@ -68,7 +70,7 @@ class RunAuditTest {
         .run(
             new SuiteRunner.Settings(
                 MICRO2,
-                List.of(4),
+                Study.mixpath(List.of(4)),
                 List.of(5L),
                 DataRoot.of(shared),
                 DeviceOption.CPU,
@@ -192,16 +194,23 @@ class RunAuditTest {
     assertTrue(d.contains("|difference| 0.250"), d);
   }
 
+  private static Environment environment(ObjectNode env) throws IOException {
+    return new ObjectMapper().treeToValue(env, Environment.class);
+  }
+
   @Test
   void anotherProcessorOrThreadSettingIsNamed() throws IOException {
     ObjectNode env =
         (ObjectNode)
             new ObjectMapper().readTree(finished.resolve("run.json").toFile()).path("environment");
-    assertEquals(List.of(), RunAudit.platformNotes(env));
+    assertEquals(List.of(), RunAudit.platformNotes(environment(env)));
     env.put("cpuModel", "AMD EPYC 7B13");
     env.putArray("cpuIsa").add("avx").add("avx2").add("fma");
     ((ObjectNode) env.path("threadSettings")).put("ai.djl.pytorch.num_threads", "7");
-    List<String> notes = RunAudit.platformNotes(env);
+    List<String> notes = RunAudit.platformNotes(environment(env));
+    assertTrue(
+        RunAudit.platformNotes(null).get(0).startsWith("processor: run not recorded, here "),
+        "a run.json without an environment");
     assertEquals(3, notes.size(), notes.toString());
     assertTrue(notes.get(0).startsWith("processor: run AMD EPYC 7B13, here "), notes.get(0));
     assertTrue(notes.get(1).startsWith("instruction sets: run avx avx2 fma, here "), notes.get(1));

@@ -2,9 +2,12 @@ package dev.nasrank.harness.suite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nasrank.datasets.DataRoot;
 import dev.nasrank.harness.cli.Main;
 import dev.nasrank.harness.config.DataSplit;
@@ -12,6 +15,10 @@ import dev.nasrank.harness.config.EvalBudget;
 import dev.nasrank.harness.config.NetworkShape;
 import dev.nasrank.harness.config.Optimizer;
 import dev.nasrank.harness.exec.WorkLock;
+import dev.nasrank.harness.setting.BnStrategy;
+import dev.nasrank.harness.setting.Method;
+import dev.nasrank.harness.setting.Study;
+import dev.nasrank.harness.setting.SupernetSetting;
 import dev.nasrank.harness.train.DeviceOption;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -42,7 +49,27 @@ class SuitePlanTest {
 
   static SuiteRunner.Settings settings(Path out, List<Integer> m, List<Long> seeds, Path gt) {
     return new SuiteRunner.Settings(
-        MICRO, m, seeds, DataRoot.of(out), DeviceOption.CPU, gt, out, false);
+        MICRO, Study.mixpath(m), seeds, DataRoot.of(out), DeviceOption.CPU, gt, out, false);
+  }
+
+  @Test
+  void theSettingsBuilderNamesWhatIsMissingAndDefaultsTheRest(@TempDir Path dir) {
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> SuiteRunner.Settings.builder().setProfile(MICRO).setOut(dir).build());
+    assertEquals("suite settings need study, seeds: set them before build()", e.getMessage());
+    SuiteRunner.Settings s =
+        SuiteRunner.Settings.builder()
+            .setProfile(MICRO)
+            .setStudy(Study.mixpath(List.of(4)))
+            .setSeeds(List.of(5L))
+            .setOut(dir)
+            .build();
+    assertEquals(DeviceOption.AUTO, s.device());
+    assertEquals(null, s.groundTruthFile());
+    assertEquals(DataRoot.resolve(null).root(), s.dataRoot().root());
+    assertEquals(settings(dir, List.of(4), List.of(5L), null).study(), s.study());
   }
 
   @Test
@@ -58,6 +85,49 @@ class SuitePlanTest {
     assertEquals("mixpath-none-m4-s5", back.unit(1).id());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> back.unit(14));
     assertTrue(e.getMessage().contains("0..13"), e.getMessage());
+  }
+
+  /**
+   * A study is its list: only the settings it names run, in its order, and the plan records them.
+   */
+  @Test
+  void aStudyOtherThanMixPathsIsPinnedAsItsListAndReadBack(@TempDir Path dir) throws Exception {
+    Study two =
+        new Study(
+            List.of(
+                SupernetSetting.s4(Method.SPOS, BnStrategy.VANILLA, 3),
+                SupernetSetting.s4(Method.MIXPATH, BnStrategy.SIMPLE_SCALING, 3)));
+    SuiteRunner.Settings s =
+        new SuiteRunner.Settings(
+            MICRO, two, List.of(5L, 6L), DataRoot.of(dir), DeviceOption.CPU, null, dir, false);
+    SuitePlan p = SuitePlan.pin(s);
+    assertEquals(
+        List.of(
+            "spos-vanilla-m3-s5",
+            "mixpath-simple_scaling-m3-s5",
+            "spos-vanilla-m3-s6",
+            "mixpath-simple_scaling-m3-s6"),
+        p.units().stream().map(SuiteUnit::id).toList());
+    JsonNode config = new ObjectMapper().readTree(dir.resolve(SuiteRunner.SUITE_CONFIG).toFile());
+    assertEquals("[3]", config.get("maxPaths").toString());
+    assertEquals(
+        "[{\"space\":\"s4\",\"method\":\"spos\",\"bnStrategy\":\"vanilla\",\"maxPaths\":3,"
+            + "\"calibration\":\"exact\"},{\"space\":\"s4\",\"method\":\"mixpath\","
+            + "\"bnStrategy\":\"simple_scaling\",\"maxPaths\":3,\"calibration\":\"exact\"}]",
+        config.get(SuiteRunner.SETTINGS).toString());
+    assertEquals(two, PinnedSuite.read(dir).study());
+    assertEquals(p, SuitePlan.read(dir));
+    // the MixPath study of the same m is another configuration (the list is hashed)
+    assertNotEquals(
+        SuiteRunner.configurationSha256(s),
+        SuiteRunner.configurationSha256(settings(dir, List.of(3), List.of(5L), null)));
+    // and the MixPath study is recorded without the list, as before the field existed
+    Path other = dir.resolve("mixpath");
+    SuitePlan.pin(settings(other, List.of(3), List.of(5L), null));
+    assertFalse(
+        new ObjectMapper()
+            .readTree(other.resolve(SuiteRunner.SUITE_CONFIG).toFile())
+            .has(SuiteRunner.SETTINGS));
   }
 
   @Test
@@ -80,7 +150,7 @@ class SuitePlanTest {
                 SuitePlan.pin(
                     new SuiteRunner.Settings(
                         other,
-                        List.of(4),
+                        Study.mixpath(List.of(4)),
                         List.of(5L),
                         DataRoot.of(dir),
                         DeviceOption.CPU,

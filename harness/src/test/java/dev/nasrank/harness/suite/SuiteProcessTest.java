@@ -16,6 +16,7 @@ import dev.nasrank.harness.config.Optimizer;
 import dev.nasrank.harness.exec.JvmLauncher;
 import dev.nasrank.harness.exec.TempFiles;
 import dev.nasrank.harness.exec.WorkLock;
+import dev.nasrank.harness.setting.Study;
 import dev.nasrank.harness.space.S4Space;
 import dev.nasrank.harness.train.Checkpoint;
 import dev.nasrank.harness.train.DeviceOption;
@@ -130,7 +131,7 @@ class SuiteProcessTest {
         SuitePlan.of(
             new SuiteRunner.Settings(
                 PROFILE,
-                List.of(4),
+                Study.mixpath(List.of(4)),
                 List.of(2020L),
                 DataRoot.of(dir),
                 DeviceOption.CPU,
@@ -239,7 +240,14 @@ class SuiteProcessTest {
     Path w = dir.resolve("workers");
     SuiteRunner.Settings s =
         new SuiteRunner.Settings(
-            PROFILE, List.of(4), List.of(2020L), DataRoot.of(dir), DeviceOption.CPU, gt, w, false);
+            PROFILE,
+            Study.mixpath(List.of(4)),
+            List.of(2020L),
+            DataRoot.of(dir),
+            DeviceOption.CPU,
+            gt,
+            w,
+            false);
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     PrintStream err = new PrintStream(log, true, StandardCharsets.UTF_8);
     SuiteRunner.Outcome o =

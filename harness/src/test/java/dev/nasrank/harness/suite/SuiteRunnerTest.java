@@ -16,6 +16,7 @@ import dev.nasrank.harness.config.NetworkShape;
 import dev.nasrank.harness.config.Optimizer;
 import dev.nasrank.harness.report.InMemoryGroundTruth;
 import dev.nasrank.harness.report.diagnostics.DiagnosticsFile;
+import dev.nasrank.harness.setting.Study;
 import dev.nasrank.harness.space.S4Space;
 import dev.nasrank.harness.train.Checkpoint;
 import dev.nasrank.harness.train.DeviceOption;
@@ -56,7 +57,7 @@ class SuiteRunnerTest {
   private static SuiteRunner.Settings settings(Path out, int seeds) {
     List<Long> s = seeds == 1 ? List.of(7L) : List.of(7L, 8L);
     return new SuiteRunner.Settings(
-        MICRO, List.of(4), s, DataRoot.of(out), DeviceOption.CPU, null, out, false);
+        MICRO, Study.mixpath(List.of(4)), s, DataRoot.of(out), DeviceOption.CPU, null, out, false);
   }
 
   /**
@@ -112,7 +113,8 @@ class SuiteRunnerTest {
     assertTrue(ranking.stream().anyMatch(r -> r.startsWith("spos,vanilla,true,7,")));
     assertTrue(ranking.stream().anyMatch(r -> r.startsWith("mixpath,exponential_sbn,false,7,")));
     List<String> candidates = Files.readAllLines(dir.resolve("candidates.csv"));
-    assertTrue(candidates.get(0).endsWith(",max_paths"), candidates.get(0));
+    assertTrue(candidates.get(0).endsWith(",max_paths,space"), candidates.get(0));
+    assertTrue(candidates.stream().skip(1).allMatch(l -> l.endsWith(",4,s4")), candidates.get(1));
     assertEquals(6 * 2 * 12, candidates.size() - 1);
     DiagnosticsFile diag = DiagnosticsFile.read(dir.resolve("diagnostics.json"));
     assertEquals(6 * 2, diag.features().size());
@@ -151,7 +153,7 @@ class SuiteRunnerTest {
     longer =
         new SuiteRunner.Settings(
             longer.profile().withEpochs(2),
-            longer.maxPaths(),
+            longer.study(),
             longer.seeds(),
             longer.dataRoot(),
             longer.device(),
@@ -228,7 +230,7 @@ class SuiteRunnerTest {
             .run(
                 new SuiteRunner.Settings(
                     one,
-                    List.of(4),
+                    Study.mixpath(List.of(4)),
                     List.of(7L),
                     DataRoot.of(dir),
                     DeviceOption.CPU,
@@ -248,7 +250,7 @@ class SuiteRunnerTest {
     SuiteRunner.Settings s =
         new SuiteRunner.Settings(
             MICRO,
-            List.of(4, 2),
+            Study.mixpath(List.of(4, 2)),
             List.of(1L, 2L),
             DataRoot.of(Path.of(".")),
             DeviceOption.CPU,

@@ -3,26 +3,33 @@ package dev.nasrank.harness.candidates;
 import dev.nasrank.harness.setting.BnStrategy;
 import dev.nasrank.harness.setting.Method;
 import dev.nasrank.harness.space.S4Choice;
+import dev.nasrank.harness.space.Spaces;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * One row of a run's {@code candidates.csv}: the one-shot accuracy (fraction in [0,1]) of one S4
- * choice, evaluated with the inherited weights of one supernet (method, BN strategy, calibration,
- * training seed).
+ * One row of a run's {@code candidates.csv}: the one-shot accuracy (fraction in [0,1]) of one
+ * candidate of a search space, evaluated with the inherited weights of one supernet (method, BN
+ * strategy, calibration, training seed). Rows read from a file are validated by {@link
+ * CandidatesCsv}; rows assembled by hand come from {@link #builder()}.
  *
  * @param method {@code mixpath} or {@code spos}
  * @param bnStrategy one of {@link #BN_STRATEGIES}
  * @param calibrated whether BN statistics were recomputed for the candidate before evaluation
  * @param seed the supernet's training seed
- * @param choice the S4 choice in the suite's text form (opaque here; it identifies the row)
- * @param activePaths number of active choice nodes, 1..4
+ * @param choice the candidate's stable id in its space ({@code
+ *     dev.nasrank.harness.space.Architecture#id()}; for S4 the choice, e.g. {@code n1:conv3x3})
+ * @param activePaths the candidate's number of summed paths (for S4 its active nodes, 1..m)
  * @param moduleHash NAS-Bench-101 module hash (32 lowercase hex digits) of the choice's pruned spec
  * @param oneShotAccuracy accuracy with inherited weights, fraction in [0,1]
  * @param maxPaths the supernet's maximum number of active paths m (1..4); 4 when the file has no
  *     {@code max_paths} column
+ * @param space the search space's id ({@link Spaces}); {@value Spaces#DEFAULT} when the file has no
+ *     {@code space} column
  */
 public record Candidate(
     String method,
@@ -33,10 +40,11 @@ public record Candidate(
     int activePaths,
     String moduleHash,
     double oneShotAccuracy,
-    int maxPaths) {
+    int maxPaths,
+    String space) {
 
   /**
-   * Supernet training methods: the {@link Method#cliName()}s, the one vocabulary the trainer
+   * S4Supernet training methods: the {@link Method#cliName()}s, the one vocabulary the trainer
    * writes.
    */
   public static final Set<String> METHODS =
@@ -51,15 +59,17 @@ public record Candidate(
           .map(BnStrategy::cliName)
           .collect(Collectors.toUnmodifiableSet());
 
+  /** Validates every field, naming the column and the value. */
   public Candidate {
     Objects.requireNonNull(choice, "choice");
+    Spaces.byId(space);
     if (!METHODS.contains(method)) {
       throw new IllegalArgumentException(
-          "unknown method '" + method + "' (expected one of " + METHODS + ")");
+          "unknown method '" + method + "' (expected one of " + Method.names() + ")");
     }
     if (!BN_STRATEGIES.contains(bnStrategy)) {
       throw new IllegalArgumentException(
-          "unknown bn_strategy '" + bnStrategy + "' (expected one of " + BN_STRATEGIES + ")");
+          "unknown bn_strategy '" + bnStrategy + "' (expected one of " + BnStrategy.names() + ")");
     }
     if (maxPaths < 1 || maxPaths > S4Choice.NODES) {
       throw new IllegalArgumentException(
@@ -81,8 +91,133 @@ public record Candidate(
 
   /** A copy recording another m (the supernet's maximum number of active paths). */
   public Candidate withMaxPaths(int m) {
-    return new Candidate(
-        method, bnStrategy, calibrated, seed, choice, activePaths, moduleHash, oneShotAccuracy, m);
+    return builder()
+        .setMethod(method)
+        .setBnStrategy(bnStrategy)
+        .setCalibrated(calibrated)
+        .setSeed(seed)
+        .setArchitecture(choice, activePaths, moduleHash)
+        .setOneShotAccuracy(oneShotAccuracy)
+        .optMaxPaths(m)
+        .optSpace(space)
+        .build();
+  }
+
+  /** A builder for rows assembled by hand (tests, converters). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Assembles a {@link Candidate}: {@code setX} for the required fields, {@code optX} for those
+   * with a default; {@link #build()} names what is missing, then validates as the constructor does.
+   */
+  public static final class Builder {
+    private String method;
+    private String bnStrategy;
+    private Boolean calibrated;
+    private Long seed;
+    private String choice;
+    private Integer activePaths;
+    private String moduleHash;
+    private Double oneShotAccuracy;
+    private int maxPaths = S4Choice.NODES;
+    private String space = Spaces.DEFAULT;
+
+    private Builder() {}
+
+    /** The method's name ({@link Method#cliName()}); required. */
+    public Builder setMethod(String method) {
+      this.method = method;
+      return this;
+    }
+
+    /** The BN strategy's name ({@link BnStrategy#cliName()}); required. */
+    public Builder setBnStrategy(String bnStrategy) {
+      this.bnStrategy = bnStrategy;
+      return this;
+    }
+
+    /** Whether BN post-calibration ran before the evaluation; required. */
+    public Builder setCalibrated(boolean calibrated) {
+      this.calibrated = calibrated;
+      return this;
+    }
+
+    /** The supernet's training seed; required. */
+    public Builder setSeed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** The candidate's id, its number of summed paths and its module hash; required. */
+    public Builder setArchitecture(String choice, int activePaths, String moduleHash) {
+      this.choice = choice;
+      this.activePaths = activePaths;
+      this.moduleHash = moduleHash;
+      return this;
+    }
+
+    /** The one-shot accuracy, a fraction in [0,1]; required. */
+    public Builder setOneShotAccuracy(double accuracy) {
+      this.oneShotAccuracy = accuracy;
+      return this;
+    }
+
+    /** The supernet's m; default 4. */
+    public Builder optMaxPaths(int maxPaths) {
+      this.maxPaths = maxPaths;
+      return this;
+    }
+
+    /** The space's id; default {@value Spaces#DEFAULT}. */
+    public Builder optSpace(String space) {
+      this.space = space;
+      return this;
+    }
+
+    /**
+     * The row.
+     *
+     * @throws IllegalStateException naming every required field not set
+     * @throws IllegalArgumentException when a value is out of its domain
+     */
+    public Candidate build() {
+      List<String> missing = new ArrayList<>();
+      if (method == null) {
+        missing.add("method");
+      }
+      if (bnStrategy == null) {
+        missing.add("bnStrategy");
+      }
+      if (calibrated == null) {
+        missing.add("calibrated");
+      }
+      if (seed == null) {
+        missing.add("seed");
+      }
+      if (choice == null) {
+        missing.add("architecture");
+      }
+      if (oneShotAccuracy == null) {
+        missing.add("oneShotAccuracy");
+      }
+      if (!missing.isEmpty()) {
+        throw new IllegalStateException(
+            "a candidate needs " + String.join(", ", missing) + ": set them before build()");
+      }
+      return new Candidate(
+          method,
+          bnStrategy,
+          calibrated,
+          seed,
+          choice,
+          activePaths,
+          moduleHash,
+          oneShotAccuracy,
+          maxPaths,
+          space);
+    }
   }
 
   /** The supernet configuration this row belongs to (without the seed). */

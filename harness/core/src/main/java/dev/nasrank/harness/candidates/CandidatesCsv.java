@@ -1,8 +1,10 @@
 package dev.nasrank.harness.candidates;
 
 import dev.nasrank.files.AtomicFiles;
+import dev.nasrank.harness.space.Architecture;
 import dev.nasrank.harness.space.S4Choice;
-import dev.nasrank.harness.space.S4Space;
+import dev.nasrank.harness.space.SearchSpace;
+import dev.nasrank.harness.space.Spaces;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -12,11 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -25,10 +27,13 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * The one reader and writer of {@code candidates.csv}, a unit's file and a run's merged one. Reads
  * (header {@code method,bn_strategy,calibrated,seed,choice,active_paths,
- * module_hash,one_shot_accuracy}, optional extra column {@code max_paths}); every error names the
- * file, the line and the offending value. The {@code choice} must be an S4 choice ({@link
- * S4Choice#parse}), its number of active nodes must be {@code active_paths} and its NAS-Bench-101
- * cell must hash to {@code module_hash}; integers must fit their type (no wrapping).
+ * module_hash,one_shot_accuracy}, optional extra columns {@code max_paths} and {@code space});
+ * every error names the file, the line and the offending value. The {@code choice} must be a
+ * candidate id of the row's space ({@link SearchSpace#parse}; {@value Spaces#DEFAULT} when the file
+ * has no {@code space} column, as files written before it), its number of summed paths must be
+ * {@code active_paths} and its NAS-Bench-101 cell must hash to {@code module_hash}; integers must
+ * fit their type (no wrapping). Files are written with the {@code space} column last, so the rest
+ * of each line reads as before it existed.
  */
 public final class CandidatesCsv {
   /** The required columns, in the order the suite writes them. */
@@ -46,8 +51,8 @@ public final class CandidatesCsv {
   /** Optional column: the supernet's maximum number of active paths m (default 4). */
   public static final String MAX_PATHS = "max_paths";
 
-  /** NAS-Bench-101 hash of each S4 choice code, computed once. */
-  private static final Map<Integer, String> HASHES = new ConcurrentHashMap<>();
+  /** Optional column: the search space's id (default {@value Spaces#DEFAULT}); written last. */
+  public static final String SPACE = "space";
 
   private CandidatesCsv() {}
 
@@ -64,12 +69,14 @@ public final class CandidatesCsv {
         }
       }
       boolean hasMaxPaths = header.contains(MAX_PATHS);
+      boolean hasSpace = header.contains(SPACE);
+      Map<String, SearchSpace<?>> spaces = new HashMap<>();
       List<Candidate> rows = new ArrayList<>();
       Set<String> seen = new HashSet<>();
       for (CSVRecord r : parser) {
         long line = parser.getCurrentLineNumber();
-        Candidate c = parse(r, hasMaxPaths, file, line);
-        String key = c.runKey() + "|" + c.maxPaths() + "|" + c.choice();
+        Candidate c = parse(r, hasMaxPaths, hasSpace, spaces, file, line);
+        String key = c.space() + "|" + c.runKey() + "|" + c.maxPaths() + "|" + c.choice();
         if (!seen.add(key)) {
           throw new IllegalArgumentException(
               file
@@ -96,15 +103,30 @@ public final class CandidatesCsv {
   }
 
   /**
-   * Writes rows atomically in the column order of {@link #HEADER}, plus {@value #MAX_PATHS} when
-   * asked (a run's merged file; a unit's own file has one m and leaves it out). Accuracies as
-   * Java's shortest round-trip decimal.
+   * Whether a written file has the {@value #MAX_PATHS} column: a run's merged file does, a unit's
+   * own file (one m) does not.
    */
-  public static void write(Path file, List<Candidate> rows, boolean withMaxPaths) {
+  public enum Columns {
+    /** A unit's file: the {@link #HEADER} columns, then {@value #SPACE}. */
+    UNIT,
+    /**
+     * A run's merged file: the {@link #HEADER} columns, {@value #MAX_PATHS}, then {@value #SPACE}.
+     */
+    MERGED
+  }
+
+  /**
+   * Writes rows atomically in the column order of {@link #HEADER}, plus {@value #MAX_PATHS} for a
+   * {@link Columns#MERGED} file, then {@value #SPACE}. Accuracies as Java's shortest round-trip
+   * decimal.
+   */
+  public static void write(Path file, List<Candidate> rows, Columns columns) {
+    boolean withMaxPaths = columns == Columns.MERGED;
     List<String> header = new ArrayList<>(HEADER);
     if (withMaxPaths) {
       header.add(MAX_PATHS);
     }
+    header.add(SPACE);
     StringWriter w = new StringWriter();
     try (CSVPrinter p =
         new CSVPrinter(
@@ -121,6 +143,7 @@ public final class CandidatesCsv {
         if (withMaxPaths) {
           p.print(c.maxPaths());
         }
+        p.print(c.space());
         p.println();
       }
     } catch (IOException e) {
@@ -129,7 +152,13 @@ public final class CandidatesCsv {
     AtomicFiles.writeString(file, w.toString());
   }
 
-  private static Candidate parse(CSVRecord r, boolean hasMaxPaths, Path file, long line) {
+  private static Candidate parse(
+      CSVRecord r,
+      boolean hasMaxPaths,
+      boolean hasSpace,
+      Map<String, SearchSpace<?>> spaces,
+      Path file,
+      long line) {
     if (!r.isConsistent()) {
       throw new IllegalArgumentException(
           file
@@ -145,13 +174,21 @@ public final class CandidatesCsv {
       if (!cal.equals("true") && !cal.equals("false")) {
         throw new IllegalArgumentException("calibrated must be true or false, got '" + cal + "'");
       }
+      String spaceId = hasSpace ? r.get(SPACE) : Spaces.DEFAULT;
+      SearchSpace<?> space = spaces.computeIfAbsent(spaceId, Spaces::byId);
       String choiceText = r.get("choice");
-      S4Choice choice;
+      Architecture choice;
       try {
-        choice = S4Choice.parse(choiceText);
+        choice = space.parse(choiceText);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
-            "choice '" + choiceText + "' is not an S4 choice: " + e.getMessage(), e);
+            "choice '"
+                + choiceText
+                + "' is not a candidate of space "
+                + space.id()
+                + ": "
+                + e.getMessage(),
+            e);
       }
       int activePaths = parseInt("active_paths", r.get("active_paths"));
       if (activePaths != choice.activePaths()) {
@@ -162,10 +199,10 @@ public final class CandidatesCsv {
                 + choiceText
                 + "', which has "
                 + choice.activePaths()
-                + " active nodes");
+                + " active paths");
       }
       String hash = r.get("module_hash");
-      String expected = HASHES.computeIfAbsent(choice.code(), c -> S4Space.toSpec(choice).hash());
+      String expected = choice.moduleHash();
       if (!expected.equals(hash)) {
         throw new IllegalArgumentException(
             "module_hash "
@@ -185,7 +222,8 @@ public final class CandidatesCsv {
           activePaths,
           hash,
           parseDouble("one_shot_accuracy", r.get("one_shot_accuracy")),
-          hasMaxPaths ? parseInt(MAX_PATHS, r.get(MAX_PATHS)) : S4Choice.NODES);
+          hasMaxPaths ? parseInt(MAX_PATHS, r.get(MAX_PATHS)) : S4Choice.NODES,
+          space.id());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(file + ":" + line + ": " + e.getMessage(), e);
     }

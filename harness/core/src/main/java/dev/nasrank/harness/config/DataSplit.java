@@ -10,9 +10,9 @@ import java.util.stream.Collectors;
 
 /**
  * The one vocabulary of data splits for every command, profile and recorded configuration: the
- * CIFAR-10 splits of {@link Cifar10Split} and a synthetic one for tests and benchmarks.
- * Written in JSON and on the command line as the lowercase name ({@code mini}, {@code nb101},
- * {@code reference}, {@code jpg}, {@code synthetic}).
+ * CIFAR-10 splits of {@link Cifar10Split} and a synthetic one for tests and benchmarks. Written in
+ * JSON and on the command line as the lowercase name ({@code mini}, {@code nb101}, {@code
+ * reference}, {@code jpg}, {@code synthetic}).
  */
 public enum DataSplit {
   /** 4,068 training / 1,017 validation / 1,017 test images ({@link Cifar10Split#MINI}). */

@@ -1,7 +1,10 @@
 package dev.nasrank.harness.manifest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nasrank.files.Checksums;
 import java.nio.file.Path;
@@ -54,8 +57,58 @@ public record RunManifest(
   /** The schema tag written into every manifest. */
   public static final String SCHEMA = "nasrank-run/2";
 
+  /** Copies the collections; an absent one (an older run.json) reads as empty. */
   public RunManifest {
     unitCode = unitCode == null ? List.of() : List.copyOf(unitCode);
+    seeds = seeds == null ? Map.of() : Map.copyOf(seeds);
+    datasets = datasets == null ? Map.of() : Map.copyOf(datasets);
+    timingsSeconds = timingsSeconds == null ? Map.of() : Map.copyOf(timingsSeconds);
+    configuration = configuration == null ? CanonicalJson.MAPPER.createObjectNode() : configuration;
+  }
+
+  /**
+   * Reads a run.json of schema {@value #SCHEMA} or {@value #SCHEMA_V1} into this record (fields a
+   * writer added since read as they are; fields an older file lacks as empty or null).
+   *
+   * @throws IllegalArgumentException when the file is missing, malformed, of another schema or a
+   *     field has the wrong type, naming the file and the field
+   */
+  public static RunManifest read(Path file) {
+    JsonNode tree = ManifestIo.read(file);
+    String schema = tree.path("schema").asText("");
+    if (!schema.equals(SCHEMA) && !schema.equals(SCHEMA_V1)) {
+      throw new IllegalArgumentException(
+          file
+              + ": schema '"
+              + schema
+              + "' is not a run manifest (expected "
+              + SCHEMA
+              + " or "
+              + SCHEMA_V1
+              + ")");
+    }
+    try {
+      return READER.treeToValue(tree, RunManifest.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          file + ": not a run manifest: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static final ObjectMapper READER =
+      CanonicalJson.MAPPER.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  /**
+   * This manifest's configuration hash when it can be compared with this schema's ({@value
+   * #SCHEMA}), else null.
+   */
+  public String comparableConfigurationSha256() {
+    return SCHEMA.equals(schema) ? configurationSha256 : null;
+  }
+
+  /** The revision that wrote the manifest ({@link GitInfo#version()}); unknown when unrecorded. */
+  public String version() {
+    return git == null ? GitInfo.UNKNOWN : git.version();
   }
 
   /**

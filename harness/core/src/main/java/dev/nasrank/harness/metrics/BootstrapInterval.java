@@ -1,5 +1,6 @@
 package dev.nasrank.harness.metrics;
 
+import dev.nasrank.harness.config.Seeds;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleBiFunction;
@@ -32,9 +33,9 @@ public final class BootstrapInterval {
     this.confidence = confidence;
   }
 
-  /** 1,000 resamples, seed 2020, 95% confidence. */
+  /** 1,000 resamples, seed {@link Seeds#DEFAULT}, 95% confidence. */
   public static BootstrapInterval defaults() {
-    return new BootstrapInterval(1000, 2020L, 0.95);
+    return new BootstrapInterval(1000, Seeds.DEFAULT, 0.95);
   }
 
   public BootstrapInterval withResamples(int n) {

@@ -1,5 +1,7 @@
 package dev.nasrank.harness.setting;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
@@ -17,22 +19,27 @@ public enum BnStrategy {
   /** The sum divided by the number of active paths, then one batch norm. */
   SIMPLE_SCALING;
 
-  /** Lower-case name used in CLI options and CSV files, e.g. {@code linear_sbn}. */
+  /**
+   * The strategy's one name, in every file and command ({@code linear_sbn}); checkpoints written
+   * before 2026-12 spelled it as the enum constant, which {@link #parse} reads too.
+   */
+  @JsonValue
   public String cliName() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Parses a CLI/CSV name, case-insensitive, '-' accepted for '_'. */
+  /** Every name, as help texts and error messages list them, in declaration order. */
+  public static String names() {
+    return Names.of(values(), BnStrategy::cliName);
+  }
+
+  /**
+   * Parses a name, case-insensitive, '-' accepted for '_'.
+   *
+   * @throws IllegalArgumentException naming the value and every accepted name
+   */
+  @JsonCreator
   public static BnStrategy parse(String s) {
-    String n = s.replace('-', '_');
-    for (BnStrategy b : values()) {
-      if (b.cliName().equalsIgnoreCase(n)) {
-        return b;
-      }
-    }
-    throw new IllegalArgumentException(
-        "unknown bn strategy '"
-            + s
-            + "' (expected none, vanilla, linear_sbn, exponential_sbn or simple_scaling)");
+    return Names.parse(values(), BnStrategy::cliName, s, "bn strategy");
   }
 }

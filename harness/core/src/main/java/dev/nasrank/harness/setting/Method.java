@@ -1,5 +1,7 @@
 package dev.nasrank.harness.setting;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** How the supernet shares weights between branch combinations. */
@@ -16,18 +18,24 @@ public enum Method {
    */
   SPOS;
 
-  /** Lower-case name used in CLI options and CSV files. */
+  /** The method's one name, in every file and command ({@code mixpath}). */
+  @JsonValue
   public String cliName() {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Parses a CLI/CSV name, case-insensitive. */
+  /** Every name, as help texts and error messages list them, in declaration order. */
+  public static String names() {
+    return Names.of(values(), Method::cliName);
+  }
+
+  /**
+   * Parses a name, case-insensitive.
+   *
+   * @throws IllegalArgumentException naming the value and every accepted name
+   */
+  @JsonCreator
   public static Method parse(String s) {
-    for (Method m : values()) {
-      if (m.cliName().equalsIgnoreCase(s)) {
-        return m;
-      }
-    }
-    throw new IllegalArgumentException("unknown method '" + s + "' (expected mixpath or spos)");
+    return Names.parse(values(), Method::cliName, s, "method");
   }
 }

@@ -1,5 +1,6 @@
 package dev.nasrank.harness.space;
 
+import dev.nasrank.benchbridge.ModelSpec;
 import dev.nasrank.benchbridge.Op;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,11 +11,13 @@ import java.util.List;
  *
  * <p>Stored as one base-4 code (digit {@code i} is node {@code i}: 0 inactive, 1 conv1x1, 2
  * conv3x3, 3 maxpool3x3), so equality is by value. The stable string id lists the active nodes in
- * order, one-based, e.g. {@code n1:conv3x3,n3:maxpool3x3}; {@link #parse(String)} reads it back.
+ * order, one-based, e.g. {@code n1:conv3x3,n3:maxpool3x3}; {@link #parse(String)} reads it back. As
+ * an {@link Architecture} of {@link S4Space}, its spec, hash and supernet path are built once per
+ * code.
  *
  * @param code base-4 code of the node operations; at least one node is active
  */
-public record S4Choice(int code) implements Comparable<S4Choice> {
+public record S4Choice(int code) implements Architecture, Comparable<S4Choice> {
 
   /** Number of parallel choice nodes in an S4 cell. */
   public static final int NODES = 4;
@@ -137,7 +140,23 @@ public record S4Choice(int code) implements Comparable<S4Choice> {
     return digitOf(node) - 1;
   }
 
-  /** Number of active nodes (paths), 1..4. */
+  /** The NAS-Bench-101 cell ({@link S4Space#toSpec}'s layout), pruned. */
+  @Override
+  public ModelSpec spec() {
+    return S4Space.specOf(code);
+  }
+
+  /**
+   * The supernet's path: positions 0 input, 1..4 the nodes (active ones take the input), 5 the
+   * fixed vertex summing the active nodes, 6 the output.
+   */
+  @Override
+  public CellPath path() {
+    return S4Space.pathOf(code);
+  }
+
+  /** Number of active nodes (paths), 1..4: the in-degree of the fixed vertex. */
+  @Override
   public int activePaths() {
     int n = 0;
     for (int i = 0; i < NODES; i++) {
@@ -172,6 +191,7 @@ public record S4Choice(int code) implements Comparable<S4Choice> {
   }
 
   /** The stable id, e.g. {@code n1:conv3x3,n3:maxpool3x3}. */
+  @Override
   public String id() {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < NODES; i++) {

@@ -20,7 +20,7 @@ import java.util.Random;
  * #saveState()}, {@link #restoreState(byte[])}), so a resumed run continues the same sequence. Not
  * thread-safe.
  */
-public final class S4Sampler {
+public final class S4Sampler implements ArchitectureSampler<S4Choice> {
 
   private final int maxPaths;
   private final SamplerMode mode;
@@ -49,6 +49,7 @@ public final class S4Sampler {
   }
 
   /** Draws the next choice. */
+  @Override
   public S4Choice next() {
     int paths = 1 + random.nextInt(maxPaths);
     int pool = mode == SamplerMode.REFERENCE ? maxPaths : S4Choice.NODES;
@@ -73,6 +74,7 @@ public final class S4Sampler {
   }
 
   /** The generator state, for a checkpoint. */
+  @Override
   public byte[] saveState() {
     try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ObjectOutputStream out = new ObjectOutputStream(bytes)) {
@@ -89,6 +91,7 @@ public final class S4Sampler {
    *
    * @throws IllegalArgumentException if the bytes are not a saved sampler state
    */
+  @Override
   public void restoreState(byte[] state) {
     try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(state))) {
       in.setObjectInputFilter(ObjectInputFilter.Config.createFilter("java.util.Random;!*"));

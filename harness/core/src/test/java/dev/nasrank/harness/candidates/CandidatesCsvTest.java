@@ -40,7 +40,8 @@ class CandidatesCsvTest {
     List<Candidate> rows = CandidatesCsv.read(f);
     assertEquals(2, rows.size());
     assertEquals(
-        new Candidate("mixpath", "linear_sbn", true, 7, "n1:conv3x3-bn-relu", 1, HASH, 0.8125, 4),
+        new Candidate(
+            "mixpath", "linear_sbn", true, 7, "n1:conv3x3-bn-relu", 1, HASH, 0.8125, 4, "s4"),
         rows.get(0));
     assertEquals("n1:maxpool3x3,n2:conv1x1", rows.get(1).choice());
   }
@@ -127,5 +128,79 @@ class CandidatesCsvTest {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> CandidatesCsv.read(f));
     assertTrue(e.getMessage().contains("max_paths 4294967297"), e.getMessage());
+  }
+
+  /** A file written before the space column (the committed runs' form): every row is S4. */
+  @Test
+  void oldFilesReadAsS4AndAreWrittenBackWithTheSpaceColumnLast() throws Exception {
+    Path f = tmp.resolve("candidates.csv");
+    String oldHeader = HEADER.trim() + ",max_paths";
+    String line1 = "mixpath,vanilla,false,2020,n1:conv3x3,1," + HASH + ",0.125,4";
+    String line2 =
+        "spos,vanilla,true,2020,\"n2:maxpool3x3,n4:conv1x1\",2,"
+            + hash("n2:maxpool3x3,n4:conv1x1")
+            + ",0.5,3";
+    Files.writeString(f, oldHeader + "\r\n" + line1 + "\r\n" + line2 + "\r\n");
+    List<Candidate> rows = CandidatesCsv.read(f);
+    assertEquals(List.of("s4", "s4"), rows.stream().map(Candidate::space).toList());
+    assertEquals(3, rows.get(1).maxPaths());
+
+    Path out = tmp.resolve("out.csv");
+    CandidatesCsv.write(out, rows, CandidatesCsv.Columns.MERGED);
+    assertEquals(
+        oldHeader + ",space\r\n" + line1 + ",s4\r\n" + line2 + ",s4\r\n",
+        Files.readString(out),
+        "the rest of each line is as before");
+    assertEquals(rows, CandidatesCsv.read(out));
+
+    CandidatesCsv.write(out, rows.subList(0, 1), CandidatesCsv.Columns.UNIT);
+    assertEquals(
+        HEADER.trim()
+            + ",space\r\n"
+            + "mixpath,vanilla,false,2020,n1:conv3x3,1,"
+            + HASH
+            + ",0.125,s4\r\n",
+        Files.readString(out));
+  }
+
+  @Test
+  void anUnknownSpaceIsRefusedNamingFileLineAndValue() throws Exception {
+    Path f = tmp.resolve("candidates.csv");
+    Files.writeString(
+        f,
+        HEADER.trim()
+            + ",space\nmixpath,none,true,7,n1:conv3x3,1,"
+            + HASH
+            + ",0.8,s4\nmixpath,none,true,7,n1:conv3x3,1,"
+            + HASH
+            + ",0.8,nb101\n");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> CandidatesCsv.read(f));
+    assertEquals(f + ":3: unknown search space 'nb101' (known: s4)", e.getMessage());
+  }
+
+  @Test
+  void theBuilderNamesWhatIsMissingAndDefaultsMAndSpace() {
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> Candidate.builder().setMethod("mixpath").setSeed(1).build());
+    assertEquals(
+        "a candidate needs bnStrategy, calibrated, architecture, oneShotAccuracy: set them before"
+            + " build()",
+        e.getMessage());
+    Candidate c =
+        Candidate.builder()
+            .setMethod("mixpath")
+            .setBnStrategy("linear_sbn")
+            .setCalibrated(true)
+            .setSeed(7)
+            .setArchitecture("n1:conv3x3-bn-relu", 1, HASH)
+            .setOneShotAccuracy(0.8125)
+            .build();
+    assertEquals(
+        new Candidate(
+            "mixpath", "linear_sbn", true, 7, "n1:conv3x3-bn-relu", 1, HASH, 0.8125, 4, "s4"),
+        c);
   }
 }

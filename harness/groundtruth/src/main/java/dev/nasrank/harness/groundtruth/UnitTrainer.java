@@ -20,6 +20,7 @@ import ai.djl.util.Pair;
 import dev.nasrank.benchbridge.Evaluation;
 import dev.nasrank.benchbridge.ModelSpec;
 import dev.nasrank.datasets.BatchSource;
+import dev.nasrank.harness.config.Seeds;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -62,7 +63,7 @@ public final class UnitTrainer {
   public UnitResult train(ModelSpec spec, int repeat, BooleanSupplier stop, StepListener listener) {
     long seed = profile.seed(repeat);
     long start = System.nanoTime();
-    Engine.getInstance().setRandomSeed((int) seed);
+    Engine.getInstance().setRandomSeed(Seeds.torchSeed(seed));
     BatchSource train = data.train().apply(seed);
     int perEpoch = train.batchesPerEpoch();
     int total = perEpoch * profile.epochs();

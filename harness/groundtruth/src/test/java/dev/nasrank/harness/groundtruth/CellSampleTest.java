@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nasrank.benchbridge.GroundTruthSource;
 import dev.nasrank.benchbridge.ModelSpec;
+import dev.nasrank.datasets.TestData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CellSampleTest {
 
   private static GroundTruthSource oneK() throws IOException {
-    return CellSample.open(SharedFiles.require("nasbench101-partial/nasbench-vis_data-1k.json"));
+    return CellSample.open(TestData.require("nasbench101-partial/nasbench-vis_data-1k.json"));
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.nasrank.harness.groundtruth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.nasrank.datasets.DataRoot;
+import dev.nasrank.datasets.TestData;
 import dev.nasrank.harness.config.DataSplit;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ class CifarGroundTruthDataTest {
 
   @Test
   void miniSplitHasTheDocumentedSizesAndChecksums() {
-    Path bin = SharedFiles.require("cifar10-partial-bin/data_batch_1.bin");
+    Path bin = TestData.require("cifar10-partial-bin/data_batch_1.bin");
     Profile p = Profile.s4Mini();
     GroundTruthData data = CifarGroundTruthData.load(DataRoot.of(bin.getParent().getParent()), p);
     assertEquals(DataSplit.MINI, data.split());

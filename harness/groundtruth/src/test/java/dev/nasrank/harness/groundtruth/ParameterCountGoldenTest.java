@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nasrank.benchbridge.ModelSpec;
 import dev.nasrank.benchbridge.Op;
+import dev.nasrank.datasets.TestData;
 import dev.nasrank.harness.config.NetworkShape;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ class ParameterCountGoldenTest {
   private static JsonNode firstRecord() throws IOException {
     byte[] bytes =
         Files.readAllBytes(
-            SharedFiles.require("nasbench101-partial/first_record_nasbench_full.tfrecord"));
+            TestData.require("nasbench101-partial/first_record_nasbench_full.tfrecord"));
     long len =
         java.nio.ByteBuffer.wrap(bytes, 0, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).getLong();
     return JSON.readTree(new String(bytes, 12, (int) len, StandardCharsets.UTF_8));
@@ -66,8 +67,7 @@ class ParameterCountGoldenTest {
   @Test
   void arithmeticCountMatchesPublishedCountsOfTheThousandCells() throws IOException {
     JsonNode root =
-        JSON.readTree(
-            SharedFiles.require("nasbench101-partial/nasbench-vis_data-1k.json").toFile());
+        JSON.readTree(TestData.require("nasbench101-partial/nasbench-vis_data-1k.json").toFile());
     int checked = 0;
     List<ModelSpec> forDjl = new ArrayList<>();
     List<Long> djlExpected = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.nasrank.harness.report;
 
 import dev.nasrank.harness.candidates.Candidate;
+import dev.nasrank.harness.config.Seeds;
 import dev.nasrank.harness.metrics.BootstrapInterval;
 import dev.nasrank.harness.metrics.NoiseCeiling;
 import dev.nasrank.harness.metrics.RankMetrics;
@@ -29,9 +30,12 @@ public final class RankingEvaluator {
     this.precisionKs = precisionKs;
   }
 
-  /** 1,000 bootstrap resamples (seed 2020), repeat seed 2020, precision@5 and @10. */
+  /**
+   * 1,000 bootstrap resamples (seed {@link Seeds#DEFAULT}), repeat seed {@link Seeds#DEFAULT},
+   * precision@5 and @10.
+   */
   public static RankingEvaluator defaults() {
-    return new RankingEvaluator(BootstrapInterval.defaults(), 2020L, new int[] {5, 10});
+    return new RankingEvaluator(BootstrapInterval.defaults(), Seeds.DEFAULT, new int[] {5, 10});
   }
 
   public RankingEvaluator withBootstrap(BootstrapInterval b) {
@@ -128,7 +132,9 @@ public final class RankingEvaluator {
     }
     Candidate first = rows.get(0);
     for (Candidate c : rows) {
-      if (!c.runKey().equals(first.runKey()) || c.maxPaths() != first.maxPaths()) {
+      if (!c.runKey().equals(first.runKey())
+          || c.maxPaths() != first.maxPaths()
+          || !c.space().equals(first.space())) {
         throw new IllegalArgumentException(
             "one ranking mixes supernets: "
                 + first.setting().label()
@@ -136,12 +142,16 @@ public final class RankingEvaluator {
                 + first.seed()
                 + " m="
                 + first.maxPaths()
+                + " space "
+                + first.space()
                 + " and "
                 + c.setting().label()
                 + " seed "
                 + c.seed()
                 + " m="
-                + c.maxPaths());
+                + c.maxPaths()
+                + " space "
+                + c.space());
       }
       if (!gt.contains(c.moduleHash())) {
         throw new IllegalArgumentException(

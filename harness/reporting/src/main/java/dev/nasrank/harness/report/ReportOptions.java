@@ -1,16 +1,17 @@
 package dev.nasrank.harness.report;
 
+import dev.nasrank.harness.config.Seeds;
 import java.util.List;
 
 /**
- * Options of {@link Reporter#render}. Immutable; start from {@link #defaults()} and change with
- * {@code withX}.
+ * Options of {@link Reporter#render}. Immutable; {@link #defaults()}, or {@link #builder()} and
+ * {@code optX} for the fields that differ.
  *
  * @param bootstrapResamples resamples of the percentile bootstrap of each ranking's tau (default
  *     1,000)
- * @param bootstrapSeed seed of every bootstrap of the report (default 2020)
+ * @param bootstrapSeed seed of every bootstrap of the report (default {@link Seeds#DEFAULT})
  * @param repeatSeed seed that picks each architecture's repeat in the "one seeded repeat" variant
- *     (2020)
+ *     (default {@link Seeds#DEFAULT})
  * @param precisionKs the ks of precision@k (default 5 and 10)
  * @param variants the variants measured (default all 8; the default variant is always measured)
  * @param plots whether PNG plots are rendered (default true)
@@ -32,6 +33,7 @@ public record ReportOptions(
     double alpha,
     double power) {
 
+  /** Validates the counts and levels; copies the lists; the default variant is always measured. */
   public ReportOptions {
     if (bootstrapResamples < 1) {
       throw new IllegalArgumentException(
@@ -54,117 +56,114 @@ public record ReportOptions(
                 .toList();
   }
 
+  /** The defaults named on each field. */
   public static ReportOptions defaults() {
-    return new ReportOptions(
-        1000, 2020L, 2020L, List.of(5, 10), Variant.all(), true, 10_000, 0.05, 0.8);
+    return builder().build();
   }
 
-  public ReportOptions withBootstrapResamples(int n) {
-    return new ReportOptions(
-        n, bootstrapSeed, repeatSeed, precisionKs, variants, plots, studyResamples, alpha, power);
+  /** A builder holding the defaults. */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  public ReportOptions withBootstrapSeed(long s) {
-    return new ReportOptions(
-        bootstrapResamples,
-        s,
-        repeatSeed,
-        precisionKs,
-        variants,
-        plots,
-        studyResamples,
-        alpha,
-        power);
+  /** A builder holding these options, to change some. */
+  public Builder toBuilder() {
+    return builder()
+        .optBootstrapResamples(bootstrapResamples)
+        .optBootstrapSeed(bootstrapSeed)
+        .optRepeatSeed(repeatSeed)
+        .optPrecisionKs(precisionKs)
+        .optVariants(variants)
+        .optPlots(plots)
+        .optStudyResamples(studyResamples)
+        .optAlpha(alpha)
+        .optPower(power);
   }
 
-  public ReportOptions withRepeatSeed(long s) {
-    return new ReportOptions(
-        bootstrapResamples,
-        bootstrapSeed,
-        s,
-        precisionKs,
-        variants,
-        plots,
-        studyResamples,
-        alpha,
-        power);
-  }
+  /** Assembles {@link ReportOptions}; every field has the default the record documents. */
+  public static final class Builder {
+    private int bootstrapResamples = 1000;
+    private long bootstrapSeed = Seeds.DEFAULT;
+    private long repeatSeed = Seeds.DEFAULT;
+    private List<Integer> precisionKs = List.of(5, 10);
+    private List<Variant> variants = Variant.all();
+    private boolean plots = true;
+    private int studyResamples = 10_000;
+    private double alpha = 0.05;
+    private double power = 0.8;
 
-  public ReportOptions withPrecisionKs(List<Integer> ks) {
-    return new ReportOptions(
-        bootstrapResamples,
-        bootstrapSeed,
-        repeatSeed,
-        ks,
-        variants,
-        plots,
-        studyResamples,
-        alpha,
-        power);
-  }
+    private Builder() {}
 
-  public ReportOptions withVariants(List<Variant> v) {
-    return new ReportOptions(
-        bootstrapResamples,
-        bootstrapSeed,
-        repeatSeed,
-        precisionKs,
-        v,
-        plots,
-        studyResamples,
-        alpha,
-        power);
-  }
+    /** Default 1,000. */
+    public Builder optBootstrapResamples(int bootstrapResamples) {
+      this.bootstrapResamples = bootstrapResamples;
+      return this;
+    }
 
-  public ReportOptions withStudyResamples(int n) {
-    return new ReportOptions(
-        bootstrapResamples,
-        bootstrapSeed,
-        repeatSeed,
-        precisionKs,
-        variants,
-        plots,
-        n,
-        alpha,
-        power);
-  }
+    /** Default {@link Seeds#DEFAULT}. */
+    public Builder optBootstrapSeed(long bootstrapSeed) {
+      this.bootstrapSeed = bootstrapSeed;
+      return this;
+    }
 
-  public ReportOptions withAlpha(double a) {
-    return new ReportOptions(
-        bootstrapResamples,
-        bootstrapSeed,
-        repeatSeed,
-        precisionKs,
-        variants,
-        plots,
-        studyResamples,
-        a,
-        power);
-  }
+    /** Default {@link Seeds#DEFAULT}. */
+    public Builder optRepeatSeed(long repeatSeed) {
+      this.repeatSeed = repeatSeed;
+      return this;
+    }
 
-  public ReportOptions withPower(double p) {
-    return new ReportOptions(
-        bootstrapResamples,
-        bootstrapSeed,
-        repeatSeed,
-        precisionKs,
-        variants,
-        plots,
-        studyResamples,
-        alpha,
-        p);
-  }
+    /** Default 5 and 10. */
+    public Builder optPrecisionKs(List<Integer> precisionKs) {
+      this.precisionKs = precisionKs;
+      return this;
+    }
 
-  public ReportOptions withPlots(boolean p) {
-    return new ReportOptions(
-        bootstrapResamples,
-        bootstrapSeed,
-        repeatSeed,
-        precisionKs,
-        variants,
-        p,
-        studyResamples,
-        alpha,
-        power);
+    /** Default all 8. */
+    public Builder optVariants(List<Variant> variants) {
+      this.variants = variants;
+      return this;
+    }
+
+    /** Default true. */
+    public Builder optPlots(boolean plots) {
+      this.plots = plots;
+      return this;
+    }
+
+    /** Default 10,000. */
+    public Builder optStudyResamples(int studyResamples) {
+      this.studyResamples = studyResamples;
+      return this;
+    }
+
+    /** Default 0.05. */
+    public Builder optAlpha(double alpha) {
+      this.alpha = alpha;
+      return this;
+    }
+
+    /** Default 0.8. */
+    public Builder optPower(double power) {
+      this.power = power;
+      return this;
+    }
+
+    /**
+     * The options.
+     *
+     * @throws IllegalArgumentException when a value is out of range
+     */
+    public ReportOptions build() {
+      return new ReportOptions(
+          bootstrapResamples,
+          bootstrapSeed,
+          repeatSeed,
+          precisionKs,
+          variants,
+          plots,
+          studyResamples,
+          alpha,
+          power);
+    }
   }
 }

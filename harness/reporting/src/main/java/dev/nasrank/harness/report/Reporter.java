@@ -14,6 +14,7 @@ import dev.nasrank.harness.report.stats.HierarchicalBootstrap;
 import dev.nasrank.harness.report.stats.StatisticsCsv;
 import dev.nasrank.harness.report.stats.StudyData;
 import dev.nasrank.harness.report.stats.StudyStatistics;
+import dev.nasrank.harness.space.Spaces;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -60,10 +61,116 @@ public final class Reporter {
   public static ReportResult render(
       RunDirectory dir, GroundTruth gt, ReportOptions options, Progress progress) {
     long start = System.nanoTime();
+    Measured m = measure(dir, gt, options, progress);
+    writeTables(dir, m, options);
+
+    ReportDocument doc =
+        new ReportDocument("nasrank report: " + dir.root().toAbsolutePath().getFileName());
+    TreeSet<Long> seeds =
+        m.runs().keySet().stream()
+            .map(Candidate.RunKey::seed)
+            .collect(Collectors.toCollection(TreeSet::new));
+    doc.paragraph(
+        String.format(
+            Locale.ROOT,
+            "%d candidate rows, %d rankings (%d settings x seeds %s), maximum "
+                + "paths m = %d. Ground truth: %s; default = mean of the repeats' final validation accuracies. Accuracies "
+                + "are fractions in [0,1]. Every tau is Kendall tau-b; 'ceiling' is the noise ceiling (mean tau-b between "
+                + "ground-truth repeats over the same architectures). Definitions: docs/report.md.",
+            m.all().size(),
+            m.runs().size(),
+            m.runs().keySet().stream().map(Candidate.RunKey::setting).distinct().count(),
+            seeds,
+            m.mainM(),
+            gt.description()));
+    if (m.uniqueCovered() < m.uniqueRead()) {
+      doc.paragraph(
+          String.format(
+              Locale.ROOT,
+              "The ground truth holds %d of the %d architectures evaluated; the "
+                  + "other %d (%d candidate rows) are left out of every ranking.",
+              m.uniqueCovered(),
+              m.uniqueRead(),
+              m.uniqueRead() - m.uniqueCovered(),
+              m.read().size() - m.all().size()));
+    }
+    if (!m.space().equals(Spaces.S4)) {
+      doc.paragraph(
+          "The MixPath paper's claims concern its S4 space; this run's space is "
+              + m.space()
+              + ", so none is audited.");
+    }
+    List<Path> plots = new ArrayList<>();
+    StudySections.claims(doc, m.claims());
+    StudySections.settings(doc, dir, m.statistics(), options.plots(), plots);
+    StudySections.pairs(doc, dir, m.statistics(), options.plots(), plots);
+    VariantSummaries.perSeedTable(doc, m.ranking());
+    VariantSummaries.variantTable(doc, m.summaries(), options.precisionKs(), options.alpha());
+
+    if (options.plots()) {
+      Plots.distributionsByActivePaths(doc, dir, m.read(), m.mainM(), plots);
+      Plots.distributionsByMaxPaths(doc, dir, m.read(), plots);
+      Plots.scatters(doc, dir, m.variants(), plots);
+    }
+    if (m.diagnostics() != null) {
+      DiagnosticsSection.render(
+          doc,
+          dir,
+          m.diagnostics(),
+          seeds.isEmpty() ? null : seeds.first(),
+          options.plots(),
+          plots);
+    }
+
+    boolean manifestWritten = writeManifestIfAbsent(dir, gt, options, start);
+    DiagnosticsSection.manifest(doc, ManifestIo.read(dir.runJson()), manifestWritten);
+
+    AtomicFiles.writeString(dir.reportMd(), doc.toMarkdown());
+    AtomicFiles.writeString(dir.reportHtml(), doc.toHtml());
+    List<Path> stale =
+        options.plots() ? removeStalePlots(dir.root().resolve("plots"), plots) : List.of();
+    return new ReportResult(
+        dir,
+        List.copyOf(m.ranking()),
+        List.copyOf(m.variants()),
+        m.statistics(),
+        m.claims(),
+        List.copyOf(plots),
+        stale,
+        manifestWritten);
+  }
+
+  /**
+   * What {@link #measure} computed from a run's candidates: the rows read and those the ground
+   * truth covers, the rankings of the largest m by (setting, seed), every variant's result, the
+   * study's statistics and the paper's claims (S4 only).
+   */
+  record Measured(
+      List<Candidate> read,
+      List<Candidate> all,
+      long uniqueRead,
+      long uniqueCovered,
+      String space,
+      int mainM,
+      Map<Candidate.RunKey, List<Candidate>> runs,
+      List<RankingRow> ranking,
+      List<ReportResult.VariantResult> variants,
+      List<VariantSummaries.Summary> summaries,
+      StudyStatistics statistics,
+      DiagnosticsFile diagnostics,
+      List<ClaimResult> claims) {}
+
+  /** Reads the candidates and measures every ranking; writes nothing. */
+  static Measured measure(
+      RunDirectory dir, GroundTruth gt, ReportOptions options, Progress progress) {
     List<Candidate> read = CandidatesCsv.read(dir.candidatesCsv());
+    List<String> spaces = read.stream().map(Candidate::space).distinct().toList();
+    if (spaces.size() != 1) {
+      throw new IllegalArgumentException(
+          dir.candidatesCsv() + " mixes the spaces " + spaces + ": one run ranks one space");
+    }
     // Rank over the architectures the ground truth holds (a partial ground truth leaves the others
-    // out, and the
-    // report says how many).
+    // out, and the report says how many).
     List<Candidate> all = read.stream().filter(c -> gt.contains(c.moduleHash())).toList();
     long uniqueRead = read.stream().map(Candidate::moduleHash).distinct().count();
     long uniqueCovered = all.stream().map(Candidate::moduleHash).distinct().count();
@@ -116,96 +223,56 @@ public final class Reporter {
         }
       }
     }
-    List<String> kCols = options.precisionKs().stream().map(k -> "precision_at_" + k).toList();
-    RankingCsv.write(dir.rankingCsv(), ranking);
-    AtomicFiles.writeString(
-        dir.variantsCsv(), VariantSummaries.variantsCsv(variants, options.precisionKs(), kCols));
     List<VariantSummaries.Summary> summaries = VariantSummaries.summarize(variants);
-    AtomicFiles.writeString(dir.summaryCsv(), VariantSummaries.summaryCsv(summaries));
-
     StudyStatistics statistics =
         StudyStatistics.of(
             StudyData.of(runs, gt),
             HierarchicalBootstrap.of(options.studyResamples(), options.bootstrapSeed()),
             options.alpha(),
             options.power());
-    StatisticsCsv.write(dir.settingsCsv(), dir.comparisonsCsv(), statistics);
     DiagnosticsFile diagnostics =
         Files.isRegularFile(dir.diagnosticsJson())
             ? DiagnosticsFile.read(dir.diagnosticsJson())
             : null;
+    String space = spaces.get(0);
     List<ClaimResult> claims =
-        PaperClaims.audit(
-            statistics,
-            diagnostics == null ? List.of() : diagnostics.sbn(),
-            read,
-            options.studyResamples(),
-            options.bootstrapSeed());
-    ClaimsCsv.write(dir.claimsCsv(), claims);
-
-    ReportDocument doc =
-        new ReportDocument("nasrank report: " + dir.root().toAbsolutePath().getFileName());
-    TreeSet<Long> seeds =
-        runs.keySet().stream()
-            .map(Candidate.RunKey::seed)
-            .collect(Collectors.toCollection(TreeSet::new));
-    doc.paragraph(
-        String.format(
-            Locale.ROOT,
-            "%d candidate rows, %d rankings (%d settings x seeds %s), maximum "
-                + "paths m = %d. Ground truth: %s; default = mean of the repeats' final validation accuracies. Accuracies "
-                + "are fractions in [0,1]. Every tau is Kendall tau-b; 'ceiling' is the noise ceiling (mean tau-b between "
-                + "ground-truth repeats over the same architectures). Definitions: docs/report.md.",
-            all.size(),
-            runs.size(),
-            runs.keySet().stream().map(Candidate.RunKey::setting).distinct().count(),
-            seeds,
-            mainM,
-            gt.description()));
-    if (uniqueCovered < uniqueRead) {
-      doc.paragraph(
-          String.format(
-              Locale.ROOT,
-              "The ground truth holds %d of the %d architectures evaluated; the "
-                  + "other %d (%d candidate rows) are left out of every ranking.",
-              uniqueCovered,
-              uniqueRead,
-              uniqueRead - uniqueCovered,
-              read.size() - all.size()));
-    }
-    List<Path> plots = new ArrayList<>();
-    StudySections.claims(doc, claims);
-    StudySections.settings(doc, dir, statistics, options.plots(), plots);
-    StudySections.pairs(doc, dir, statistics, options.plots(), plots);
-    VariantSummaries.perSeedTable(doc, ranking);
-    VariantSummaries.variantTable(doc, summaries, options.precisionKs(), options.alpha());
-
-    if (options.plots()) {
-      Plots.distributionsByActivePaths(doc, dir, read, mainM, plots);
-      Plots.distributionsByMaxPaths(doc, dir, read, plots);
-      Plots.scatters(doc, dir, variants, plots);
-    }
-    if (diagnostics != null) {
-      DiagnosticsSection.render(
-          doc, dir, diagnostics, seeds.isEmpty() ? null : seeds.first(), options.plots(), plots);
-    }
-
-    boolean manifestWritten = writeManifestIfAbsent(dir, gt, options, start);
-    DiagnosticsSection.manifest(doc, ManifestIo.read(dir.runJson()), manifestWritten);
-
-    AtomicFiles.writeString(dir.reportMd(), doc.toMarkdown());
-    AtomicFiles.writeString(dir.reportHtml(), doc.toHtml());
-    List<Path> stale =
-        options.plots() ? removeStalePlots(dir.root().resolve("plots"), plots) : List.of();
-    return new ReportResult(
-        dir,
-        List.copyOf(ranking),
-        List.copyOf(variants),
+        space.equals(Spaces.S4)
+            ? PaperClaims.audit(
+                statistics,
+                diagnostics == null ? List.of() : diagnostics.sbn(),
+                read,
+                options.studyResamples(),
+                options.bootstrapSeed())
+            : List.of();
+    return new Measured(
+        read,
+        all,
+        uniqueRead,
+        uniqueCovered,
+        space,
+        mainM,
+        runs,
+        ranking,
+        variants,
+        summaries,
         statistics,
-        claims,
-        List.copyOf(plots),
-        stale,
-        manifestWritten);
+        diagnostics,
+        claims);
+  }
+
+  /**
+   * Writes the measured tables: ranking.csv, variants.csv, summary.csv, settings.csv,
+   * comparisons.csv and claims.csv.
+   */
+  static void writeTables(RunDirectory dir, Measured m, ReportOptions options) {
+    List<String> kCols = options.precisionKs().stream().map(k -> "precision_at_" + k).toList();
+    RankingCsv.write(dir.rankingCsv(), m.ranking());
+    AtomicFiles.writeString(
+        dir.variantsCsv(),
+        VariantSummaries.variantsCsv(m.variants(), options.precisionKs(), kCols));
+    AtomicFiles.writeString(dir.summaryCsv(), VariantSummaries.summaryCsv(m.summaries()));
+    StatisticsCsv.write(dir.settingsCsv(), dir.comparisonsCsv(), m.statistics());
+    ClaimsCsv.write(dir.claimsCsv(), m.claims());
   }
 
   /**

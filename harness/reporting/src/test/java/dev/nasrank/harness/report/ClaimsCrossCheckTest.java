@@ -60,7 +60,7 @@ class ClaimsCrossCheckTest {
         Reporter.render(
             dir,
             InMemoryGroundTruth.readCsv(dir.root().resolve("groundtruth.csv"), 108),
-            ReportOptions.defaults().withBootstrapResamples(20).withPlots(false));
+            ReportOptions.builder().optBootstrapResamples(20).optPlots(false).build());
     // 5 perfect x 7 reversed settings: 35 decided pairs, the other 66 - 35 = 31 undecided
     assertEquals(35, res.statistics().decided());
 

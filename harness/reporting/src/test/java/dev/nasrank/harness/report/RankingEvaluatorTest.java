@@ -19,7 +19,7 @@ class RankingEvaluatorTest {
   private static final String H3 = "00000000000000000000000000000003";
 
   private static Candidate row(String choice, String hash, int paths, double acc) {
-    return new Candidate("mixpath", "linear_sbn", true, 1, choice, paths, hash, acc, 4);
+    return new Candidate("mixpath", "linear_sbn", true, 1, choice, paths, hash, acc, 4, "s4");
   }
 
   private static GroundTruth threeArchitectures() {
@@ -141,7 +141,7 @@ class RankingEvaluatorTest {
 
   @Test
   void rowsOfDifferentSupernetsAreRejected() {
-    Candidate other = new Candidate("mixpath", "linear_sbn", true, 2, "b", 1, H2, 0.5, 4);
+    Candidate other = new Candidate("mixpath", "linear_sbn", true, 2, "b", 1, H2, 0.5, 4, "s4");
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,

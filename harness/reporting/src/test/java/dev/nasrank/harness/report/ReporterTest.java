@@ -83,7 +83,7 @@ class ReporterTest {
     Path old = Files.write(plots.resolve("cosine-unit-7-candidate-ops.png"), new byte[] {1});
     Path notes = Files.writeString(plots.resolve("notes.txt"), "mine");
     ReportOptions options =
-        ReportOptions.defaults().withBootstrapResamples(20).withStudyResamples(50);
+        ReportOptions.builder().optBootstrapResamples(20).optStudyResamples(50).build();
     ReportResult res = Reporter.render(dir, SyntheticRun.groundTruth(5), options);
     assertEquals(List.of(old), res.stalePlots());
     assertFalse(Files.exists(old));
@@ -92,7 +92,9 @@ class ReporterTest {
     res.plots().forEach(p -> assertTrue(Files.exists(p), p.toString()));
     // without plots the report leaves plots/ as it is
     Files.write(old, new byte[] {1});
-    ReportResult bare = Reporter.render(dir, SyntheticRun.groundTruth(5), options.withPlots(false));
+    ReportResult bare =
+        Reporter.render(
+            dir, SyntheticRun.groundTruth(5), options.toBuilder().optPlots(false).build());
     assertEquals(List.of(), bare.stalePlots());
     assertTrue(Files.exists(old) && Files.exists(res.plots().get(0)));
   }
@@ -113,7 +115,9 @@ class ReporterTest {
     diagnostics().write(dir.diagnosticsJson());
     ReportResult res =
         Reporter.render(
-            dir, gt, ReportOptions.defaults().withBootstrapResamples(50).withStudyResamples(200));
+            dir,
+            gt,
+            ReportOptions.builder().optBootstrapResamples(50).optStudyResamples(200).build());
 
     // 3 settings x 2 calibrations x 2 seeds rankings of the 34 unique m=4 architectures
     assertEquals(12, res.ranking().size());
@@ -222,10 +226,11 @@ class ReporterTest {
         Reporter.render(
             dir,
             partial,
-            ReportOptions.defaults()
-                .withBootstrapResamples(20)
-                .withStudyResamples(50)
-                .withPlots(false));
+            ReportOptions.builder()
+                .optBootstrapResamples(20)
+                .optStudyResamples(50)
+                .optPlots(false)
+                .build());
 
     assertEquals(2, res.ranking().size());
     res.ranking().forEach(r -> assertEquals(10, r.n()));

@@ -44,10 +44,11 @@ class StatisticsHandCaseTest {
     Reporter.render(
         dir,
         InMemoryGroundTruth.readCsv(dir.root().resolve("groundtruth.csv"), 108),
-        ReportOptions.defaults()
-            .withBootstrapResamples(50)
-            .withStudyResamples(2000)
-            .withPlots(false));
+        ReportOptions.builder()
+            .optBootstrapResamples(50)
+            .optStudyResamples(2000)
+            .optPlots(false)
+            .build());
 
     List<String[]> settings = TinyRun.csv(dir.settingsCsv());
     assertEquals(StatisticsCsv.SETTINGS_HEADER, String.join(",", settings.get(0)));

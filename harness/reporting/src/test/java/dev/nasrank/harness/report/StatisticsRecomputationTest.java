@@ -48,11 +48,12 @@ class StatisticsRecomputationTest {
     Reporter.render(
         dir,
         InMemoryGroundTruth.readCsv(root.resolve("gt.csv"), 108),
-        ReportOptions.defaults()
-            .withBootstrapResamples(20)
-            .withStudyResamples(RESAMPLES)
-            .withBootstrapSeed(SEED)
-            .withPlots(false));
+        ReportOptions.builder()
+            .optBootstrapResamples(20)
+            .optStudyResamples(RESAMPLES)
+            .optBootstrapSeed(SEED)
+            .optPlots(false)
+            .build());
 
     // the data, read independently: settings in table order, seeds and hashes ascending
     TreeMap<String, double[]> gt = new TreeMap<>();

@@ -2,11 +2,10 @@ package dev.nasrank.harness.eval;
 
 import ai.djl.ndarray.NDManager;
 import dev.nasrank.datasets.BatchSource;
-import dev.nasrank.harness.space.S4Choice;
-import dev.nasrank.harness.space.S4Space;
+import dev.nasrank.harness.setting.CalibrationMode;
+import dev.nasrank.harness.space.Architecture;
 import dev.nasrank.harness.supernet.Supernet;
 import dev.nasrank.harness.train.BnCalibrator;
-import dev.nasrank.harness.train.CalibrationMode;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +14,11 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 
 /**
- * Evaluates S4 choices with inherited supernet weights: top-1 accuracy on the validation batches in
- * eval mode, with the trained BN statistics and/or after BN post-calibration ({@link
- * BnCalibrator}). Candidates do not influence each other: each is calibrated from the same state,
- * and the trained statistics are in place again when evaluation returns.
+ * Evaluates the candidates of a supernet's space with inherited supernet weights: top-1 accuracy on
+ * the validation batches in eval mode, with the trained BN statistics and/or after BN
+ * post-calibration ({@link BnCalibrator}). Candidates do not influence each other: each is
+ * calibrated from the same state, and the trained statistics are in place again when evaluation
+ * returns.
  *
  * <p>By default the work is done batch by batch with what every choice shares computed once ({@link
  * EvalPath#SHARED}); {@link EvalPath#PER_CHOICE} is the choice-by-choice reference. Both give
@@ -58,10 +58,10 @@ public final class OneShotEvaluator {
    * @param manager parent manager for batches
    * @return uncalibrated results in choice order, then calibrated ones
    */
-  public List<CandidateResult> evaluate(
-      Supernet net,
+  public <A extends Architecture> List<CandidateResult> evaluate(
+      Supernet<A> net,
       long seed,
-      List<S4Choice> choices,
+      List<A> choices,
       BatchSource validation,
       BatchSource calibration,
       EvalOptions opts,
@@ -73,10 +73,10 @@ public final class OneShotEvaluator {
    * As {@link #evaluate(Supernet, long, List, BatchSource, BatchSource, EvalOptions, NDManager)},
    * telling {@code phases} when each part of the work starts (benchmarks).
    */
-  public List<CandidateResult> evaluate(
-      Supernet net,
+  public <A extends Architecture> List<CandidateResult> evaluate(
+      Supernet<A> net,
       long seed,
-      List<S4Choice> choices,
+      List<A> choices,
       BatchSource validation,
       BatchSource calibration,
       EvalOptions opts,
@@ -110,17 +110,10 @@ public final class OneShotEvaluator {
         continue;
       }
       for (int i = 0; i < choices.size(); i++) {
-        S4Choice choice = choices.get(i);
+        A choice = choices.get(i);
         out.add(
             new CandidateResult(
-                cfg.method(),
-                cfg.bnStrategy(),
-                k == 1,
-                seed,
-                choice,
-                choice.activePaths(),
-                S4Space.toSpec(choice).hash(),
-                acc[k][i]));
+                cfg.space().id(), cfg.method(), cfg.bnStrategy(), k == 1, seed, choice, acc[k][i]));
       }
     }
     log.printf(

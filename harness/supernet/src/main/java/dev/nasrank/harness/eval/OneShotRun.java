@@ -2,12 +2,10 @@ package dev.nasrank.harness.eval;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
-import dev.nasrank.harness.space.S4Choice;
-import dev.nasrank.harness.space.S4Space;
-import dev.nasrank.harness.space.SamplerMode;
+import dev.nasrank.harness.setting.CalibrationMode;
+import dev.nasrank.harness.space.Architecture;
 import dev.nasrank.harness.supernet.Supernet;
 import dev.nasrank.harness.supernet.SupernetConfig;
-import dev.nasrank.harness.train.CalibrationMode;
 import dev.nasrank.harness.train.Checkpoint;
 import dev.nasrank.harness.train.SupernetData;
 import java.io.IOException;
@@ -16,9 +14,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Loads a trained supernet from its checkpoint, evaluates every choice its sampler can produce (255
- * for m = 4) on the validation part of a split, with and/or without BN calibration, and writes
- * {@code candidates.csv} and {@code architectures.csv} atomically.
+ * Loads a trained supernet from its checkpoint, evaluates every candidate of its space (for S4
+ * every choice its sampler can produce, 255 for m = 4) on the validation part of a split, with
+ * and/or without BN calibration, and writes {@code candidates.csv} and {@code architectures.csv}
+ * atomically.
  */
 public final class OneShotRun {
 
@@ -29,22 +28,22 @@ public final class OneShotRun {
   public static final String ARCHITECTURES_CSV = "architectures.csv";
 
   private final PrintStream log;
+  private final EvalPath path;
 
   /**
    * @param log progress and summary lines
    */
   public OneShotRun(PrintStream log) {
-    this.log = log;
+    this(log, EvalPath.SHARED);
   }
 
   /**
-   * The choices a supernet was trained on: all of S4 with at most m paths, or the reference
-   * sampler's subset.
+   * @param log progress and summary lines
+   * @param path how the evaluator orders its work (both give identical results)
    */
-  public static List<S4Choice> choicesOf(SupernetConfig cfg) {
-    return cfg.samplerMode() == SamplerMode.REFERENCE
-        ? S4Space.referenceChoices(cfg.maxPaths())
-        : S4Space.choices(cfg.maxPaths());
+  public OneShotRun(PrintStream log, EvalPath path) {
+    this.log = log;
+    this.path = path;
   }
 
   /**
@@ -53,36 +52,36 @@ public final class OneShotRun {
    * @throws IOException if the checkpoint cannot be read or the CSVs cannot be written
    */
   public EvaluateResult evaluate(EvaluateConfig cfg) throws IOException {
+    return evaluate(cfg, PhaseListener.NONE);
+  }
+
+  /**
+   * As {@link #evaluate(EvaluateConfig)}, telling {@code phases} when each part of the evaluation
+   * starts (benchmarks: loading the data and the checkpoint precedes the first phase, writing the
+   * CSV files follows the last).
+   */
+  public EvaluateResult evaluate(EvaluateConfig cfg, PhaseListener phases) throws IOException {
     Device device = cfg.device().resolve();
     Checkpoint header = Checkpoint.readHeader(cfg.checkpoint());
     boolean exact = cfg.options().calibrated() && cfg.options().mode() == CalibrationMode.EXACT;
     SupernetData data =
-        SupernetData.load(cfg.split(), cfg.dataRoot(), cfg.batchSize(), header.seed(), exact, true);
-    List<S4Choice> choices = choicesOf(header.config());
-    if (cfg.maxChoices() > 0 && cfg.maxChoices() < choices.size()) {
-      choices = choices.subList(0, cfg.maxChoices());
-    }
+        SupernetData.load(
+            cfg.split(),
+            cfg.dataRoot(),
+            cfg.batchSize(),
+            header.seed(),
+            exact ? SupernetData.Parts.ALL : SupernetData.Parts.VALIDATION);
     List<CandidateResult> rows;
     try (NDManager manager = NDManager.newBaseManager(device)) {
-      Supernet net = Checkpoint.loadSupernet(cfg.checkpoint(), manager);
-      log.printf(
-          "evaluating %d choices of %s on %s (%s split, %d images) on %s%n",
-          choices.size(),
-          cfg.checkpoint(),
-          cfg.split(),
-          data.split(),
-          data.validation().size(),
-          device);
       rows =
-          new OneShotEvaluator(log)
-              .evaluate(
-                  net,
-                  header.seed(),
-                  choices,
-                  data.validation(),
-                  data.calibration(),
-                  cfg.options(),
-                  manager);
+          evaluate(
+              Checkpoint.loadSupernet(cfg.checkpoint(), manager),
+              header,
+              data,
+              cfg,
+              device,
+              manager,
+              phases);
     }
     List<ArchitectureResult> archs = ArchitectureResult.aggregate(rows);
     Path cand = cfg.outDir().resolve(CANDIDATES_CSV);
@@ -90,5 +89,44 @@ public final class OneShotRun {
     ResultCsv.writeCandidates(cand, rows);
     ResultCsv.writeArchitectures(arch, archs);
     return new EvaluateResult(device.toString(), rows, archs, cand, arch);
+  }
+
+  /**
+   * The candidates a supernet is evaluated on: every candidate of its space (the ones its sampler
+   * can produce: 255 for S4 at m = 4), or the first {@code maxChoices} of them.
+   */
+  public static <A extends Architecture> List<A> candidatesOf(
+      SupernetConfig<A> supernet, int maxChoices) {
+    List<A> all = supernet.space().candidates();
+    return maxChoices > 0 && maxChoices < all.size() ? all.subList(0, maxChoices) : all;
+  }
+
+  private <A extends Architecture> List<CandidateResult> evaluate(
+      Supernet<A> net,
+      Checkpoint header,
+      SupernetData data,
+      EvaluateConfig cfg,
+      Device device,
+      NDManager manager,
+      PhaseListener phases) {
+    List<A> choices = candidatesOf(net.config(), cfg.maxChoices());
+    log.printf(
+        "evaluating %d choices of %s on %s (%s split, %d images) on %s%n",
+        choices.size(),
+        cfg.checkpoint(),
+        cfg.split(),
+        data.split(),
+        data.validation().size(),
+        device);
+    return new OneShotEvaluator(log, path)
+        .evaluate(
+            net,
+            header.seed(),
+            choices,
+            data.validation(),
+            data.calibration(),
+            cfg.options(),
+            manager,
+            phases);
   }
 }

@@ -1,18 +1,16 @@
 package dev.nasrank.harness.eval;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.dataset.Batch;
 import dev.nasrank.datasets.BatchSource;
-import dev.nasrank.harness.space.S4Choice;
-import dev.nasrank.harness.supernet.ChoiceParams;
+import dev.nasrank.harness.setting.CalibrationMode;
+import dev.nasrank.harness.space.Architecture;
 import dev.nasrank.harness.supernet.RunningBatchNorm;
 import dev.nasrank.harness.supernet.Supernet;
 import dev.nasrank.harness.train.BnCalibrator;
-import dev.nasrank.harness.train.CalibrationMode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -32,9 +30,9 @@ final class PerChoiceEvaluation {
    * Accuracies of every choice: {@code [0]} uncalibrated (or null), {@code [1]} calibrated (or
    * null).
    */
-  static double[][] run(
-      Supernet net,
-      List<S4Choice> choices,
+  static <A extends Architecture> double[][] run(
+      Supernet<A> net,
+      List<A> choices,
       BatchSource validation,
       BatchSource calibration,
       EvalOptions opts,
@@ -64,7 +62,7 @@ final class PerChoiceEvaluation {
       List<NDArray> calibrationInputs =
           calibrationBatches.stream().map(b -> b.getData().head()).toList();
       for (int c = 0; c < choices.size(); c++) {
-        S4Choice choice = choices.get(c);
+        A choice = choices.get(c);
         if (plain != null) {
           phases.enter(EvalPhase.UNCALIBRATED);
           plain[c] = accuracy(net, choice, validation, opts.maxEvalBatches(), manager, ps);
@@ -99,9 +97,9 @@ final class PerChoiceEvaluation {
    * @param maxBatches cap, 0 = all
    * @return a fraction in [0, 1]
    */
-  static double accuracy(
-      Supernet net,
-      S4Choice choice,
+  static <A extends Architecture> double accuracy(
+      Supernet<A> net,
+      A choice,
       BatchSource validation,
       int maxBatches,
       NDManager manager,
@@ -113,8 +111,7 @@ final class PerChoiceEvaluation {
     while (it.hasNext() && (maxBatches == 0 || n < maxBatches)) {
       try (Batch b = it.next()) {
         NDArray x = b.getData().head();
-        NDArray logits =
-            net.forward(ps, new NDList(x), false, ChoiceParams.of(choice)).singletonOrThrow();
+        NDArray logits = net.logits(ps, x, choice, false);
         correct +=
             logits
                 .argMax(1)

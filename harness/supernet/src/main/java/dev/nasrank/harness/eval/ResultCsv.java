@@ -38,7 +38,8 @@ public final class ResultCsv {
    * CandidatesCsv#write}).
    */
   public static void writeCandidates(Path file, List<CandidateResult> rows) {
-    CandidatesCsv.write(file, rows.stream().map(CandidateResult::toCandidate).toList(), false);
+    CandidatesCsv.write(
+        file, rows.stream().map(CandidateResult::toCandidate).toList(), CandidatesCsv.Columns.UNIT);
   }
 
   /** Writes the unique-architecture file atomically. */

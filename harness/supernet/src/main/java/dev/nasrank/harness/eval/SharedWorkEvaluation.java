@@ -6,13 +6,13 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.dataset.Batch;
 import dev.nasrank.datasets.BatchSource;
-import dev.nasrank.harness.space.S4Choice;
+import dev.nasrank.harness.setting.CalibrationMode;
+import dev.nasrank.harness.space.Architecture;
 import dev.nasrank.harness.supernet.RunningBatchNorm;
 import dev.nasrank.harness.supernet.SharedPrefix;
 import dev.nasrank.harness.supernet.Supernet;
 import dev.nasrank.harness.train.BnCalibrator;
 import dev.nasrank.harness.train.CalibratedChoices;
-import dev.nasrank.harness.train.CalibrationMode;
 import dev.nasrank.harness.train.SharedCalibration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,10 +23,10 @@ import java.util.stream.IntStream;
 /**
  * {@link EvalPath#SHARED}: batch-major evaluation. Each pass (accuracy with the trained statistics,
  * BN post-calibration, accuracy with the calibrated statistics) reads its batches once and, per
- * batch, computes the stem and the first cell's candidate-op outputs once ({@link SharedPrefix});
- * every choice then runs only the rest of its forward pass. Calibration is {@link
- * SharedCalibration}. Only one batch and its prefix are held at a time; per choice the evaluator
- * keeps a counter and the calibrated statistics of its own batch norms.
+ * batch, computes what every choice shares once ({@link SharedPrefix}: for S4 the stem and the
+ * first cell's candidate-op outputs); every choice then runs only the rest of its forward pass.
+ * Calibration is {@link SharedCalibration}. Only one batch and its prefix are held at a time; per
+ * choice the evaluator keeps a counter and the calibrated statistics of its own batch norms.
  *
  * <p>The results are bit-identical to {@link PerChoiceEvaluation}'s: every choice runs the same
  * kernels on the same values, its batch norms see the same batches with the same update weights,
@@ -40,9 +40,9 @@ final class SharedWorkEvaluation {
    * Accuracies of every choice: {@code [0]} uncalibrated (or null), {@code [1]} calibrated (or
    * null).
    */
-  static double[][] run(
-      Supernet net,
-      List<S4Choice> choices,
+  static <A extends Architecture> double[][] run(
+      Supernet<A> net,
+      List<A> choices,
       BatchSource validation,
       BatchSource calibration,
       EvalOptions opts,
@@ -101,7 +101,7 @@ final class SharedWorkEvaluation {
    * The choices' indices with the choices of one {@link Supernet#prefixGroup} adjacent (a stable
    * sort: for MixPath the given order).
    */
-  static int[] groupedOrder(Supernet net, List<S4Choice> choices) {
+  static <A extends Architecture> int[] groupedOrder(Supernet<A> net, List<A> choices) {
     return IntStream.range(0, choices.size())
         .boxed()
         .sorted(Comparator.comparingInt(i -> net.prefixGroup(choices.get(i))))
@@ -110,9 +110,10 @@ final class SharedWorkEvaluation {
   }
 
   /** Every batch norm on any of the choices' paths, once. */
-  private static List<RunningBatchNorm> allBatchNorms(Supernet net, List<S4Choice> choices) {
+  private static <A extends Architecture> List<RunningBatchNorm> allBatchNorms(
+      Supernet<A> net, List<A> choices) {
     List<RunningBatchNorm> all = new ArrayList<>();
-    for (S4Choice c : choices) {
+    for (A c : choices) {
       all.addAll(net.pathBatchNorms(c));
     }
     return BnCalibrator.distinct(all);
@@ -126,9 +127,9 @@ final class SharedWorkEvaluation {
    * @param maxBatches cap, 0 = all
    * @return fractions in [0, 1], in choice order
    */
-  private static double[] accuracies(
-      Supernet net,
-      List<S4Choice> choices,
+  private static <A extends Architecture> double[] accuracies(
+      Supernet<A> net,
+      List<A> choices,
       int[] order,
       BatchSource validation,
       int maxBatches,

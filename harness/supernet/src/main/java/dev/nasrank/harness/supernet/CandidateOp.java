@@ -1,12 +1,10 @@
 package dev.nasrank.harness.supernet;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import dev.nasrank.benchbridge.Op;
 import java.util.List;
 
@@ -15,7 +13,7 @@ import java.util.List;
  * cell's input channels to its output channels, then conv1x1-bn-relu, conv3x3-bn-relu or a 3x3
  * max-pool (stride 1, padding 1).
  */
-public final class CandidateOp extends CompositeBlock {
+public final class CandidateOp extends PathBlock {
 
   private final Op op;
   private final ConvBnRelu projection;
@@ -43,6 +41,7 @@ public final class CandidateOp extends CompositeBlock {
     return op;
   }
 
+  @Override
   NDArray apply(ParameterStore ps, NDArray x, boolean training) {
     NDArray p = projection.apply(ps, x, training);
     if (conv == null) {
@@ -51,17 +50,12 @@ public final class CandidateOp extends CompositeBlock {
     return conv.apply(ps, p, training);
   }
 
+  @Override
   void collect(List<Parameter> trainable, List<RunningBatchNorm> norms) {
     projection.collect(trainable, norms);
     if (conv != null) {
       conv.collect(trainable, norms);
     }
-  }
-
-  @Override
-  protected NDList forwardInternal(
-      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    return new NDList(apply(ps, inputs.singletonOrThrow(), training));
   }
 
   @Override

@@ -1,16 +1,16 @@
 package dev.nasrank.harness.supernet;
 
 import ai.djl.util.PairList;
-import dev.nasrank.harness.space.S4Choice;
+import dev.nasrank.harness.space.Architecture;
 
 /**
- * Carries the sampled choice through DJL's {@code forward(..., PairList<String, Object> params)}
- * argument, for callers that run a cell or node through the generic {@link ai.djl.nn.Block}
- * interface.
+ * Carries the sampled candidate through DJL's {@code forward(..., PairList<String, Object> params)}
+ * argument, for callers that run a supernet, cell or node through the generic {@link
+ * ai.djl.nn.Block} interface.
  */
 public final class ChoiceParams {
 
-  /** Key of the {@link S4Choice} in the params list. */
+  /** Key of the {@link Architecture} in the params list. */
   public static final String CHOICE = "s4.choice";
 
   /** Key of the op index (Integer) for a single {@link ChoiceNode}. */
@@ -18,20 +18,23 @@ public final class ChoiceParams {
 
   private ChoiceParams() {}
 
-  /** A params list holding the choice. */
-  public static PairList<String, Object> of(S4Choice choice) {
+  /** A params list holding the candidate. */
+  public static PairList<String, Object> of(Architecture candidate) {
     PairList<String, Object> p = new PairList<>();
-    p.add(CHOICE, choice);
+    p.add(CHOICE, candidate);
     return p;
   }
 
-  static S4Choice choice(PairList<String, Object> params) {
+  static <A extends Architecture> A choice(PairList<String, Object> params, Class<A> type) {
     Object o = params == null ? null : params.get(CHOICE);
-    if (!(o instanceof S4Choice c)) {
+    if (!type.isInstance(o)) {
       throw new IllegalStateException(
-          "no S4 choice given: pass ChoiceParams.of(choice) as forward params");
+          "no "
+              + type.getSimpleName()
+              + " given: pass ChoiceParams.of(candidate) as forward params"
+              + (o == null ? "" : " (got a " + o.getClass().getSimpleName() + ")"));
     }
-    return c;
+    return type.cast(o);
   }
 
   static int opIndex(PairList<String, Object> params) {

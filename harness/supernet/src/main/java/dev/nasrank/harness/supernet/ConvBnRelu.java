@@ -1,16 +1,14 @@
 package dev.nasrank.harness.supernet;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import java.util.List;
 
 /** Convolution without bias, batch norm, ReLU: the NAS-Bench-101 {@code convKxK-bn-relu} unit. */
-public final class ConvBnRelu extends CompositeBlock {
+public final class ConvBnRelu extends PathBlock {
 
   private final ConvLayer conv;
   private final RunningBatchNorm bn;
@@ -25,19 +23,15 @@ public final class ConvBnRelu extends CompositeBlock {
     bn = addChildBlock("bn", new RunningBatchNorm(out));
   }
 
+  @Override
   NDArray apply(ParameterStore ps, NDArray x, boolean training) {
     return Activation.relu(bn.apply(ps, conv.apply(ps, x, training), training));
   }
 
-  void collect(List<Parameter> trainable, List<RunningBatchNorm> norms) {
-    conv.collect(trainable);
-    bn.collect(trainable, norms);
-  }
-
   @Override
-  protected NDList forwardInternal(
-      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    return new NDList(apply(ps, inputs.singletonOrThrow(), training));
+  void collect(List<Parameter> trainable, List<RunningBatchNorm> norms) {
+    conv.collect(trainable, norms);
+    bn.collect(trainable, norms);
   }
 
   @Override

@@ -1,15 +1,12 @@
 package dev.nasrank.harness.supernet;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.XavierInitializer;
-import ai.djl.util.PairList;
 import java.util.List;
 
 /**
@@ -17,7 +14,7 @@ import java.util.List;
  * shapes are known at construction. Weights start He-uniform (fan in); the optional bias starts at
  * zero.
  */
-public final class ConvLayer extends AbstractBlock {
+public final class ConvLayer extends PathBlock {
 
   private final int in;
   private final int out;
@@ -57,6 +54,7 @@ public final class ConvLayer extends AbstractBlock {
             : null;
   }
 
+  @Override
   NDArray apply(ParameterStore ps, NDArray x, boolean training) {
     NDArray w = ps.getValue(weight, x.getDevice(), training);
     NDArray b = bias == null ? null : ps.getValue(bias, x.getDevice(), training);
@@ -65,17 +63,12 @@ public final class ConvLayer extends AbstractBlock {
         .singletonOrThrow();
   }
 
-  void collect(List<Parameter> trainable) {
+  @Override
+  void collect(List<Parameter> trainable, List<RunningBatchNorm> norms) {
     trainable.add(weight);
     if (bias != null) {
       trainable.add(bias);
     }
-  }
-
-  @Override
-  protected NDList forwardInternal(
-      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    return new NDList(apply(ps, inputs.singletonOrThrow(), training));
   }
 
   @Override

@@ -1,19 +1,16 @@
 package dev.nasrank.harness.supernet;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.XavierInitializer;
-import ai.djl.util.PairList;
 import java.util.List;
 
 /** A fully connected layer with bias and fixed sizes: (N, in) to (N, out). */
-public final class DenseLayer extends AbstractBlock {
+public final class DenseLayer extends PathBlock {
 
   private final int out;
   private final Parameter weight;
@@ -45,6 +42,7 @@ public final class DenseLayer extends AbstractBlock {
                 .build());
   }
 
+  @Override
   NDArray apply(ParameterStore ps, NDArray x, boolean training) {
     return Linear.linear(
             x,
@@ -53,15 +51,10 @@ public final class DenseLayer extends AbstractBlock {
         .singletonOrThrow();
   }
 
-  void collect(List<Parameter> trainable) {
+  @Override
+  void collect(List<Parameter> trainable, List<RunningBatchNorm> norms) {
     trainable.add(weight);
     trainable.add(bias);
-  }
-
-  @Override
-  protected NDList forwardInternal(
-      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    return new NDList(apply(ps, inputs.singletonOrThrow(), training));
   }
 
   @Override

@@ -1,32 +1,30 @@
 package dev.nasrank.harness.supernet;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.nn.Parameter;
-import ai.djl.training.ParameterStore;
 import dev.nasrank.harness.setting.BnStrategy;
-import dev.nasrank.harness.space.S4Choice;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * {@link BnStrategy#EXPONENTIAL_SBN}: one batch norm per subset of active nodes that the sampler
- * can produce (2^m - 1 when nodes are drawn from the first m; all 15 non-empty subsets at m = 4).
+ * {@link BnStrategy#EXPONENTIAL_SBN}: one batch norm per set of summed inputs that the sampler can
+ * produce (in S4, 2^m - 1 node subsets when nodes are drawn from the first m; all 15 non-empty
+ * subsets at m = 4). The batch norm of a set is named by its inputs, e.g. {@code sbnn1n3} for
+ * inputs 1 and 3 (one-based).
  */
 final class ExponentialShadowSumNorm extends SumNormalization {
 
-  private final RunningBatchNorm[] byMask = new RunningBatchNorm[1 << S4Choice.NODES];
-  private final int count;
+  private final Map<Integer, RunningBatchNorm> byMask = new HashMap<>();
 
   ExponentialShadowSumNorm(int channels, List<Integer> masks) {
     for (int mask : masks) {
       StringBuilder name = new StringBuilder("sbn");
-      for (int i = 0; i < S4Choice.NODES; i++) {
+      for (int i = 0; i < Integer.SIZE - 1; i++) {
         if ((mask & (1 << i)) != 0) {
           name.append('n').append(i + 1);
         }
       }
-      byMask[mask] = addChildBlock(name.toString(), new RunningBatchNorm(channels));
+      byMask.put(mask, addChildBlock(name.toString(), new RunningBatchNorm(channels)));
     }
-    count = masks.size();
   }
 
   @Override
@@ -36,25 +34,19 @@ final class ExponentialShadowSumNorm extends SumNormalization {
 
   @Override
   public int batchNormCount() {
-    return count;
+    return byMask.size();
   }
 
-  private RunningBatchNorm select(S4Choice choice) {
-    RunningBatchNorm bn = byMask[choice.activeMask()];
+  @Override
+  RunningBatchNorm select(int inputs) {
+    RunningBatchNorm bn = byMask.get(inputs);
     if (bn == null) {
       throw new IllegalArgumentException(
-          "choice " + choice + " activates a node subset this supernet cannot sample");
+          "input set "
+              + Integer.toBinaryString(inputs)
+              + " (binary) was never sampled: "
+              + "this supernet holds no batch norm for it");
     }
     return bn;
-  }
-
-  @Override
-  NDArray apply(ParameterStore ps, NDArray x, S4Choice choice, boolean training) {
-    return select(choice).apply(ps, x, training);
-  }
-
-  @Override
-  void collect(S4Choice choice, List<Parameter> trainable, List<RunningBatchNorm> norms) {
-    select(choice).collect(trainable, norms);
   }
 }

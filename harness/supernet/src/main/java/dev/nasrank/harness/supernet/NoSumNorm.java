@@ -1,11 +1,6 @@
 package dev.nasrank.harness.supernet;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.nn.Parameter;
-import ai.djl.training.ParameterStore;
 import dev.nasrank.harness.setting.BnStrategy;
-import dev.nasrank.harness.space.S4Choice;
-import java.util.List;
 
 /** {@link BnStrategy#NONE}: the identity; no batch norm on the sum. */
 final class NoSumNorm extends SumNormalization {
@@ -21,10 +16,7 @@ final class NoSumNorm extends SumNormalization {
   }
 
   @Override
-  NDArray apply(ParameterStore ps, NDArray x, S4Choice choice, boolean training) {
-    return x;
+  RunningBatchNorm select(int inputs) {
+    return null;
   }
-
-  @Override
-  void collect(S4Choice choice, List<Parameter> trainable, List<RunningBatchNorm> norms) {}
 }

@@ -1,14 +1,11 @@
 package dev.nasrank.harness.supernet;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.Initializer;
-import ai.djl.util.PairList;
 import java.nio.FloatBuffer;
 import java.util.List;
 
@@ -23,7 +20,7 @@ import java.util.List;
  * calibration sets {@code w = 1/i} at batch {@code i} for an exact cumulative average. In eval mode
  * the running statistics normalise.
  */
-public final class RunningBatchNorm extends AbstractBlock {
+public final class RunningBatchNorm extends PathBlock {
 
   /** Update weight of a new batch in training, as PyTorch's default momentum 0.1. */
   public static final double DEFAULT_UPDATE_WEIGHT = 0.1;
@@ -80,6 +77,7 @@ public final class RunningBatchNorm extends AbstractBlock {
                 .build());
   }
 
+  @Override
   NDArray apply(ParameterStore ps, NDArray x, boolean training) {
     var d = x.getDevice();
     // Axis -1 makes DJL's PyTorch engine hand the arrays to torch.batch_norm unchanged (channel
@@ -150,16 +148,11 @@ public final class RunningBatchNorm extends AbstractBlock {
     return channels;
   }
 
+  @Override
   void collect(List<Parameter> trainable, List<RunningBatchNorm> norms) {
     trainable.add(gamma);
     trainable.add(beta);
     norms.add(this);
-  }
-
-  @Override
-  protected NDList forwardInternal(
-      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    return new NDList(apply(ps, inputs.singletonOrThrow(), training));
   }
 
   @Override

@@ -34,7 +34,7 @@ public final class S4Cell extends CompositeBlock {
    * @param in input channels
    * @param out output channels
    */
-  public S4Cell(SupernetConfig config, int in, int out) {
+  public S4Cell(S4SupernetConfig config, int in, int out) {
     this.method = config.method();
     this.in = in;
     this.out = out;
@@ -50,7 +50,9 @@ public final class S4Cell extends CompositeBlock {
     for (int c = 0; c < copies; c++) {
       norms[c] =
           addChildBlock(
-              copyPrefix(c) + "sumnorm", SumNormalization.create(config.bnStrategy(), out, config));
+              copyPrefix(c) + "sumnorm",
+              SumNormalization.create(
+                  config.bnStrategy(), out, config.maxPaths(), config.reachableMasks()));
     }
   }
 
@@ -75,7 +77,7 @@ public final class S4Cell extends CompositeBlock {
    * output): the same additions in the same node order, then the same 1x1 conv, normalisation and
    * ReLU. Every array it creates is attached to {@code scope}.
    */
-  NDArray apply(ParameterStore ps, SharedPrefix prefix, S4Choice choice, NDManager scope) {
+  NDArray apply(ParameterStore ps, S4Prefix prefix, S4Choice choice, NDManager scope) {
     int c = copyOf(choice);
     NDArray sum = null;
     for (int n : choice.activeNodes()) {
@@ -125,7 +127,8 @@ public final class S4Cell extends CompositeBlock {
       ParameterStore ps, NDArray nodeSum, int c, S4Choice choice, boolean training) {
     NDArray sum = nodeSum;
     SumNormalization norm = norms[c];
-    float scale = norm.inputScale(choice);
+    int inputs = choice.activeMask();
+    float scale = norm.inputScale(inputs);
     if (scale != 1f) {
       // Never sum.mul(scale) with a Java number: DJL frees that scalar right after the op, while
       // autograd reads it
@@ -133,7 +136,7 @@ public final class S4Cell extends CompositeBlock {
       // step's arrays close.
       sum = sum.mul(sum.getManager().create(scale));
     }
-    return Activation.relu(norm.apply(ps, fixed.apply(ps, sum, training), choice, training));
+    return Activation.relu(norm.apply(ps, fixed.apply(ps, sum, training), inputs, training));
   }
 
   void collect(S4Choice choice, List<Parameter> trainable, List<RunningBatchNorm> bns) {
@@ -141,8 +144,8 @@ public final class S4Cell extends CompositeBlock {
     for (int n : choice.activeNodes()) {
       nodes[c][n].collect(choice.opIndex(n), trainable, bns);
     }
-    fixed.collect(trainable);
-    norms[c].collect(choice, trainable, bns);
+    fixed.collect(trainable, bns);
+    norms[c].collect(choice.activeMask(), trainable, bns);
   }
 
   /** The cell's normalisation block (for SPOS, the one of copy 1). */
@@ -158,7 +161,9 @@ public final class S4Cell extends CompositeBlock {
   @Override
   protected NDList forwardInternal(
       ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    return new NDList(apply(ps, inputs.singletonOrThrow(), ChoiceParams.choice(params), training));
+    return new NDList(
+        apply(
+            ps, inputs.singletonOrThrow(), ChoiceParams.choice(params, S4Choice.class), training));
   }
 
   @Override

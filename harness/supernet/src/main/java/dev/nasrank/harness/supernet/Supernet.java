@@ -1,254 +1,79 @@
 package dev.nasrank.harness.supernet;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.Pair;
-import ai.djl.util.PairList;
-import dev.nasrank.harness.setting.Method;
-import dev.nasrank.harness.space.S4Choice;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import dev.nasrank.harness.space.Architecture;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The S4 one-shot supernet in NAS-Bench-101 macro structure: stem conv3x3-bn-relu (3 to C), {@code
- * stacks} stacks of {@code cellsPerStack} {@link S4Cell}s (channels double at the first cell of
- * every stack after the first, a 2x2 max-pool precedes it), global average pool, dense to the
- * classes.
+ * A weight-sharing supernet over the candidates of one search space: what the trainer ({@code
+ * train.SupernetTrainer}, {@code train.TrainStep}), BN post-calibration ({@code
+ * train.BnCalibrator}, {@code train.SharedCalibration}) and the one-shot evaluation ({@code
+ * eval.OneShotEvaluator}) use, so a supernet of another space plugs into them by implementing this
+ * interface (and {@link SupernetConfig}). {@link S4Supernet} is the one over MixPath's S4.
  *
- * <p>Input {@code float32 (N, 3, 32, 32)}, output logits {@code (N, classes)}. The sampled
- * architecture is set with {@link #setChoice(S4Choice)} before {@code forward} (or passed as {@link
- * ChoiceParams#of(S4Choice)} params). Only the blocks of that choice run, so only the parameters in
- * {@link #pathParameters(S4Choice)} receive gradients.
+ * <p>Input {@code float32 (N, 3, 32, 32)} images, output logits {@code (N, classes)}. A candidate
+ * runs only its path, so only {@link #pathParameters} receive gradients. Batch-major evaluation
+ * computes what every candidate shares once per batch ({@link #prefix}) and then each candidate's
+ * remaining pass from it, bit-identical to {@link #logits(ParameterStore, NDArray, Architecture,
+ * boolean)}; a supernet with nothing to share returns a prefix that holds only its input.
+ *
+ * @param <A> the space's candidate type
  */
-public final class Supernet extends CompositeBlock {
+public interface Supernet<A extends Architecture> {
 
-  private final SupernetConfig config;
-  private final ConvBnRelu stem;
-  private final List<S4Cell> cells = new ArrayList<>();
-  private final boolean[] downsampleBefore;
-  private final DenseLayer dense;
-  private S4Choice choice;
-
-  /** Builds an uninitialised supernet; call {@link #initialize(NDManager)} before use. */
-  public Supernet(SupernetConfig config) {
-    this.config = config;
-    int c = config.network().stemChannels();
-    stem = addChildBlock("stem", new ConvBnRelu(3, c, 3));
-    int total = config.network().stacks() * config.network().cellsPerStack();
-    downsampleBefore = new boolean[total];
-    int in = c;
-    int idx = 0;
-    for (int s = 0; s < config.network().stacks(); s++) {
-      int out = c << s;
-      for (int j = 0; j < config.network().cellsPerStack(); j++) {
-        downsampleBefore[idx] = s > 0 && j == 0;
-        cells.add(addChildBlock("cell" + s + "_" + j, new S4Cell(config, in, out)));
-        in = out;
-        idx++;
-      }
-    }
-    dense = addChildBlock("dense", new DenseLayer(in, config.network().classes()));
-  }
+  /** The configuration the supernet was built from. */
+  SupernetConfig<A> config();
 
   /** Allocates and initialises every parameter on {@code manager}'s device (float32). */
-  public void initialize(NDManager manager) {
-    initialize(manager, DataType.FLOAT32, new Shape(1, 3, 32, 32));
-  }
-
-  /** The configuration. */
-  public SupernetConfig config() {
-    return config;
-  }
+  void initialize(NDManager manager);
 
   /**
-   * Sets the architecture the next forward passes run.
+   * Runs the network for {@code candidate} on {@code x}; the logits are attached to x's manager.
    *
-   * @throws IllegalArgumentException if this supernet cannot run it (too many paths, unreachable
-   *     node subset)
-   */
-  public void setChoice(S4Choice choice) {
-    checkAccepts(choice);
-    this.choice = choice;
-  }
-
-  /** The architecture set by {@link #setChoice}, or null. */
-  public S4Choice choice() {
-    return choice;
-  }
-
-  private void checkAccepts(S4Choice c) {
-    if (!config.accepts(c)) {
-      throw new IllegalArgumentException(
-          "choice "
-              + c
-              + " is outside this supernet's space (m = "
-              + config.maxPaths()
-              + ", sampler "
-              + config.samplerMode().name().toLowerCase()
-              + ")");
-    }
-  }
-
-  /** Runs the network for {@code choice} on {@code x}; the logits are attached to x's manager. */
-  public NDArray logits(ParameterStore ps, NDArray x, S4Choice choice, boolean training) {
-    NDArray h = stem.apply(ps, MemoryFormat.channelsLast(x), training);
-    h = cells.get(0).apply(ps, h, choice, training);
-    return afterFirstCell(ps, h, choice, training);
-  }
-
-  /**
-   * The choice-independent start of the forward pass over {@code x}: the stem output and, computed
-   * on first use, the first cell's candidate-op outputs. Close it when the batch is done.
-   *
-   * @param x images {@code (N, 3, 32, 32)}; the prefix's arrays live in a sub-manager of x's
-   *     manager
-   * @param training training mode: batch statistics, and the prefix's batch norms update their
+   * @param training training mode: batch statistics, and the path's batch norms update their
    *     running statistics
+   * @throws IllegalArgumentException if the candidate is outside the supernet's space
    */
-  public SharedPrefix prefix(ParameterStore ps, NDArray x, boolean training) {
-    return new SharedPrefix(
-        stem,
-        cells.get(0),
-        config.method() == Method.SPOS ? config.maxPaths() : 1,
-        ps,
-        x,
-        training);
-  }
+  NDArray logits(ParameterStore ps, NDArray x, A candidate, boolean training);
 
   /**
-   * Runs the network for {@code choice} from a {@link SharedPrefix}, in the prefix's mode:
-   * bit-identical to {@link #logits(ParameterStore, NDArray, S4Choice, boolean)} on the prefix's
-   * batch (the same kernels on the same values; only the stem and the first cell's op outputs are
-   * borrowed instead of recomputed).
+   * The candidate-independent start of the forward pass over {@code x}, computed once per batch.
+   * Close it when the batch is done.
+   */
+  SharedPrefix prefix(ParameterStore ps, NDArray x, boolean training);
+
+  /**
+   * Runs the network for {@code candidate} from a prefix of this supernet, in the prefix's mode.
    *
-   * @param scope every array the pass creates, the logits included, is attached to it; the borrowed
-   *     prefix arrays return to the prefix when it closes
+   * @param scope every array the pass creates, the logits included, is attached to it
    */
-  public NDArray logits(ParameterStore ps, SharedPrefix prefix, S4Choice choice, NDManager scope) {
-    checkAccepts(choice);
-    NDArray h = cells.get(0).apply(ps, prefix, choice, scope);
-    return afterFirstCell(ps, h, choice, prefix.training());
-  }
-
-  private NDArray afterFirstCell(
-      ParameterStore ps, NDArray firstCellOutput, S4Choice choice, boolean training) {
-    NDArray h = firstCellOutput;
-    for (int i = 1; i < cells.size(); i++) {
-      if (downsampleBefore[i]) {
-        h = Pool.maxPool2d(h, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false);
-      }
-      h = cells.get(i).apply(ps, h, choice, training);
-    }
-    return dense.apply(ps, Pool.globalAvgPool2d(h), training);
-  }
+  NDArray logits(ParameterStore ps, SharedPrefix prefix, A candidate, NDManager scope);
 
   /**
-   * Which op outputs of a {@link SharedPrefix} {@code choice} uses: choices with the same group
-   * share them (one group for MixPath; for SPOS the number of active paths minus one, since each
-   * path count has its own copy of the nodes). Run the choices of one group together.
+   * Which part of a prefix {@code candidate} uses: run the candidates of one group together on a
+   * batch (the prefix may free one group's outputs when asked for another's).
    */
-  public int prefixGroup(S4Choice choice) {
-    checkAccepts(choice);
-    return cells.get(0).copyOf(choice);
-  }
+  int prefixGroup(A candidate);
 
   /**
-   * The batch norms {@code choice} runs inside a {@link SharedPrefix}: the stem's, then those of
-   * the first cell's active candidate ops, in forward order. Their running statistics never depend
-   * on the choice: their inputs do not, and BN post-calibration resets and recomputes them from the
-   * same batches for every choice.
+   * The batch norms {@code candidate} runs inside a prefix: their statistics do not depend on the
+   * candidate, so BN post-calibration updates them once per batch.
    */
-  public List<RunningBatchNorm> prefixBatchNorms(S4Choice choice) {
-    checkAccepts(choice);
-    List<RunningBatchNorm> norms = new ArrayList<>();
-    stem.collect(new ArrayList<>(), norms);
-    cells.get(0).collectNodeBatchNorms(choice, norms);
-    return norms;
-  }
+  List<RunningBatchNorm> prefixBatchNorms(A candidate);
 
-  @Override
-  protected NDList forwardInternal(
-      ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-    S4Choice c =
-        params != null && params.contains(ChoiceParams.CHOICE)
-            ? ChoiceParams.choice(params)
-            : choice;
-    if (c == null) {
-      throw new IllegalStateException(
-          "no architecture chosen: call setChoice(choice) before forward");
-    }
-    checkAccepts(c);
-    return new NDList(logits(ps, inputs.singletonOrThrow(), c, training));
-  }
+  /** The trainable parameters {@code candidate} uses, in forward order. */
+  List<Parameter> pathParameters(A candidate);
 
-  /**
-   * The trainable parameters (weights, biases, BN gamma/beta) that {@code choice} uses, in forward
-   * order.
-   */
-  public List<Parameter> pathParameters(S4Choice choice) {
-    List<Parameter> trainable = new ArrayList<>();
-    collect(choice, trainable, new ArrayList<>());
-    return trainable;
-  }
+  /** The batch norms {@code candidate} runs, in forward order. */
+  List<RunningBatchNorm> pathBatchNorms(A candidate);
 
-  /** The batch norms that {@code choice} runs, in forward order. */
-  public List<RunningBatchNorm> pathBatchNorms(S4Choice choice) {
-    List<RunningBatchNorm> norms = new ArrayList<>();
-    collect(choice, new ArrayList<>(), norms);
-    return norms;
-  }
+  /** Every parameter by its stable hierarchical name, running statistics included. */
+  Map<String, Parameter> namedParameters();
 
-  private void collect(S4Choice c, List<Parameter> trainable, List<RunningBatchNorm> norms) {
-    checkAccepts(c);
-    stem.collect(trainable, norms);
-    for (S4Cell cell : cells) {
-      cell.collect(c, trainable, norms);
-    }
-    dense.collect(trainable);
-  }
-
-  /** The cells, in order. */
-  public List<S4Cell> cells() {
-    return Collections.unmodifiableList(cells);
-  }
-
-  /**
-   * Every parameter by its stable hierarchical name (e.g. {@code 02cell0_0_01n1_...}), in block
-   * order, running statistics included.
-   */
-  public Map<String, Parameter> namedParameters() {
-    Map<String, Parameter> out = new LinkedHashMap<>();
-    for (Pair<String, Parameter> p : getParameters()) {
-      out.put(p.getKey(), p.getValue());
-    }
-    return out;
-  }
-
-  /**
-   * Number of trainable scalars: the sum of all parameter sizes, BN running statistics excluded.
-   */
-  public long trainableParameterCount() {
-    long n = 0;
-    for (Pair<String, Parameter> p : getParameters()) {
-      Parameter.Type t = p.getValue().getType();
-      if (t != Parameter.Type.RUNNING_MEAN && t != Parameter.Type.RUNNING_VAR) {
-        n += p.getValue().getShape().size();
-      }
-    }
-    return n;
-  }
-
-  @Override
-  public Shape[] getOutputShapes(Shape[] inputShapes) {
-    return new Shape[] {new Shape(inputShapes[0].get(0), config.network().classes())};
-  }
+  /** Number of trainable scalars (BN running statistics excluded). */
+  long trainableParameterCount();
 }

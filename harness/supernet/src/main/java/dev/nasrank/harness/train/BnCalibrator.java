@@ -1,10 +1,10 @@
 package dev.nasrank.harness.train;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
-import dev.nasrank.harness.space.S4Choice;
+import dev.nasrank.harness.setting.CalibrationMode;
+import dev.nasrank.harness.space.Architecture;
 import dev.nasrank.harness.supernet.RunningBatchNorm;
 import dev.nasrank.harness.supernet.Supernet;
 import java.util.ArrayList;
@@ -35,9 +35,9 @@ public final class BnCalibrator {
    *     manager
    * @return number of batches used
    */
-  public static int calibrate(
-      Supernet net,
-      S4Choice choice,
+  public static <A extends Architecture> int calibrate(
+      Supernet<A> net,
+      A choice,
       Iterable<NDArray> inputs,
       CalibrationMode mode,
       ParameterStore ps) {
@@ -56,8 +56,7 @@ public final class BnCalibrator {
         try (NDManager tmp = x.getManager().newSubManager()) {
           NDArray xs = x.duplicate();
           xs.attach(tmp);
-          net.forward(
-              ps, new NDList(xs), true, dev.nasrank.harness.supernet.ChoiceParams.of(choice));
+          net.logits(ps, xs, choice, true);
         }
       }
     } finally {

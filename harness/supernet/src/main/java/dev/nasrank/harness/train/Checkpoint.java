@@ -8,6 +8,7 @@ import dev.nasrank.harness.config.NetworkShape;
 import dev.nasrank.harness.setting.BnStrategy;
 import dev.nasrank.harness.setting.Method;
 import dev.nasrank.harness.space.SamplerMode;
+import dev.nasrank.harness.supernet.S4SupernetConfig;
 import dev.nasrank.harness.supernet.Supernet;
 import dev.nasrank.harness.supernet.SupernetConfig;
 import java.io.BufferedInputStream;
@@ -36,16 +37,22 @@ import java.util.zip.CheckedOutputStream;
  * one; the temp file a kill leaves is removed by the trainer's next start. Loading verifies magic,
  * version and CRC before touching the model. Version 1 files (no identity) are still read.
  *
+ * <p>The header of versions 1 and 2 holds an S4 supernet ({@link S4SupernetConfig}: method, BN
+ * strategy, m, sampler mode, network shape); the names are written as the files and commands spell
+ * them ({@code mixpath}, {@code linear_sbn}, {@code corrected}) and read in that spelling or in the
+ * upper-case enum names of files written before 2026-12. A supernet of another space adds its own
+ * header in a version 3 that starts with the space's id (docs/architecture.md).
+ *
  * @param config the supernet's configuration
  * @param seed training seed
  * @param epochsCompleted number of epochs finished (the next run starts at this zero-based epoch)
  * @param globalStep optimizer steps taken
- * @param samplerState {@link dev.nasrank.harness.space.S4Sampler#saveState()} bytes
+ * @param samplerState {@link dev.nasrank.harness.space.ArchitectureSampler#saveState()} bytes
  * @param identity setting name to value of everything that changes the result (empty for a version
  *     1 file)
  */
 public record Checkpoint(
-    SupernetConfig config,
+    SupernetConfig<?> config,
     long seed,
     int epochsCompleted,
     long globalStep,
@@ -67,9 +74,17 @@ public record Checkpoint(
    * Writes the checkpoint, the parameters and the momentum buffers to {@code file} atomically.
    *
    * @throws IOException on a write failure (the previous file, if any, stays intact)
+   * @throws UnsupportedOperationException for a supernet of a space this format does not hold
    */
   public void save(Path file, Map<String, Parameter> params, Map<String, NDArray> buffers)
       throws IOException {
+    if (!(config instanceof S4SupernetConfig s4)) {
+      throw new UnsupportedOperationException(
+          "checkpoint version "
+              + VERSION
+              + " holds S4 supernets, not one of space "
+              + config.space().id());
+    }
     AtomicFiles.write(
         file,
         sink -> {
@@ -78,14 +93,14 @@ public record Checkpoint(
           DataOutputStream out = new DataOutputStream(new CheckedOutputStream(raw, crc));
           out.writeUTF(MAGIC);
           out.writeInt(VERSION);
-          out.writeUTF(config.method().name());
-          out.writeUTF(config.bnStrategy().name());
-          out.writeInt(config.maxPaths());
-          out.writeUTF(config.samplerMode().name());
-          out.writeInt(config.network().stemChannels());
-          out.writeInt(config.network().stacks());
-          out.writeInt(config.network().cellsPerStack());
-          out.writeInt(config.network().classes());
+          out.writeUTF(s4.method().cliName());
+          out.writeUTF(s4.bnStrategy().cliName());
+          out.writeInt(s4.maxPaths());
+          out.writeUTF(s4.samplerMode().cliName());
+          out.writeInt(s4.network().stemChannels());
+          out.writeInt(s4.network().stacks());
+          out.writeInt(s4.network().cellsPerStack());
+          out.writeInt(s4.network().classes());
           out.writeLong(seed);
           out.writeInt(epochsCompleted);
           out.writeLong(globalStep);
@@ -182,9 +197,9 @@ public record Checkpoint(
    *
    * @throws IOException if the file is missing, truncated or corrupt
    */
-  public static Supernet loadSupernet(Path file, NDManager manager) throws IOException {
+  public static Supernet<?> loadSupernet(Path file, NDManager manager) throws IOException {
     Checkpoint header = readHeader(file);
-    Supernet net = new Supernet(header.config());
+    Supernet<?> net = header.config().newSupernet();
     net.initialize(manager);
     Loaded loaded = load(file, net.namedParameters(), manager);
     loaded.buffers().values().forEach(NDArray::close);
@@ -254,12 +269,12 @@ public record Checkpoint(
           file + ": checkpoint version " + version + " (supported 1 and " + VERSION + ")");
     }
     try {
-      SupernetConfig cfg =
-          new SupernetConfig(
-              Method.valueOf(in.readUTF()),
-              BnStrategy.valueOf(in.readUTF()),
+      S4SupernetConfig cfg =
+          new S4SupernetConfig(
+              Method.parse(in.readUTF()),
+              BnStrategy.parse(in.readUTF()),
               in.readInt(),
-              SamplerMode.valueOf(in.readUTF()),
+              SamplerMode.parse(in.readUTF()),
               new NetworkShape(in.readInt(), in.readInt(), in.readInt(), in.readInt()));
       long seed = in.readLong();
       int epochs = in.readInt();

@@ -27,7 +27,7 @@ public enum DeviceOption {
         if (gpus == 0) {
           throw new IllegalStateException(
               "--device gpu requested but the PyTorch engine sees no GPU (the build ships "
-                  + "pytorch-native-cpu; see docs/djl.md for a CUDA libtorch); use --device cpu or auto");
+                  + "pytorch-native-cpu; docs/harness.md, section Devices, says how to add a CUDA libtorch); use --device cpu or auto");
         }
         yield Device.gpu();
       }

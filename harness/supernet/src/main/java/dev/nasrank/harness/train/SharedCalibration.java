@@ -3,7 +3,8 @@ package dev.nasrank.harness.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
-import dev.nasrank.harness.space.S4Choice;
+import dev.nasrank.harness.setting.CalibrationMode;
+import dev.nasrank.harness.space.Architecture;
 import dev.nasrank.harness.supernet.RunningBatchNorm;
 import dev.nasrank.harness.supernet.SharedPrefix;
 import dev.nasrank.harness.supernet.Supernet;
@@ -18,8 +19,8 @@ import java.util.Set;
  * calibrating each choice alone with {@link BnCalibrator#calibrate} (the same update weights, the
  * same forward passes, the same order of updates per batch norm).
  *
- * <p>The batch norms of the shared prefix ({@link Supernet#prefixBatchNorms}: the stem's and the
- * first cell's candidate ops') see the same batches for every choice and are reset to the same
+ * <p>The batch norms of the shared prefix ({@link Supernet#prefixBatchNorms}: for S4 the stem's and
+ * the first cell's candidate ops') see the same batches for every choice and are reset to the same
  * values, so their calibrated statistics do not depend on the choice: they are updated once per
  * batch, by the {@link SharedPrefix} that every choice then borrows. Every other batch norm on a
  * choice's path is loaded with that choice's statistics so far before the choice's pass and saved
@@ -42,9 +43,9 @@ public final class SharedCalibration {
    * @return the calibrated statistics; the supernet's running statistics are left as calibrated for
    *     the last choice run, so callers snapshot the trained ones before and restore them after
    */
-  public static CalibratedChoices calibrate(
-      Supernet net,
-      List<S4Choice> choices,
+  public static <A extends Architecture> CalibratedChoices calibrate(
+      Supernet<A> net,
+      List<A> choices,
       int[] order,
       Iterable<NDArray> inputs,
       CalibrationMode mode,
@@ -52,7 +53,7 @@ public final class SharedCalibration {
       Runnable step) {
     List<RunningBatchNorm> shared = new ArrayList<>();
     Set<RunningBatchNorm> sharedSet = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (S4Choice c : choices) {
+    for (A c : choices) {
       for (RunningBatchNorm bn : net.prefixBatchNorms(c)) {
         if (sharedSet.add(bn)) {
           shared.add(bn);
@@ -61,7 +62,7 @@ public final class SharedCalibration {
     }
     List<List<RunningBatchNorm>> own = new ArrayList<>(choices.size());
     List<List<float[][]>> initial = new ArrayList<>(choices.size());
-    for (S4Choice c : choices) {
+    for (A c : choices) {
       List<RunningBatchNorm> mine = new ArrayList<>();
       for (RunningBatchNorm bn : BnCalibrator.distinct(net.pathBatchNorms(c))) {
         if (!sharedSet.contains(bn)) {

@@ -25,6 +25,24 @@ import dev.nasrank.harness.manifest.DataVerification;
 public record SupernetData(
     DataSplit split, BatchSource train, BatchSource validation, BatchSource calibration) {
 
+  /** Which sources {@link #load} reads. */
+  public enum Parts {
+    /** The training and calibration sources (training a supernet). */
+    TRAINING,
+    /** The validation source (evaluation without exact calibration, diagnostics). */
+    VALIDATION,
+    /** All three (evaluation with exact calibration). */
+    ALL;
+
+    boolean training() {
+      return this != VALIDATION;
+    }
+
+    boolean validation() {
+      return this != TRAINING;
+    }
+  }
+
   /**
    * Loads a split.
    *
@@ -32,8 +50,7 @@ public record SupernetData(
    * @param root data root (unused for synthetic)
    * @param batchSize images per batch
    * @param seed seed of order and augmentation
-   * @param parts which parts to load: training and calibration sources are null unless {@code
-   *     withTrain}, the validation source null unless {@code withValidation}
+   * @param parts which sources to load; the others are null
    * @throws dev.nasrank.datasets.MissingDataException if files are missing (the message says how to
    *     get them)
    * @throws dev.nasrank.datasets.manifest.ChecksumMismatchException if a file of the split differs
@@ -41,12 +58,9 @@ public record SupernetData(
    *     DataRoot#withVerification})
    */
   public static SupernetData load(
-      DataSplit split,
-      DataRoot root,
-      int batchSize,
-      long seed,
-      boolean withTrain,
-      boolean withValidation) {
+      DataSplit split, DataRoot root, int batchSize, long seed, Parts parts) {
+    boolean withTrain = parts.training();
+    boolean withValidation = parts.validation();
     if (split == DataSplit.SYNTHETIC) {
       return new SupernetData(
           split,

@@ -12,9 +12,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nasrank.datasets.BatchSource;
 import dev.nasrank.files.AtomicFiles;
+import dev.nasrank.harness.config.Seeds;
 import dev.nasrank.harness.manifest.Environment;
-import dev.nasrank.harness.space.S4Choice;
-import dev.nasrank.harness.space.S4Sampler;
+import dev.nasrank.harness.space.Architecture;
+import dev.nasrank.harness.space.ArchitectureSampler;
 import dev.nasrank.harness.supernet.Supernet;
 import dev.nasrank.harness.supernet.SupernetConfig;
 import java.io.IOException;
@@ -22,19 +23,17 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
 
 /**
- * Trains an S4 supernet as MixPath does: one choice sampled per mini-batch, forward and backward
- * through that path only, a {@link PathSgd} step on that path's parameters, a cosine learning rate
- * per epoch.
+ * Trains a {@link Supernet} as MixPath does: one candidate sampled per mini-batch from the
+ * supernet's space ({@link ArchitectureSampler}), forward and backward through that path only, a
+ * {@link PathSgd} step on that path's parameters, a cosine learning rate per epoch.
  *
  * <p>Each step's arrays live in the batch's manager and are freed when the batch closes. After
  * every epoch a checkpoint (parameters, momentum buffers, sampler state, epoch) is written
@@ -51,21 +50,34 @@ public final class SupernetTrainer {
   public static final String MANIFEST = "train.json";
 
   private final PrintStream log;
+  private final TrainProgress progress;
   private final Runnable beforeBackward;
 
   /**
-   * @param log where per-epoch lines go (the progress bar goes to stderr)
+   * A trainer that reports progress only through the per-epoch lines.
+   *
+   * @param log where per-epoch lines go
    */
   public SupernetTrainer(PrintStream log) {
-    this(log, () -> {});
+    this(log, TrainProgress.NONE);
   }
 
   /**
-   * As {@link #SupernetTrainer(PrintStream)} with a hook between every step's forward and backward
-   * (tests).
+   * @param log where per-epoch lines go
+   * @param progress told of every epoch and step (e.g. {@link TrainProgress#console()}, a progress
+   *     bar on stderr)
    */
-  SupernetTrainer(PrintStream log, Runnable beforeBackward) {
+  public SupernetTrainer(PrintStream log, TrainProgress progress) {
+    this(log, progress, () -> {});
+  }
+
+  /**
+   * As {@link #SupernetTrainer(PrintStream, TrainProgress)} with a hook between every step's
+   * forward and backward (tests).
+   */
+  SupernetTrainer(PrintStream log, TrainProgress progress, Runnable beforeBackward) {
     this.log = log;
+    this.progress = progress;
     this.beforeBackward = beforeBackward;
   }
 
@@ -96,153 +108,214 @@ public final class SupernetTrainer {
       throw new IllegalArgumentException(
           "can stop after 1 to " + cfg.epochs() + " epochs, got " + stopAfter);
     }
-    Device device = cfg.device().resolve();
     Path ckpt = outDir.resolve(Checkpoint.FILE_NAME);
     removeInterruptedWrites(ckpt, outDir.resolve(MANIFEST));
-    boolean haveCheckpoint = Files.exists(ckpt);
-    Map<String, String> identity = identity(cfg, train);
-    if (haveCheckpoint && !cfg.resume()) {
+    if (Files.exists(ckpt) && !cfg.resume()) {
       throw new IllegalStateException(
           outDir
               + " already holds a checkpoint; pass --resume to continue it or choose "
               + "another output folder");
     }
-    Engine.getInstance().setRandomSeed((int) cfg.seed());
-    try (NDManager manager = NDManager.newBaseManager(device)) {
-      Supernet net = new Supernet(cfg.supernet());
-      net.initialize(manager);
-      Map<String, Parameter> named = net.namedParameters();
-      S4Sampler sampler =
-          new S4Sampler(cfg.supernet().maxPaths(), cfg.supernet().samplerMode(), cfg.seed());
-      try (PathSgd sgd =
-          new PathSgd(
-              manager,
-              cfg.optimizer().momentum(),
-              cfg.optimizer().weightDecay(),
-              cfg.optimizer().clipNorm())) {
-        int start = 0;
-        long globalStep = 0;
-        if (haveCheckpoint) {
-          Checkpoint.Loaded loaded = Checkpoint.load(ckpt, named, manager);
-          Checkpoint c = loaded.checkpoint();
-          try {
-            requireSameRun(ckpt, c, identity, outDir.resolve(MANIFEST));
-          } catch (IllegalStateException | IOException e) {
-            loaded.buffers().values().forEach(NDArray::close);
-            throw e;
-          }
-          sgd.restoreBuffers(named, loaded.buffers());
-          loaded.buffers().values().forEach(NDArray::close);
-          sampler.restoreState(c.samplerState());
-          start = c.epochsCompleted();
-          globalStep = c.globalStep();
-          if (start >= cfg.epochs()) {
+    Engine.getInstance().setRandomSeed(Seeds.torchSeed(cfg.seed()));
+    return new Run<>(cfg.supernet(), cfg, train, outDir, cfg.device().resolve()).train(stopAfter);
+  }
+
+  /**
+   * One invocation's training of a supernet over candidates of type {@code A}: {@link #resume},
+   * then {@link #epoch} after epoch, each a loop of {@link TrainStep}s, with train.json and the
+   * checkpoint written after each.
+   */
+  private final class Run<A extends Architecture> {
+    private final SupernetConfig<A> supernet;
+    private final TrainConfig cfg;
+    private final BatchSource train;
+    private final Path outDir;
+    private final Path ckpt;
+    private final Device device;
+    private final Map<String, String> identity;
+
+    Run(
+        SupernetConfig<A> supernet,
+        TrainConfig cfg,
+        BatchSource train,
+        Path outDir,
+        Device device) {
+      this.supernet = supernet;
+      this.cfg = cfg;
+      this.train = train;
+      this.outDir = outDir;
+      this.ckpt = outDir.resolve(Checkpoint.FILE_NAME);
+      this.device = device;
+      this.identity = identity(cfg, train);
+    }
+
+    TrainResult train(int stopAfter) throws IOException {
+      try (NDManager manager = NDManager.newBaseManager(device)) {
+        Supernet<A> net = supernet.newSupernet();
+        net.initialize(manager);
+        Map<String, Parameter> named = net.namedParameters();
+        ArchitectureSampler<A> sampler = supernet.space().sampler(cfg.seed());
+        try (PathSgd sgd =
+            new PathSgd(
+                manager,
+                cfg.optimizer().momentum(),
+                cfg.optimizer().weightDecay(),
+                cfg.optimizer().clipNorm())) {
+          Position at = resume(named, sgd, sampler, manager);
+          TrainStep<A> step =
+              new TrainStep<>(net, sgd, new ParameterStore(manager, false), beforeBackward);
+          List<EpochStats> stats = new ArrayList<>();
+          long globalStep = at.globalStep();
+          for (int epoch = at.epoch(); epoch < stopAfter; epoch++) {
+            EpochStats es = epoch(epoch, globalStep, step, sampler, manager);
+            globalStep += es.steps();
+            stats.add(es);
             log.printf(
-                "nothing to train: %s already holds %d of %d epochs (global step %d)%n",
-                ckpt, start, cfg.epochs(), globalStep);
-          } else {
-            log.printf(
-                "resuming %s after epoch %d of %d (global step %d)%n",
-                ckpt, start, cfg.epochs(), globalStep);
+                "epoch %d/%d  lr %.5f  loss %.4f  acc %.4f  %.1f img/s  %.1f s%n",
+                epoch + 1,
+                cfg.epochs(),
+                es.lr(),
+                es.meanLoss(),
+                es.accuracy(),
+                es.imagesPerSecond(),
+                es.seconds());
+            // train.json first: a kill between the two writes then leaves it with one epoch more
+            // than the checkpoint (redone and replaced on resume), never one fewer (its figures
+            // would be lost)
+            writeManifest(
+                outDir, cfg, device, net.trainableParameterCount(), epoch + 1, globalStep, stats);
+            new Checkpoint(
+                    supernet, cfg.seed(), epoch + 1, globalStep, sampler.saveState(), identity)
+                .save(ckpt, named, sgd.buffersByName(named));
           }
-        } else if (cfg.resume()) {
-          log.printf("no checkpoint in %s: starting from epoch 1%n", outDir);
+          return new TrainResult(
+              supernet,
+              device.toString(),
+              cfg.seed(),
+              net.trainableParameterCount(),
+              at.epoch(),
+              Math.max(at.epoch(), stopAfter),
+              globalStep,
+              List.copyOf(stats),
+              ckpt);
         }
-        List<EpochStats> stats = new ArrayList<>();
-        TrainStep step =
-            new TrainStep(net, sgd, new ParameterStore(manager, false), beforeBackward);
-        for (int epoch = start; epoch < stopAfter; epoch++) {
-          double lr = cfg.schedule().lr(epoch);
-          int total =
-              cfg.maxStepsPerEpoch() == 0
-                  ? train.batchesPerEpoch()
-                  : Math.min(cfg.maxStepsPerEpoch(), train.batchesPerEpoch());
-          long t0 = System.nanoTime();
-          double lossSum = 0;
-          long correct = 0;
-          long images = 0;
-          int steps = 0;
-          float[] stepLosses = new float[total];
-          try (ProgressBar bar = cfg.progress() ? progressBar(epoch, cfg.epochs(), total) : null) {
-            Iterator<Batch> it = train.epoch(manager, epoch);
-            while (steps < total && it.hasNext()) {
-              try (Batch batch = it.next()) {
-                S4Choice choice = sampler.next();
-                NDArray x = onDevice(batch.getData().head(), device);
-                NDArray y = onDevice(batch.getLabels().head(), device);
-                TrainStep.Outcome o = step.run(choice, x, y, lr);
-                if (!o.finite()) {
-                  throw new NonFiniteLossException(
-                      epoch,
-                      steps,
-                      globalStep,
-                      o.loss(),
-                      choice.id(),
-                      epoch == 0
-                          ? "no checkpoint written yet"
-                          : "last good checkpoint "
-                              + ckpt
-                              + " ("
-                              + epoch
-                              + " epochs completed) left in place");
-                }
-                float value = o.loss();
-                correct += o.correct();
-                images += x.getShape().get(0);
-                lossSum += value;
-                stepLosses[steps] = value;
-                steps++;
-                globalStep++;
-                if (bar != null) {
-                  bar.step();
-                  bar.setExtraMessage(String.format(" loss %.3f", lossSum / steps));
-                }
-              }
-            }
-          }
-          double seconds = (System.nanoTime() - t0) / 1e9;
-          EpochStats es =
-              new EpochStats(
-                  epoch,
-                  lr,
-                  steps,
-                  steps == 0 ? Double.NaN : lossSum / steps,
-                  images == 0 ? Double.NaN : correct / (double) images,
-                  images / seconds,
-                  seconds,
-                  java.util.Arrays.copyOf(stepLosses, steps));
-          stats.add(es);
-          log.printf(
-              "epoch %d/%d  lr %.5f  loss %.4f  acc %.4f  %.1f img/s  %.1f s%n",
-              epoch + 1,
-              cfg.epochs(),
-              lr,
-              es.meanLoss(),
-              es.accuracy(),
-              es.imagesPerSecond(),
-              seconds);
-          // train.json first: a kill between the two writes then leaves it with one epoch more than
-          // the
-          // checkpoint (redone and replaced on resume), never one fewer (its figures would be lost)
-          writeManifest(
-              outDir, cfg, device, net.trainableParameterCount(), epoch + 1, globalStep, stats);
-          new Checkpoint(
-                  cfg.supernet(), cfg.seed(), epoch + 1, globalStep, sampler.saveState(), identity)
-              .save(ckpt, named, sgd.buffersByName(named));
-        }
-        return new TrainResult(
-            cfg.supernet(),
-            device.toString(),
-            cfg.seed(),
-            net.trainableParameterCount(),
-            start,
-            Math.max(start, stopAfter),
-            globalStep,
-            List.copyOf(stats),
-            ckpt);
       }
     }
+
+    /**
+     * Where training continues: after the checkpoint's epochs, with its parameters, momentum
+     * buffers and sampler state restored (a run with other settings is refused, naming them), or at
+     * epoch 0.
+     */
+    private Position resume(
+        Map<String, Parameter> named,
+        PathSgd sgd,
+        ArchitectureSampler<A> sampler,
+        NDManager manager)
+        throws IOException {
+      if (!Files.exists(ckpt)) {
+        if (cfg.resume()) {
+          log.printf("no checkpoint in %s: starting from epoch 1%n", outDir);
+        }
+        return new Position(0, 0);
+      }
+      Checkpoint.Loaded loaded = Checkpoint.load(ckpt, named, manager);
+      Checkpoint c = loaded.checkpoint();
+      try {
+        requireSameRun(ckpt, c, identity, outDir.resolve(MANIFEST));
+        sgd.restoreBuffers(named, loaded.buffers());
+      } finally {
+        loaded.buffers().values().forEach(NDArray::close);
+      }
+      sampler.restoreState(c.samplerState());
+      Position at = new Position(c.epochsCompleted(), c.globalStep());
+      if (at.epoch() >= cfg.epochs()) {
+        log.printf(
+            "nothing to train: %s already holds %d of %d epochs (global step %d)%n",
+            ckpt, at.epoch(), cfg.epochs(), at.globalStep());
+      } else {
+        log.printf(
+            "resuming %s after epoch %d of %d (global step %d)%n",
+            ckpt, at.epoch(), cfg.epochs(), at.globalStep());
+      }
+      return at;
+    }
+
+    /**
+     * Trains one epoch: a sampled candidate per batch, one {@link TrainStep} each.
+     *
+     * @param globalStep optimizer steps before this epoch
+     * @throws NonFiniteLossException on a NaN or infinite loss (no update was made)
+     */
+    private EpochStats epoch(
+        int epoch,
+        long globalStep,
+        TrainStep<A> step,
+        ArchitectureSampler<A> sampler,
+        NDManager manager) {
+      double lr = cfg.schedule().lr(epoch);
+      int total =
+          cfg.maxStepsPerEpoch() == 0
+              ? train.batchesPerEpoch()
+              : Math.min(cfg.maxStepsPerEpoch(), train.batchesPerEpoch());
+      long t0 = System.nanoTime();
+      double lossSum = 0;
+      long correct = 0;
+      long images = 0;
+      int steps = 0;
+      float[] stepLosses = new float[total];
+      try (TrainProgress.Epoch bar = progress.epoch(epoch, cfg.epochs(), total)) {
+        Iterator<Batch> it = train.epoch(manager, epoch);
+        while (steps < total && it.hasNext()) {
+          try (Batch batch = it.next()) {
+            A choice = sampler.next();
+            NDArray x = onDevice(batch.getData().head(), device);
+            NDArray y = onDevice(batch.getLabels().head(), device);
+            TrainStep.Outcome o = step.run(choice, x, y, lr);
+            if (!o.finite()) {
+              throw new NonFiniteLossException(
+                  epoch,
+                  steps,
+                  globalStep + steps,
+                  o.loss(),
+                  choice.id(),
+                  epoch == 0
+                      ? "no checkpoint written yet"
+                      : "last good checkpoint "
+                          + ckpt
+                          + " ("
+                          + epoch
+                          + " epochs completed) left in place");
+            }
+            correct += o.correct();
+            images += o.images();
+            lossSum += o.loss();
+            stepLosses[steps] = o.loss();
+            steps++;
+            bar.step(steps, lossSum / steps);
+          }
+        }
+      }
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      return new EpochStats(
+          epoch,
+          lr,
+          steps,
+          steps == 0 ? Double.NaN : lossSum / steps,
+          images == 0 ? Double.NaN : correct / (double) images,
+          images / seconds,
+          seconds,
+          Arrays.copyOf(stepLosses, steps));
+    }
   }
+
+  /**
+   * Where a run stands.
+   *
+   * @param epoch epochs completed (the zero-based epoch to run next)
+   * @param globalStep optimizer steps taken
+   */
+  private record Position(int epoch, long globalStep) {}
 
   /**
    * Every setting that changes what a run computes, by name (the command-line option's where there
@@ -263,16 +336,8 @@ public final class SupernetTrainer {
     return m;
   }
 
-  private static Map<String, String> supernetIdentity(SupernetConfig s, long seed) {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("method", s.method().cliName());
-    m.put("bn-strategy", s.bnStrategy().cliName());
-    m.put("max-paths", Integer.toString(s.maxPaths()));
-    m.put("sampler", s.samplerMode().name().toLowerCase(Locale.ROOT));
-    m.put("stem-channels", Integer.toString(s.network().stemChannels()));
-    m.put("stacks", Integer.toString(s.network().stacks()));
-    m.put("cells-per-stack", Integer.toString(s.network().cellsPerStack()));
-    m.put("classes", Integer.toString(s.network().classes()));
+  private static Map<String, String> supernetIdentity(SupernetConfig<?> s, long seed) {
+    Map<String, String> m = new LinkedHashMap<>(s.identity());
     m.put("seed", Long.toString(seed));
     return m;
   }
@@ -371,15 +436,6 @@ public final class SupernetTrainer {
 
   private static NDArray onDevice(NDArray a, Device device) {
     return a.getDevice().equals(device) ? a : a.toDevice(device, false);
-  }
-
-  private static ProgressBar progressBar(int epoch, int epochs, int steps) {
-    return new ProgressBarBuilder()
-        .setTaskName("epoch " + (epoch + 1) + "/" + epochs)
-        .setInitialMax(steps)
-        .setConsumer(new ConsoleProgressBarConsumer(System.err))
-        .setUpdateIntervalMillis(500)
-        .build();
   }
 
   private static void writeManifest(

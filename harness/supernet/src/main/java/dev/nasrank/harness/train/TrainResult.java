@@ -18,7 +18,7 @@ import java.util.List;
  * @param checkpoint the checkpoint file written after the last epoch
  */
 public record TrainResult(
-    SupernetConfig supernet,
+    SupernetConfig<?> supernet,
     String device,
     long seed,
     long trainableParameters,

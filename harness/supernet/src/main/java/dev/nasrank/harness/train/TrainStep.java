@@ -7,16 +7,16 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
-import dev.nasrank.harness.space.S4Choice;
+import dev.nasrank.harness.space.Architecture;
 import dev.nasrank.harness.supernet.Supernet;
 
 /**
- * One MixPath training step on one batch: set the choice, forward in training mode under a gradient
+ * One MixPath training step on one batch: forward the candidate in training mode under a gradient
  * collector, softmax cross-entropy, backward, then a {@link PathSgd} step on the choice's
  * parameters. The arrays it creates hang off the batch's arrays' manager, so closing the batch
  * frees them. Shared by the trainer and the benchmark.
  */
-public final class TrainStep {
+public final class TrainStep<A extends Architecture> {
 
   /**
    * What a step did.
@@ -32,7 +32,7 @@ public final class TrainStep {
     }
   }
 
-  private final Supernet net;
+  private final Supernet<A> net;
   private final PathSgd sgd;
   private final ParameterStore ps;
   private final Loss loss = Loss.softmaxCrossEntropyLoss();
@@ -43,7 +43,7 @@ public final class TrainStep {
    * @param sgd its optimizer
    * @param ps parameter store of the supernet's manager
    */
-  public TrainStep(Supernet net, PathSgd sgd, ParameterStore ps) {
+  public TrainStep(Supernet<A> net, PathSgd sgd, ParameterStore ps) {
     this(net, sgd, ps, () -> {});
   }
 
@@ -54,7 +54,7 @@ public final class TrainStep {
    * made from a Java number, say) is then freed before backward reads it, and the run stops being
    * reproducible.
    */
-  TrainStep(Supernet net, PathSgd sgd, ParameterStore ps, Runnable beforeBackward) {
+  TrainStep(Supernet<A> net, PathSgd sgd, ParameterStore ps, Runnable beforeBackward) {
     this.net = net;
     this.sgd = sgd;
     this.ps = ps;
@@ -68,12 +68,11 @@ public final class TrainStep {
    * @param y labels {@code (N)}
    * @param lr learning rate
    */
-  public Outcome run(S4Choice choice, NDArray x, NDArray y, double lr) {
-    net.setChoice(choice);
+  public Outcome run(A choice, NDArray x, NDArray y, double lr) {
     NDArray logits;
     float value;
     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-      logits = net.forward(ps, new NDList(x), true).singletonOrThrow();
+      logits = net.logits(ps, x, choice, true);
       NDArray l = loss.evaluate(new NDList(y), new NDList(logits));
       value = l.getFloat();
       if (!Float.isFinite(value)) {

@@ -10,14 +10,14 @@ import ai.djl.nn.Parameter;
 import dev.nasrank.datasets.djl.SyntheticBatches;
 import dev.nasrank.harness.config.NetworkShape;
 import dev.nasrank.harness.setting.BnStrategy;
+import dev.nasrank.harness.setting.CalibrationMode;
 import dev.nasrank.harness.setting.Method;
 import dev.nasrank.harness.space.S4Choice;
 import dev.nasrank.harness.space.S4Space;
 import dev.nasrank.harness.space.SamplerMode;
 import dev.nasrank.harness.supernet.RunningBatchNorm;
-import dev.nasrank.harness.supernet.Supernet;
-import dev.nasrank.harness.supernet.SupernetConfig;
-import dev.nasrank.harness.train.CalibrationMode;
+import dev.nasrank.harness.supernet.S4Supernet;
+import dev.nasrank.harness.supernet.S4SupernetConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.FloatBuffer;
@@ -52,10 +52,10 @@ class EvalPathEquivalenceTest {
   }
 
   /** A supernet with random weights and non-trivial running statistics (as after training). */
-  private static Supernet net(Method method, BnStrategy strategy, NDManager m) {
-    Supernet net =
-        new Supernet(
-            new SupernetConfig(
+  private static S4Supernet net(Method method, BnStrategy strategy, NDManager m) {
+    S4Supernet net =
+        new S4Supernet(
+            new S4SupernetConfig(
                 method, strategy, 4, SamplerMode.CORRECTED, NetworkShape.cifar10(4, 3, 1)));
     net.initialize(m);
     for (S4Choice c : S4Space.choices(4)) {
@@ -71,7 +71,7 @@ class EvalPathEquivalenceTest {
     return net;
   }
 
-  private static Map<String, byte[]> params(Supernet net) {
+  private static Map<String, byte[]> params(S4Supernet net) {
     Map<String, byte[]> out = new HashMap<>();
     for (Map.Entry<String, Parameter> e : net.namedParameters().entrySet()) {
       out.put(e.getKey(), e.getValue().getArray().toByteArray());
@@ -95,7 +95,7 @@ class EvalPathEquivalenceTest {
           method == Method.SPOS ? List.of(BnStrategy.VANILLA) : List.of(BnStrategy.values());
       for (BnStrategy strategy : strategies) {
         try (NDManager m = NDManager.newBaseManager()) {
-          Supernet net = net(method, strategy, m);
+          S4Supernet net = net(method, strategy, m);
           Map<String, byte[]> trained = params(net);
           int arrays = m.getManagedArrays().size();
           for (EvalOptions opts : protocols) {
@@ -123,7 +123,7 @@ class EvalPathEquivalenceTest {
   void phasesAreReportedInOrder() {
     Engine.getInstance().setRandomSeed(72);
     try (NDManager m = NDManager.newBaseManager()) {
-      Supernet net = net(Method.MIXPATH, BnStrategy.LINEAR_SBN, m);
+      S4Supernet net = net(Method.MIXPATH, BnStrategy.LINEAR_SBN, m);
       List<EvalPhase> seen = new ArrayList<>();
       new OneShotEvaluator(QUIET)
           .evaluate(

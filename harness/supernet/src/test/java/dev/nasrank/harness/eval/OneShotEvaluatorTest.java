@@ -11,13 +11,13 @@ import ai.djl.nn.Parameter;
 import dev.nasrank.datasets.djl.SyntheticBatches;
 import dev.nasrank.harness.config.NetworkShape;
 import dev.nasrank.harness.setting.BnStrategy;
+import dev.nasrank.harness.setting.CalibrationMode;
 import dev.nasrank.harness.setting.Method;
 import dev.nasrank.harness.space.S4Choice;
 import dev.nasrank.harness.space.S4Space;
 import dev.nasrank.harness.space.SamplerMode;
-import dev.nasrank.harness.supernet.Supernet;
-import dev.nasrank.harness.supernet.SupernetConfig;
-import dev.nasrank.harness.train.CalibrationMode;
+import dev.nasrank.harness.supernet.S4Supernet;
+import dev.nasrank.harness.supernet.S4SupernetConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -31,14 +31,14 @@ class OneShotEvaluatorTest {
   @Test
   void evaluatesWithAndWithoutCalibrationAndRestoresTrainedStats() {
     Engine.getInstance().setRandomSeed(31);
-    SupernetConfig cfg =
-        new SupernetConfig(
+    S4SupernetConfig cfg =
+        new S4SupernetConfig(
             Method.MIXPATH,
             BnStrategy.LINEAR_SBN,
             4,
             SamplerMode.CORRECTED,
             NetworkShape.cifar10(4, 3, 1));
-    Supernet net = new Supernet(cfg);
+    S4Supernet net = new S4Supernet(cfg);
     SyntheticBatches val = new SyntheticBatches(24, 8, 10, 100);
     SyntheticBatches train = new SyntheticBatches(24, 8, 10, 101);
     List<S4Choice> choices =
@@ -66,7 +66,8 @@ class OneShotEvaluatorTest {
         CandidateResult r = rows.get(i);
         assertEquals(i >= 3, r.calibrated());
         assertEquals(choices.get(i % 3), r.choice());
-        assertEquals(S4Space.toSpec(r.choice()).hash(), r.moduleHash());
+        assertEquals(S4Space.toSpec((S4Choice) r.choice()).hash(), r.moduleHash());
+        assertEquals("s4", r.space());
         assertEquals(r.choice().activePaths(), r.activePaths());
         assertEquals(77, r.seed());
         assertEquals(Method.MIXPATH, r.method());

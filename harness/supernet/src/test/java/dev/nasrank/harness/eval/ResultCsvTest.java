@@ -7,7 +7,6 @@ import dev.nasrank.harness.candidates.CandidatesCsv;
 import dev.nasrank.harness.setting.BnStrategy;
 import dev.nasrank.harness.setting.Method;
 import dev.nasrank.harness.space.S4Choice;
-import dev.nasrank.harness.space.S4Space;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,14 +20,7 @@ class ResultCsvTest {
   private static CandidateResult row(String choice, boolean calibrated, double acc) {
     S4Choice c = S4Choice.parse(choice);
     return new CandidateResult(
-        Method.SPOS,
-        BnStrategy.SIMPLE_SCALING,
-        calibrated,
-        2020,
-        c,
-        c.activePaths(),
-        S4Space.toSpec(c).hash(),
-        acc);
+        "s4", Method.SPOS, BnStrategy.SIMPLE_SCALING, calibrated, 2020, c, acc);
   }
 
   @Test
@@ -51,15 +43,15 @@ class ResultCsvTest {
     ResultCsv.writeCandidates(cand, rows);
     List<String> lines = Files.readAllLines(cand, StandardCharsets.UTF_8);
     assertEquals(
-        "method,bn_strategy,calibrated,seed,choice,active_paths,module_hash,one_shot_accuracy",
+        "method,bn_strategy,calibrated,seed,choice,active_paths,module_hash,one_shot_accuracy,space",
         lines.get(0));
     assertEquals(
-        "spos,simple_scaling,false,2020,n1:conv3x3,1," + rows.get(0).moduleHash() + ",0.5",
+        "spos,simple_scaling,false,2020,n1:conv3x3,1," + rows.get(0).moduleHash() + ",0.5,s4",
         lines.get(1));
     assertEquals(
         "spos,simple_scaling,false,2020,\"n1:conv1x1,n2:maxpool3x3\",2,"
             + rows.get(2).moduleHash()
-            + ",0.75",
+            + ",0.75,s4",
         lines.get(3));
     // read back by the one reader, which checks every row (choice, active paths, hash)
     assertEquals(
@@ -86,7 +78,7 @@ class ResultCsvTest {
             IllegalArgumentException.class, () -> CandidatesCsv.read(dir.resolve("bad.csv")));
     assertEquals(
         true,
-        e.getMessage().contains("bad.csv:2: choice 'n9:conv3x3' is not an S4 choice"),
+        e.getMessage().contains("bad.csv:2: choice 'n9:conv3x3' is not a candidate of space s4"),
         e.getMessage());
   }
 }

@@ -20,7 +20,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A choice's pass from a {@link SharedPrefix} equals its plain forward pass bit for bit, and leaks
+ * A choice's pass from a {@link S4Prefix} equals its plain forward pass bit for bit, and leaks
  * nothing.
  */
 class SharedPrefixTest {
@@ -33,13 +33,13 @@ class SharedPrefixTest {
           S4Choice.parse("n1:maxpool3x3,n2:maxpool3x3,n3:conv1x1,n4:conv3x3"),
           S4Choice.parse("n4:maxpool3x3"));
 
-  private static SupernetConfig config(Method method, BnStrategy strategy) {
-    return new SupernetConfig(
+  private static S4SupernetConfig config(Method method, BnStrategy strategy) {
+    return new S4SupernetConfig(
         method, strategy, 4, SamplerMode.CORRECTED, NetworkShape.cifar10(4, 3, 1));
   }
 
   /** Non-trivial running statistics, so eval mode does not normalise with mean 0, variance 1. */
-  static void randomiseRunningStats(Supernet net, NDManager m) {
+  static void randomiseRunningStats(S4Supernet net, NDManager m) {
     for (S4Choice c : S4Space.choices(net.config().maxPaths())) {
       for (RunningBatchNorm bn : net.pathBatchNorms(c)) {
         Shape s = new Shape(bn.channels());
@@ -56,14 +56,14 @@ class SharedPrefixTest {
     for (Method method : Method.values()) {
       for (BnStrategy strategy :
           method == Method.SPOS ? List.of(BnStrategy.VANILLA) : List.of(BnStrategy.values())) {
-        Supernet net = new Supernet(config(method, strategy));
+        S4Supernet net = new S4Supernet(config(method, strategy));
         try (NDManager m = NDManager.newBaseManager()) {
           net.initialize(m);
           randomiseRunningStats(net, m);
           ParameterStore ps = new ParameterStore(m, false);
           NDArray x = m.randomNormal(new Shape(6, 3, 32, 32));
           int before = m.getManagedArrays().size();
-          try (SharedPrefix prefix = net.prefix(ps, x, false)) {
+          try (S4Prefix prefix = net.prefix(ps, x, false)) {
             // SPOS: visit each path-count copy once, in order, as the evaluator does.
             for (S4Choice c :
                 CHOICES.stream()
@@ -91,7 +91,7 @@ class SharedPrefixTest {
   @Test
   void trainingModeUpdatesThePrefixBatchNormsOncePerBatch() {
     Engine.getInstance().setRandomSeed(62);
-    Supernet net = new Supernet(config(Method.MIXPATH, BnStrategy.LINEAR_SBN));
+    S4Supernet net = new S4Supernet(config(Method.MIXPATH, BnStrategy.LINEAR_SBN));
     try (NDManager m = NDManager.newBaseManager()) {
       net.initialize(m);
       randomiseRunningStats(net, m);
@@ -112,7 +112,7 @@ class SharedPrefixTest {
       for (int i = 0; i < norms.size(); i++) {
         norms.get(i).restoreRunningStats(start[i]);
       }
-      try (SharedPrefix prefix = net.prefix(ps, x, true);
+      try (S4Prefix prefix = net.prefix(ps, x, true);
           NDManager scope = m.newSubManager()) {
         assertArrayEquals(plain, net.logits(ps, prefix, c, scope).toFloatArray());
       }
@@ -128,12 +128,12 @@ class SharedPrefixTest {
   @Test
   void trainingModeRefusesToRecomputeAnSposCopy() {
     Engine.getInstance().setRandomSeed(63);
-    Supernet net = new Supernet(config(Method.SPOS, BnStrategy.VANILLA));
+    S4Supernet net = new S4Supernet(config(Method.SPOS, BnStrategy.VANILLA));
     try (NDManager m = NDManager.newBaseManager()) {
       net.initialize(m);
       ParameterStore ps = new ParameterStore(m, false);
       NDArray x = m.randomNormal(new Shape(4, 3, 32, 32));
-      try (SharedPrefix prefix = net.prefix(ps, x, true)) {
+      try (S4Prefix prefix = net.prefix(ps, x, true)) {
         try (NDManager scope = m.newSubManager()) {
           net.logits(ps, prefix, S4Choice.parse("n1:conv3x3"), scope);
         }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class SupernetTest {
 
   /** Closed form of the parameter count (independent of the blocks): see docs/harness.md. */
-  static long expectedCount(SupernetConfig c) {
+  static long expectedCount(S4SupernetConfig c) {
     long total = 27L * c.network().stemChannels() + 2L * c.network().stemChannels();
     long in = c.network().stemChannels();
     int copies = c.method() == Method.SPOS ? c.maxPaths() : 1;
@@ -52,9 +52,9 @@ class SupernetTest {
 
   @Test
   void paperMixPathHas52point86MillionParameters() {
-    SupernetConfig cfg = SupernetConfig.paper(Method.MIXPATH, BnStrategy.NONE);
+    S4SupernetConfig cfg = S4SupernetConfig.paper(Method.MIXPATH, BnStrategy.NONE);
     assertEquals(52_859_146L, expectedCount(cfg));
-    Supernet net = new Supernet(cfg);
+    S4Supernet net = new S4Supernet(cfg);
     try (NDManager m = NDManager.newBaseManager()) {
       net.initialize(m);
       long fromArrays = 0;
@@ -69,8 +69,8 @@ class SupernetTest {
       assertEquals(1.0, fromArrays / 52.86e6, 0.005);
     }
     for (BnStrategy b : BnStrategy.values()) {
-      SupernetConfig c = SupernetConfig.paper(Method.MIXPATH, b);
-      long n = new Supernet(c).trainableParameterCount();
+      S4SupernetConfig c = S4SupernetConfig.paper(Method.MIXPATH, b);
+      long n = new S4Supernet(c).trainableParameterCount();
       assertEquals(expectedCount(c), n, b.cliName());
       assertEquals(1.0, n / 52.86e6, 0.005, b.cliName());
     }
@@ -78,8 +78,8 @@ class SupernetTest {
 
   @Test
   void paperSposHasOneNodeCopyPerPathCount() {
-    SupernetConfig cfg = SupernetConfig.paper(Method.SPOS, BnStrategy.NONE);
-    long n = new Supernet(cfg).trainableParameterCount();
+    S4SupernetConfig cfg = S4SupernetConfig.paper(Method.SPOS, BnStrategy.NONE);
+    long n = new S4Supernet(cfg).trainableParameterCount();
     assertEquals(208_305_418L, n);
     assertEquals(expectedCount(cfg), n);
     // The paper reports 199.7M for SPOS vs 52.9M for MixPath; this construction gives 3.94x (4.3%
@@ -87,14 +87,14 @@ class SupernetTest {
     double ratio =
         n
             / (double)
-                new Supernet(cfg.with(Method.MIXPATH, BnStrategy.NONE)).trainableParameterCount();
+                new S4Supernet(cfg.with(Method.MIXPATH, BnStrategy.NONE)).trainableParameterCount();
     assertEquals(3.94, ratio, 0.01);
   }
 
   @Test
   void batchNormCountsPerStrategy() {
-    SupernetConfig base =
-        new SupernetConfig(
+    S4SupernetConfig base =
+        new S4SupernetConfig(
             Method.MIXPATH,
             BnStrategy.NONE,
             4,
@@ -102,45 +102,45 @@ class SupernetTest {
             NetworkShape.cifar10(4, 1, 1));
     int[] expected = {0, 1, 4, 15, 1};
     for (BnStrategy b : BnStrategy.values()) {
-      Supernet net = new Supernet(base.with(Method.MIXPATH, b));
+      S4Supernet net = new S4Supernet(base.with(Method.MIXPATH, b));
       assertEquals(
           expected[b.ordinal()],
           net.cells().get(0).sumNormalization().batchNormCount(),
           b.cliName());
     }
-    SupernetConfig ref3 =
-        new SupernetConfig(
+    S4SupernetConfig ref3 =
+        new S4SupernetConfig(
             Method.MIXPATH,
             BnStrategy.EXPONENTIAL_SBN,
             3,
             SamplerMode.REFERENCE,
             NetworkShape.cifar10(4, 1, 1));
-    assertEquals(7, new Supernet(ref3).cells().get(0).sumNormalization().batchNormCount());
-    SupernetConfig cor3 =
-        new SupernetConfig(
+    assertEquals(7, new S4Supernet(ref3).cells().get(0).sumNormalization().batchNormCount());
+    S4SupernetConfig cor3 =
+        new S4SupernetConfig(
             Method.MIXPATH,
             BnStrategy.EXPONENTIAL_SBN,
             3,
             SamplerMode.CORRECTED,
             NetworkShape.cifar10(4, 1, 1));
-    assertEquals(14, new Supernet(cor3).cells().get(0).sumNormalization().batchNormCount());
+    assertEquals(14, new S4Supernet(cor3).cells().get(0).sumNormalization().batchNormCount());
     assertThrows(
         IllegalArgumentException.class,
-        () -> new Supernet(ref3).setChoice(S4Choice.parse("n4:conv1x1")));
+        () -> new S4Supernet(ref3).setChoice(S4Choice.parse("n4:conv1x1")));
   }
 
   @Test
   void onlyThePathGetsGradients() {
     Engine.getInstance().setRandomSeed(3);
     for (Method method : Method.values()) {
-      SupernetConfig cfg =
-          new SupernetConfig(
+      S4SupernetConfig cfg =
+          new S4SupernetConfig(
               method,
               BnStrategy.LINEAR_SBN,
               4,
               SamplerMode.CORRECTED,
               NetworkShape.cifar10(4, 3, 1));
-      Supernet net = new Supernet(cfg);
+      S4Supernet net = new S4Supernet(cfg);
       try (NDManager m = NDManager.newBaseManager()) {
         net.initialize(m);
         S4Choice choice = S4Choice.parse("n1:conv3x3,n3:maxpool3x3,n4:conv1x1");

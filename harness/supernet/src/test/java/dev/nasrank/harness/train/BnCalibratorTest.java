@@ -11,10 +11,11 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.training.ParameterStore;
 import dev.nasrank.harness.setting.BnStrategy;
+import dev.nasrank.harness.setting.CalibrationMode;
 import dev.nasrank.harness.setting.Method;
 import dev.nasrank.harness.space.S4Choice;
 import dev.nasrank.harness.supernet.RunningBatchNorm;
-import dev.nasrank.harness.supernet.Supernet;
+import dev.nasrank.harness.supernet.S4Supernet;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class BnCalibratorTest {
   /**
    * Per-channel means of the stem conv output of one batch, computed in Java from the conv result.
    */
-  private static double[] stemChannelMeans(Supernet net, NDArray x) {
+  private static double[] stemChannelMeans(S4Supernet net, NDArray x) {
     Parameter w =
         net.namedParameters().entrySet().stream()
             .filter(e -> e.getKey().contains("stem"))
@@ -63,7 +64,7 @@ class BnCalibratorTest {
   @Test
   void exactCalibrationIsTheMeanOfBatchMeans() {
     Engine.getInstance().setRandomSeed(21);
-    Supernet net = new Supernet(TinyNets.config(Method.MIXPATH, BnStrategy.LINEAR_SBN));
+    S4Supernet net = new S4Supernet(TinyNets.config(Method.MIXPATH, BnStrategy.LINEAR_SBN));
     try (NDManager m = NDManager.newBaseManager()) {
       net.initialize(m);
       S4Choice choice = S4Choice.parse("n2:conv3x3,n3:maxpool3x3");
@@ -97,7 +98,7 @@ class BnCalibratorTest {
   @Test
   void referenceCalibrationKeepsTheOldStatsWithMomentumPointOne() {
     Engine.getInstance().setRandomSeed(22);
-    Supernet net = new Supernet(TinyNets.config(Method.MIXPATH, BnStrategy.VANILLA));
+    S4Supernet net = new S4Supernet(TinyNets.config(Method.MIXPATH, BnStrategy.VANILLA));
     try (NDManager m = NDManager.newBaseManager()) {
       net.initialize(m);
       S4Choice choice = S4Choice.parse("n1:conv1x1");
@@ -126,7 +127,7 @@ class BnCalibratorTest {
 
   @Test
   void snapshotAndRestoreAreExact() {
-    Supernet net = new Supernet(TinyNets.config(Method.MIXPATH, BnStrategy.EXPONENTIAL_SBN));
+    S4Supernet net = new S4Supernet(TinyNets.config(Method.MIXPATH, BnStrategy.EXPONENTIAL_SBN));
     try (NDManager m = NDManager.newBaseManager()) {
       net.initialize(m);
       S4Choice choice = S4Choice.parse("n1:conv1x1,n4:conv3x3");

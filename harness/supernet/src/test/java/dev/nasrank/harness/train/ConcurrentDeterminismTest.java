@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.nasrank.harness.supernet.SupernetConfig;
+import dev.nasrank.harness.supernet.S4SupernetConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,7 +58,7 @@ class ConcurrentDeterminismTest {
       assertTrue(finished, "probe " + i + " did not finish in 10 minutes:\n" + log);
       assertEquals(0, p.exitValue(), "probe " + i + " failed:\n" + log);
     }
-    List<SupernetConfig> settings = DeterminismProbe.settings();
+    List<S4SupernetConfig> settings = DeterminismProbe.settings();
     for (int i = 0; i < settings.size(); i++) {
       Path a = dir.resolve("a").resolve(String.valueOf(i)).resolve(Checkpoint.FILE_NAME);
       Path b = dir.resolve("b").resolve(String.valueOf(i)).resolve(Checkpoint.FILE_NAME);

@@ -1,7 +1,7 @@
 package dev.nasrank.harness.train;
 
 import dev.nasrank.datasets.djl.SyntheticBatches;
-import dev.nasrank.harness.supernet.SupernetConfig;
+import dev.nasrank.harness.supernet.S4SupernetConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,13 +19,18 @@ final class DeterminismProbe {
   private DeterminismProbe() {}
 
   /** The settings, in the order of their output folders. */
-  static List<SupernetConfig> settings() {
+  static List<S4SupernetConfig> settings() {
     return ForcedGcReproducibilityTest.settings().toList();
   }
 
   /** The configuration every replica trains. */
-  static TrainConfig config(SupernetConfig net) {
-    return TrainConfig.defaults(net).withEpochs(2, 4).withSeed(2020);
+  static TrainConfig config(S4SupernetConfig net) {
+    return TrainConfig.builder()
+        .setSupernet(net)
+        .optEpochs(2)
+        .optMaxStepsPerEpoch(4)
+        .optSeed(2020)
+        .build();
   }
 
   /**
@@ -34,7 +39,7 @@ final class DeterminismProbe {
   public static void main(String[] args) throws IOException {
     Path out = Path.of(args[0]);
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    List<SupernetConfig> settings = settings();
+    List<S4SupernetConfig> settings = settings();
     for (int i = 0; i < settings.size(); i++) {
       new SupernetTrainer(quiet)
           .train(

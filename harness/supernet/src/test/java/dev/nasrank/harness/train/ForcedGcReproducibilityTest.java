@@ -7,7 +7,7 @@ import dev.nasrank.datasets.BatchSource;
 import dev.nasrank.datasets.djl.SyntheticBatches;
 import dev.nasrank.harness.setting.BnStrategy;
 import dev.nasrank.harness.setting.Method;
-import dev.nasrank.harness.supernet.SupernetConfig;
+import dev.nasrank.harness.supernet.S4SupernetConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -43,8 +43,8 @@ class ForcedGcReproducibilityTest {
    */
   private static final List<ByteBuffer> REUSE = new ArrayList<>();
 
-  static Stream<SupernetConfig> settings() {
-    Stream<SupernetConfig> mixpath =
+  static Stream<S4SupernetConfig> settings() {
+    Stream<S4SupernetConfig> mixpath =
         Stream.of(BnStrategy.values()).map(b -> TinyNets.config(Method.MIXPATH, b));
     return Stream.concat(mixpath, Stream.of(TinyNets.config(Method.SPOS, BnStrategy.VANILLA)));
   }
@@ -70,13 +70,19 @@ class ForcedGcReproducibilityTest {
 
   @ParameterizedTest
   @MethodSource("settings")
-  void aCollectionBetweenForwardAndBackwardChangesNoBit(SupernetConfig net, @TempDir Path dir)
+  void aCollectionBetweenForwardAndBackwardChangesNoBit(S4SupernetConfig net, @TempDir Path dir)
       throws IOException {
     BatchSource data = new SyntheticBatches(48, 8, 10, 3);
-    TrainConfig cfg = TrainConfig.defaults(net).withEpochs(2, 3).withSeed(11);
+    TrainConfig cfg =
+        TrainConfig.builder()
+            .setSupernet(net)
+            .optEpochs(2)
+            .optMaxStepsPerEpoch(3)
+            .optSeed(11)
+            .build();
     TrainResult plain = new SupernetTrainer(QUIET).train(cfg, data, dir.resolve("plain"));
     TrainResult forced =
-        new SupernetTrainer(QUIET, ForcedGcReproducibilityTest::collect)
+        new SupernetTrainer(QUIET, TrainProgress.NONE, ForcedGcReproducibilityTest::collect)
             .train(cfg, data, dir.resolve("forced"));
     assertEquals(6, forced.globalSteps());
     byte[] a = Files.readAllBytes(plain.checkpoint());

@@ -16,7 +16,7 @@ import dev.nasrank.datasets.djl.SyntheticBatches;
 import dev.nasrank.harness.setting.BnStrategy;
 import dev.nasrank.harness.setting.Method;
 import dev.nasrank.harness.space.S4Choice;
-import dev.nasrank.harness.supernet.Supernet;
+import dev.nasrank.harness.supernet.S4Supernet;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -38,7 +38,7 @@ class PathSgdTest {
   void parametersAndMomentumOutsideThePathStayBitIdentical() {
     Engine.getInstance().setRandomSeed(11);
     for (Method method : Method.values()) {
-      Supernet net = new Supernet(TinyNets.config(method, BnStrategy.LINEAR_SBN));
+      S4Supernet net = new S4Supernet(TinyNets.config(method, BnStrategy.LINEAR_SBN));
       SyntheticBatches data = new SyntheticBatches(64, 8, 10, 5);
       try (NDManager m = NDManager.newBaseManager();
           PathSgd sgd = new PathSgd(m, 0.9, 3e-4, 5.0)) {
@@ -113,7 +113,7 @@ class PathSgdTest {
   @Test
   void updateMatchesSgdWithMomentumDecayAndClipping() {
     Engine.getInstance().setRandomSeed(12);
-    Supernet net = new Supernet(TinyNets.config(Method.MIXPATH, BnStrategy.VANILLA));
+    S4Supernet net = new S4Supernet(TinyNets.config(Method.MIXPATH, BnStrategy.VANILLA));
     SyntheticBatches data = new SyntheticBatches(32, 8, 10, 6);
     double lr = 0.1;
     double mom = 0.9;

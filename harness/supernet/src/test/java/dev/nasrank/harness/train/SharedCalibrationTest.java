@@ -9,11 +9,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import dev.nasrank.harness.setting.BnStrategy;
+import dev.nasrank.harness.setting.CalibrationMode;
 import dev.nasrank.harness.setting.Method;
 import dev.nasrank.harness.space.S4Choice;
 import dev.nasrank.harness.space.S4Space;
 import dev.nasrank.harness.supernet.RunningBatchNorm;
-import dev.nasrank.harness.supernet.Supernet;
+import dev.nasrank.harness.supernet.S4Supernet;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,7 +33,7 @@ class SharedCalibrationTest {
     Engine.getInstance().setRandomSeed(81);
     for (Method method : Method.values()) {
       for (CalibrationMode mode : CalibrationMode.values()) {
-        Supernet net = new Supernet(TinyNets.config(method, BnStrategy.EXPONENTIAL_SBN));
+        S4Supernet net = new S4Supernet(TinyNets.config(method, BnStrategy.EXPONENTIAL_SBN));
         try (NDManager m = NDManager.newBaseManager()) {
           net.initialize(m);
           ParameterStore ps = new ParameterStore(m, false);

@@ -33,9 +33,12 @@ class SupernetTrainerTest {
       new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
 
   private static TrainConfig config(int epochs) {
-    return TrainConfig.defaults(TinyNets.config(Method.MIXPATH, BnStrategy.LINEAR_SBN))
-        .withEpochs(epochs, 3)
-        .withSeed(7);
+    return TrainConfig.builder()
+        .setSupernet(TinyNets.config(Method.MIXPATH, BnStrategy.LINEAR_SBN))
+        .optEpochs(epochs)
+        .optMaxStepsPerEpoch(3)
+        .optSeed(7)
+        .build();
   }
 
   @Test
@@ -67,6 +70,7 @@ class SupernetTrainerTest {
         () ->
             new SupernetTrainer(
                     QUIET,
+                    TrainProgress.NONE,
                     () -> {
                       if (++steps[0] == 4) {
                         throw new IllegalStateException("killed in epoch 2");
@@ -78,7 +82,9 @@ class SupernetTrainerTest {
         IllegalStateException.class,
         () -> new SupernetTrainer(QUIET).train(config(2), data, split),
         "an existing checkpoint without --resume is refused");
-    TrainResult resumed = new SupernetTrainer(QUIET).train(config(2).withResume(true), data, split);
+    TrainResult resumed =
+        new SupernetTrainer(QUIET)
+            .train(config(2).toBuilder().optResume(true).build(), data, split);
     assertEquals(1, resumed.startEpoch());
     assertEquals(6, resumed.globalSteps());
     Map<String, byte[]> a = TinyNets.checkpointParams(full.checkpoint());
@@ -169,7 +175,10 @@ class SupernetTrainerTest {
   void corruptCheckpointIsRejectedWithTheFileName(@TempDir Path dir) throws IOException {
     TrainResult r =
         new SupernetTrainer(QUIET)
-            .train(config(1).withEpochs(1, 1), new SyntheticBatches(16, 8, 10, 1), dir);
+            .train(
+                config(1).toBuilder().optEpochs(1).optMaxStepsPerEpoch(1).build(),
+                new SyntheticBatches(16, 8, 10, 1),
+                dir);
     byte[] bytes = Files.readAllBytes(r.checkpoint());
     bytes[bytes.length / 2] ^= 0x40;
     Path bad = dir.resolve("bad.bin");
@@ -191,15 +200,11 @@ class SupernetTrainerTest {
     new SupernetTrainer(QUIET).train(config(2), data, dir);
     byte[] before = Files.readAllBytes(dir.resolve(Checkpoint.FILE_NAME));
     TrainConfig changed =
-        new TrainConfig(
-            config(2).supernet(),
-            4,
-            new Optimizer(0.5, 1e-8, 0.0, 3e-4, 5.0),
-            7,
-            DeviceOption.AUTO,
-            3,
-            true,
-            false);
+        config(2).toBuilder()
+            .optEpochs(4)
+            .optOptimizer(new Optimizer(0.5, 1e-8, 0.0, 3e-4, 5.0))
+            .optResume(true)
+            .build();
     IllegalStateException e =
         assertThrows(
             IllegalStateException.class,
@@ -234,7 +239,7 @@ class SupernetTrainerTest {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     TrainResult r =
         new SupernetTrainer(new PrintStream(log, true, StandardCharsets.UTF_8))
-            .train(config(2).withResume(true), data, dir);
+            .train(config(2).toBuilder().optResume(true).build(), data, dir);
     String text = log.toString(StandardCharsets.UTF_8);
     assertTrue(text.contains("nothing to train") && text.contains("2 of 2 epochs"), text);
     assertTrue(!text.contains("3/2"), text);
@@ -255,7 +260,7 @@ class SupernetTrainerTest {
     Files.write(unrelated, new byte[1]);
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     new SupernetTrainer(new PrintStream(log, true, StandardCharsets.UTF_8))
-        .train(config(1).withResume(true), data, dir);
+        .train(config(1).toBuilder().optResume(true).build(), data, dir);
     assertTrue(!Files.exists(orphan) && !Files.exists(orphanJson), "orphaned temp files removed");
     assertTrue(Files.exists(unrelated), "other files are left alone");
     assertTrue(
@@ -302,6 +307,7 @@ class SupernetTrainerTest {
         () ->
             new SupernetTrainer(
                     QUIET,
+                    TrainProgress.NONE,
                     () -> {
                       if (++steps[0] == 4) {
                         throw new IllegalStateException("killed in epoch 2");
@@ -311,15 +317,10 @@ class SupernetTrainerTest {
     downgradeToVersion1(dir.resolve(Checkpoint.FILE_NAME));
     assertTrue(Checkpoint.readHeader(dir.resolve(Checkpoint.FILE_NAME)).identity().isEmpty());
     TrainConfig otherLr =
-        new TrainConfig(
-            config(2).supernet(),
-            2,
-            new Optimizer(0.5, 1e-8, 0.9, 3e-4, 5.0),
-            7,
-            DeviceOption.AUTO,
-            3,
-            true,
-            false);
+        config(2).toBuilder()
+            .optOptimizer(new Optimizer(0.5, 1e-8, 0.9, 3e-4, 5.0))
+            .optResume(true)
+            .build();
     IllegalStateException e =
         assertThrows(
             IllegalStateException.class,
@@ -328,7 +329,7 @@ class SupernetTrainerTest {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     TrainResult r =
         new SupernetTrainer(new PrintStream(log, true, StandardCharsets.UTF_8))
-            .train(config(2).withResume(true), data, dir);
+            .train(config(2).toBuilder().optResume(true).build(), data, dir);
     assertEquals(2, r.epochsCompleted());
     String text = log.toString(StandardCharsets.UTF_8);
     assertTrue(text.contains("older version") && text.contains("batch-size"), text);

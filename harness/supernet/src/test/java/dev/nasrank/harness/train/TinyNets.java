@@ -14,8 +14,9 @@ import dev.nasrank.harness.setting.BnStrategy;
 import dev.nasrank.harness.setting.Method;
 import dev.nasrank.harness.space.S4Choice;
 import dev.nasrank.harness.space.SamplerMode;
+import dev.nasrank.harness.supernet.S4Supernet;
+import dev.nasrank.harness.supernet.S4SupernetConfig;
 import dev.nasrank.harness.supernet.Supernet;
-import dev.nasrank.harness.supernet.SupernetConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -26,8 +27,8 @@ final class TinyNets {
 
   private TinyNets() {}
 
-  static SupernetConfig config(Method method, BnStrategy strategy) {
-    return new SupernetConfig(
+  static S4SupernetConfig config(Method method, BnStrategy strategy) {
+    return new S4SupernetConfig(
         method, strategy, 4, SamplerMode.CORRECTED, NetworkShape.cifar10(4, 3, 1));
   }
 
@@ -35,7 +36,7 @@ final class TinyNets {
    * Runs forward and backward of {@code choice} on one batch, leaving the gradients on the
    * parameters.
    */
-  static void backward(Supernet net, S4Choice choice, Batch batch, NDManager manager) {
+  static void backward(S4Supernet net, S4Choice choice, Batch batch, NDManager manager) {
     net.setChoice(choice);
     try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
       NDArray logits =
@@ -53,7 +54,7 @@ final class TinyNets {
   }
 
   /** Byte copies of every parameter array, by name. */
-  static Map<String, byte[]> snapshot(Supernet net) {
+  static Map<String, byte[]> snapshot(Supernet<?> net) {
     Map<String, byte[]> out = new HashMap<>();
     for (Map.Entry<String, Parameter> e : net.namedParameters().entrySet()) {
       out.put(e.getKey(), e.getValue().getArray().toByteArray());

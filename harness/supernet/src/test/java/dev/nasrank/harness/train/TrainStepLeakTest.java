@@ -12,7 +12,7 @@ import dev.nasrank.harness.setting.BnStrategy;
 import dev.nasrank.harness.setting.Method;
 import dev.nasrank.harness.space.S4Sampler;
 import dev.nasrank.harness.space.SamplerMode;
-import dev.nasrank.harness.supernet.Supernet;
+import dev.nasrank.harness.supernet.S4Supernet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,7 +35,7 @@ class TrainStepLeakTest {
   void arrayCountIsFlatAcrossSteps() {
     Engine.getInstance().setRandomSeed(41);
     for (Method method : Method.values()) {
-      Supernet net = new Supernet(TinyNets.config(method, BnStrategy.EXPONENTIAL_SBN));
+      S4Supernet net = new S4Supernet(TinyNets.config(method, BnStrategy.EXPONENTIAL_SBN));
       try (NDManager m = NDManager.newBaseManager();
           PathSgd sgd = new PathSgd(m, 0.9, 3e-4, 5)) {
         net.initialize(m);

@@ -1,9 +1,6 @@
-package dev.nasrank.benchbridge.io;
+package dev.nasrank.benchbridge;
 
-import dev.nasrank.benchbridge.ModelSpec;
-import dev.nasrank.benchbridge.NasBench;
-import dev.nasrank.benchbridge.NetworkCost;
-import dev.nasrank.benchbridge.SearchSpace;
+import dev.nasrank.benchbridge.io.RecordColumns;
 import dev.nasrank.files.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -53,6 +50,21 @@ public final class CsvExport {
   /** A writer function that may fail. */
   private interface Body {
     void write(CSVPrinter out) throws IOException;
+  }
+
+  /**
+   * Cells of {@code nb} whose recorded trainable parameters differ from their NAS-Bench-101
+   * network's ({@link NetworkCost}): a file trained at another shape, whose {@code flops} column
+   * then describes NAS-Bench-101's network, not the one the records were trained with.
+   */
+  public static int cellsWithOtherParameters(NasBench nb) {
+    int other = 0;
+    for (int i = 0; i < nb.size(); i++) {
+      if (NetworkCost.of(nb.specAt(i)).parameters() != nb.trainableParametersAt(i)) {
+        other++;
+      }
+    }
+    return other;
   }
 
   /**

@@ -1,11 +1,7 @@
-package dev.nasrank.benchbridge.io;
+package dev.nasrank.benchbridge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.nasrank.benchbridge.FullSpace;
-import dev.nasrank.benchbridge.ModelSpec;
-import dev.nasrank.benchbridge.NetworkCost;
-import dev.nasrank.benchbridge.SearchSpace;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;

@@ -1,0 +1,2 @@
+/** Tests of the Slurm scripts and the work locks. */
+package dev.nasrank.harness.exec;

@@ -1,0 +1,2 @@
+/** Tests of the diagnostics file and its statistics. */
+package dev.nasrank.harness.report.diagnostics;

@@ -1,0 +1,2 @@
+/** Tests of the proxy-fidelity study. */
+package dev.nasrank.harness.report.fidelity;

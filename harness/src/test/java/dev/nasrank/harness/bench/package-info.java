@@ -1,0 +1,2 @@
+/** Tests of the bench commands' measurement. */
+package dev.nasrank.harness.bench;
