@@ -209,7 +209,7 @@ class SupernetCommandsTest {
         dev.nasrank.harness.config.DataSplit.NB101,
         dev.nasrank.harness.config.DataSplit.parse("full"));
     assertEquals(
-        "unknown split 'nosuch' (expected one of mini, nb101, reference, synthetic)",
+        "unknown split 'nosuch' (expected one of mini, nb101, reference, jpg, synthetic)",
         assertThrows(
                 IllegalArgumentException.class,
                 () -> dev.nasrank.harness.config.DataSplit.parse("nosuch"))
