@@ -186,10 +186,14 @@ final class ReportCommand implements Callable<Integer> {
     out.println(
         String.format(
             Locale.ROOT,
-            "pairs (comparisons.csv): %d of %d decided (Holm, family-wise %.2f)",
-            result.statistics().decided(),
+            "pairs (comparisons.csv): %d of %d decided (Holm, family-wise %.2f) under %s (primary), "
+                + "%d under %s",
+            result.statistics().decided(result.statistics().primary()),
             result.statistics().pairs().size(),
-            result.statistics().alpha()));
+            result.statistics().alpha(),
+            result.statistics().primary().key(),
+            result.statistics().decided(result.statistics().secondary()),
+            result.statistics().secondary().key()));
     out.println(
         "wrote "
             + dir.reportMd()
@@ -204,6 +208,7 @@ final class ReportCommand implements Callable<Integer> {
                 ? ""
                 : " (removed " + result.stalePlots().size() + " an earlier report drew)")
             + (result.manifestWritten() ? "; run.json (report-only)" : ""));
+    result.headline().forEach(out::println);
     out.flush();
     return Main.OK;
   }

@@ -183,6 +183,7 @@ public final class SuiteCommand implements Callable<Integer> {
           row.noiseCeiling());
     }
     o.println("report: " + out.resolve("report.md") + " and report.html");
+    report.headline().forEach(o::println);
     return Main.OK;
   }
 }

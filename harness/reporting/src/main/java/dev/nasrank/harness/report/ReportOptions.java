@@ -1,6 +1,7 @@
 package dev.nasrank.harness.report;
 
 import dev.nasrank.harness.config.Seeds;
+import dev.nasrank.harness.report.stats.InferenceTarget;
 import java.util.List;
 
 /**
@@ -21,6 +22,10 @@ import java.util.List;
  *     pair at 0.05)
  * @param alpha family-wise level of the pairwise verdicts; intervals are 1 - alpha (default 0.05)
  * @param power power the seeds-to-decide estimate aims for (default 0.8)
+ * @param primaryTarget the primary inference target; null (the default): from the run's space,
+ *     {@link InferenceTarget#primaryFor}
+ * @param equivalenceMargin margin (tau units) of the claims' equivalence tests, "X does not profit
+ *     from Y" shown as |difference| < margin (default 0.05, docs/report.md)
  */
 public record ReportOptions(
     int bootstrapResamples,
@@ -31,7 +36,9 @@ public record ReportOptions(
     boolean plots,
     int studyResamples,
     double alpha,
-    double power) {
+    double power,
+    InferenceTarget primaryTarget,
+    double equivalenceMargin) {
 
   /** Validates the counts and levels; copies the lists; the default variant is always measured. */
   public ReportOptions {
@@ -46,6 +53,10 @@ public record ReportOptions(
     if (!(alpha > 0 && alpha < 1) || !(power > 0 && power < 1)) {
       throw new IllegalArgumentException(
           "alpha and power must be in (0,1), got " + alpha + ", " + power);
+    }
+    if (!(equivalenceMargin > 0)) {
+      throw new IllegalArgumentException(
+          "equivalence margin must be > 0 (tau units), got " + equivalenceMargin);
     }
     precisionKs = List.copyOf(precisionKs);
     variants =
@@ -77,7 +88,9 @@ public record ReportOptions(
         .optPlots(plots)
         .optStudyResamples(studyResamples)
         .optAlpha(alpha)
-        .optPower(power);
+        .optPower(power)
+        .optPrimaryTarget(primaryTarget)
+        .optEquivalenceMargin(equivalenceMargin);
   }
 
   /** Assembles {@link ReportOptions}; every field has the default the record documents. */
@@ -91,8 +104,22 @@ public record ReportOptions(
     private int studyResamples = 10_000;
     private double alpha = 0.05;
     private double power = 0.8;
+    private InferenceTarget primaryTarget = null;
+    private double equivalenceMargin = 0.05;
 
     private Builder() {}
+
+    /** Default: none, the run's space decides ({@link InferenceTarget#primaryFor}). */
+    public Builder optPrimaryTarget(InferenceTarget primaryTarget) {
+      this.primaryTarget = primaryTarget;
+      return this;
+    }
+
+    /** Default 0.05 (tau units). */
+    public Builder optEquivalenceMargin(double equivalenceMargin) {
+      this.equivalenceMargin = equivalenceMargin;
+      return this;
+    }
 
     /** Default 1,000. */
     public Builder optBootstrapResamples(int bootstrapResamples) {
@@ -163,7 +190,9 @@ public record ReportOptions(
           plots,
           studyResamples,
           alpha,
-          power);
+          power,
+          primaryTarget,
+          equivalenceMargin);
     }
   }
 }

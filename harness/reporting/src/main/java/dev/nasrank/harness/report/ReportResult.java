@@ -19,6 +19,9 @@ import java.util.List;
  * @param stalePlots PNG files of an earlier report that this one no longer draws, removed from
  *     {@code plots/} (none when plots were not drawn)
  * @param manifestWritten whether run.json was absent and a report-time manifest was written
+ * @param headline the report's first paragraph as lines (best setting, what it beats under each
+ *     target, the claims' verdicts, the ceiling and the evaluation images), which the report and
+ *     suite commands print last
  */
 public record ReportResult(
     RunDirectory directory,
@@ -28,7 +31,13 @@ public record ReportResult(
     List<ClaimResult> claims,
     List<Path> plots,
     List<Path> stalePlots,
-    boolean manifestWritten) {
+    boolean manifestWritten,
+    List<String> headline) {
+
+  /** Copies the lists. */
+  public ReportResult {
+    headline = List.copyOf(headline);
+  }
 
   /** One variant of one ranking. */
   public record VariantResult(Candidate.RunKey run, RankingEvaluator.Result result) {}

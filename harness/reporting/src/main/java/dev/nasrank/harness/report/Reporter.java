@@ -11,6 +11,7 @@ import dev.nasrank.harness.report.claims.ClaimsCsv;
 import dev.nasrank.harness.report.claims.PaperClaims;
 import dev.nasrank.harness.report.diagnostics.DiagnosticsFile;
 import dev.nasrank.harness.report.stats.HierarchicalBootstrap;
+import dev.nasrank.harness.report.stats.InferenceTarget;
 import dev.nasrank.harness.report.stats.StatisticsCsv;
 import dev.nasrank.harness.report.stats.StudyData;
 import dev.nasrank.harness.report.stats.StudyStatistics;
@@ -66,6 +67,8 @@ public final class Reporter {
 
     ReportDocument doc =
         new ReportDocument("nasrank report: " + dir.root().toAbsolutePath().getFileName());
+    List<String> headline = Headline.lines(m.statistics(), m.claims(), m.images(), m.space());
+    doc.paragraph(String.join(" ", headline));
     TreeSet<Long> seeds =
         m.runs().keySet().stream()
             .map(Candidate.RunKey::seed)
@@ -73,10 +76,12 @@ public final class Reporter {
     doc.paragraph(
         String.format(
             Locale.ROOT,
-            "%d candidate rows, %d rankings (%d settings x seeds %s), maximum "
-                + "paths m = %d. Ground truth: %s; default = mean of the repeats' final validation accuracies. Accuracies "
-                + "are fractions in [0,1]. Every tau is Kendall tau-b; 'ceiling' is the noise ceiling (mean tau-b between "
-                + "ground-truth repeats over the same architectures). Definitions: docs/report.md.",
+            "%d candidate rows, %d rankings (%d settings x seeds %s), maximum paths m = %d. Ground"
+                + " truth: %s; default = mean of the repeats' final validation accuracies."
+                + " Accuracies are fractions in [0,1]. Every tau is Kendall tau-b; 'ceiling' is the"
+                + " noise ceiling (mean tau-b between ground-truth repeats over the same"
+                + " architectures; the bound: what a ranker that knew the true accuracies would"
+                + " score against the mean of the repeats). Definitions: docs/report.md.",
             m.all().size(),
             m.runs().size(),
             m.runs().keySet().stream().map(Candidate.RunKey::setting).distinct().count(),
@@ -101,8 +106,9 @@ public final class Reporter {
               + ", so none is audited.");
     }
     List<Path> plots = new ArrayList<>();
-    StudySections.claims(doc, m.claims());
-    StudySections.settings(doc, dir, m.statistics(), options.plots(), plots);
+    StudySections.targets(doc, m.statistics(), m.space(), m.images());
+    StudySections.claims(doc, m.claims(), m.statistics(), options.equivalenceMargin());
+    StudySections.settings(doc, dir, m.statistics(), m.images(), options.plots(), plots);
     StudySections.pairs(doc, dir, m.statistics(), options.plots(), plots);
     VariantSummaries.perSeedTable(doc, m.ranking());
     VariantSummaries.variantTable(doc, m.summaries(), options.precisionKs(), options.alpha());
@@ -137,7 +143,8 @@ public final class Reporter {
         m.claims(),
         List.copyOf(plots),
         stale,
-        manifestWritten);
+        manifestWritten,
+        headline);
   }
 
   /**
@@ -158,7 +165,8 @@ public final class Reporter {
       List<VariantSummaries.Summary> summaries,
       StudyStatistics statistics,
       DiagnosticsFile diagnostics,
-      List<ClaimResult> claims) {}
+      List<ClaimResult> claims,
+      EvaluationImages images) {}
 
   /** Reads the candidates and measures every ranking; writes nothing. */
   static Measured measure(
@@ -224,17 +232,26 @@ public final class Reporter {
       }
     }
     List<VariantSummaries.Summary> summaries = VariantSummaries.summarize(variants);
+    String space = spaces.get(0);
+    InferenceTarget primary =
+        options.primaryTarget() != null
+            ? options.primaryTarget()
+            : InferenceTarget.primaryFor(space, uniqueCovered == uniqueRead);
+    EvaluationImages images =
+        EvaluationImages.of(
+            dir.runJson(), all.stream().filter(c -> c.maxPaths() == mainM).toList());
     StudyStatistics statistics =
         StudyStatistics.of(
             StudyData.of(runs, gt),
             HierarchicalBootstrap.of(options.studyResamples(), options.bootstrapSeed()),
             options.alpha(),
-            options.power());
+            options.power(),
+            primary,
+            images.images());
     DiagnosticsFile diagnostics =
         Files.isRegularFile(dir.diagnosticsJson())
             ? DiagnosticsFile.read(dir.diagnosticsJson())
             : null;
-    String space = spaces.get(0);
     List<ClaimResult> claims =
         space.equals(Spaces.S4)
             ? PaperClaims.audit(
@@ -242,7 +259,8 @@ public final class Reporter {
                 diagnostics == null ? List.of() : diagnostics.sbn(),
                 read,
                 options.studyResamples(),
-                options.bootstrapSeed())
+                options.bootstrapSeed(),
+                options.equivalenceMargin())
             : List.of();
     return new Measured(
         read,
@@ -257,7 +275,8 @@ public final class Reporter {
         summaries,
         statistics,
         diagnostics,
-        claims);
+        claims,
+        images);
   }
 
   /**

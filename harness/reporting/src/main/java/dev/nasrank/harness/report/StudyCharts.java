@@ -1,5 +1,6 @@
 package dev.nasrank.harness.report;
 
+import dev.nasrank.harness.report.stats.InferenceTarget;
 import dev.nasrank.harness.report.stats.PairComparison;
 import dev.nasrank.harness.report.stats.SettingStats;
 import dev.nasrank.harness.report.stats.StudyStatistics;
@@ -20,12 +21,25 @@ final class StudyCharts {
   private static final Color INTERVAL = new Color(49, 54, 149);
   private static final Color CEILING = new Color(165, 0, 38);
 
+  private static final Color SECONDARY = new Color(145, 145, 145);
+
   private StudyCharts() {}
 
+  /** The first row with an interval under the target (its series carries the legend entry). */
+  private static int firstWith(List<SettingStats> rows, InferenceTarget t, double alpha) {
+    for (int i = 0; i < rows.size(); i++) {
+      if (!Double.isNaN(rows.get(i).low(t, alpha))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /**
-   * Forest plot: one row per setting (first setting on top), its mean tau-b over seeds as a dot and
-   * its hierarchical bootstrap interval as a line; the noise ceiling (mean over settings) as a
-   * dashed vertical line.
+   * Forest plot: one row per setting (first setting on top), its mean tau-b over seeds as a dot,
+   * its interval under the primary target as a thick line and under the other target as a thin grey
+   * line below it; the ceiling bound ({@code Ceiling#bound}, mean over settings) as a dashed
+   * vertical line.
    */
   static byte[] forest(String title, StudyStatistics st) {
     List<SettingStats> rows = st.settings();
@@ -53,36 +67,52 @@ final class StudyCharts {
         });
     double[] ys = new double[n];
     double[] means = new double[n];
+    InferenceTarget primary = st.primary();
+    int pct = (int) Math.round((1 - st.alpha()) * 100);
     for (int i = 0; i < n; i++) {
       SettingStats s = rows.get(i);
       ys[i] = n - 1 - i;
       means[i] = s.meanTau();
-      if (!Double.isNaN(s.low())) {
+      for (InferenceTarget t : new InferenceTarget[] {primary, primary.other()}) {
+        boolean main = t == primary;
+        double lo = s.low(t, st.alpha());
+        double hi = s.high(t, st.alpha());
+        if (Double.isNaN(lo)) {
+          continue;
+        }
+        double y = ys[i] + (main ? 0 : -0.22);
         XYSeries iv =
-            chart.addSeries(
-                "interval " + i, new double[] {s.low(), s.high()}, new double[] {ys[i], ys[i]});
-        iv.setMarker(SeriesMarkers.NONE).setLineColor(INTERVAL).setLineWidth(2.5f);
-        iv.setShowInLegend(i == 0);
+            chart.addSeries(t.key() + " interval " + i, new double[] {lo, hi}, new double[] {y, y});
+        iv.setMarker(SeriesMarkers.NONE)
+            .setLineColor(main ? INTERVAL : SECONDARY)
+            .setLineWidth(main ? 2.5f : 1.2f);
+        iv.setShowInLegend(i == firstWith(rows, t, st.alpha()));
         iv.setLabel(
-            i == 0
-                ? (int) Math.round((1 - st.alpha()) * 100) + "% interval (hierarchical bootstrap)"
-                : "interval " + i);
+            iv.isShowInLegend()
+                ? pct
+                    + "% interval, target "
+                    + t.key()
+                    + (main ? " (primary)" : "")
+                    + (t == InferenceTarget.SPACE ? ": t over seeds" : ": hierarchical bootstrap")
+                : t.key() + " interval " + i);
       }
     }
     XYSeries dots = chart.addSeries("mean tau-b over seeds", means, ys);
     dots.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
     dots.setMarker(SeriesMarkers.DIAMOND).setMarkerColor(Color.BLACK);
-    double ceiling =
+    double bound =
         rows.stream()
-            .mapToDouble(SettingStats::noiseCeiling)
+            .mapToDouble(r -> r.ceiling().bound())
             .filter(x -> !Double.isNaN(x))
             .average()
             .orElse(Double.NaN);
-    if (!Double.isNaN(ceiling)) {
+    if (!Double.isNaN(bound)) {
       XYSeries c =
           chart.addSeries(
-              "noise ceiling " + ReportFormat.f(ceiling),
-              new double[] {ceiling, ceiling},
+              "ceiling bound "
+                  + ReportFormat.f(bound)
+                  + " (tau-b of the true accuracies vs the mean of the repeats)",
+              new double[] {bound, bound},
               new double[] {-0.7, n - 0.3});
       c.setMarker(SeriesMarkers.NONE)
           .setLineColor(CEILING)

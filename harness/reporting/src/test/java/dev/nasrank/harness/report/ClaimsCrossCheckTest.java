@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.nasrank.harness.report.claims.ClaimResult;
 import dev.nasrank.harness.report.claims.ClaimsCsv;
+import dev.nasrank.harness.report.stats.InferenceTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -60,7 +61,14 @@ class ClaimsCrossCheckTest {
         Reporter.render(
             dir,
             InMemoryGroundTruth.readCsv(dir.root().resolve("groundtruth.csv"), 108),
-            ReportOptions.builder().optBootstrapResamples(20).optPlots(false).build());
+            ReportOptions.builder()
+                .optBootstrapResamples(20)
+                .optPlots(false)
+                // one seed: the space target has no seed variance, so the hand audit is of the
+                // architectures target (the space target's verdicts are all undecided, checked
+                // below)
+                .optPrimaryTarget(InferenceTarget.ARCHITECTURES)
+                .build());
     // 5 perfect x 7 reversed settings: 35 decided pairs, the other 66 - 35 = 31 undecided
     assertEquals(35, res.statistics().decided());
 
@@ -77,7 +85,9 @@ class ClaimsCrossCheckTest {
     // 1: vanilla and simple_scaling gain, exponential_sbn loses (uncal +1 > cal -1): contradicted
     assertClaim(rows.get(0), "contradicted", "-");
     assertTrue(
-        rows.get(0).get("ours").contains("exponential_sbn -2.000 [-2.000, -2.000] decided <"),
+        rows.get(0)
+            .get("ours")
+            .contains("exponential_sbn -2.000 [-2.000, -2.000] p 2.0e-04 decided <"),
         rows.get(0).get("ours"));
     // 2: linear_sbn uncal (+1) above vanilla uncal (-1); 0.05 is not in vanilla uncal's interval
     // [-1, -1]
@@ -91,9 +101,15 @@ class ClaimsCrossCheckTest {
     assertTrue(
         rows.get(2).get("ours").contains("decided above 7 and below 0 of the 11 other settings"),
         rows.get(2).get("ours"));
-    // 4: linear cal (+1) above exponential cal (-1), and calibration does not raise exponential's
-    // tau
-    assertClaim(rows.get(3), "reproduced", "-");
+    // 4: linear cal (+1) above exponential cal (-1), but exponential cal - uncal = -2 in every
+    // resample: not within the equivalence margin of +-0.05 (no resample inside it, TOST p = 1),
+    // nor a gain above it: undecided (it used to count "not decided better" as reproduced)
+    assertClaim(rows.get(3), "undecided", "-");
+    assertTrue(
+        rows.get(3)
+            .get("ours")
+            .contains("exponential cal - uncal -2.000 [-2.000, -2.000] equivalence"),
+        rows.get(3).get("ours"));
     // 5: simple_scaling cal (+1) above exponential cal (-1), tied with vanilla cal and linear cal:
     // undecided
     assertClaim(rows.get(4), "undecided", "-");
@@ -119,8 +135,14 @@ class ClaimsCrossCheckTest {
     assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), claims.stream().map(ClaimResult::id).toList());
     assertTrue(
         Files.readString(dir.reportMd())
-            .contains(
-                "At this budget: 5 of 8 claims reproduced, 1 contradicted, " + "2 undecided."));
+            .contains("At this budget: 4 of 8 claims reproduced, 1 contradicted, 3 undecided"));
+    for (CSVRecord r : rows) {
+      assertEquals(r.get("verdict"), r.get("verdict_architectures"), "claim " + r.get("id"));
+      int id = Integer.parseInt(r.get("id"));
+      // claims 1-6 under space: no seed variance with one seed, every part undecided
+      assertEquals(id <= 6 ? "undecided" : r.get("verdict"), r.get("verdict_space"), "claim " + id);
+      assertEquals(id <= 6 ? "architectures" : "-", r.get("target"), "claim " + id);
+    }
   }
 
   private static void assertClaim(CSVRecord r, String verdict, String paperInInterval) {

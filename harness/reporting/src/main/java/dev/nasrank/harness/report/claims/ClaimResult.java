@@ -11,6 +11,10 @@ package dev.nasrank.harness.report.claims;
  * @param paperInInterval for each paper figure, whether it lies in our 95% interval of the matching
  *     setting ({@code yes} / {@code no}, separated by {@code ;}), {@code -} without a figure
  * @param test the rule that gave the verdict
+ * @param target the inference target of {@code verdict} (the run's primary one), {@code -} for a
+ *     claim whose test does not depend on it (7, 8)
+ * @param verdictSpace the verdict under the {@code space} target
+ * @param verdictArchitectures the verdict under the {@code architectures} target
  */
 public record ClaimResult(
     int id,
@@ -19,4 +23,20 @@ public record ClaimResult(
     String ours,
     ClaimVerdict verdict,
     String paperInInterval,
-    String test) {}
+    String test,
+    String target,
+    ClaimVerdict verdictSpace,
+    ClaimVerdict verdictArchitectures) {
+
+  /** A claim whose test does not depend on the inference target: both verdicts are the verdict. */
+  public ClaimResult(
+      int id,
+      String claim,
+      String paper,
+      String ours,
+      ClaimVerdict verdict,
+      String paperInInterval,
+      String test) {
+    this(id, claim, paper, ours, verdict, paperInInterval, test, "-", verdict, verdict);
+  }
+}

@@ -8,11 +8,14 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes {@code claims.csv}, header exactly {@value #HEADER}; text fields quoted where needed (RFC
- * 4180).
+ * 4180). {@code verdict} is the verdict under {@code target}, the run's primary inference target;
+ * {@code verdict_space} and {@code verdict_architectures} give both (the columns after {@code test}
+ * were appended with the inference targets; the earlier ones keep their meaning).
  */
 public final class ClaimsCsv {
   /** The exact header line. */
-  public static final String HEADER = "id,claim,paper,ours,verdict,paper_in_interval,test";
+  public static final String HEADER =
+      "id,claim,paper,ours,verdict,paper_in_interval,test,target,verdict_space,verdict_architectures";
 
   private ClaimsCsv() {}
 
@@ -30,7 +33,10 @@ public final class ClaimsCsv {
             c.ours(),
             c.verdict().key(),
             c.paperInInterval(),
-            c.test());
+            c.test(),
+            c.target(),
+            c.verdictSpace().key(),
+            c.verdictArchitectures().key());
       }
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -22,14 +22,16 @@ public final class PaperClaims {
    * @param candidates every candidate row of the run (all m), one-shot accuracies as fractions
    * @param resamples bootstrap resamples of claim 8's interval
    * @param seed bootstrap seed of claim 8's interval
+   * @param margin equivalence margin of claim 4's "does not profit" (tau units)
    */
   public static List<ClaimResult> audit(
       StudyStatistics st,
       List<DiagnosticsFile.SbnLayer> sbnLayers,
       List<Candidate> candidates,
       int resamples,
-      long seed) {
-    OrderingClaims o = new OrderingClaims(st);
+      long seed,
+      double margin) {
+    OrderingClaims o = new OrderingClaims(st, margin);
     return List.of(
         o.calibrationRaisesTau(),
         o.withoutShadowBnRanksPoorly(),

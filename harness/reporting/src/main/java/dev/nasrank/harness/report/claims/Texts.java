@@ -1,7 +1,6 @@
 package dev.nasrank.harness.report.claims;
 
-import dev.nasrank.harness.report.stats.PairComparison;
-import dev.nasrank.harness.report.stats.PairVerdict;
+import dev.nasrank.harness.report.stats.InferenceTarget;
 import dev.nasrank.harness.report.stats.SettingStats;
 import java.util.Locale;
 
@@ -17,24 +16,20 @@ final class Texts {
     return Double.isNaN(v) ? "NaN" : String.format(Locale.ROOT, "%+.3f", v);
   }
 
-  /** E.g. {@code 0.455 [0.193, 0.692]}. */
-  static String tau(SettingStats s) {
-    return f(s.meanTau()) + " [" + f(s.low()) + ", " + f(s.high()) + "]";
+  /** A p-value: 3 significant figures below 0.001 ({@code 4.1e-04}), else 3 decimals. */
+  static String p(double v) {
+    return Double.isNaN(v)
+        ? "NaN"
+        : v < 0.001 ? String.format(Locale.ROOT, "%.1e", v) : String.format(Locale.ROOT, "%.3f", v);
   }
 
-  /**
-   * E.g. {@code +0.220 [-0.05, 0.49] undecided}: A minus B, its interval and what the pair says.
-   */
-  static String difference(PairComparison c) {
-    String decided =
-        c.verdict() == PairVerdict.UNDECIDED
-            ? "undecided"
-            : (c.verdict() == PairVerdict.A_BETTER ? "decided >" : "decided <");
-    return signed(c.difference()) + " [" + f(c.low()) + ", " + f(c.high()) + "] " + decided;
+  /** E.g. {@code 0.455 [0.193, 0.692]}: the mean and its interval under a target. */
+  static String tau(SettingStats s, InferenceTarget t, double alpha) {
+    return f(s.meanTau()) + " [" + f(s.low(t, alpha)) + ", " + f(s.high(t, alpha)) + "]";
   }
 
-  /** Whether a paper figure lies in a setting's interval. */
-  static String inInterval(double paper, SettingStats s) {
-    return paper >= s.low() && paper <= s.high() ? "yes" : "no";
+  /** Whether a paper figure lies in a setting's interval under a target. */
+  static String inInterval(double paper, SettingStats s, InferenceTarget t, double alpha) {
+    return paper >= s.low(t, alpha) && paper <= s.high(t, alpha) ? "yes" : "no";
   }
 }

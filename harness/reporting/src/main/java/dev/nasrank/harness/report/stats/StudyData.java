@@ -227,6 +227,16 @@ public final class StudyData {
    * NoiseCeiling}).
    */
   public double noiseCeiling(int s) {
+    return NoiseCeiling.kendallTau(repeatMatrix(s));
+  }
+
+  /** The ground truth's reliability figures over the architectures setting s ranks. */
+  public Ceiling ceiling(int s) {
+    return Ceiling.of(repeatMatrix(s));
+  }
+
+  /** {@code [r][i]}: repeat r of the i-th architecture setting s ranks, NaN where it has fewer. */
+  private double[][] repeatMatrix(int s) {
     List<Integer> held = heldArchitectures(s);
     int most = held.stream().mapToInt(a -> repeats[a].length).max().orElse(0);
     double[][] reps = new double[most][held.size()];
@@ -236,7 +246,38 @@ public final class StudyData {
         reps[r][i] = r < ar.length ? ar[r] : Double.NaN;
       }
     }
-    return NoiseCeiling.kendallTau(reps);
+    return reps;
+  }
+
+  /** The fewest ground-truth repeats of any architecture. */
+  public int fewestRepeats() {
+    return Arrays.stream(repeats).mapToInt(r -> r.length).min().orElse(0);
+  }
+
+  /** Mean predicted score (fraction) of setting s over its seeds and architectures. */
+  public double meanScore(int s) {
+    return Arrays.stream(predicted[s])
+        .flatMapToDouble(Arrays::stream)
+        .filter(x -> !Double.isNaN(x))
+        .average()
+        .orElse(Double.NaN);
+  }
+
+  /**
+   * The spread of setting s's scores between architectures: the mean over its seeds of the sample
+   * sd (fraction) over architectures of the predicted score; NaN when no seed ranks 2.
+   */
+  public double scoreSd(int s) {
+    double sum = 0;
+    int n = 0;
+    for (double[] v : predicted[s]) {
+      double sd = StudyStatistics.sd(v);
+      if (!Double.isNaN(sd)) {
+        sum += sd;
+        n++;
+      }
+    }
+    return n == 0 ? Double.NaN : sum / n;
   }
 
   private static double[][][] deepCopy(double[][][] a) {

@@ -9,22 +9,33 @@ import org.apache.commons.math3.stat.descriptive.rank.Percentile;
 import org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType;
 
 /**
- * The statistics of a study: every setting ({@link SettingStats}) and every unordered pair of
- * settings ({@link PairComparison}, A before B in setting order), from one {@link
- * HierarchicalBootstrap}.
+ * The statistics of a study under both inference targets: every setting ({@link SettingStats}) and
+ * every unordered pair of settings ({@link PairComparison}, A before B in setting order). The
+ * {@link InferenceTarget#ARCHITECTURES} target comes from one {@link HierarchicalBootstrap} (seeds,
+ * architectures and repeats resampled); the {@link InferenceTarget#SPACE} target is a t over seeds
+ * with the repeats' variance g added ({@link TEstimate}), g from the bootstrap that resamples only
+ * the repeats, times R / (R - 1) (the bootstrap's plug-in variance of a mean of R values is (R -
+ * 1)/R of the unbiased one), with R - 1 degrees of freedom, R the fewest repeats of an
+ * architecture.
  *
  * @param settings one per setting, in setting order
  * @param pairs one per unordered pair, in setting order
  * @param resamples bootstrap resamples drawn
  * @param alpha family-wise level of the verdicts; intervals are 1 - alpha
  * @param power power aimed for by the seeds-to-decide estimate
+ * @param primary the run's primary target (the other is reported as secondary)
+ * @param evaluationImages images each one-shot accuracy was measured on (0 when unknown)
+ * @param repeats R, the fewest ground-truth repeats of an architecture
  */
 public record StudyStatistics(
     List<SettingStats> settings,
     List<PairComparison> pairs,
     int resamples,
     double alpha,
-    double power) {
+    double power,
+    InferenceTarget primary,
+    int evaluationImages,
+    int repeats) {
 
   public StudyStatistics {
     settings = List.copyOf(settings);
@@ -34,12 +45,19 @@ public record StudyStatistics(
   /**
    * Computes the statistics.
    *
-   * @param alpha family-wise level (0.05): intervals are (1 - alpha) percentile intervals and a
-   *     pair is decided when its Holm-adjusted p-value is below alpha
+   * @param alpha family-wise level (0.05): intervals are (1 - alpha) intervals and a pair is
+   *     decided when its Holm-adjusted p-value is below alpha
    * @param power power of the seeds-to-decide estimate (0.8)
+   * @param primary the primary target ({@link InferenceTarget#primaryFor})
+   * @param evaluationImages images behind each one-shot accuracy (0 when unknown)
    */
   public static StudyStatistics of(
-      StudyData data, HierarchicalBootstrap bootstrap, double alpha, double power) {
+      StudyData data,
+      HierarchicalBootstrap bootstrap,
+      double alpha,
+      double power,
+      InferenceTarget primary,
+      int evaluationImages) {
     if (!(alpha > 0 && alpha < 1) || !(power > 0 && power < 1)) {
       throw new IllegalArgumentException(
           "alpha and power must be in (0,1), got " + alpha + ", " + power);
@@ -59,6 +77,10 @@ public record StudyStatistics(
     }
     double[][] full = bootstrap.run(data, HierarchicalBootstrap.Scheme.FULL);
     double[][] gtOnly = bootstrap.run(data, HierarchicalBootstrap.Scheme.GROUND_TRUTH_ONLY);
+    int reps = data.fewestRepeats();
+    // unbiased variance of a mean of R repeats from the bootstrap's plug-in one; unknown with R = 1
+    double gtFactor = reps >= 2 ? reps / (reps - 1.0) : Double.NaN;
+    double gtDf = reps - 1.0;
 
     List<SettingStats> settings = new ArrayList<>();
     for (int s = 0; s < k; s++) {
@@ -77,7 +99,11 @@ public record StudyStatistics(
               iv[1],
               f.length,
               data.noiseCeiling(s),
-              variance(g) / variance(f)));
+              variance(g) / variance(f),
+              TEstimate.of(perSeed[s], variance(g) * gtFactor, gtDf),
+              data.ceiling(s),
+              evaluationSe(data.meanScore(s), evaluationImages),
+              data.scoreSd(s)));
     }
 
     int m = k * (k - 1) / 2;
@@ -97,6 +123,19 @@ public record StudyStatistics(
       }
     }
     double[] holm = Holm.adjust(p);
+    TEstimate[] space = new TEstimate[m];
+    double[] spaceP = new double[m];
+    for (q = 0; q < m; q++) {
+      int a = idx[q][0];
+      int b = idx[q][1];
+      double[] seedDiff = new double[perSeed[a].length];
+      for (int j = 0; j < seedDiff.length; j++) {
+        seedDiff[j] = data.has(a, j) && data.has(b, j) ? perSeed[a][j] - perSeed[b][j] : Double.NaN;
+      }
+      space[q] = TEstimate.of(seedDiff, variance(gtDiffs[q]) * gtFactor, gtDf);
+      spaceP[q] = space[q].pValue();
+    }
+    double[] spaceHolm = Holm.adjust(spaceP);
     List<PairComparison> pairs = new ArrayList<>();
     for (q = 0; q < m; q++) {
       int a = idx[q][0];
@@ -115,21 +154,25 @@ public record StudyStatistics(
         }
       }
       SeedsToDecide std = SeedsToDecide.decided();
+      double v = common >= 2 ? variance(Arrays.copyOf(seedDiff, common)) : Double.NaN;
       if (verdict == PairVerdict.UNDECIDED) {
         double vBoot = variance(diffs[q]);
         std =
             common >= 2
                 ? SeedsToDecide.estimate(
-                    d,
-                    variance(Arrays.copyOf(seedDiff, common)),
-                    Math.max(0, vBoot - variance(Arrays.copyOf(seedDiff, common)) / common),
-                    common,
-                    alpha,
-                    m,
-                    power,
-                    "seeds")
-                : SeedsToDecide.estimate(d, vBoot, 0, common, alpha, m, power, "bootstrap");
+                    d, v, Math.max(0, vBoot - v / common), common, alpha, m, power, "seeds")
+                : SeedsToDecide.oneSeed();
       }
+      TEstimate sp = space[q];
+      PairVerdict spaceVerdict =
+          spaceHolm[q] < alpha
+              ? (sp.estimate() > 0 ? PairVerdict.A_BETTER : PairVerdict.B_BETTER)
+              : PairVerdict.UNDECIDED;
+      SeedsToDecide spaceStd =
+          spaceVerdict == PairVerdict.UNDECIDED
+              ? SeedsToDecide.space(
+                  sp.estimate(), v, sp.groundTruthVariance(), common, reps, alpha, m, power)
+              : SeedsToDecide.decided();
       pairs.add(
           new PairComparison(
               data.settings().get(a),
@@ -145,9 +188,23 @@ public record StudyStatistics(
               holm[q],
               verdict,
               std,
-              variance(gtDiffs[q]) / variance(diffs[q])));
+              variance(gtDiffs[q]) / variance(diffs[q]),
+              sp,
+              spaceHolm[q],
+              spaceVerdict,
+              spaceStd,
+              new Resampled(diffs[q])));
     }
-    return new StudyStatistics(settings, pairs, bootstrap.resamples(), alpha, power);
+    return new StudyStatistics(
+        settings, pairs, bootstrap.resamples(), alpha, power, primary, evaluationImages, reps);
+  }
+
+  /**
+   * Binomial standard error sqrt(p (1 - p) / n) of an accuracy p measured on n images; NaN when n
+   * is 0 (unknown) or p undefined.
+   */
+  public static double evaluationSe(double p, int n) {
+    return n <= 0 || Double.isNaN(p) ? Double.NaN : Math.sqrt(p * (1 - p) / n);
   }
 
   /** The statistics of a setting, when the study has it. */
@@ -168,9 +225,19 @@ public record StudyStatistics(
     return Optional.empty();
   }
 
-  /** Number of decided pairs. */
+  /** Number of decided pairs under the architectures target (the scheme before targets). */
   public long decided() {
-    return pairs.stream().filter(c -> c.verdict() != PairVerdict.UNDECIDED).count();
+    return decided(InferenceTarget.ARCHITECTURES);
+  }
+
+  /** Number of decided pairs under a target. */
+  public long decided(InferenceTarget t) {
+    return pairs.stream().filter(c -> c.verdict(t) != PairVerdict.UNDECIDED).count();
+  }
+
+  /** The target reported beside the primary one. */
+  public InferenceTarget secondary() {
+    return primary.other();
   }
 
   /**
