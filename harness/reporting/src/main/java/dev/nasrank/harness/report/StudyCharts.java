@@ -83,9 +83,10 @@ final class StudyCharts {
         double y = ys[i] + (main ? 0 : -0.22);
         XYSeries iv =
             chart.addSeries(t.key() + " interval " + i, new double[] {lo, hi}, new double[] {y, y});
+        // an explicit solid stroke: XChart otherwise cycles dashed styles through the series
         iv.setMarker(SeriesMarkers.NONE)
             .setLineColor(main ? INTERVAL : SECONDARY)
-            .setLineWidth(main ? 2.5f : 1.2f);
+            .setLineStyle(new BasicStroke(main ? 2.5f : 1.2f));
         iv.setShowInLegend(i == firstWith(rows, t, st.alpha()));
         iv.setLabel(
             iv.isShowInLegend()

@@ -230,14 +230,14 @@ final class StudySections {
                   + ", "
                   + ReportFormat.f(better.high(InferenceTarget.SPACE, st.alpha()))
                   + "]",
-              ReportFormat.f(c.pValue(InferenceTarget.SPACE)),
-              ReportFormat.f(c.spaceHolmP()),
+              ReportFormat.p(c.pValue(InferenceTarget.SPACE)),
+              ReportFormat.p(c.spaceHolmP()),
               c.verdictText(InferenceTarget.SPACE),
               c.spaceSeedsToDecide().csv(),
               c.spaceSeedsToDecide().repeatsCsv(),
               "[" + ReportFormat.f(better.low()) + ", " + ReportFormat.f(better.high()) + "]",
-              ReportFormat.f(c.pValue()),
-              ReportFormat.f(c.holmP()),
+              ReportFormat.p(c.pValue()),
+              ReportFormat.p(c.holmP()),
               c.verdictText(InferenceTarget.ARCHITECTURES),
               c.seedsToDecide().csv());
       all.add(row);
