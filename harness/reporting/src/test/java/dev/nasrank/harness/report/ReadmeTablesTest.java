@@ -70,7 +70,10 @@ class ReadmeTablesTest {
     }
   }
 
-  /** Rows: method, BN strategy, calibrated (yes/no), mean tau-b, seed sd, [low, high]. */
+  /**
+   * Rows: method, BN strategy, calibrated (yes/no), mean tau-b, seed sd, [low, high] (the
+   * architectures target), and optionally [low, high] of the space target.
+   */
   private static void checkSettings(List<List<String>> rows, List<CSVRecord> records, Path csv) {
     assertEquals(records.size(), rows.size(), csv + ": settings in README vs file");
     for (List<String> r : rows) {
@@ -81,6 +84,12 @@ class ReadmeTablesTest {
           "[" + fmt(rec.get("tau_low")) + ", " + fmt(rec.get("tau_high")) + "]",
           r.get(5),
           csv + " " + r);
+      if (r.size() > 6) {
+        assertEquals(
+            "[" + fmt(rec.get("space_tau_low")) + ", " + fmt(rec.get("space_tau_high")) + "]",
+            r.get(6),
+            csv + " " + r + " (space interval)");
+      }
     }
   }
 

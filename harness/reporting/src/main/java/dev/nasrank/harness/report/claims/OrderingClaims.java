@@ -72,7 +72,7 @@ final class OrderingClaims {
       return nums
           + String.format(
               Locale.ROOT,
-              " equivalence (|d| < %s) p %s, gain above %s p %s",
+              " equivalence (within +-%s) p %s, gain above %s p %s",
               Texts.f(margin),
               Texts.p(t.supportP(p, g)),
               Texts.f(margin),
