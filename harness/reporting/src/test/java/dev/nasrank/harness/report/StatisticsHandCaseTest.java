@@ -98,12 +98,51 @@ class StatisticsHandCaseTest {
       String expected = holm[i] >= 0.05 ? "undecided" : d > 0 ? "a_better" : "b_better";
       assertEquals(expected, r[15], "verdict of pair " + i);
     }
+    spaceTarget(settings, pairs);
     assertTrue(
         Files.readString(dir.reportMd())
             .contains(
                 "| mixpath/linear_sbn/calibrated | mixpath/vanilla/"
                     + "uncalibrated | +2.000 | [2.000, 2.000] |"),
         "the decided pair is listed with the better setting first");
+  }
+
+  /**
+   * The space target by hand. The repeats never change the order, so the ground-truth variance g is
+   * 0 and the t is Student's with n - 1 = 1 df. spos: taus 2/3 and 0, mean 1/3, variance of the
+   * mean (2/3)^2 / 2 / 2 = 1/9, se 1/3; 95% interval 1/3 -+ t_{1, 0.975} / 3 = 1/3 -+ 4.2354. Pairs
+   * (per-seed differences): vanilla - linear_sbn -2, -2 (se 0: p 0); vanilla - spos -5/3, -1 (mean
+   * -4/3, se 1/3, t -4, p = 1 - 2 atan(4) / pi = 0.155958); linear_sbn - spos 1/3, 1 (mean 2/3, t
+   * 2, p = 1 - 2 atan(2) / pi = 0.295167). Holm: 0, 2 x 0.155958 = 0.311917, then max(0.295,
+   * 0.312). Seeds to decide (z = z_{1 - 0.05/6} + z_{0.8} = 3.235601, v = 2/9, g = 0): ceil(v /
+   * (d^2 / z^2)) = 2 -> at least 3, and 6.
+   */
+  private static void spaceTarget(List<String[]> settings, List<String[]> pairs) {
+    List<String> sh = Arrays.asList(settings.get(0));
+    String[] spos = settings.get(3);
+    assertEquals("space", spos[sh.indexOf("primary_target")]);
+    assertEquals(
+        1 / 3.0 - 4.235401578724898, Double.parseDouble(spos[sh.indexOf("space_tau_low")]), 1e-6);
+    assertEquals(
+        1 / 3.0 + 4.235401578724898, Double.parseDouble(spos[sh.indexOf("space_tau_high")]), 1e-6);
+    assertEquals(1, Double.parseDouble(spos[sh.indexOf("space_df")]), 1e-6);
+    assertEquals(0, Double.parseDouble(spos[sh.indexOf("space_ground_truth_variance")]), 1e-12);
+    // every repeat and every half ranks a0 < a1 < a2 < a3: ceilings 1
+    assertEquals(1, Double.parseDouble(spos[sh.indexOf("ceiling_split_half")]), 1e-12);
+    assertEquals(1, Double.parseDouble(spos[sh.indexOf("ceiling_bound")]), 1e-12);
+    List<String> ph = Arrays.asList(pairs.get(0));
+    double[] p = {0, 0.15595826075473865, 0.2951672353008665};
+    double[] holm = {0, 0.3119165215094773, 0.3119165215094773};
+    String[] verdict = {"b_better", "undecided", "undecided"};
+    String[] seeds = {"", "3", "6"};
+    for (int i = 0; i < 3; i++) {
+      String[] r = pairs.get(i + 1);
+      assertEquals(p[i], Double.parseDouble(r[ph.indexOf("space_p_value")]), 1e-6, "pair " + i);
+      assertEquals(holm[i], Double.parseDouble(r[ph.indexOf("space_p_holm")]), 1e-6, "pair " + i);
+      assertEquals(verdict[i], r[ph.indexOf("space_verdict")], "pair " + i);
+      assertEquals(seeds[i], r[ph.indexOf("space_seeds_to_decide")], "pair " + i);
+      assertEquals("", r[ph.indexOf("space_repeats_to_decide")], "pair " + i);
+    }
   }
 
   /** Holm's step-down adjustment, written independently of the production code. */
