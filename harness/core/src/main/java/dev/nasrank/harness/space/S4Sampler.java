@@ -1,13 +1,6 @@
 package dev.nasrank.harness.space;
 
 import dev.nasrank.benchbridge.Op;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Random;
 
@@ -76,14 +69,7 @@ public final class S4Sampler implements ArchitectureSampler<S4Choice> {
   /** The generator state, for a checkpoint. */
   @Override
   public byte[] saveState() {
-    try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-      out.writeObject(random);
-      out.flush();
-      return bytes.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return RandomState.save(random);
   }
 
   /**
@@ -93,19 +79,6 @@ public final class S4Sampler implements ArchitectureSampler<S4Choice> {
    */
   @Override
   public void restoreState(byte[] state) {
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(state))) {
-      in.setObjectInputFilter(ObjectInputFilter.Config.createFilter("java.util.Random;!*"));
-      Object o = in.readObject();
-      if (!(o instanceof Random r) || o.getClass() != Random.class) {
-        throw new IllegalArgumentException(
-            "sampler state holds "
-                + (o == null ? "null" : o.getClass().getName())
-                + ", not java.util.Random");
-      }
-      this.random = r;
-    } catch (IOException | ClassNotFoundException e) {
-      throw new IllegalArgumentException(
-          "corrupt sampler state (" + state.length + " bytes): " + e.getMessage(), e);
-    }
+    this.random = RandomState.restore(state);
   }
 }

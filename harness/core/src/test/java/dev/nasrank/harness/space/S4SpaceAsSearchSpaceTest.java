@@ -132,7 +132,10 @@ class S4SpaceAsSearchSpaceTest {
     assertEquals(S4Space.full(), Spaces.byId("s4"));
     assertEquals(S4Space.full(), Spaces.byId("S4"));
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> Spaces.byId("nb101"));
-    assertEquals("unknown search space 'nb101' (known: s4)", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Spaces.byId("nb102"));
+    assertEquals(
+        "unknown search space 'nb102' (known: s4, nb101, nb101-v4, nb101-v5, nb101-v6, 1shot1-ss1,"
+            + " 1shot1-ss2, 1shot1-ss3)",
+        e.getMessage());
   }
 }
