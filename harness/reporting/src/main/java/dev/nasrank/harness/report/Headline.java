@@ -6,6 +6,7 @@ import dev.nasrank.harness.report.stats.InferenceTarget;
 import dev.nasrank.harness.report.stats.PairVerdict;
 import dev.nasrank.harness.report.stats.SettingStats;
 import dev.nasrank.harness.report.stats.StudyStatistics;
+import dev.nasrank.harness.space.Spaces;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -113,7 +114,7 @@ final class Headline {
   static String meaning(InferenceTarget t, String space) {
     return t == InferenceTarget.SPACE
         ? "architectures fixed, "
-            + (InferenceTarget.FULLY_ENUMERATED_SPACES.contains(space)
+            + (Spaces.isEnumeratedInFull(space)
                 ? "as " + space + "'s ranked cells are the whole space"
                 : "the ranked cells only")
             + "; seeds and ground-truth repeats random"

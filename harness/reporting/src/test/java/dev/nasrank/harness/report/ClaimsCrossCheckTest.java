@@ -131,6 +131,16 @@ class ClaimsCrossCheckTest {
     assertClaim(rows.get(7), "reproduced", "-");
     assertTrue(rows.get(7).get("ours").contains("m=4 -0.100 ["), rows.get(7).get("ours"));
 
+    // the headline opens the report and names both targets' counts
+    assertTrue(res.headline().get(0).startsWith("Best setting: mixpath/vanilla/calibrated"));
+    assertEquals(
+        "It ranks better than 7 of the 11 other settings under `architectures` and 0 under `space`;"
+            + " 35 of 66 pairs are decided under `architectures`, 0 under `space` (exploratory: Holm"
+            + " over all pairs, family-wise 0.050).",
+        res.headline().get(1));
+    assertTrue(
+        Files.readString(dir.reportMd()).startsWith("# nasrank report: run\n\nBest setting: "),
+        "the headline is the report's first paragraph");
     List<ClaimResult> claims = res.claims();
     assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8), claims.stream().map(ClaimResult::id).toList());
     assertTrue(

@@ -1,7 +1,6 @@
 package dev.nasrank.harness.report.stats;
 
-import java.util.Locale;
-import java.util.Set;
+import dev.nasrank.harness.space.Spaces;
 
 /**
  * What an interval, a p-value or a verdict generalises over (docs/report.md, "Two inference
@@ -18,12 +17,6 @@ import java.util.Set;
 public enum InferenceTarget {
   SPACE("space"),
   ARCHITECTURES("architectures");
-
-  /**
-   * Ids of the spaces whose runs rank every architecture of the space (fully enumerated): the
-   * {@code space} target is primary for them. S4 has 34 unique cells, all of which a run ranks.
-   */
-  public static final Set<String> FULLY_ENUMERATED_SPACES = Set.of("s4");
 
   private final String key;
 
@@ -42,18 +35,16 @@ public enum InferenceTarget {
   }
 
   /**
-   * The primary target of a run: {@link #SPACE} when its space is fully enumerated ({@link
-   * #FULLY_ENUMERATED_SPACES}) and the ranking covers every architecture the run evaluated (a
-   * partial ground truth leaves a subset, which is not the space), else {@link #ARCHITECTURES}.
+   * The primary target of a run: {@link #SPACE} when its space is enumerated in full ({@link
+   * Spaces#isEnumeratedInFull}: S4, whose runs rank every architecture) and the ranking covers
+   * every architecture the run evaluated (a partial ground truth leaves a subset, which is not the
+   * space), else {@link #ARCHITECTURES}.
    *
    * @param spaceId the run's space id (candidates.csv's {@code space} column)
    * @param coversEveryArchitecture whether the ground truth holds every evaluated architecture
    */
   public static InferenceTarget primaryFor(String spaceId, boolean coversEveryArchitecture) {
-    return FULLY_ENUMERATED_SPACES.contains(spaceId.toLowerCase(Locale.ROOT))
-            && coversEveryArchitecture
-        ? SPACE
-        : ARCHITECTURES;
+    return Spaces.isEnumeratedInFull(spaceId) && coversEveryArchitecture ? SPACE : ARCHITECTURES;
   }
 
   /**
