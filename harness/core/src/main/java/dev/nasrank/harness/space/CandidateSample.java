@@ -33,7 +33,7 @@ import java.util.function.ToDoubleFunction;
  * @param n number of cells, at least 1
  * @param seed the draw's seed
  */
-public record CellSample(Mode mode, int n, long seed) {
+public record CandidateSample(Mode mode, int n, long seed) {
 
   /** The number of cells a plan evaluates unless told otherwise (profiles may say less). */
   public static final int DEFAULT_CELLS = 500;
@@ -70,7 +70,7 @@ public record CellSample(Mode mode, int n, long seed) {
   }
 
   /** Validates. */
-  public CellSample {
+  public CandidateSample {
     if (mode == null) {
       throw new IllegalArgumentException("a cell sample needs a mode (uniform or stratified)");
     }
@@ -80,8 +80,8 @@ public record CellSample(Mode mode, int n, long seed) {
   }
 
   /** A uniform sample of {@code n} cells with the default seed. */
-  public static CellSample uniform(int n) {
-    return new CellSample(Mode.UNIFORM, n, Seeds.DEFAULT);
+  public static CandidateSample uniform(int n) {
+    return new CandidateSample(Mode.UNIFORM, n, Seeds.DEFAULT);
   }
 
   /**

@@ -19,7 +19,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** The candidate sample of a cell space: uniform among the held cells, or stratified. */
-class CellSampleTest {
+class CandidateSampleTest {
 
   /**
    * The uniform 24 of the 20k dump's cells (all of them lie in nb101), seed 2020, as an
@@ -66,14 +66,14 @@ class CellSampleTest {
     assumeTrue(Files.isRegularFile(file), "needs " + file);
     PartialDump dump = PartialDump.open(file, null);
     CellSearchSpace nb101 = CellSearchSpace.of(CellSpace.NB101);
-    List<Nb101Cell> cells = CellSample.uniform(24).draw(nb101, dump::contains, h -> 0);
+    List<Nb101Cell> cells = CandidateSample.uniform(24).draw(nb101, dump::contains, h -> 0);
     assertEquals(
         UNIFORM_24_OF_20K, cells.stream().map(Nb101Cell::id).toList());
     // the draw equals SearchSpace.sample over the same eligible cells (one definition of uniform)
     CellSearchSpace v5 = CellSearchSpace.of(CellSpace.NB101_V5);
     assertEquals(
         v5.sample(7, 11, c -> c.id().charAt(0) < '8'),
-        new CellSample(CellSample.Mode.UNIFORM, 7, 11)
+        new CandidateSample(CandidateSample.Mode.UNIFORM, 7, 11)
             .draw(v5, h -> h.charAt(0) < '8', h -> 0));
   }
 
@@ -92,7 +92,7 @@ class CellSampleTest {
               held.add(h);
             });
     int n = 53;
-    CellSample s = new CellSample(CellSample.Mode.STRATIFIED, n, 2020);
+    CandidateSample s = new CandidateSample(CandidateSample.Mode.STRATIFIED, n, 2020);
     List<Nb101Cell> cells = s.draw(v5, acc::containsKey, acc::get);
     assertEquals(n, cells.size());
     assertEquals(n, new TreeSet<>(cells.stream().map(Nb101Cell::id).toList()).size());
@@ -115,7 +115,7 @@ class CellSampleTest {
     assertEquals(
         false,
         cells.equals(
-            new CellSample(CellSample.Mode.STRATIFIED, n, 2021).draw(v5, acc::containsKey, acc::get)));
+            new CandidateSample(CandidateSample.Mode.STRATIFIED, n, 2021).draw(v5, acc::containsKey, acc::get)));
   }
 
   @Test
@@ -124,7 +124,7 @@ class CellSampleTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> CellSample.uniform(8).draw(v4, h -> h.startsWith("00"), h -> 0));
+            () -> CandidateSample.uniform(8).draw(v4, h -> h.startsWith("00"), h -> 0));
     assertEquals(
         "cannot sample 8 cells of space nb101-v4: the ground truth holds "
             + v4.enumeration().hashes().filter(h -> h.startsWith("00")).count()
@@ -134,11 +134,11 @@ class CellSampleTest {
         e.getMessage());
     assertEquals(
         "the number of cells must be >= 1, got 0",
-        assertThrows(IllegalArgumentException.class, () -> CellSample.uniform(0)).getMessage());
-    assertEquals(CellSample.Mode.STRATIFIED, CellSample.Mode.parse("Stratified"));
+        assertThrows(IllegalArgumentException.class, () -> CandidateSample.uniform(0)).getMessage());
+    assertEquals(CandidateSample.Mode.STRATIFIED, CandidateSample.Mode.parse("Stratified"));
     assertEquals(
         "unknown cell sample 'random' (expected uniform or stratified)",
-        assertThrows(IllegalArgumentException.class, () -> CellSample.Mode.parse("random"))
+        assertThrows(IllegalArgumentException.class, () -> CandidateSample.Mode.parse("random"))
             .getMessage());
   }
 
