@@ -14,9 +14,9 @@ import java.util.Random;
  * the pruned cell is valid, has at most 9 edges and lies in the space. Seeded ({@code new
  * Random(seed)}, matrix entries row by row, then the ops), resumable. Not thread-safe.
  *
- * <p>Unlike {@link UniformCellSampler} it favours cells with many labelled graphs; in the small
- * spaces most draws are rejected (about 1 in 200 lands in {@code nb101-v4}), which costs
- * microseconds per step.
+ * <p>Unlike {@link UniformCellSampler} it favours cells with many labelled graphs (and so, in the
+ * whole space, large cells). Most draws are rejected (too many edges after pruning, or outside a
+ * subspace); a draw costs microseconds, negligible beside a training step.
  */
 public final class RandomSpecSampler implements ArchitectureSampler<Nb101Cell> {
 
@@ -47,7 +47,12 @@ public final class RandomSpecSampler implements ArchitectureSampler<Nb101Cell> {
         ops.add(Op.INNER[random.nextInt(Op.INNER.length)]);
       }
       ops.add(Op.OUTPUT);
-      ModelSpec spec = ModelSpec.of(m, ops);
+      ModelSpec spec;
+      try {
+        spec = ModelSpec.of(m, ops);
+      } catch (IllegalArgumentException tooManyEdges) {
+        continue; // more than 9 edges after pruning: outside every NAS-Bench-101 space
+      }
       if (spec.isValid() && spec.edgeCount() <= MAX_EDGES && space.containsHash(spec.hash())) {
         return Nb101Cell.of(spec);
       }

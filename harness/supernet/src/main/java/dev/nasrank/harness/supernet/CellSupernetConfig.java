@@ -1,5 +1,7 @@
 package dev.nasrank.harness.supernet;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import dev.nasrank.harness.config.NetworkShape;
 import dev.nasrank.harness.setting.BnStrategy;
 import dev.nasrank.harness.setting.Method;
@@ -22,7 +24,7 @@ import java.util.Map;
  * SPOS's "one path per node" is what every step trains, and SPOS's copies per number of active
  * paths have no counterpart; {@link Method#SPOS} is refused with that reason (docs/cellnet.md).
  *
- * @param space the cell space ({@code nb101}, {@code nb101-v4} .. {@code nb101-v6}, {@code
+ * @param space the cell space, written as its id in train.json ({@code nb101}, {@code nb101-v4} .. {@code nb101-v6}, {@code
  *     1shot1-ss1} .. {@code 1shot1-ss3})
  * @param method {@link Method#MIXPATH}
  * @param bnStrategy the normaliser after each vertex convolution, keyed by the vertex's input mask
@@ -30,7 +32,7 @@ import java.util.Map;
  * @param network stem channels C (the first stack's cells' width), stacks, cells per stack, classes
  */
 public record CellSupernetConfig(
-    CellSearchSpace space,
+    @JsonSerialize(using = ToStringSerializer.class) CellSearchSpace space,
     Method method,
     BnStrategy bnStrategy,
     CellSampling sampling,
