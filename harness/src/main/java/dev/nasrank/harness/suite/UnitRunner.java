@@ -269,16 +269,13 @@ public final class UnitRunner {
   }
 
   /**
-   * Evaluates a cell-space supernet's checkpoint on an explicit list of cells. The evaluation
-   * entry point that takes a candidate list comes with the cell supernet (branch nbnet); until it
-   * is merged a cell-space unit trains nothing it could evaluate, and this says so.
+   * Evaluates a cell-space supernet's checkpoint on an explicit list of cells ({@link
+   * EvaluateConfig.Builder#optCandidates}): every cell, uncalibrated and calibrated, whatever the
+   * profile's {@code maxChoices} (the plan's sample is the cap).
    */
-  static void evaluateCells(EvaluateConfig cfg, List<Nb101Cell> cells, PrintStream log) {
-    throw new UnsupportedOperationException(
-        "evaluating "
-            + cells.size()
-            + " cells of a cell-space supernet needs the evaluation over an explicit list of "
-            + "cells (issue 22, the cell supernet's branch); this build has none");
+  static void evaluateCells(EvaluateConfig cfg, List<Nb101Cell> cells, PrintStream log)
+      throws IOException {
+    new OneShotRun(log).evaluate(cfg.toBuilder().optMaxChoices(0).optCandidates(cells).build());
   }
 
   /**

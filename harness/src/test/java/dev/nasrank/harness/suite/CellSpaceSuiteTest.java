@@ -282,4 +282,66 @@ class CellSpaceSuiteTest {
                     + "embedded\n# 6 units; run one with: harness suite unit --out DIR --index I\n"
                     + "0 mixpath-none-m4-s2020\n"));
   }
+
+  /**
+   * With a NAS-Bench-101-format TFRecord (written by the project's SyntheticNasbench: 60 of the
+   * 2,532 nb101-v5 cells, 3 repeats at 108 epochs) the cells are drawn among the 60 and the label
+   * is the mean of the 3 repeats.
+   */
+  @Test
+  void aNasBench101TfRecordIsTheMeanOfItsRepeats(@TempDir Path dir) throws Exception {
+    CellSearchSpace v5 = (CellSearchSpace) Spaces.byId("nb101-v5");
+    List<dev.nasrank.benchbridge.ModelSpec> held = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      held.add(v5.enumeration().specAt(i * 40));
+    }
+    Path file = dir.resolve("synthetic108.tfrecord");
+    dev.nasrank.benchbridge.io.SyntheticNasbench.write(file, held, new int[] {108}, 3, 11);
+    Path out = dir.resolve("run");
+    SuiteRunner.Settings s =
+        SuiteRunner.Settings.builder()
+            .setProfile(SuitePlanTest.MICRO)
+            .setStudy(Study.cells("nb101-v5"))
+            .setSeeds(List.of(1L))
+            .setOut(out)
+            .optDataRoot(DataRoot.of(out))
+            .optDevice(DeviceOption.CPU)
+            .optGroundTruthFile(file)
+            .optCells(CandidateSample.uniform(12))
+            .build();
+    GroundTruthChoice gt = GroundTruthChoice.open(file, "nb101-v5");
+    assertEquals(60, gt.covered());
+    SuitePlan.pin(s, gt);
+    List<String> cells = CellList.hashes(out);
+    assertEquals(12, cells.size());
+    java.util.Set<String> heldHashes = new java.util.HashSet<>();
+    held.forEach(h -> heldHashes.add(h.hash()));
+    assertTrue(heldHashes.containsAll(cells));
+    assertEquals(
+        "# ground truth: mean of 3 repeats, 108 epochs; one module hash per line, in hash order",
+        Files.readAllLines(out.resolve(CellList.CELLS_TXT)).get(1));
+    assertEquals(
+        "mean of 3 repeats",
+        dev.nasrank.harness.report.GroundTruthLabel.of(gt.groundTruth(), cells));
+    // too many cells for the file: refused naming both counts, nothing drawn
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                SuitePlan.pin(
+                    SuiteRunner.Settings.builder()
+                        .setProfile(SuitePlanTest.MICRO)
+                        .setStudy(Study.cells("nb101-v5"))
+                        .setSeeds(List.of(1L))
+                        .setOut(dir.resolve("run2"))
+                        .optGroundTruthFile(file)
+                        .optCells(CandidateSample.uniform(61))
+                        .build(),
+                    gt));
+    assertEquals(
+        "cannot sample 61 cells of space nb101-v5: the ground truth holds 60 of its 2532 cells"
+            + " (--cells must be 1..60)",
+        e.getMessage());
+    assertFalse(Files.exists(dir.resolve("run2").resolve(CellList.CELLS_TXT)));
+  }
 }
