@@ -97,7 +97,8 @@ public final class SuitePlanOptions {
   @Option(
       names = "--cell-seed",
       paramLabel = "SEED",
-      description = "Cell spaces: the seed of the cells' draw. Default: " + Seeds.DEFAULT_TEXT + ".")
+      description =
+          "Cell spaces: the seed of the cells' draw. Default: " + Seeds.DEFAULT_TEXT + ".")
   Long cellSeed;
 
   @Option(

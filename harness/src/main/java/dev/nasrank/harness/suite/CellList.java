@@ -39,8 +39,8 @@ public final class CellList {
    * Draws the cells of {@code s}'s sample among those {@code gt} holds and writes {@value
    * #CELLS_TXT} atomically.
    *
-   * @throws IllegalArgumentException when the ground truth holds fewer cells of the space than
-   *     the sample asks for, naming both
+   * @throws IllegalArgumentException when the ground truth holds fewer cells of the space than the
+   *     sample asks for, naming both
    */
   static List<Nb101Cell> draw(SuiteRunner.Settings s, GroundTruth gt, Path groundTruthFile) {
     CellSearchSpace space = (CellSearchSpace) Spaces.byId(s.space());
@@ -78,8 +78,8 @@ public final class CellList {
   /**
    * The module hashes of {@code out}'s {@value #CELLS_TXT}, in file order.
    *
-   * @throws IllegalArgumentException naming the file (and line) when it is missing or a line is
-   *     not a 32-hex-digit hash
+   * @throws IllegalArgumentException naming the file (and line) when it is missing or a line is not
+   *     a 32-hex-digit hash
    */
   public static List<String> hashes(Path out) throws IOException {
     Path file = out.resolve(CELLS_TXT);
@@ -101,7 +101,12 @@ public final class CellList {
       }
       if (!line.matches("[0-9a-f]{32}")) {
         throw new IllegalArgumentException(
-            file + ":" + (i + 1) + ": '" + line + "' is not a module hash (32 lowercase hex digits)");
+            file
+                + ":"
+                + (i + 1)
+                + ": '"
+                + line
+                + "' is not a module hash (32 lowercase hex digits)");
       }
       out2.add(line);
     }

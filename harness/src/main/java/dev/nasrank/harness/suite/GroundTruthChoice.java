@@ -7,9 +7,9 @@ import dev.nasrank.harness.report.InMemoryGroundTruth;
 import dev.nasrank.harness.space.CellSearchSpace;
 import dev.nasrank.harness.space.S4Space;
 import dev.nasrank.harness.space.Spaces;
-import java.util.Locale;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -174,8 +174,14 @@ public record GroundTruthChoice(
             : groundTruth != null ? groundTruth.description() : "no ground-truth file";
     if (!Spaces.isS4(space)) {
       return String.format(
-          Locale.ROOT, "ground truth covers %,d of %,d %s cells (%s)", covered, total, space, source);
+          Locale.ROOT,
+          "ground truth covers %,d of %,d %s cells (%s)",
+          covered,
+          total,
+          space,
+          source);
     }
-    return String.format("ground truth covers %d of %d S4 architectures (%s)", covered, total, source);
+    return String.format(
+        "ground truth covers %d of %d S4 architectures (%s)", covered, total, source);
   }
 }

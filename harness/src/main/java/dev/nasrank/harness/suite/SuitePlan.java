@@ -333,14 +333,14 @@ public record SuitePlan(
               groundTruth));
     } else {
       b.append(
-        String.format(
-            Locale.ROOT,
-            "# suite plan: profile %s, %d epochs, max paths %s, seeds %s, ground truth " + "%s%n",
-            profile.name(),
-            profile.epochs(),
-            maxPaths(),
-            seeds,
-            groundTruth));
+          String.format(
+              Locale.ROOT,
+              "# suite plan: profile %s, %d epochs, max paths %s, seeds %s, ground truth " + "%s%n",
+              profile.name(),
+              profile.epochs(),
+              maxPaths(),
+              seeds,
+              groundTruth));
     }
     b.append(
         String.format(

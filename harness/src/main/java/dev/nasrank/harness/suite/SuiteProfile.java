@@ -2,7 +2,6 @@ package dev.nasrank.harness.suite;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.nasrank.harness.space.CandidateSample;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.nasrank.files.AtomicFiles;
@@ -10,6 +9,7 @@ import dev.nasrank.harness.config.DataSplit;
 import dev.nasrank.harness.config.EvalBudget;
 import dev.nasrank.harness.config.NetworkShape;
 import dev.nasrank.harness.config.Optimizer;
+import dev.nasrank.harness.space.CandidateSample;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

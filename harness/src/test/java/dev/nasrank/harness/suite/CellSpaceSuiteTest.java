@@ -15,7 +15,6 @@ import dev.nasrank.harness.candidates.Candidate;
 import dev.nasrank.harness.candidates.CandidatesCsv;
 import dev.nasrank.harness.cli.Main;
 import dev.nasrank.harness.eval.OneShotRun;
-import dev.nasrank.harness.manifest.CanonicalJson;
 import dev.nasrank.harness.manifest.RunManifest;
 import dev.nasrank.harness.report.GroundTruth;
 import dev.nasrank.harness.report.GroundTruthFiles;
@@ -39,8 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A suite over a NAS-Bench-101 cell space: the plan draws its cells once among those the ground
  * truth holds, pins the sample in the configuration hash, and a merge of (synthetic) unit outputs
- * records the cells and the ground truth's label in run.json and ranks the trivial predictors.
- * S4 plans stay byte for byte what they were.
+ * records the cells and the ground truth's label in run.json and ranks the trivial predictors. S4
+ * plans stay byte for byte what they were.
  */
 class CellSpaceSuiteTest {
 
@@ -124,10 +123,15 @@ class CellSpaceSuiteTest {
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,
-            () -> SuitePlan.pin(settings(dir, new CandidateSample(CandidateSample.Mode.UNIFORM, 30, 2020))));
+            () ->
+                SuitePlan.pin(
+                    settings(dir, new CandidateSample(CandidateSample.Mode.UNIFORM, 30, 2020))));
     assertTrue(
         e.getMessage()
-            .contains("was planned with uniform sample of 24 cells, seed 2020 (" + dir.resolve(SuiteRunner.SUITE_CONFIG) + "), not uniform sample of 30 cells, seed 2020"),
+            .contains(
+                "was planned with uniform sample of 24 cells, seed 2020 ("
+                    + dir.resolve(SuiteRunner.SUITE_CONFIG)
+                    + "), not uniform sample of 30 cells, seed 2020"),
         e.getMessage());
     assertArrayEquals(before, Files.readAllBytes(dir.resolve(CellList.CELLS_TXT)));
   }
@@ -173,7 +177,9 @@ class CellSpaceSuiteTest {
         new SuiteMerger(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
             .merge(s, null, 0);
     assertTrue(r.merged());
-    assertEquals("ground truth covers 2,698 of 55,854 1shot1-ss3 cells (" + dump() + ")", r.groundTruth().coverageLine());
+    assertEquals(
+        "ground truth covers 2,698 of 55,854 1shot1-ss3 cells (" + dump() + ")",
+        r.groundTruth().coverageLine());
     // run.json: the cells and the label, outside the configuration hash
     RunManifest m = RunManifest.read(dir.resolve("run.json"));
     List<String> recorded = new ArrayList<>();
@@ -192,12 +198,16 @@ class CellSpaceSuiteTest {
     List<String> ranking = Files.readAllLines(dir.resolve("ranking.csv"));
     assertEquals(1 + 20 + 6, ranking.size());
     long perfect =
-        ranking.stream().filter(l -> l.matches("mixpath,[a-z_]+,true,202[01],40,1\\.000000,.*")).count();
+        ranking.stream()
+            .filter(l -> l.matches("mixpath,[a-z_]+,true,202[01],40,1\\.000000,.*"))
+            .count();
     assertEquals(10, perfect, String.join("\n", ranking));
     assertTrue(ranking.stream().anyMatch(l -> l.startsWith("predictor,params,false,2020,40,")));
     String md = Files.readString(dir.resolve("report.md"));
     assertTrue(md.contains("Ground truth: one repeat (20k dump), 108 epochs."), md);
-    assertTrue(md.contains("NAS-Bench-101 nasbench-vis_data-20k.json, 108 epochs, one repeat (20k dump)"), md);
+    assertTrue(
+        md.contains("NAS-Bench-101 nasbench-vis_data-20k.json, 108 epochs, one repeat (20k dump)"),
+        md);
   }
 
   @Test
@@ -209,29 +219,80 @@ class CellSpaceSuiteTest {
       // no ground truth: what to pass, nothing trained
       assertEquals(
           Main.FAILURE,
-          Main.run("suite", "plan", "--profile", "ci", "--space", "nb101-v5", "--out", dir.resolve("a").toString()));
+          Main.run(
+              "suite",
+              "plan",
+              "--profile",
+              "ci",
+              "--space",
+              "nb101-v5",
+              "--out",
+              dir.resolve("a").toString()));
       assertTrue(out.toString(StandardCharsets.UTF_8).contains("nasbench_only108.tfrecord"));
       assertFalse(Files.exists(dir.resolve("a").resolve(SuiteRunner.SUITE_CONFIG)));
       assertEquals(
           Main.USAGE,
-          Main.run("suite", "plan", "--profile", "ci", "--cells", "10", "--out", dir.resolve("b").toString()));
+          Main.run(
+              "suite",
+              "plan",
+              "--profile",
+              "ci",
+              "--cells",
+              "10",
+              "--out",
+              dir.resolve("b").toString()));
       assertEquals(
           Main.USAGE,
           Main.run(
-              "suite", "plan", "--profile", "ci", "--space", "nb101-v5", "--max-paths", "2",
-              "--groundtruth", dump().toString(), "--out", dir.resolve("c").toString()));
+              "suite",
+              "plan",
+              "--profile",
+              "ci",
+              "--space",
+              "nb101-v5",
+              "--max-paths",
+              "2",
+              "--groundtruth",
+              dump().toString(),
+              "--out",
+              dir.resolve("c").toString()));
       assertEquals(
           Main.USAGE,
-          Main.run("suite", "plan", "--profile", "ci", "--space", "nb101-v5", "--no-groundtruth",
-              "--out", dir.resolve("d").toString()));
+          Main.run(
+              "suite",
+              "plan",
+              "--profile",
+              "ci",
+              "--space",
+              "nb101-v5",
+              "--no-groundtruth",
+              "--out",
+              dir.resolve("d").toString()));
       assertEquals(
           Main.USAGE,
-          Main.run("suite", "plan", "--profile", "ci", "--space", "nb999", "--out", dir.resolve("e").toString()));
+          Main.run(
+              "suite",
+              "plan",
+              "--profile",
+              "ci",
+              "--space",
+              "nb999",
+              "--out",
+              dir.resolve("e").toString()));
       // the ci profile's default: 24 cells, seed 2020
       assertEquals(
           Main.OK,
-          Main.run("suite", "plan", "--profile", "ci", "--space", "nb101-v5",
-              "--groundtruth", dump().toString(), "--out", dir.resolve("f").toString()));
+          Main.run(
+              "suite",
+              "plan",
+              "--profile",
+              "ci",
+              "--space",
+              "nb101-v5",
+              "--groundtruth",
+              dump().toString(),
+              "--out",
+              dir.resolve("f").toString()));
     } finally {
       System.setOut(old);
     }

@@ -36,8 +36,8 @@ import org.apache.commons.csv.CSVRecord;
  * fit their type (no wrapping). Files are written with the {@code space} column last, so the rest
  * of each line reads as before it existed; a file of a NAS-Bench-101 cell space (any row outside
  * S4) adds {@value #ADJACENCY} and {@value #OPERATIONS} after it, the cell as NAS-Bench-101 stores
- * it in its records ({@link dev.nasrank.benchbridge.ModelSpec#parse}: a row-major '0'/'1' string
- * of V*V characters and V comma-joined operation names, so a reader recomputes {@code module_hash}
+ * it in its records ({@link dev.nasrank.benchbridge.ModelSpec#parse}: a row-major '0'/'1' string of
+ * V*V characters and V comma-joined operation names, so a reader recomputes {@code module_hash}
  * with NAS-Bench-101's own {@code ModelSpec}); a reader checks them against the cell of the row's
  * hash. S4 files never have them, so they are written byte for byte as before.
  */

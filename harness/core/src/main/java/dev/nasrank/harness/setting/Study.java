@@ -76,8 +76,8 @@ public record Study(List<SupernetSetting> settings) {
    * The MixPath study of a NAS-Bench-101 cell space: MixPath under each of {@link
    * #MIXPATH_STRATEGIES}, m = {@link SupernetSetting#CELL_MAX_PATHS}, each evaluated uncalibrated
    * and after exact calibration. No SPOS: in S4 it differs from MixPath by one node copy per number
-   * of active paths, which has no counterpart where every sampled cell is one architecture with
-   * its own in-degrees (docs/spaces.md).
+   * of active paths, which has no counterpart where every sampled cell is one architecture with its
+   * own in-degrees (docs/spaces.md).
    *
    * @throws IllegalArgumentException for S4 (its study is {@link #mixpath}) or an unknown space
    */

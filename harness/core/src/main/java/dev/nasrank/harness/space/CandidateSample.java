@@ -12,13 +12,13 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Which cells of a NAS-Bench-101 cell space a study evaluates: {@code n} cells drawn with {@code
- * seed} among those the ground truth holds, the same for every setting and seed of the study.
- * Part of a suite plan (and of its configuration hash) for the cell spaces only; S4 is evaluated in
+ * seed} among those the ground truth holds, the same for every setting and seed of the study. Part
+ * of a suite plan (and of its configuration hash) for the cell spaces only; S4 is evaluated in
  * full.
  *
  * <ul>
- *   <li>{@link Mode#UNIFORM} (default): {@link SearchSpace#sample}'s draw over the eligible cells in
- *       hash order (a partial Fisher-Yates shuffle of their indices with {@code new
+ *   <li>{@link Mode#UNIFORM} (default): {@link SearchSpace#sample}'s draw over the eligible cells
+ *       in hash order (a partial Fisher-Yates shuffle of their indices with {@code new
  *       java.util.Random(seed)}, the first {@code n} kept, in hash order).
  *   <li>{@link Mode#STRATIFIED}: the eligible cells sorted by ground-truth accuracy (ties by hash)
  *       and cut into {@code B = min(}{@value #STRATA}{@code , n)} contiguous bins of equal count
@@ -169,7 +169,6 @@ public record CandidateSample(Mode mode, int n, long seed) {
 
   /** E.g. {@code uniform sample of 500 cells, seed 2020}. */
   public String describe() {
-    return String.format(
-        Locale.ROOT, "%s sample of %d cells, seed %d", mode.cliName(), n, seed);
+    return String.format(Locale.ROOT, "%s sample of %d cells, seed %d", mode.cliName(), n, seed);
   }
 }

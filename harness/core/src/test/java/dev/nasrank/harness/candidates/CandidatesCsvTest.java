@@ -257,7 +257,8 @@ class CandidatesCsvTest {
     // a cell that is not the row's: refused naming file, line and both forms
     String other = v4.candidates().get(1).spec().adjacencyString();
     Files.writeString(
-        f, String.join("\n", lines).replaceFirst(first.adjacencyString() + ",", other + ",") + "\n");
+        f,
+        String.join("\n", lines).replaceFirst(first.adjacencyString() + ",", other + ",") + "\n");
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> CandidatesCsv.read(f));
     assertTrue(
@@ -267,12 +268,13 @@ class CandidatesCsvTest {
     Path s4 = tmp.resolve("s4.csv");
     CandidatesCsv.write(
         s4,
-        List.of(
-            new Candidate("mixpath", "none", false, 1, "n1:conv3x3", 1, HASH, 0.5, 4, "s4")),
+        List.of(new Candidate("mixpath", "none", false, 1, "n1:conv3x3", 1, HASH, 0.5, 4, "s4")),
         CandidatesCsv.Columns.UNIT);
     assertEquals(
         HEADER + "mixpath,none,false,1,n1:conv3x3,1," + HASH + ",0.5,s4\n",
-        Files.readString(s4).replace("\r\n", "\n").replace(
-            "one_shot_accuracy\n", "one_shot_accuracy\n").replace(",space\n", "\n"));
+        Files.readString(s4)
+            .replace("\r\n", "\n")
+            .replace("one_shot_accuracy\n", "one_shot_accuracy\n")
+            .replace(",space\n", "\n"));
   }
 }

@@ -104,7 +104,8 @@ class StudyTest {
     assertEquals("nb101", s.space());
     assertEquals(List.of(SupernetSetting.CELL_MAX_PATHS), s.maxPaths());
     assertEquals("s4", Study.mixpath(List.of(2, 4)).space());
-    assertEquals("mixpath-linear_sbn-m4", SupernetSetting.s4(Method.MIXPATH, BnStrategy.LINEAR_SBN, 4).id());
+    assertEquals(
+        "mixpath-linear_sbn-m4", SupernetSetting.s4(Method.MIXPATH, BnStrategy.LINEAR_SBN, 4).id());
     IllegalArgumentException e =
         assertThrows(
             IllegalArgumentException.class,

@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 class CandidateSampleTest {
 
   /**
-   * The uniform 24 of the 20k dump's cells (all of them lie in nb101), seed 2020, as an
-   * independent re-implementation computed them: java.util.Random's LCG and nextInt written out in
-   * Python, the same partial Fisher-Yates over the dump's sorted keys (/tmp script of the commit
-   * that added this test; its 500-cell sample gives the params tau-b the reporter's test checks).
+   * The uniform 24 of the 20k dump's cells (all of them lie in nb101), seed 2020, as an independent
+   * re-implementation computed them: java.util.Random's LCG and nextInt written out in Python, the
+   * same partial Fisher-Yates over the dump's sorted keys (/tmp script of the commit that added
+   * this test; its 500-cell sample gives the params tau-b the reporter's test checks).
    */
   static final List<String> UNIFORM_24_OF_20K =
       List.of(
@@ -55,9 +55,7 @@ class CandidateSampleTest {
           "0bc28a0dee2cf0d48cb9ea8da2b3d53b");
 
   static Path dump20k() {
-    return DataRoot.resolve(null)
-        .root()
-        .resolve("nasbench101-partial/nasbench-vis_data-20k.json");
+    return DataRoot.resolve(null).root().resolve("nasbench101-partial/nasbench-vis_data-20k.json");
   }
 
   @Test
@@ -67,8 +65,7 @@ class CandidateSampleTest {
     PartialDump dump = PartialDump.open(file, null);
     CellSearchSpace nb101 = CellSearchSpace.of(CellSpace.NB101);
     List<Nb101Cell> cells = CandidateSample.uniform(24).draw(nb101, dump::contains, h -> 0);
-    assertEquals(
-        UNIFORM_24_OF_20K, cells.stream().map(Nb101Cell::id).toList());
+    assertEquals(UNIFORM_24_OF_20K, cells.stream().map(Nb101Cell::id).toList());
     // the draw equals SearchSpace.sample over the same eligible cells (one definition of uniform)
     CellSearchSpace v5 = CellSearchSpace.of(CellSpace.NB101_V5);
     assertEquals(
@@ -115,7 +112,8 @@ class CandidateSampleTest {
     assertEquals(
         false,
         cells.equals(
-            new CandidateSample(CandidateSample.Mode.STRATIFIED, n, 2021).draw(v5, acc::containsKey, acc::get)));
+            new CandidateSample(CandidateSample.Mode.STRATIFIED, n, 2021)
+                .draw(v5, acc::containsKey, acc::get)));
   }
 
   @Test
@@ -134,7 +132,8 @@ class CandidateSampleTest {
         e.getMessage());
     assertEquals(
         "the number of cells must be >= 1, got 0",
-        assertThrows(IllegalArgumentException.class, () -> CandidateSample.uniform(0)).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> CandidateSample.uniform(0))
+            .getMessage());
     assertEquals(CandidateSample.Mode.STRATIFIED, CandidateSample.Mode.parse("Stratified"));
     assertEquals(
         "unknown cell sample 'random' (expected uniform or stratified)",

@@ -17,10 +17,10 @@ public final class GroundTruthLabel {
   private GroundTruthLabel() {}
 
   /**
-   * The label of {@code gt} over the cells {@code hashes} (those it holds): {@code one repeat}
-   * when each holds one repeat, with the partial dump named ({@code 20k dump}, {@code 1k dump},
-   * {@code NASLib 500-cell file}) when the source is one; else {@code mean of R repeats} ({@code
-   * mean of R1-R2 repeats} when the cells differ).
+   * The label of {@code gt} over the cells {@code hashes} (those it holds): {@code one repeat} when
+   * each holds one repeat, with the partial dump named ({@code 20k dump}, {@code 1k dump}, {@code
+   * NASLib 500-cell file}) when the source is one; else {@code mean of R repeats} ({@code mean of
+   * R1-R2 repeats} when the cells differ).
    */
   public static String of(GroundTruth gt, Collection<String> hashes) {
     int min = Integer.MAX_VALUE;

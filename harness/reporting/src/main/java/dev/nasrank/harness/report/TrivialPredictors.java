@@ -16,15 +16,15 @@ import java.util.TreeSet;
 /**
  * The trivial predictors of a NAS-Bench-101 cell space, ranked beside the supernets: each cell's
  * trainable parameters ({@code params}), FLOPs ({@code flops}) and number of conv3x3 vertices
- * ({@code conv3x3}), of its NAS-Bench-101 network (C = 128, 3 x 3 cells, {@link NetworkCost} on
- * the stored matrix). A supernet that does not rank better than the parameter count ranks nothing.
+ * ({@code conv3x3}), of its NAS-Bench-101 network (C = 128, 3 x 3 cells, {@link NetworkCost} on the
+ * stored matrix). A supernet that does not rank better than the parameter count ranks nothing.
  *
  * <p>Their rows are {@link Candidate}s of method {@value Candidate#PREDICTOR} with the predictor's
  * name in the {@code bn_strategy} column, uncalibrated, whose "one-shot accuracy" is the cost
- * divided by its largest value over the ranked cells (a positive scale, so every rank, tie and
- * tau is the cost's own). A predictor has no training seed: its ranking is listed under each
- * training seed of the run, identical, so the statistics pair it with every setting seed by seed
- * and its spread over seeds is 0.
+ * divided by its largest value over the ranked cells (a positive scale, so every rank, tie and tau
+ * is the cost's own). A predictor has no training seed: its ranking is listed under each training
+ * seed of the run, identical, so the statistics pair it with every setting seed by seed and its
+ * spread over seeds is 0.
  */
 public final class TrivialPredictors {
 

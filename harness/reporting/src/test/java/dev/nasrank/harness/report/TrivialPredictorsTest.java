@@ -30,8 +30,8 @@ class TrivialPredictorsTest {
   @TempDir Path tmp;
 
   /**
-   * Kendall tau-b of the dump's trainable_parameters against its 108-epoch validation accuracy
-   * over the uniform 500 of its cells (seed 2020), computed independently: the sample by a Python
+   * Kendall tau-b of the dump's trainable_parameters against its 108-epoch validation accuracy over
+   * the uniform 500 of its cells (seed 2020), computed independently: the sample by a Python
    * re-implementation of java.util.Random over the dump's sorted keys, tau-b by
    * scipy.stats.kendalltau 1.17.1 (0.31418324394909675).
    */
@@ -39,7 +39,8 @@ class TrivialPredictorsTest {
 
   @Test
   void predictorsAreRankedAndComparedLikeSettingsAgainstOneRepeatOfThe20kDump() throws Exception {
-    Path file = DataRoot.resolve(null).root().resolve("nasbench101-partial/nasbench-vis_data-20k.json");
+    Path file =
+        DataRoot.resolve(null).root().resolve("nasbench101-partial/nasbench-vis_data-20k.json");
     assumeTrue(Files.isRegularFile(file), file + " is absent (shared datasets); skipping");
     GroundTruth gt = GroundTruthFiles.open(file, OptionalInt.empty());
     assertEquals(
@@ -77,7 +78,9 @@ class TrivialPredictorsTest {
                 .optBootstrapResamples(200)
                 .build());
     List<String> settings =
-        r.ranking().stream().map(x -> x.method() + "/" + x.bnStrategy() + "/" + x.calibrated()).toList();
+        r.ranking().stream()
+            .map(x -> x.method() + "/" + x.bnStrategy() + "/" + x.calibrated())
+            .toList();
     assertEquals(
         List.of(
             "mixpath/vanilla/false",
