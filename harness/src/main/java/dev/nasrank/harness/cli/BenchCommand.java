@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Timed reports (not tests): run a subcommand with --help.",
-    subcommands = {BenchTrainStepCommand.class, BenchUnitCommand.class})
+    subcommands = {BenchTrainStepCommand.class, BenchUnitCommand.class, BenchCellsCommand.class})
 public final class BenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;

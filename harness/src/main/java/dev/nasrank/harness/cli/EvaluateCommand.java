@@ -6,7 +6,12 @@ import dev.nasrank.harness.eval.EvalOptions;
 import dev.nasrank.harness.eval.EvaluateConfig;
 import dev.nasrank.harness.eval.EvaluateResult;
 import dev.nasrank.harness.eval.OneShotRun;
+import dev.nasrank.harness.config.Seeds;
 import dev.nasrank.harness.setting.CalibrationMode;
+import dev.nasrank.harness.space.Architecture;
+import dev.nasrank.harness.space.CellSearchSpace;
+import dev.nasrank.harness.space.SearchSpace;
+import dev.nasrank.harness.space.Spaces;
 import dev.nasrank.harness.suite.SuiteProfile;
 import dev.nasrank.harness.train.Checkpoint;
 import dev.nasrank.harness.train.DeviceOption;
@@ -14,6 +19,8 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -22,12 +29,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code harness evaluate}: one-shot accuracy of every choice of a trained supernet. */
+/**
+ * {@code harness evaluate}: one-shot accuracy of every choice of a trained supernet, or of the
+ * cells named by {@code --cells} / {@code --sample} for a NAS-Bench-101 cell space.
+ */
 @Command(
     name = "evaluate",
     mixinStandardHelpOptions = true,
     description = {
-      "Evaluates every S4 choice of a trained supernet (255 for m = 4) on the validation part of a split "
+      "Evaluates every S4 choice of a trained supernet (255 for m = 4), or for a NAS-Bench-101 cell space "
+          + "the cells of --cells FILE or --sample N, on the validation part of a split "
           + "with inherited weights, with and without BN post-calibration.",
       "Writes candidates.csv (one row per choice) and architectures.csv (mean over isomorphic choices per "
           + "NAS-Bench-101 hash); accuracies are fractions in [0, 1]."
@@ -121,7 +132,88 @@ public final class EvaluateCommand implements Callable<Integer> {
           "Evaluate only the first N choices for smoke runs (0 = all). Default: ${DEFAULT-VALUE}.")
   int maxChoices;
 
+  @Option(
+      names = "--space",
+      paramLabel = "ID",
+      description =
+          "The space the checkpoint's supernet must be of (a check; the space comes from the "
+              + "checkpoint). Default: whatever the checkpoint holds.")
+  String space;
+
+  @Option(
+      names = "--cells",
+      paramLabel = "FILE",
+      description =
+          "Cell spaces: evaluate exactly these cells, one NAS-Bench-101 module hash per line "
+              + "(blank lines and lines starting with # are skipped), in file order.")
+  Path cells;
+
+  @Option(
+      names = "--sample",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "Cell spaces: evaluate a seeded uniform sample of N cells of the space "
+              + "(SearchSpace.sample, in hash order). Default: ${DEFAULT-VALUE} (off).")
+  int sample;
+
+  @Option(
+      names = "--sample-seed",
+      paramLabel = "SEED",
+      defaultValue = Seeds.DEFAULT_TEXT,
+      description = "Seed of --sample. Default: ${DEFAULT-VALUE}.")
+  long sampleSeed;
+
   @Mixin ProgressOption progressOption;
+
+  /**
+   * The explicit candidates of --cells or --sample, or null for the space's own.
+   *
+   * @throws IllegalArgumentException when a cell space would be evaluated whole without being
+   *     asked to (no --cells, --sample or --max-choices), or a hash is not in the space
+   */
+  private List<? extends Architecture> candidates(Path file) throws IOException {
+    SearchSpace<?> s = Checkpoint.readHeader(file).config().space();
+    if (space != null && !Spaces.byId(space).id().equals(s.id())) {
+      throw new IllegalArgumentException(
+          file + " holds a supernet of space " + s.id() + ", not " + space);
+    }
+    if (cells != null && sample > 0) {
+      throw new IllegalArgumentException("give --cells or --sample, not both");
+    }
+    if (cells != null) {
+      List<Architecture> out = new ArrayList<>();
+      List<String> lines = Files.readAllLines(cells);
+      for (int i = 0; i < lines.size(); i++) {
+        String line = lines.get(i).trim();
+        if (line.isEmpty() || line.startsWith("#")) {
+          continue;
+        }
+        try {
+          out.add(s.parse(line));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(cells + ":" + (i + 1) + ": " + e.getMessage(), e);
+        }
+      }
+      if (out.isEmpty()) {
+        throw new IllegalArgumentException(cells + ": no module hash in the file");
+      }
+      return out;
+    }
+    if (sample > 0) {
+      return s.sample(sample, sampleSeed, a -> true);
+    }
+    if (s instanceof CellSearchSpace c && maxChoices == 0) {
+      throw new IllegalArgumentException(
+          "space "
+              + c.id()
+              + " has "
+              + c.size()
+              + " cells: name the ones to evaluate with --cells FILE, --sample N or "
+              + "--max-choices N");
+    }
+    return null;
+  }
 
   @Override
   public Integer call() throws IOException {
@@ -148,6 +240,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                     .optDevice(device)
                     .optOptions(opts)
                     .optMaxChoices(maxChoices)
+                    .optCandidates(candidates(file))
                     .build());
     out.printf(
         "%d candidate rows -> %s%n%d architecture rows -> %s%n",

@@ -161,10 +161,17 @@ public final class SuiteCommand implements Callable<Integer> {
               + "folder without a ranking accepts a new ground truth).");
       return Main.FAILURE;
     }
-    o.printf(
-        "ranked n = %d unique architectures per setting (mean over repeats of the final validation "
-            + "accuracy)%n",
-        report.ranking().isEmpty() ? 0 : report.ranking().get(0).n());
+    int n = report.ranking().isEmpty() ? 0 : report.ranking().get(0).n();
+    if (dev.nasrank.harness.space.Spaces.isS4(gt.space())) {
+      o.printf(
+          "ranked n = %d unique architectures per setting (mean over repeats of the final validation "
+              + "accuracy)%n",
+          n);
+    } else {
+      o.printf(
+          "ranked n = %d cells of %s per setting and the trivial predictors (ground truth: %s)%n",
+          n, gt.space(), gt.groundTruth().description());
+    }
     o.println(
         "method    bn_strategy      calibrated  seed   n  kendall_tau [95% interval]   spearman  ceiling");
     for (RankingRow row : report.ranking()) {

@@ -3,6 +3,9 @@ package dev.nasrank.harness.cli;
 import dev.nasrank.datasets.DataRoot;
 import dev.nasrank.harness.config.Seeds;
 import dev.nasrank.harness.setting.Study;
+import dev.nasrank.harness.setting.SupernetSetting;
+import dev.nasrank.harness.space.CandidateSample;
+import dev.nasrank.harness.space.Spaces;
 import dev.nasrank.harness.suite.GroundTruthChoice;
 import dev.nasrank.harness.suite.SuitePlan;
 import dev.nasrank.harness.suite.SuiteProfile;
@@ -71,6 +74,42 @@ public final class SuitePlanOptions {
   List<Integer> maxPaths;
 
   @Option(
+      names = "--space",
+      paramLabel = "ID",
+      defaultValue = Spaces.DEFAULT,
+      description =
+          "The search space: s4 (default, MixPath's: every choice evaluated, the paper's study), or a "
+              + "NAS-Bench-101 cell space (nb101, nb101-v4..v6, 1shot1-ss1..ss3; docs/spaces.md): MixPath "
+              + "under none, vanilla, linear_sbn, exponential_sbn and simple_scaling (units "
+              + "<space>-mixpath-<strategy>-s<seed>, no m, no SPOS), each evaluated on --cells cells the "
+              + "ground truth holds, uncalibrated and calibrated, ranked with the trivial predictors "
+              + "(params, flops, conv3x3). A cell space needs --groundtruth. Default: ${DEFAULT-VALUE}.")
+  String space;
+
+  @Option(
+      names = "--cells",
+      paramLabel = "N",
+      description =
+          "Cell spaces: how many cells every unit evaluates, drawn once at the first plan among the "
+              + "cells of the space the ground truth holds (cells.txt). Default: 500, 24 for the ci profile.")
+  Integer cells;
+
+  @Option(
+      names = "--cell-seed",
+      paramLabel = "SEED",
+      description =
+          "Cell spaces: the seed of the cells' draw. Default: " + Seeds.DEFAULT_TEXT + ".")
+  Long cellSeed;
+
+  @Option(
+      names = "--cell-sample",
+      paramLabel = "MODE",
+      description =
+          "Cell spaces: uniform (default) over the held cells, or stratified: equal counts from 10 "
+              + "ground-truth accuracy quantile bins.")
+  String cellSample;
+
+  @Option(
       names = "--epochs",
       paramLabel = "N",
       description = "Override the profile's training epochs.")
@@ -98,6 +137,14 @@ public final class SuitePlanOptions {
         throw new CommandLine.ParameterException(
             cl, "--no-groundtruth and --groundtruth exclude each other");
       }
+      if (!Spaces.isS4(spaceId(cl))) {
+        throw new CommandLine.ParameterException(
+            cl,
+            "--no-groundtruth is for S4: space "
+                + spaceId(cl)
+                + " draws the cells it evaluates among those the ground truth holds, so it needs "
+                + "--groundtruth FILE");
+      }
       return GroundTruthChoice.none(GroundTruthChoice.DECLINED);
     }
     GroundTruthChoice gt;
@@ -105,17 +152,34 @@ public final class SuitePlanOptions {
       throw new CommandLine.ParameterException(
           cl, "ground-truth file " + groundTruth + " does not exist");
     }
-    gt = GroundTruthChoice.open(groundTruth); // a damaged file is a data error (exit 1)
+    gt = GroundTruthChoice.open(groundTruth, spaceId(cl)); // a damaged file: exit 1
     if (gt.problem() == null) {
       return gt;
     }
     out.println("no ground truth: " + gt.problem());
+    if (!Spaces.isS4(spaceId(cl))) {
+      out.println("nothing was trained.");
+      return null;
+    }
     out.println(
         "nothing was trained. "
             + HOW_TO_GET_GROUND_TRUTH
             + " To train and evaluate anyway (candidates.csv "
             + "only, ranked later with 'harness report --run OUT --groundtruth FILE'), add --no-groundtruth.");
     return null;
+  }
+
+  /**
+   * The space's id, as {@link Spaces#byId} spells it.
+   *
+   * @throws CommandLine.ParameterException for an unknown id (exit 2), listing the known ones
+   */
+  String spaceId(CommandLine cl) {
+    try {
+      return Spaces.byId(space).id();
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(cl, "--space: " + e.getMessage());
+    }
   }
 
   /** How to get a ground truth, for the messages of every suite command. */
@@ -145,8 +209,31 @@ public final class SuitePlanOptions {
       }
       // --no-groundtruth is pinned as the file "none", so every executor's merge leaves it unranked
       Path gt = noGroundTruth ? Path.of(SuitePlan.NONE) : groundTruth;
+      String id = spaceId(cl);
+      if (Spaces.isS4(id)) {
+        if (cells != null || cellSeed != null || cellSample != null) {
+          throw new IllegalArgumentException(
+              "--cells, --cell-seed and --cell-sample apply to the NAS-Bench-101 cell spaces "
+                  + "(--space), not to S4, which is evaluated in full");
+        }
+        return new SuiteRunner.Settings(
+            p, Study.mixpath(maxPaths), seedList, dataRoot, device, gt, out, progress);
+      }
+      if (!maxPaths.equals(List.of(SupernetSetting.CELL_MAX_PATHS))) {
+        throw new IllegalArgumentException(
+            "--max-paths is S4's: in space "
+                + id
+                + " a sampled cell runs every vertex it has, so there is no m to choose");
+      }
+      CandidateSample sample =
+          new CandidateSample(
+              cellSample == null
+                  ? CandidateSample.Mode.UNIFORM
+                  : CandidateSample.Mode.parse(cellSample),
+              cells == null ? p.defaultCells() : cells,
+              cellSeed == null ? Seeds.DEFAULT : cellSeed);
       return new SuiteRunner.Settings(
-          p, Study.mixpath(maxPaths), seedList, dataRoot, device, gt, out, progress);
+          p, Study.cells(id), seedList, dataRoot, device, gt, out, progress, sample);
     } catch (IllegalArgumentException ex) {
       throw new CommandLine.ParameterException(cl, ex.getMessage());
     }

@@ -2,7 +2,13 @@ package dev.nasrank.harness.cli;
 
 import dev.nasrank.harness.config.DataSplit;
 import dev.nasrank.harness.config.Optimizer;
+import dev.nasrank.harness.space.CellSampling;
+import dev.nasrank.harness.space.CellSearchSpace;
+import dev.nasrank.harness.space.Spaces;
 import dev.nasrank.harness.suite.SuiteProfile;
+import dev.nasrank.harness.supernet.CellSupernetConfig;
+import dev.nasrank.harness.supernet.S4SupernetConfig;
+import dev.nasrank.harness.supernet.SupernetConfig;
 import dev.nasrank.harness.train.DeviceOption;
 import dev.nasrank.harness.train.EpochStats;
 import dev.nasrank.harness.train.SupernetData;
@@ -21,14 +27,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code harness train}: trains one S4 supernet (MixPath or SPOS, one BN strategy) with
- * checkpoints.
+ * {@code harness train}: trains one supernet (S4: MixPath or SPOS; a NAS-Bench-101 cell space with
+ * {@code --space}; one BN strategy) with checkpoints.
  */
 @Command(
     name = "train",
     mixinStandardHelpOptions = true,
     description = {
-      "Trains an S4 one-shot supernet on CIFAR-10: one sampled choice per batch, path-exact SGD "
+      "Trains a one-shot supernet (S4, or a NAS-Bench-101 cell space with --space) on CIFAR-10: one sampled choice per batch, path-exact SGD "
           + "(momentum, weight decay, clip 5), cosine learning rate.",
       "Writes OUTPUT/checkpoint.bin after every epoch (atomic) and OUTPUT/train.json; --resume continues a run. "
           + "Defaults are the MixPath reference's (each option shows its own)."
@@ -38,6 +44,27 @@ public final class TrainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Mixin SupernetOptions supernet;
+
+  @Option(
+      names = "--space",
+      paramLabel = "ID",
+      defaultValue = Spaces.DEFAULT,
+      description =
+          "Search space: s4 (MixPath's, the default) or a NAS-Bench-101 cell space (nb101, "
+              + "nb101-v4..nb101-v6, 1shot1-ss1..1shot1-ss3; docs/cellnet.md: mixpath only, "
+              + "--max-paths and --sampler do not apply). Default: ${DEFAULT-VALUE}.")
+  String space;
+
+  @Option(
+      names = "--cell-sampler",
+      paramLabel = "MODE",
+      defaultValue = "uniform",
+      converter = CellSamplingConverter.class,
+      description =
+          "Cell spaces: uniform (over the space's unique cells) or random_spec (NAS-Bench-101's "
+              + "random_spec: each edge with probability 1/2, ops uniform, redrawn until in the "
+              + "space). Default: ${DEFAULT-VALUE}.")
+  CellSampling cellSampler;
 
   @Mixin DataRootOption dataRoot;
 
@@ -127,12 +154,35 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Mixin ProgressOption progressOption;
 
+  /** The S4 supernet of the shared options, or the cell-space supernet of {@code --space}. */
+  private SupernetConfig<?> supernetConfig() {
+    if (Spaces.byId(space) instanceof CellSearchSpace cells) {
+      S4SupernetConfig s4 = supernet.config();
+      return CellSupernetConfig.builder()
+          .setSpace(cells)
+          .optBnStrategy(s4.bnStrategy())
+          .optSampling(cellSampler)
+          .optNetwork(s4.network())
+          .build()
+          .withMethod(s4.method());
+    }
+    return supernet.config();
+  }
+
+  /** picocli converter for {@link CellSampling}. */
+  static final class CellSamplingConverter implements picocli.CommandLine.ITypeConverter<CellSampling> {
+    @Override
+    public CellSampling convert(String value) {
+      return CellSampling.parse(value);
+    }
+  }
+
   @Override
   public Integer call() throws IOException {
     PrintStream out = WriterOutputStream.printStream(spec.commandLine().getOut());
     TrainConfig cfg =
         TrainConfig.builder()
-            .setSupernet(supernet.config())
+            .setSupernet(supernetConfig())
             .optEpochs(epochs)
             .optOptimizer(new Optimizer(lr, lrMin, momentum, weightDecay, clip))
             .optSeed(seed)
@@ -144,7 +194,8 @@ public final class TrainCommand implements Callable<Integer> {
         SupernetData.load(
             split, verify.apply(dataRoot.resolve()), batchSize, seed, SupernetData.Parts.TRAINING);
     out.printf(
-        "training %s / %s on %s (%d images, %d batches/epoch) -> %s%n",
+        "training %s %s / %s on %s (%d images, %d batches/epoch) -> %s%n",
+        cfg.supernet().space().id(),
         cfg.supernet().method().cliName(),
         cfg.supernet().bnStrategy().cliName(),
         split,

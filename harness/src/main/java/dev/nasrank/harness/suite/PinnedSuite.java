@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nasrank.harness.setting.Study;
 import dev.nasrank.harness.setting.SupernetSetting;
+import dev.nasrank.harness.space.CandidateSample;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +19,10 @@ import java.util.List;
  * @param study the settings: those the file lists ({@value SuiteRunner#SETTINGS}), else the MixPath
  *     study of its m values (every folder planned before the field existed)
  * @param seeds the training seeds
+ * @param cells a cell-space plan's sample ({@value SuiteRunner#CELLS}); null for S4
  */
-public record PinnedSuite(SuiteProfile profile, Study study, List<Long> seeds) {
+public record PinnedSuite(
+    SuiteProfile profile, Study study, List<Long> seeds, CandidateSample cells) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -79,6 +82,25 @@ public record PinnedSuite(SuiteProfile profile, Study study, List<Long> seeds) {
               + " does not match the m values of its settings "
               + study.maxPaths());
     }
-    return new PinnedSuite(profile, study, List.copyOf(seeds));
+    CandidateSample cells = null;
+    if (root.has(SuiteRunner.CELLS)) {
+      JsonNode c = root.get(SuiteRunner.CELLS);
+      for (String field : List.of("sample", "n", "seed")) {
+        if (!c.has(field)) {
+          throw new IOException(
+              file + ": field '" + SuiteRunner.CELLS + "." + field + "' is missing");
+        }
+      }
+      try {
+        cells =
+            new CandidateSample(
+                CandidateSample.Mode.parse(c.get("sample").asText()),
+                c.get("n").asInt(),
+                c.get("seed").asLong());
+      } catch (IllegalArgumentException e) {
+        throw new IOException(file + ": field '" + SuiteRunner.CELLS + "': " + e.getMessage(), e);
+      }
+    }
+    return new PinnedSuite(profile, study, List.copyOf(seeds), cells);
   }
 }

@@ -11,6 +11,7 @@ import dev.nasrank.harness.exec.TempFiles;
 import dev.nasrank.harness.exec.WorkLock;
 import dev.nasrank.harness.manifest.ManifestIo;
 import dev.nasrank.harness.manifest.RunManifest;
+import dev.nasrank.harness.report.GroundTruthLabel;
 import dev.nasrank.harness.report.ReportOptions;
 import dev.nasrank.harness.report.ReportResult;
 import dev.nasrank.harness.report.Reporter;
@@ -24,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The merge step of a planned folder: once every unit is done, builds {@code candidates.csv},
@@ -101,7 +103,8 @@ public final class SuiteMerger {
     if (!notDone.isEmpty()) {
       return new Result(notDone, null, null);
     }
-    GroundTruthChoice truth = gt != null ? gt : GroundTruthChoice.open(s.groundTruthFile());
+    GroundTruthChoice truth =
+        gt != null ? gt : GroundTruthChoice.open(s.groundTruthFile(), s.space());
     try (WorkLock lock = SuitePlan.runLock(s.out())) {
       RunDirectory run = new RunDirectory(s.out());
       int stale =
@@ -189,6 +192,41 @@ public final class SuiteMerger {
     new DiagnosticsFile(features, sbn).write(file);
   }
 
+  /**
+   * run.json's configuration: {@link SuiteRunner#configuration}, and for a cell space the drawn
+   * cells ({@value CellList#CELL_HASHES}, the plan's {@value CellList#CELLS_TXT}) and the ground
+   * truth's label ({@value CellList#GROUND_TRUTH_LABEL}, e.g. {@code one repeat (20k dump)}), both
+   * outside the configuration hash like the ground truth they come from. S4's is unchanged.
+   */
+  static Map<String, Object> manifestConfiguration(SuiteRunner.Settings s, GroundTruthChoice gt)
+      throws IOException {
+    Map<String, Object> c = SuiteRunner.configuration(s);
+    if (s.cells() != null) {
+      List<String> hashes = CellList.hashes(s.out());
+      c.put(CellList.CELL_HASHES, hashes);
+      c.put(
+          CellList.GROUND_TRUTH_LABEL,
+          gt.groundTruth() == null
+              ? "none (" + gt.problem() + ")"
+              : GroundTruthLabel.of(gt.groundTruth(), hashes)
+                  + ", "
+                  + gt.groundTruth().epochs()
+                  + " epochs");
+    }
+    return c;
+  }
+
+  /** The fields of {@link #manifestConfiguration} outside the configuration hash. */
+  static List<String> manifestOutsideHash(SuiteRunner.Settings s) {
+    if (s.cells() == null) {
+      return SuiteRunner.OUTSIDE_HASH;
+    }
+    List<String> out = new ArrayList<>(SuiteRunner.OUTSIDE_HASH);
+    out.add(CellList.CELL_HASHES);
+    out.add(CellList.GROUND_TRUTH_LABEL);
+    return List.copyOf(out);
+  }
+
   private static void writeManifest(
       SuiteRunner.Settings s,
       GroundTruthChoice gt,
@@ -201,7 +239,7 @@ public final class SuiteMerger {
         RunManifest.builder()
             .unitCode(unitCode)
             .profile(s.profile().name())
-            .configuration(SuiteRunner.configuration(s), SuiteRunner.OUTSIDE_HASH)
+            .configuration(manifestConfiguration(s, gt), manifestOutsideHash(s))
             .device(s.device().resolve().toString());
     for (long seed : s.seeds()) {
       b.seed("supernet" + (s.seeds().size() == 1 ? "" : "." + seed), seed);

@@ -9,6 +9,7 @@ import dev.nasrank.harness.exec.TempFiles;
 import dev.nasrank.harness.exec.WorkLock;
 import dev.nasrank.harness.manifest.CanonicalJson;
 import dev.nasrank.harness.setting.Study;
+import dev.nasrank.harness.space.CandidateSample;
 import dev.nasrank.harness.train.DeviceOption;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,13 +37,16 @@ import java.util.Optional;
  * @param seeds training seeds
  * @param groundTruth the ground-truth file as given, or {@value #EMBEDDED}
  * @param units the units; index = position
+ * @param cells a cell-space plan's sample (the drawn cells are in {@value CellList#CELLS_TXT});
+ *     null for S4
  */
 public record SuitePlan(
     SuiteProfile profile,
     Study study,
     List<Long> seeds,
     String groundTruth,
-    List<SuiteUnit> units) {
+    List<SuiteUnit> units,
+    CandidateSample cells) {
 
   /** The numbered unit list of a planned folder. */
   public static final String UNITS_TXT = "units.txt";
@@ -75,7 +79,8 @@ public record SuitePlan(
         s.study(),
         s.seeds(),
         groundTruthName(s.groundTruthFile()),
-        SuiteRunner.unitsFor(s));
+        SuiteRunner.unitsFor(s),
+        s.cells());
   }
 
   /** How the configuration names a ground-truth file. */
@@ -121,8 +126,9 @@ public record SuitePlan(
             DeviceOption.CPU,
             gt.equals(EMBEDDED) ? null : Path.of(gt),
             out,
-            false);
-    return new SuitePlan(p, study, s.seeds(), gt, SuiteRunner.unitsFor(s));
+            false,
+            pinned.cells());
+    return new SuitePlan(p, study, s.seeds(), gt, SuiteRunner.unitsFor(s), s.cells());
   }
 
   /**
@@ -136,11 +142,36 @@ public record SuitePlan(
    * @throws IllegalStateException when another process holds the run lock (planning or merging)
    */
   public static SuitePlan pin(SuiteRunner.Settings s) throws IOException {
+    return pin(s, null);
+  }
+
+  /**
+   * As {@link #pin(SuiteRunner.Settings)}; a cell-space plan draws its cells ({@value
+   * CellList#CELLS_TXT}) at its first pin among those {@code gt} holds (null: the ground truth the
+   * settings name is opened), and keeps them at every later one.
+   *
+   * @throws IllegalArgumentException also when a cell-space plan has no ground truth to draw from,
+   *     saying what to pass, or the ground truth holds too few of its cells
+   */
+  public static SuitePlan pin(SuiteRunner.Settings s, GroundTruthChoice gt) throws IOException {
     Files.createDirectories(s.out());
     try (WorkLock lock = runLock(s.out())) {
       SuitePlan now = of(s);
       if (Files.isRegularFile(s.out().resolve(SuiteRunner.SUITE_CONFIG))) {
         now.checkCompatible(read(s.out()), s.out());
+      }
+      if (s.cells() != null && !CellList.exists(s.out())) {
+        GroundTruthChoice truth =
+            gt != null ? gt : GroundTruthChoice.open(s.groundTruthFile(), s.space());
+        if (truth.groundTruth() == null) {
+          throw new IllegalArgumentException(
+              "space "
+                  + s.space()
+                  + " evaluates a sample of its cells among those the ground truth holds, and "
+                  + "there is none: "
+                  + truth.problem());
+        }
+        CellList.draw(s, truth.groundTruth(), truth.file());
       }
       TempFiles.removeStale(s.out());
       AtomicFiles.write(
@@ -178,6 +209,19 @@ public record SuitePlan(
               + ", "
               + pinned.profile().epochs()
               + " epochs); choose another --out folder");
+    }
+    if (!java.util.Objects.equals(pinned.cells(), cells)) {
+      throw new IllegalArgumentException(
+          out
+              + " was planned with "
+              + (pinned.cells() == null ? "no cell sample" : pinned.cells().describe())
+              + " ("
+              + file
+              + "), not "
+              + (cells == null ? "none" : cells.describe())
+              + "; its units evaluate the cells of "
+              + CellList.CELLS_TXT
+              + ". Use the same --cells, --cell-seed and --cell-sample, or another --out folder");
     }
     boolean ranked =
         Files.exists(out.resolve("ranking.csv")) || Files.exists(out.resolve("report.md"));
@@ -262,7 +306,8 @@ public record SuitePlan(
         device,
         groundTruth.equals(EMBEDDED) ? null : Path.of(groundTruth),
         out,
-        progress);
+        progress,
+        cells);
   }
 
   /** The m values of the study, ascending. */
@@ -273,15 +318,30 @@ public record SuitePlan(
   /** {@value #UNITS_TXT}: a comment header, then {@code <index> <unit id>} per line. */
   public String unitsText() {
     StringBuilder b = new StringBuilder();
-    b.append(
-        String.format(
-            Locale.ROOT,
-            "# suite plan: profile %s, %d epochs, max paths %s, seeds %s, ground truth " + "%s%n",
-            profile.name(),
-            profile.epochs(),
-            maxPaths(),
-            seeds,
-            groundTruth));
+    if (cells != null) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "# suite plan: profile %s, %d epochs, space %s, %s (%s), seeds %s, ground truth "
+                  + "%s%n",
+              profile.name(),
+              profile.epochs(),
+              study.space(),
+              cells.describe(),
+              CellList.CELLS_TXT,
+              seeds,
+              groundTruth));
+    } else {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "# suite plan: profile %s, %d epochs, max paths %s, seeds %s, ground truth " + "%s%n",
+              profile.name(),
+              profile.epochs(),
+              maxPaths(),
+              seeds,
+              groundTruth));
+    }
     b.append(
         String.format(
             Locale.ROOT,

@@ -9,6 +9,7 @@ import dev.nasrank.harness.config.DataSplit;
 import dev.nasrank.harness.config.EvalBudget;
 import dev.nasrank.harness.config.NetworkShape;
 import dev.nasrank.harness.config.Optimizer;
+import dev.nasrank.harness.space.CandidateSample;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -231,6 +232,19 @@ public record SuiteProfile(
       throw new UncheckedIOException(e);
     }
   }
+
+  /**
+   * How many cells of a NAS-Bench-101 cell space a plan of this profile evaluates unless {@code
+   * --cells} says otherwise: {@value #CI_CELLS} for {@code ci} (the CI's minutes), {@link
+   * CandidateSample#DEFAULT_CELLS} for every other profile. Not part of the profile's record (S4
+   * plans and their hashes are unchanged); a plan records the number it used.
+   */
+  public int defaultCells() {
+    return name.equals("ci") ? CI_CELLS : CandidateSample.DEFAULT_CELLS;
+  }
+
+  /** The cells of a cell-space plan of the {@code ci} profile (see {@link #defaultCells()}). */
+  public static final int CI_CELLS = 24;
 
   /** A copy with other epochs (the {@code --epochs} override). */
   public SuiteProfile withEpochs(int n) {

@@ -7,8 +7,10 @@ import dev.nasrank.harness.setting.BnStrategy;
 import dev.nasrank.harness.setting.CalibrationMode;
 import dev.nasrank.harness.setting.Study;
 import dev.nasrank.harness.setting.SupernetSetting;
+import dev.nasrank.harness.space.CandidateSample;
 import dev.nasrank.harness.space.S4Choice;
 import dev.nasrank.harness.space.SamplerMode;
+import dev.nasrank.harness.space.Spaces;
 import dev.nasrank.harness.supernet.SupernetConfig;
 import dev.nasrank.harness.supernet.Supernets;
 import dev.nasrank.harness.train.DeviceOption;
@@ -53,6 +55,9 @@ public final class SuiteRunner {
    *     truth
    * @param out the run folder
    * @param progress progress bars on stderr
+   * @param cells for a NAS-Bench-101 cell space, which of its cells every unit evaluates (null: a
+   *     uniform sample of {@link SuiteProfile#defaultCells()} with the default seed); null for S4,
+   *     which is evaluated in full
    */
   public record Settings(
       SuiteProfile profile,
@@ -62,12 +67,35 @@ public final class SuiteRunner {
       DeviceOption device,
       Path groundTruthFile,
       Path out,
-      boolean progress) {
+      boolean progress,
+      CandidateSample cells) {
 
-    /** Validates the lists. */
+    /** S4 settings (or a cell space's with its default sample). */
+    public Settings(
+        SuiteProfile profile,
+        Study study,
+        List<Long> seeds,
+        DataRoot dataRoot,
+        DeviceOption device,
+        Path groundTruthFile,
+        Path out,
+        boolean progress) {
+      this(profile, study, seeds, dataRoot, device, groundTruthFile, out, progress, null);
+    }
+
+    /** Validates the lists; defaults a cell space's sample. */
     public Settings {
       if (study == null || seeds.isEmpty()) {
         throw new IllegalArgumentException("a study and at least one seed are needed");
+      }
+      if (Spaces.isS4(study.space())) {
+        if (cells != null) {
+          throw new IllegalArgumentException(
+              "S4 is evaluated in full: a cell sample (--cells, --cell-seed, --cell-sample) "
+                  + "applies to the NAS-Bench-101 cell spaces only (--space)");
+        }
+      } else if (cells == null) {
+        cells = CandidateSample.uniform(profile.defaultCells());
       }
       seeds = List.copyOf(seeds);
       for (int m : study.maxPaths()) {
@@ -86,6 +114,11 @@ public final class SuiteRunner {
     /** The largest m: rankings use its supernets. */
     public int mainMaxPaths() {
       return study.mainMaxPaths();
+    }
+
+    /** The study's space ({@link Study#space()}). */
+    public String space() {
+      return study.space();
     }
 
     /**
@@ -107,8 +140,15 @@ public final class SuiteRunner {
       private DeviceOption device = DeviceOption.AUTO;
       private Path groundTruthFile;
       private boolean progress;
+      private CandidateSample cells;
 
       private Builder() {}
+
+      /** A cell space's sample; default (cell spaces) a uniform one of the profile's size. */
+      public Builder optCells(CandidateSample cells) {
+        this.cells = cells;
+        return this;
+      }
 
       /** The profile; required. */
       public Builder setProfile(SuiteProfile profile) {
@@ -189,7 +229,8 @@ public final class SuiteRunner {
             device,
             groundTruthFile,
             out,
-            progress);
+            progress,
+            cells);
       }
     }
   }
@@ -253,7 +294,7 @@ public final class SuiteRunner {
 
   /** Runs (or resumes) everything in this process and rebuilds the combined outputs. */
   public Outcome run(Settings s) throws IOException {
-    return run(s, GroundTruthChoice.open(s.groundTruthFile()));
+    return run(s, GroundTruthChoice.open(s.groundTruthFile(), s.space()));
   }
 
   /** As {@link #run(Settings)} with a ground truth chosen by the caller (tests, library use). */
@@ -269,7 +310,7 @@ public final class SuiteRunner {
    */
   public Outcome run(Settings s, GroundTruthChoice gt, WorkerPool pool) throws IOException {
     long start = System.nanoTime();
-    SuitePlan plan = SuitePlan.pin(s);
+    SuitePlan plan = SuitePlan.pin(s, gt);
     out.println(gt.coverageLine());
     List<SuiteUnit> units = plan.units();
     int ran = 0;
@@ -326,12 +367,32 @@ public final class SuiteRunner {
     if (!s.study().equals(Study.mixpath(s.maxPaths()))) {
       c.put(SETTINGS, s.study().settings());
     }
+    if (s.cells() != null) {
+      c.put(CELLS, cellsJson(s.cells()));
+    }
     c.put("seeds", s.seeds());
     c.put("sposBnStrategy", SPOS_STRATEGY.cliName());
     c.put("sampler", SAMPLER.cliName());
     c.put("calibration", calibration(s.study()).cliName());
     c.put("groundTruthFile", SuitePlan.groundTruthName(s.groundTruthFile()));
     return c;
+  }
+
+  /**
+   * Field of a cell-space configuration (never of S4's): the sample of cells every unit evaluates,
+   * {@code {"sample": "uniform", "n": 500, "seed": 2020}}, inside the configuration hash; the drawn
+   * hashes are in the plan's {@value CellList#CELLS_TXT} and in run.json ({@value
+   * CellList#CELL_HASHES}, outside the hash, as the ground truth they were drawn from).
+   */
+  public static final String CELLS = "cells";
+
+  /** The JSON form of a cell sample in {@value #CELLS}. */
+  static Map<String, Object> cellsJson(CandidateSample c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("sample", c.mode().cliName());
+    m.put("n", c.n());
+    m.put("seed", c.seed());
+    return m;
   }
 
   /** Field of the configuration that lists a study's settings when it is not the MixPath study. */

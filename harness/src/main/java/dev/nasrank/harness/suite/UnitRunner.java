@@ -10,6 +10,8 @@ import dev.nasrank.harness.eval.OneShotRun;
 import dev.nasrank.harness.exec.TempFiles;
 import dev.nasrank.harness.exec.WorkLock;
 import dev.nasrank.harness.report.diagnostics.DiagnosticsFile;
+import dev.nasrank.harness.space.Nb101Cell;
+import dev.nasrank.harness.space.Spaces;
 import dev.nasrank.harness.train.Checkpoint;
 import dev.nasrank.harness.train.SupernetData;
 import dev.nasrank.harness.train.SupernetTrainer;
@@ -216,21 +218,24 @@ public final class UnitRunner {
     }
     double trainSeconds = trainSeconds(dir);
     long t1 = System.nanoTime();
-    new OneShotRun(prefixed).evaluate(evaluateConfig(settings, unit, ckpt, dir));
+    evaluate(settings, unit, ckpt, dir, prefixed);
     double evalSeconds = (System.nanoTime() - t1) / 1e9;
     long t2 = System.nanoTime();
-    DiagnosticsFile diag =
-        DiagnosticsExtractor.extract(
-            ckpt,
-            unit.id(),
-            SupernetData.load(
-                    p.split(),
-                    settings.dataRoot(),
-                    p.eval().batchSize(),
-                    unit.seed(),
-                    SupernetData.Parts.VALIDATION)
-                .validation());
-    diag.write(dir.resolve("diagnostics.json"));
+    if (Spaces.isS4(unit.setting().space())) {
+      // the feature and Shadow-BN diagnostics read S4's cell (node n1, its sum BNs)
+      DiagnosticsFile diag =
+          DiagnosticsExtractor.extract(
+              ckpt,
+              unit.id(),
+              SupernetData.load(
+                      p.split(),
+                      settings.dataRoot(),
+                      p.eval().batchSize(),
+                      unit.seed(),
+                      SupernetData.Parts.VALIDATION)
+                  .validation());
+      diag.write(dir.resolve("diagnostics.json"));
+    }
     double diagSeconds = (System.nanoTime() - t2) / 1e9;
     Map<String, Object> marker = new LinkedHashMap<>();
     marker.put("unit", unit.id());
@@ -244,6 +249,33 @@ public final class UnitRunner {
         label, before, Math.max(before, p.epochs()), trainSeconds, evalSeconds);
     return new Result(
         unit, dir, before, Math.max(before, p.epochs()), trainSeconds, evalSeconds, diagSeconds);
+  }
+
+  /**
+   * The unit's evaluation into {@code dir}: an S4 unit every choice of its space ({@link
+   * OneShotRun}); a cell-space unit exactly the cells of the plan's {@value CellList#CELLS_TXT}
+   * ({@code settings.out()} is the run folder), the same for every setting and seed.
+   */
+  static void evaluate(
+      SuiteRunner.Settings settings, SuiteUnit unit, Path ckpt, Path dir, PrintStream log)
+      throws IOException {
+    EvaluateConfig cfg = evaluateConfig(settings, unit, ckpt, dir);
+    if (Spaces.isS4(unit.setting().space())) {
+      new OneShotRun(log).evaluate(cfg);
+      return;
+    }
+    List<Nb101Cell> cells = CellList.read(settings.out(), unit.setting().space());
+    evaluateCells(cfg, cells, log);
+  }
+
+  /**
+   * Evaluates a cell-space supernet's checkpoint on an explicit list of cells ({@link
+   * EvaluateConfig.Builder#optCandidates}): every cell, uncalibrated and calibrated, whatever the
+   * profile's {@code maxChoices} (the plan's sample is the cap).
+   */
+  static void evaluateCells(EvaluateConfig cfg, List<Nb101Cell> cells, PrintStream log)
+      throws IOException {
+    new OneShotRun(log).evaluate(cfg.toBuilder().optMaxChoices(0).optCandidates(cells).build());
   }
 
   /**

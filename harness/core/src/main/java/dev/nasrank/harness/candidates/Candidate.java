@@ -59,25 +59,45 @@ public record Candidate(
           .map(BnStrategy::cliName)
           .collect(Collectors.toUnmodifiableSet());
 
+  /**
+   * The method name of a trivial predictor's rows (the reporter's, never a supernet's): the
+   * "one-shot accuracy" is a cost of the cell's NAS-Bench-101 network scaled into [0,1], and the
+   * {@code bn_strategy} column names the predictor, one of {@link #PREDICTORS}.
+   */
+  public static final String PREDICTOR = "predictor";
+
+  /**
+   * The trivial predictors, in table order: trainable parameters, FLOPs and number of conv3x3
+   * vertices of the cell's NAS-Bench-101 network.
+   */
+  public static final List<String> PREDICTORS = List.of("params", "flops", "conv3x3");
+
   /** Validates every field, naming the column and the value. */
   public Candidate {
     Objects.requireNonNull(choice, "choice");
     Spaces.byId(space);
-    if (!METHODS.contains(method)) {
+    boolean predictor = PREDICTOR.equals(method);
+    if (!predictor && !METHODS.contains(method)) {
       throw new IllegalArgumentException(
           "unknown method '" + method + "' (expected one of " + Method.names() + ")");
     }
-    if (!BN_STRATEGIES.contains(bnStrategy)) {
+    if (predictor ? !PREDICTORS.contains(bnStrategy) : !BN_STRATEGIES.contains(bnStrategy)) {
       throw new IllegalArgumentException(
-          "unknown bn_strategy '" + bnStrategy + "' (expected one of " + BnStrategy.names() + ")");
+          "unknown bn_strategy '"
+              + bnStrategy
+              + "' (expected one of "
+              + (predictor ? String.join(", ", PREDICTORS) : BnStrategy.names())
+              + ")");
     }
     if (maxPaths < 1 || maxPaths > S4Choice.NODES) {
       throw new IllegalArgumentException(
           "max_paths must be in 1.." + S4Choice.NODES + ", got " + maxPaths);
     }
-    if (activePaths < 1 || activePaths > maxPaths) {
+    // a NAS-Bench-101 cell without inner vertex (input -> output) sums nothing
+    int fewest = Spaces.isS4(space) ? 1 : 0;
+    if (activePaths < fewest || activePaths > maxPaths) {
       throw new IllegalArgumentException(
-          "active_paths must be in 1.." + maxPaths + ", got " + activePaths);
+          "active_paths must be in " + fewest + ".." + maxPaths + ", got " + activePaths);
     }
     if (moduleHash == null || !moduleHash.matches("[0-9a-f]{32}")) {
       throw new IllegalArgumentException(
@@ -239,31 +259,50 @@ public record Candidate(
       if (c == 0) {
         c = Integer.compare(strategyOrder(bnStrategy), strategyOrder(o.bnStrategy));
       }
+      if (c == 0) {
+        c = bnStrategy.compareTo(o.bnStrategy);
+      }
       return c != 0 ? c : Boolean.compare(calibrated, o.calibrated);
     }
 
-    /** E.g. {@code mixpath/linear_sbn/calibrated}. */
+    /** True for a trivial predictor ({@link Candidate#PREDICTOR}), which has no calibration. */
+    public boolean predictor() {
+      return PREDICTOR.equals(method);
+    }
+
+    /** E.g. {@code mixpath/linear_sbn/calibrated}; a predictor {@code predictor/params}. */
     public String label() {
-      return method + "/" + bnStrategy + "/" + (calibrated ? "calibrated" : "uncalibrated");
+      return predictor()
+          ? method + "/" + bnStrategy
+          : method + "/" + bnStrategy + "/" + (calibrated ? "calibrated" : "uncalibrated");
     }
 
     /**
-     * Compact form for figures, e.g. {@code linear_sbn cal} (MixPath) or {@code spos vanilla
-     * uncal}.
+     * Compact form for figures, e.g. {@code linear_sbn cal} (MixPath), {@code spos vanilla uncal}
+     * or {@code predictor params}.
      */
     public String shortLabel() {
+      if (predictor()) {
+        return method + " " + bnStrategy;
+      }
       return (method.equals("mixpath") ? "" : method + " ")
           + bnStrategy
           + (calibrated ? " cal" : " uncal");
     }
 
-    /** File-name friendly form, e.g. {@code mixpath-linear_sbn-cal}. */
+    /** File-name friendly form, e.g. {@code mixpath-linear_sbn-cal} or {@code predictor-params}. */
     public String slug() {
-      return method + "-" + bnStrategy + "-" + (calibrated ? "cal" : "nocal");
+      return predictor()
+          ? method + "-" + bnStrategy
+          : method + "-" + bnStrategy + "-" + (calibrated ? "cal" : "nocal");
     }
 
     private static int strategyOrder(String s) {
-      return BN_STRATEGIES.contains(s) ? BnStrategy.parse(s).ordinal() : BnStrategy.values().length;
+      if (BN_STRATEGIES.contains(s)) {
+        return BnStrategy.parse(s).ordinal();
+      }
+      int p = PREDICTORS.indexOf(s);
+      return BnStrategy.values().length + (p < 0 ? PREDICTORS.size() : p);
     }
   }
 

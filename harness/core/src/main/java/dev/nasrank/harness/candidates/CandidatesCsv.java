@@ -1,5 +1,6 @@
 package dev.nasrank.harness.candidates;
 
+import dev.nasrank.benchbridge.ModelSpec;
 import dev.nasrank.files.AtomicFiles;
 import dev.nasrank.harness.space.Architecture;
 import dev.nasrank.harness.space.S4Choice;
@@ -33,7 +34,12 @@ import org.apache.commons.csv.CSVRecord;
  * has no {@code space} column, as files written before it), its number of summed paths must be
  * {@code active_paths} and its NAS-Bench-101 cell must hash to {@code module_hash}; integers must
  * fit their type (no wrapping). Files are written with the {@code space} column last, so the rest
- * of each line reads as before it existed.
+ * of each line reads as before it existed; a file of a NAS-Bench-101 cell space (any row outside
+ * S4) adds {@value #ADJACENCY} and {@value #OPERATIONS} after it, the cell as NAS-Bench-101 stores
+ * it in its records ({@link dev.nasrank.benchbridge.ModelSpec#parse}: a row-major '0'/'1' string of
+ * V*V characters and V comma-joined operation names, so a reader recomputes {@code module_hash}
+ * with NAS-Bench-101's own {@code ModelSpec}); a reader checks them against the cell of the row's
+ * hash. S4 files never have them, so they are written byte for byte as before.
  */
 public final class CandidatesCsv {
   /** The required columns, in the order the suite writes them. */
@@ -54,6 +60,18 @@ public final class CandidatesCsv {
   /** Optional column: the search space's id (default {@value Spaces#DEFAULT}); written last. */
   public static final String SPACE = "space";
 
+  /**
+   * Column of cell-space files: the stored cell's adjacency, row-major '0'/'1' ({@code V*V}
+   * characters, {@link dev.nasrank.benchbridge.ModelSpec#adjacencyString()}).
+   */
+  public static final String ADJACENCY = "adjacency";
+
+  /**
+   * Column of cell-space files: the stored cell's operations, NAS-Bench-101 names joined by ','
+   * ({@link dev.nasrank.benchbridge.ModelSpec#operationsString()}; CSV-quoted).
+   */
+  public static final String OPERATIONS = "operations";
+
   private CandidatesCsv() {}
 
   /** Reads every row, streaming; rejects duplicate (setting, seed, max_paths, choice) rows. */
@@ -70,12 +88,13 @@ public final class CandidatesCsv {
       }
       boolean hasMaxPaths = header.contains(MAX_PATHS);
       boolean hasSpace = header.contains(SPACE);
+      boolean hasSpec = header.contains(ADJACENCY) && header.contains(OPERATIONS);
       Map<String, SearchSpace<?>> spaces = new HashMap<>();
       List<Candidate> rows = new ArrayList<>();
       Set<String> seen = new HashSet<>();
       for (CSVRecord r : parser) {
         long line = parser.getCurrentLineNumber();
-        Candidate c = parse(r, hasMaxPaths, hasSpace, spaces, file, line);
+        Candidate c = parse(r, hasMaxPaths, hasSpace, hasSpec, spaces, file, line);
         String key = c.space() + "|" + c.runKey() + "|" + c.maxPaths() + "|" + c.choice();
         if (!seen.add(key)) {
           throw new IllegalArgumentException(
@@ -117,16 +136,23 @@ public final class CandidatesCsv {
 
   /**
    * Writes rows atomically in the column order of {@link #HEADER}, plus {@value #MAX_PATHS} for a
-   * {@link Columns#MERGED} file, then {@value #SPACE}. Accuracies as Java's shortest round-trip
+   * {@link Columns#MERGED} file, then {@value #SPACE}, then (when a row is of a space other than
+   * S4) {@value #ADJACENCY} and {@value #OPERATIONS}. Accuracies as Java's shortest round-trip
    * decimal.
    */
   public static void write(Path file, List<Candidate> rows, Columns columns) {
     boolean withMaxPaths = columns == Columns.MERGED;
+    boolean withSpec = rows.stream().anyMatch(c -> !Spaces.isS4(c.space()));
     List<String> header = new ArrayList<>(HEADER);
     if (withMaxPaths) {
       header.add(MAX_PATHS);
     }
     header.add(SPACE);
+    if (withSpec) {
+      header.add(ADJACENCY);
+      header.add(OPERATIONS);
+    }
+    Map<String, SearchSpace<?>> spaces = new HashMap<>();
     StringWriter w = new StringWriter();
     try (CSVPrinter p =
         new CSVPrinter(
@@ -144,6 +170,17 @@ public final class CandidatesCsv {
           p.print(c.maxPaths());
         }
         p.print(c.space());
+        if (withSpec) {
+          if (Spaces.isS4(c.space())) {
+            p.print("");
+            p.print("");
+          } else {
+            ModelSpec spec =
+                spaces.computeIfAbsent(c.space(), Spaces::byId).parse(c.choice()).spec();
+            p.print(spec.adjacencyString());
+            p.print(spec.operationsString());
+          }
+        }
         p.println();
       }
     } catch (IOException e) {
@@ -156,6 +193,7 @@ public final class CandidatesCsv {
       CSVRecord r,
       boolean hasMaxPaths,
       boolean hasSpace,
+      boolean hasSpec,
       Map<String, SearchSpace<?>> spaces,
       Path file,
       long line) {
@@ -212,6 +250,27 @@ public final class CandidatesCsv {
                 + "' ("
                 + expected
                 + ")");
+      }
+      if (hasSpec && !(r.get(ADJACENCY).isEmpty() && r.get(OPERATIONS).isEmpty())) {
+        ModelSpec stored = choice.spec();
+        if (!stored.adjacencyString().equals(r.get(ADJACENCY))
+            || !stored.operationsString().equals(r.get(OPERATIONS))) {
+          throw new IllegalArgumentException(
+              ADJACENCY
+                  + " '"
+                  + r.get(ADJACENCY)
+                  + "' and "
+                  + OPERATIONS
+                  + " '"
+                  + r.get(OPERATIONS)
+                  + "' are not the stored cell of choice '"
+                  + choiceText
+                  + "' ("
+                  + stored.adjacencyString()
+                  + ", "
+                  + stored.operationsString()
+                  + ")");
+        }
       }
       return new Candidate(
           r.get("method"),

@@ -1,5 +1,6 @@
 package dev.nasrank.harness.setting;
 
+import dev.nasrank.harness.space.Spaces;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -69,6 +70,40 @@ public record Study(List<SupernetSetting> settings) {
       }
     }
     return new Study(out);
+  }
+
+  /**
+   * The MixPath study of a NAS-Bench-101 cell space: MixPath under each of {@link
+   * #MIXPATH_STRATEGIES}, m = {@link SupernetSetting#CELL_MAX_PATHS}, each evaluated uncalibrated
+   * and after exact calibration. No SPOS: in S4 it differs from MixPath by one node copy per number
+   * of active paths, which has no counterpart where every sampled cell is one architecture with its
+   * own in-degrees (docs/spaces.md).
+   *
+   * @throws IllegalArgumentException for S4 (its study is {@link #mixpath}) or an unknown space
+   */
+  public static Study cells(String space) {
+    if (Spaces.isS4(space)) {
+      throw new IllegalArgumentException(
+          "Study.cells is the study of a NAS-Bench-101 cell space; S4's is Study.mixpath");
+    }
+    List<SupernetSetting> out = new ArrayList<>();
+    for (BnStrategy b : MIXPATH_STRATEGIES) {
+      out.add(SupernetSetting.cell(space, Method.MIXPATH, b));
+    }
+    return new Study(out);
+  }
+
+  /**
+   * The one space of the settings.
+   *
+   * @throws IllegalStateException when the settings name several (one run ranks one space)
+   */
+  public String space() {
+    List<String> spaces = settings.stream().map(SupernetSetting::space).distinct().toList();
+    if (spaces.size() != 1) {
+      throw new IllegalStateException("a study ranks one space; its settings name " + spaces);
+    }
+    return spaces.get(0);
   }
 
   /** The distinct m values of the settings, ascending. */

@@ -19,6 +19,14 @@ import java.util.List;
 public record SupernetSetting(
     String space, Method method, BnStrategy bnStrategy, int maxPaths, CalibrationMode calibration) {
 
+  /**
+   * The m of every setting of a NAS-Bench-101 cell space: the most inputs a vertex of such a cell
+   * sums (a vertex summing 5 would need 5 earlier vertices with an edge each, 4 edges into them and
+   * one out of it to the output, 10 edges against NAS-Bench-101's 9). m is not a choice there: a
+   * sampled cell runs every vertex it has, so a cell-space setting's id leaves it out.
+   */
+  public static final int CELL_MAX_PATHS = 4;
+
   /** Validates every field, naming the bad one. */
   public SupernetSetting {
     Spaces.byId(space);
@@ -28,6 +36,27 @@ public record SupernetSetting(
     if (maxPaths < 1) {
       throw new IllegalArgumentException("max paths m must be >= 1, got " + maxPaths);
     }
+    if (!Spaces.isS4(space) && maxPaths != CELL_MAX_PATHS) {
+      throw new IllegalArgumentException(
+          "max paths m is not a choice in space "
+              + space
+              + ": a sampled cell runs every vertex it has (at most "
+              + CELL_MAX_PATHS
+              + " summed inputs), so m must be "
+              + CELL_MAX_PATHS
+              + ", got "
+              + maxPaths);
+    }
+  }
+
+  /** A setting of a NAS-Bench-101 cell space (m = {@value #CELL_MAX_PATHS}, exact calibration). */
+  public static SupernetSetting cell(String space, Method method, BnStrategy bnStrategy) {
+    return builder()
+        .optSpace(space)
+        .setMethod(method)
+        .setBnStrategy(bnStrategy)
+        .setMaxPaths(CELL_MAX_PATHS)
+        .build();
   }
 
   /** An S4 setting with exact calibration, the suite's. */
@@ -36,13 +65,13 @@ public record SupernetSetting(
   }
 
   /**
-   * The setting's part of a unit's folder name, e.g. {@code mixpath-linear_sbn-m4}; a space other
-   * than {@value Spaces#DEFAULT} leads it ({@code <space>-mixpath-...}), so the folders of S4 runs
-   * keep their names.
+   * The setting's part of a unit's folder name, e.g. {@code mixpath-linear_sbn-m4} in S4; a space
+   * other than {@value Spaces#DEFAULT} leads it and has no m ({@code nb101-mixpath-linear_sbn}: m
+   * is not a choice there, {@link #CELL_MAX_PATHS}), so the folders of S4 runs keep their names.
    */
   public String id() {
-    String s = method.cliName() + "-" + bnStrategy.cliName() + "-m" + maxPaths;
-    return space.equals(Spaces.DEFAULT) ? s : space + "-" + s;
+    String s = method.cliName() + "-" + bnStrategy.cliName();
+    return Spaces.isS4(space) ? s + "-m" + maxPaths : space + "-" + s;
   }
 
   /** A builder: method, BN strategy and m required; space and calibration with defaults. */

@@ -52,6 +52,11 @@ public final class Spaces {
         "unknown search space '" + id + "' (known: " + String.join(", ", IDS) + ")");
   }
 
+  /** True for {@value #S4} (any case; null reads as the default, S4). */
+  public static boolean isS4(String id) {
+    return S4.equals(id == null ? DEFAULT : id.trim().toLowerCase(Locale.ROOT));
+  }
+
   /**
    * True when the space's candidates are all of it, so a ranking over them is a census (S4: every
    * choice is evaluated); false for a space whose evaluated cells are a sample of it (the

@@ -173,10 +173,14 @@ class CandidatesCsvTest {
             + HASH
             + ",0.8,s4\nmixpath,none,true,7,n1:conv3x3,1,"
             + HASH
-            + ",0.8,nb101\n");
+            + ",0.8,nb999\n");
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> CandidatesCsv.read(f));
-    assertEquals(f + ":3: unknown search space 'nb101' (known: s4)", e.getMessage());
+    assertEquals(
+        f
+            + ":3: unknown search space 'nb999' (known: s4, nb101, nb101-v4, nb101-v5, nb101-v6, "
+            + "1shot1-ss1, 1shot1-ss2, 1shot1-ss3)",
+        e.getMessage());
   }
 
   @Test
@@ -202,5 +206,75 @@ class CandidatesCsvTest {
         new Candidate(
             "mixpath", "linear_sbn", true, 7, "n1:conv3x3-bn-relu", 1, HASH, 0.8125, 4, "s4"),
         c);
+  }
+
+  @Test
+  void cellSpaceFilesNameEachCellByHashAndStoredSpecAndAreCheckedOnReading() throws Exception {
+    dev.nasrank.harness.space.CellSearchSpace v4 =
+        dev.nasrank.harness.space.CellSearchSpace.of(dev.nasrank.benchbridge.CellSpace.NB101_V4);
+    List<Candidate> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      dev.nasrank.harness.space.Nb101Cell c = v4.candidates().get(i);
+      rows.add(
+          Candidate.builder()
+              .setMethod("mixpath")
+              .setBnStrategy("linear_sbn")
+              .setCalibrated(true)
+              .setSeed(2020)
+              .setArchitecture(c.id(), c.activePaths(), c.moduleHash())
+              .setOneShotAccuracy(0.25 * i)
+              .optSpace("nb101-v4")
+              .build());
+    }
+    Path f = tmp.resolve("cells.csv");
+    CandidatesCsv.write(f, rows, CandidatesCsv.Columns.MERGED);
+    List<String> lines = Files.readAllLines(f);
+    assertEquals(
+        "method,bn_strategy,calibrated,seed,choice,active_paths,module_hash,one_shot_accuracy,"
+            + "max_paths,space,adjacency,operations",
+        lines.get(0));
+    dev.nasrank.benchbridge.ModelSpec first = v4.candidates().get(0).spec();
+    String h = first.hash();
+    assertEquals(
+        "mixpath,linear_sbn,true,2020,"
+            + h
+            + ","
+            + rows.get(0).activePaths()
+            + ","
+            + h
+            + ",0.0,4,nb101-v4,"
+            + first.adjacencyString()
+            + ",\""
+            + first.operationsString()
+            + "\"",
+        lines.get(1));
+    // the spec columns are NAS-Bench-101's record form: they hash to module_hash
+    assertEquals(
+        h,
+        dev.nasrank.benchbridge.ModelSpec.parse(first.adjacencyString(), first.operationsString())
+            .hash());
+    assertEquals(rows, CandidatesCsv.read(f));
+    // a cell that is not the row's: refused naming file, line and both forms
+    String other = v4.candidates().get(1).spec().adjacencyString();
+    Files.writeString(
+        f,
+        String.join("\n", lines).replaceFirst(first.adjacencyString() + ",", other + ",") + "\n");
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> CandidatesCsv.read(f));
+    assertTrue(
+        e.getMessage().startsWith(f + ":2: adjacency '" + other + "' and operations"),
+        e.getMessage());
+    // S4 files keep their columns: space last, no spec
+    Path s4 = tmp.resolve("s4.csv");
+    CandidatesCsv.write(
+        s4,
+        List.of(new Candidate("mixpath", "none", false, 1, "n1:conv3x3", 1, HASH, 0.5, 4, "s4")),
+        CandidatesCsv.Columns.UNIT);
+    assertEquals(
+        HEADER + "mixpath,none,false,1,n1:conv3x3,1," + HASH + ",0.5,s4\n",
+        Files.readString(s4)
+            .replace("\r\n", "\n")
+            .replace("one_shot_accuracy\n", "one_shot_accuracy\n")
+            .replace(",space\n", "\n"));
   }
 }

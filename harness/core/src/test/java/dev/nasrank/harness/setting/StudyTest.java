@@ -62,9 +62,12 @@ class StudyTest {
                     .setMethod(Method.SPOS)
                     .setBnStrategy(BnStrategy.VANILLA)
                     .setMaxPaths(2)
-                    .optSpace("nb101")
+                    .optSpace("nb999")
                     .build());
-    assertEquals("unknown search space 'nb101' (known: s4)", bad.getMessage());
+    assertEquals(
+        "unknown search space 'nb999' (known: s4, nb101, nb101-v4, nb101-v5, nb101-v6, "
+            + "1shot1-ss1, 1shot1-ss2, 1shot1-ss3)",
+        bad.getMessage());
   }
 
   @Test
@@ -85,5 +88,48 @@ class StudyTest {
         e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> Method.parse("darts"));
     assertEquals("unknown method 'darts' (expected one of mixpath, spos)", e.getMessage());
+  }
+
+  @Test
+  void aCellSpacesStudyIsMixPathUnderTheFiveStrategiesNamedWithoutM() {
+    Study s = Study.cells("nb101");
+    assertEquals(
+        List.of(
+            "nb101-mixpath-none",
+            "nb101-mixpath-vanilla",
+            "nb101-mixpath-linear_sbn",
+            "nb101-mixpath-exponential_sbn",
+            "nb101-mixpath-simple_scaling"),
+        s.settings().stream().map(SupernetSetting::id).toList());
+    assertEquals("nb101", s.space());
+    assertEquals(List.of(SupernetSetting.CELL_MAX_PATHS), s.maxPaths());
+    assertEquals("s4", Study.mixpath(List.of(2, 4)).space());
+    assertEquals(
+        "mixpath-linear_sbn-m4", SupernetSetting.s4(Method.MIXPATH, BnStrategy.LINEAR_SBN, 4).id());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                SupernetSetting.builder()
+                    .optSpace("1shot1-ss3")
+                    .setMethod(Method.MIXPATH)
+                    .setBnStrategy(BnStrategy.VANILLA)
+                    .setMaxPaths(2)
+                    .build());
+    assertEquals(
+        "max paths m is not a choice in space 1shot1-ss3: a sampled cell runs every vertex it has "
+            + "(at most 4 summed inputs), so m must be 4, got 2",
+        e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> Study.cells("s4"));
+    IllegalStateException mixed =
+        assertThrows(
+            IllegalStateException.class,
+            () ->
+                new Study(
+                        List.of(
+                            SupernetSetting.s4(Method.MIXPATH, BnStrategy.NONE, 4),
+                            SupernetSetting.cell("nb101", Method.MIXPATH, BnStrategy.NONE)))
+                    .space());
+    assertEquals("a study ranks one space; its settings name [s4, nb101]", mixed.getMessage());
   }
 }

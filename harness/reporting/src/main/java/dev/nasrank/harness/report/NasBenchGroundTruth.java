@@ -55,7 +55,16 @@ public final class NasBenchGroundTruth implements GroundTruth {
 
   @Override
   public String description() {
-    return "NAS-Bench-101 " + source.name() + ", " + epochs + " epochs";
+    String d = "NAS-Bench-101 " + source.name() + ", " + epochs + " epochs";
+    // a partial dump holds one repeat per cell: every table that names the ground truth says so
+    return source instanceof dev.nasrank.benchbridge.io.PartialDump
+        ? d + ", " + GroundTruthLabel.ONE_REPEAT + dumpSuffix()
+        : d;
+  }
+
+  private String dumpSuffix() {
+    String name = GroundTruthLabel.dumpName(source.name());
+    return name == null ? "" : " (" + name + ")";
   }
 
   @Override

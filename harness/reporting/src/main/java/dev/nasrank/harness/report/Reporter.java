@@ -104,6 +104,7 @@ public final class Reporter {
           "The MixPath paper's claims concern its S4 space; this run's space is "
               + m.space()
               + ", so none is audited.");
+      doc.paragraph(cellSpaceParagraph(m, gt));
     }
     List<Path> plots = new ArrayList<>();
     StudySections.targets(doc, m.statistics(), m.space(), m.images());
@@ -145,6 +146,28 @@ public final class Reporter {
         stale,
         manifestWritten,
         headline);
+  }
+
+  /**
+   * What a cell-space report says first: the cells ranked (a sample of the space), the ground
+   * truth's label ({@link GroundTruthLabel}) and the trivial predictors.
+   */
+  static String cellSpaceParagraph(Measured m, GroundTruth gt) {
+    List<String> hashes = m.all().stream().map(Candidate::moduleHash).distinct().toList();
+    return String.format(
+        Locale.ROOT,
+        "Space %s: %d cells ranked, a sample of its %,d unique cells (the plan's cells.txt). "
+            + "Ground truth: %s, %d epochs. The trivial predictors predictor/params, "
+            + "predictor/flops and predictor/conv3x3 (trainable parameters, FLOPs and conv3x3 "
+            + "vertices of each cell's NAS-Bench-101 network, C = 128, 3 x 3 cells) rank the same "
+            + "cells and are compared like the settings; a predictor has no training seed, so its "
+            + "ranking is the same under every seed. A setting that does not beat predictor/params "
+            + "ranks nothing.",
+        m.space(),
+        hashes.size(),
+        Spaces.byId(m.space()).candidates().size(),
+        GroundTruthLabel.of(gt, hashes),
+        gt.epochs());
   }
 
   /**
@@ -192,10 +215,12 @@ public final class Reporter {
               + dir.candidatesCsv());
     }
     int mainM = read.stream().mapToInt(Candidate::maxPaths).max().orElseThrow();
-    Map<Candidate.RunKey, List<Candidate>> runs = new TreeMap<>();
+    Map<Candidate.RunKey, List<Candidate>> supernets = new TreeMap<>();
     all.stream()
         .filter(c -> c.maxPaths() == mainM)
-        .forEach(c -> runs.computeIfAbsent(c.runKey(), k -> new ArrayList<>()).add(c));
+        .forEach(c -> supernets.computeIfAbsent(c.runKey(), k -> new ArrayList<>()).add(c));
+    // a cell space ranks the trivial predictors beside the supernets (S4: unchanged)
+    Map<Candidate.RunKey, List<Candidate>> runs = TrivialPredictors.addTo(supernets, spaces.get(0));
 
     RankingEvaluator evaluator =
         RankingEvaluator.defaults()

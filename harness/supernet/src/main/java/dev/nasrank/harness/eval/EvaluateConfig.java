@@ -2,6 +2,7 @@ package dev.nasrank.harness.eval;
 
 import dev.nasrank.datasets.DataRoot;
 import dev.nasrank.harness.config.DataSplit;
+import dev.nasrank.harness.space.Architecture;
 import dev.nasrank.harness.train.DeviceOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +20,10 @@ import java.util.List;
  * @param options which evaluations run, calibration protocol and K
  * @param maxChoices evaluate only the first this many candidates (0 = all; smoke runs)
  * @param outDir folder for {@code candidates.csv} and {@code architectures.csv}
+ * @param candidates the candidates to evaluate, in this order, or null for the space's own
+ *     ({@link OneShotRun#candidatesOf}); each must be a candidate of the checkpoint's space (for a
+ *     NAS-Bench-101 cell space an {@link dev.nasrank.harness.space.Nb101Cell}, named by its module
+ *     hash); {@code maxChoices} caps them too
  */
 public record EvaluateConfig(
     Path checkpoint,
@@ -28,7 +33,13 @@ public record EvaluateConfig(
     DeviceOption device,
     EvalOptions options,
     int maxChoices,
-    Path outDir) {
+    Path outDir,
+    List<? extends Architecture> candidates) {
+
+  /** Copies the candidate list (null stays null). */
+  public EvaluateConfig {
+    candidates = candidates == null ? null : List.copyOf(candidates);
+  }
 
   /** Images per evaluation batch when nobody says otherwise: the reference code's 96. */
   public static final int DEFAULT_BATCH_SIZE = 96;
@@ -47,7 +58,8 @@ public record EvaluateConfig(
         .optBatchSize(batchSize)
         .optDevice(device)
         .optOptions(options)
-        .optMaxChoices(maxChoices);
+        .optMaxChoices(maxChoices)
+        .optCandidates(candidates);
   }
 
   /** Assembles an {@link EvaluateConfig}; {@link #build()} names what is missing. */
@@ -60,6 +72,7 @@ public record EvaluateConfig(
     private DeviceOption device = DeviceOption.AUTO;
     private EvalOptions options = EvalOptions.builder().build();
     private int maxChoices;
+    private List<? extends Architecture> candidates;
 
     private Builder() {}
 
@@ -107,6 +120,18 @@ public record EvaluateConfig(
     }
 
     /**
+     * Evaluate exactly these candidates, in this order (e.g. a seeded sample of a cell space's
+     * cells that a ground truth holds, the same for every setting and seed); default null, the
+     * space's own candidates. Each must be a candidate of the checkpoint's space: the evaluation
+     * reads it back by its id ({@link dev.nasrank.harness.space.SearchSpace#parse}) and refuses
+     * one outside the space, naming it.
+     */
+    public Builder optCandidates(List<? extends Architecture> candidates) {
+      this.candidates = candidates;
+      return this;
+    }
+
+    /**
      * The configuration.
      *
      * @throws IllegalStateException naming every required field not set
@@ -127,12 +152,15 @@ public record EvaluateConfig(
         throw new IllegalStateException(
             "an evaluation needs " + String.join(", ", missing) + ": set them before build()");
       }
+      if (candidates != null && candidates.isEmpty()) {
+        throw new IllegalArgumentException("an explicit candidate list must not be empty");
+      }
       if (batchSize < 1 || maxChoices < 0) {
         throw new IllegalArgumentException(
             "batch size must be >= 1 and max choices >= 0, got " + batchSize + ", " + maxChoices);
       }
       return new EvaluateConfig(
-          checkpoint, split, dataRoot, batchSize, device, options, maxChoices, outDir);
+          checkpoint, split, dataRoot, batchSize, device, options, maxChoices, outDir, candidates);
     }
   }
 }

@@ -11,11 +11,16 @@ import dev.nasrank.harness.train.SupernetData;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Loads a trained supernet from its checkpoint, evaluates every candidate of its space (for S4
- * every choice its sampler can produce, 255 for m = 4) on the validation part of a split, with
+ * every choice its sampler can produce, 255 for m = 4) or the explicit list of {@link
+ * EvaluateConfig#candidates()} (for a NAS-Bench-101 cell space, e.g. a sample of its cells) on the
+ * validation part of a split, with
  * and/or without BN calibration, and writes {@code candidates.csv} and {@code architectures.csv}
  * atomically.
  */
@@ -101,6 +106,36 @@ public final class OneShotRun {
     return maxChoices > 0 && maxChoices < all.size() ? all.subList(0, maxChoices) : all;
   }
 
+  /**
+   * An explicit candidate list as candidates of a supernet's space: each read back by its id
+   * ({@link dev.nasrank.harness.space.SearchSpace#parse}), in the given order, the first {@code
+   * maxChoices} of them when that is positive.
+   *
+   * @throws IllegalArgumentException for a candidate outside the space or a repeated one, naming it
+   */
+  public static <A extends Architecture> List<A> candidatesOf(
+      SupernetConfig<A> supernet, List<? extends Architecture> candidates, int maxChoices) {
+    var space = supernet.space();
+    List<A> out = new ArrayList<>(candidates.size());
+    Set<String> seen = new HashSet<>();
+    for (Architecture a : candidates) {
+      if (!seen.add(a.id())) {
+        throw new IllegalArgumentException(
+            "candidate " + a.id() + " is listed twice for space " + space.id());
+      }
+      A parsed = space.parse(a.id());
+      if (!parsed.moduleHash().equals(a.moduleHash())) {
+        throw new IllegalArgumentException(
+            "candidate " + a.id() + " is not the same cell in space " + space.id());
+      }
+      out.add(parsed);
+      if (maxChoices > 0 && out.size() == maxChoices) {
+        break;
+      }
+    }
+    return out;
+  }
+
   private <A extends Architecture> List<CandidateResult> evaluate(
       Supernet<A> net,
       Checkpoint header,
@@ -109,7 +144,10 @@ public final class OneShotRun {
       Device device,
       NDManager manager,
       PhaseListener phases) {
-    List<A> choices = candidatesOf(net.config(), cfg.maxChoices());
+    List<A> choices =
+        cfg.candidates() == null
+            ? candidatesOf(net.config(), cfg.maxChoices())
+            : candidatesOf(net.config(), cfg.candidates(), cfg.maxChoices());
     log.printf(
         "evaluating %d choices of %s on %s (%s split, %d images) on %s%n",
         choices.size(),

@@ -4,13 +4,14 @@ import dev.nasrank.harness.config.NetworkShape;
 import dev.nasrank.harness.setting.BnStrategy;
 import dev.nasrank.harness.setting.Method;
 import dev.nasrank.harness.space.Architecture;
+import dev.nasrank.harness.space.ArchitectureSampler;
 import dev.nasrank.harness.space.SearchSpace;
 import java.util.Map;
 
 /**
  * What a {@link Supernet} is built from: its space, method, BN strategy and network shape. The
  * trainer builds the supernet ({@link #newSupernet()}) and its sampler ({@code space().sampler})
- * from it and compares {@link #identity()} when a run resumes; the checkpoint records it. {@link
+ * from it ({@link #sampler}) and compares {@link #identity()} when a run resumes; the checkpoint records it. {@link
  * S4SupernetConfig} is the one of MixPath's S4.
  *
  * @param <A> the space's candidate type
@@ -28,6 +29,14 @@ public interface SupernetConfig<A extends Architecture> {
 
   /** Stem channels, stacks, cells per stack, classes. */
   NetworkShape network();
+
+  /**
+   * The training sampler, seeded: the space's own ({@code space().sampler(seed)}) unless the
+   * configuration chooses another ({@link CellSupernetConfig#sampling()}).
+   */
+  default ArchitectureSampler<A> sampler(long seed) {
+    return space().sampler(seed);
+  }
 
   /** A new, uninitialised supernet of this configuration. */
   Supernet<A> newSupernet();

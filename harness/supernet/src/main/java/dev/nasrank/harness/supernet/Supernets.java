@@ -16,9 +16,11 @@ public final class Supernets {
   /**
    * The supernet configuration of a setting.
    *
-   * @param sampler the S4 sampler mode (which nodes the sampler may activate)
+   * @param sampler the S4 sampler mode (which nodes the sampler may activate; unused by the cell
+   *     spaces, whose supernets train with {@link dev.nasrank.harness.space.CellSampling#UNIFORM})
    * @param network the profile's network shape
-   * @throws IllegalArgumentException for a space without a supernet
+   * @throws IllegalArgumentException for a space without a supernet, or SPOS in a cell space
+   *     (docs/cellnet.md)
    */
   public static SupernetConfig<?> of(
       SupernetSetting setting, SamplerMode sampler, NetworkShape network) {
@@ -26,6 +28,11 @@ public final class Supernets {
       return new S4SupernetConfig(
           setting.method(), setting.bnStrategy(), setting.maxPaths(), sampler, network);
     }
-    throw new IllegalArgumentException("no supernet for space " + setting.space() + " yet");
+    return CellSupernetConfig.builder()
+        .setSpace(setting.space())
+        .optBnStrategy(setting.bnStrategy())
+        .optNetwork(network)
+        .build()
+        .withMethod(setting.method());
   }
 }

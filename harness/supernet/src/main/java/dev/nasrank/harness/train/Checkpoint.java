@@ -7,7 +7,10 @@ import dev.nasrank.files.AtomicFiles;
 import dev.nasrank.harness.config.NetworkShape;
 import dev.nasrank.harness.setting.BnStrategy;
 import dev.nasrank.harness.setting.Method;
+import dev.nasrank.harness.space.CellSampling;
+import dev.nasrank.harness.space.CellSearchSpace;
 import dev.nasrank.harness.space.SamplerMode;
+import dev.nasrank.harness.supernet.CellSupernetConfig;
 import dev.nasrank.harness.supernet.S4SupernetConfig;
 import dev.nasrank.harness.supernet.Supernet;
 import dev.nasrank.harness.supernet.SupernetConfig;
@@ -40,8 +43,10 @@ import java.util.zip.CheckedOutputStream;
  * <p>The header of versions 1 and 2 holds an S4 supernet ({@link S4SupernetConfig}: method, BN
  * strategy, m, sampler mode, network shape); the names are written as the files and commands spell
  * them ({@code mixpath}, {@code linear_sbn}, {@code corrected}) and read in that spelling or in the
- * upper-case enum names of files written before 2026-12. A supernet of another space adds its own
- * header in a version 3 that starts with the space's id (docs/architecture.md).
+ * upper-case enum names of files written before 2026-12. S4 supernets are still written as version
+ * 2, byte for byte as before. Version 3 holds a NAS-Bench-101 cell-space supernet ({@link
+ * CellSupernetConfig}): the space's id, method, BN strategy, sampling, network shape; the rest of
+ * the file is laid out as version 2's.
  *
  * @param config the supernet's configuration
  * @param seed training seed
@@ -62,6 +67,12 @@ public record Checkpoint(
   private static final String MAGIC = "nasrank-supernet-checkpoint";
   private static final int VERSION = 2;
 
+  /**
+   * The version of a NAS-Bench-101 cell-space supernet's checkpoint: after the version, the
+   * space's id, method, BN strategy, sampling and the network shape; then as version 2.
+   */
+  private static final int CELL_VERSION = 3;
+
   /** File name of the checkpoint inside a run folder. */
   public static final String FILE_NAME = "checkpoint.bin";
 
@@ -78,11 +89,9 @@ public record Checkpoint(
    */
   public void save(Path file, Map<String, Parameter> params, Map<String, NDArray> buffers)
       throws IOException {
-    if (!(config instanceof S4SupernetConfig s4)) {
+    if (!(config instanceof S4SupernetConfig) && !(config instanceof CellSupernetConfig)) {
       throw new UnsupportedOperationException(
-          "checkpoint version "
-              + VERSION
-              + " holds S4 supernets, not one of space "
+          "checkpoints hold S4 and NAS-Bench-101 cell-space supernets, not one of space "
               + config.space().id());
     }
     AtomicFiles.write(
@@ -92,15 +101,25 @@ public record Checkpoint(
           CRC32 crc = new CRC32();
           DataOutputStream out = new DataOutputStream(new CheckedOutputStream(raw, crc));
           out.writeUTF(MAGIC);
-          out.writeInt(VERSION);
-          out.writeUTF(s4.method().cliName());
-          out.writeUTF(s4.bnStrategy().cliName());
-          out.writeInt(s4.maxPaths());
-          out.writeUTF(s4.samplerMode().cliName());
-          out.writeInt(s4.network().stemChannels());
-          out.writeInt(s4.network().stacks());
-          out.writeInt(s4.network().cellsPerStack());
-          out.writeInt(s4.network().classes());
+          if (config instanceof S4SupernetConfig s4) {
+            out.writeInt(VERSION);
+            out.writeUTF(s4.method().cliName());
+            out.writeUTF(s4.bnStrategy().cliName());
+            out.writeInt(s4.maxPaths());
+            out.writeUTF(s4.samplerMode().cliName());
+          } else {
+            CellSupernetConfig cell = (CellSupernetConfig) config;
+            out.writeInt(CELL_VERSION);
+            out.writeUTF(cell.space().id());
+            out.writeUTF(cell.method().cliName());
+            out.writeUTF(cell.bnStrategy().cliName());
+            out.writeUTF(cell.sampling().cliName());
+          }
+          NetworkShape network = config.network();
+          out.writeInt(network.stemChannels());
+          out.writeInt(network.stacks());
+          out.writeInt(network.cellsPerStack());
+          out.writeInt(network.classes());
           out.writeLong(seed);
           out.writeInt(epochsCompleted);
           out.writeLong(globalStep);
@@ -264,18 +283,40 @@ public record Checkpoint(
       throw new IOException(file + ": not a supernet checkpoint (magic '" + magic + "')");
     }
     int version = in.readInt();
-    if (version != 1 && version != VERSION) {
+    if (version != 1 && version != VERSION && version != CELL_VERSION) {
       throw new IOException(
-          file + ": checkpoint version " + version + " (supported 1 and " + VERSION + ")");
+          file
+              + ": checkpoint version "
+              + version
+              + " (supported 1, "
+              + VERSION
+              + " and "
+              + CELL_VERSION
+              + ")");
     }
     try {
-      S4SupernetConfig cfg =
-          new S4SupernetConfig(
-              Method.parse(in.readUTF()),
-              BnStrategy.parse(in.readUTF()),
-              in.readInt(),
-              SamplerMode.parse(in.readUTF()),
-              new NetworkShape(in.readInt(), in.readInt(), in.readInt(), in.readInt()));
+      SupernetConfig<?> cfg;
+      if (version == CELL_VERSION) {
+        CellSearchSpace space = CellSupernetConfig.cellSpace(in.readUTF());
+        Method method = Method.parse(in.readUTF());
+        BnStrategy strategy = BnStrategy.parse(in.readUTF());
+        CellSampling sampling = CellSampling.parse(in.readUTF());
+        cfg =
+            new CellSupernetConfig(
+                space,
+                method,
+                strategy,
+                sampling,
+                new NetworkShape(in.readInt(), in.readInt(), in.readInt(), in.readInt()));
+      } else {
+        cfg =
+            new S4SupernetConfig(
+                Method.parse(in.readUTF()),
+                BnStrategy.parse(in.readUTF()),
+                in.readInt(),
+                SamplerMode.parse(in.readUTF()),
+                new NetworkShape(in.readInt(), in.readInt(), in.readInt(), in.readInt()));
+      }
       long seed = in.readLong();
       int epochs = in.readInt();
       long step = in.readLong();

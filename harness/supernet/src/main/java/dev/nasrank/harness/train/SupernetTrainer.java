@@ -154,7 +154,7 @@ public final class SupernetTrainer {
         Supernet<A> net = supernet.newSupernet();
         net.initialize(manager);
         Map<String, Parameter> named = net.namedParameters();
-        ArchitectureSampler<A> sampler = supernet.space().sampler(cfg.seed());
+        ArchitectureSampler<A> sampler = supernet.sampler(cfg.seed());
         try (PathSgd sgd =
             new PathSgd(
                 manager,
