@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import dev.nasrank.harness.space.CellPath;
 import java.util.Arrays;
+import java.util.function.Supplier;
 
 /**
  * The part of a {@link CellSupernet}'s forward pass over one batch that is the same for every cell:
@@ -16,8 +17,16 @@ import java.util.Arrays;
  * cell's plain pass would. Each cell's remaining pass borrows these arrays and runs the same kernels
  * on the same values as the plain pass: its logits are bit-identical.
  *
- * <p>Memory: at most 1 + 6 + 3 arrays of N x C x 32 x 32 floats (16 MiB each at the mini profile's
- * N = 256, C = 16).
+ * <p>In eval mode the prefix also keeps the last output of each first-cell position 2..5 with the
+ * positions 1..v it was computed for ({@link CellSupernetCell#prefixKey}); the next cell that runs
+ * the same ops with the same inputs at positions 1..v borrows it instead of recomputing it. Cells
+ * run in the order of {@link CellSupernet#prefixGroup} (trie order) share the most. In eval mode a
+ * position's output depends only on those positions, the batch and the batch norms' statistics,
+ * which are the trained ones or, after calibration, equal for two such cells (computed from the
+ * same inputs by the same kernels): the borrowed output is bit-identical to a recomputed one.
+ *
+ * <p>Memory: at most 1 + 6 + 3 + 4 arrays of N x C x 32 x 32 floats (16 MiB each at the mini
+ * profile's N = 256, C = 16).
  */
 public final class CellPrefix implements SharedPrefix {
 
@@ -28,6 +37,9 @@ public final class CellPrefix implements SharedPrefix {
   private final NDArray stem;
   private final NDArray[] projected = new NDArray[CellPath.MAX_VERTICES];
   private final NDArray[] vertex1 = new NDArray[CellInputSets.OPS.size()];
+  // eval mode: the last computed output of positions 2..5 and the prefix key it belongs to
+  private final NDArray[] kept = new NDArray[CellPath.MAX_VERTICES];
+  private final int[] keptKey = new int[CellPath.MAX_VERTICES];
 
   CellPrefix(
       ConvBnRelu stemBlock, CellSupernetCell first, ParameterStore ps, NDArray x, boolean training) {
@@ -84,8 +96,33 @@ public final class CellPrefix implements SharedPrefix {
     return y;
   }
 
+  /**
+   * The first cell's output of position {@code v} (2..5) for a cell whose {@link
+   * CellSupernetCell#prefixKey} up to v is {@code key}: in eval mode kept from the previous cell
+   * with the same key, else computed (and kept, replacing the previous one); in training mode
+   * always computed (each cell's batch norms must update), never kept. Lent to scope.
+   */
+  NDArray vertex(int v, int key, Supplier<NDArray> compute, NDManager scope) {
+    if (training) {
+      return compute.get();
+    }
+    NDArray y = kept[v];
+    if (y == null || keptKey[v] != key) {
+      if (y != null) {
+        y.close();
+      }
+      y = compute.get();
+      y.attach(manager);
+      kept[v] = y;
+      keptKey[v] = key;
+    }
+    y.tempAttach(scope);
+    return y;
+  }
+
   @Override
   public void close() {
+    Arrays.fill(kept, null);
     Arrays.fill(projected, null);
     Arrays.fill(vertex1, null);
     manager.close();

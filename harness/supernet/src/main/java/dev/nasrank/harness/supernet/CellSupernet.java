@@ -103,6 +103,7 @@ public final class CellSupernet extends CompositeBlock implements Supernet<Nb101
       throw new IllegalArgumentException(
           "a prefix of another supernet (" + prefix.getClass().getSimpleName() + ")");
     }
+    int trie = CellSupernetCell.trieKey(cell.path());
     NDArray h =
         cells
             .get(0)
@@ -111,6 +112,8 @@ public final class CellSupernet extends CompositeBlock implements Supernet<Nb101
                 cell.path(),
                 v -> p.projected(v, scope),
                 o -> p.vertex1(o, scope),
+                (v, compute) ->
+                    p.vertex(v, CellSupernetCell.prefixKey(trie, v), compute, scope),
                 p.training());
     return afterFirstCell(ps, h, cell, p.training());
   }
@@ -127,11 +130,16 @@ public final class CellSupernet extends CompositeBlock implements Supernet<Nb101
     return dense.apply(ps, Pool.globalAvgPool2d(h), training);
   }
 
-  /** Every cell shares one prefix group: the prefix holds what all of them use. */
+  /**
+   * The cell's trie key (its inner positions' ops and input masks, position 1 first): every cell
+   * can run on any prefix in any order, with the same results; sorted by this key (as the
+   * evaluator does) cells that agree on their first positions are adjacent, and the prefix reuses
+   * those positions' first-cell outputs in eval mode ({@link CellPrefix}).
+   */
   @Override
   public int prefixGroup(Nb101Cell cell) {
     checkAccepts(cell);
-    return 0;
+    return CellSupernetCell.trieKey(cell.path());
   }
 
   /**

@@ -12,6 +12,7 @@ import dev.nasrank.harness.space.CellPath;
 import dev.nasrank.harness.space.Nb101Cell;
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * One cell of a {@link CellSupernet}: seven vertex positions (0 the cell input, 1..5 inner, 6 the
@@ -65,18 +66,30 @@ public final class CellSupernetCell extends CompositeBlock {
 
   /** Runs {@code cell} on the cell input {@code x}. */
   NDArray apply(ParameterStore ps, NDArray x, Nb101Cell cell, boolean training) {
-    return apply(ps, cell.path(), v -> projection(v).apply(ps, x, training), null, training);
+    return apply(
+        ps, cell.path(), v -> projection(v).apply(ps, x, training), null, null, training);
+  }
+
+  /**
+   * Reuses vertex outputs of the previous cell run on the same prefix (eval mode): {@code
+   * vertex(v, compute)} returns the output of position {@code v}, either kept from a cell whose
+   * positions 1..v are the same ({@link #trieKey}) or {@code compute.get()}.
+   */
+  interface VertexMemo {
+    NDArray vertex(int v, Supplier<NDArray> compute);
   }
 
   /**
    * Runs a path with the projected inputs given by {@code projected} and, when {@code first} is
-   * not null, vertex 1's output taken from it (the shared prefix's).
+   * not null, vertex 1's output taken from it and the outputs of positions 2..5 through {@code
+   * memo} (the shared prefix's).
    */
   NDArray apply(
       ParameterStore ps,
       CellPath path,
       IntFunction<NDArray> projected,
       IntFunction<NDArray> first,
+      VertexMemo memo,
       boolean training) {
     NDArray[] h = new NDArray[CellPath.MAX_VERTICES];
     for (int v : path.activeVertices()) {
@@ -85,7 +98,9 @@ public final class CellSupernetCell extends CompositeBlock {
         h[1] = first.apply(opIndex(path.op(1)));
         continue;
       }
-      h[v] = vertexOp(v, path.op(v)).apply(ps, sum(path, v, h, projected), mask, training);
+      CellVertexOp op = vertexOp(v, path.op(v));
+      Supplier<NDArray> compute = () -> op.apply(ps, sum(path, v, h, projected), mask, training);
+      h[v] = memo == null ? compute.get() : memo.vertex(v, compute);
     }
     NDArray s = sum(path, OUTPUT, h, projected);
     int k = path.inDegree(OUTPUT);
@@ -110,6 +125,42 @@ public final class CellSupernetCell extends CompositeBlock {
   /** The output of op {@code opIndex} at position 1 on projection 1's output {@code p}. */
   NDArray firstVertex(ParameterStore ps, NDArray projected, int opIndex, boolean training) {
     return vertexOp(1, CellInputSets.OPS.get(opIndex)).apply(ps, projected, 1, training);
+  }
+
+  /** Bits of position p (1..5) in {@link #trieKey}: its op (2 bits) and its input mask (p bits). */
+  private static int bits(int p) {
+    return p == 1 ? 2 : 2 + p;
+  }
+
+  /**
+   * The cell's inner positions as one number, position 1 in the highest bits: per position its op
+   * (0 inactive, 1 + the op's index) and, from position 2 on, its input mask (position 1 can only
+   * take the cell input). Cells sorted by it run in trie order: cells whose positions 1..v agree
+   * are adjacent, and {@link #prefixKey} of those agrees. 24 bits.
+   */
+  static int trieKey(CellPath path) {
+    int key = 0;
+    for (int p = 1; p < OUTPUT; p++) {
+      int op = path.isActive(p) ? 1 + opIndex(path.op(p)) : 0;
+      key = (key << 2) | op;
+      if (p > 1) {
+        key = (key << p) | path.inputs(p);
+      }
+    }
+    return key;
+  }
+
+  /**
+   * The part of {@link #trieKey} that fixes positions 1..v: equal for two cells exactly when they
+   * run the same ops with the same inputs at positions 1..v, so their vertex-v outputs on one input
+   * are equal.
+   */
+  static int prefixKey(int trieKey, int v) {
+    int shift = 0;
+    for (int p = v + 1; p < OUTPUT; p++) {
+      shift += bits(p);
+    }
+    return trieKey >>> shift;
   }
 
   static int opIndex(Op op) {

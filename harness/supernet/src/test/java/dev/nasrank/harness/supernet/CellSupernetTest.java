@@ -218,6 +218,62 @@ class CellSupernetTest {
     }
   }
 
+  /**
+   * 40 cells of nb101-v5 in the evaluator's (trie) order, every 2nd from the middle of the space
+   * sorted so:
+   * neighbours often share their first positions.
+   */
+  static List<Nb101Cell> trieOrdered(CellSupernet net) {
+    java.util.List<Nb101Cell> all = new java.util.ArrayList<>(net.config().space().candidates());
+    all.sort(java.util.Comparator.comparingInt(net::prefixGroup));
+    java.util.List<Nb101Cell> pick = new java.util.ArrayList<>();
+    for (int i = all.size() / 2; i < all.size() && pick.size() < 40; i += 2) {
+      pick.add(all.get(i));
+    }
+    return pick;
+  }
+
+  @Test
+  void keptVertexOutputsGiveBitIdenticalLogitsForEveryStrategy() {
+    Engine.getInstance().setRandomSeed(73);
+    for (BnStrategy strategy : BnStrategy.values()) {
+      CellSupernet net = new CellSupernet(config("nb101-v5", strategy));
+      List<Nb101Cell> cells = trieOrdered(net);
+      int shared = 0;
+      for (int i = 1; i < cells.size(); i++) {
+        int a = CellSupernetCell.trieKey(cells.get(i - 1).path());
+        int b = CellSupernetCell.trieKey(cells.get(i).path());
+        if (cells.get(i).path().isActive(3)
+            && CellSupernetCell.prefixKey(a, 3) == CellSupernetCell.prefixKey(b, 3)) {
+          shared++;
+        }
+      }
+      assertTrue(shared >= 5, "neighbours that share positions 1..3: " + shared);
+      try (NDManager m = NDManager.newBaseManager()) {
+        net.initialize(m);
+        randomiseRunningStats(net, cells, m);
+        ParameterStore ps = new ParameterStore(m, false);
+        NDArray x = m.randomNormal(new Shape(3, 3, 32, 32));
+        int before = m.getManagedArrays().size();
+        try (CellPrefix prefix = net.prefix(ps, x, false)) {
+          for (Nb101Cell c : cells) {
+            float[] plain;
+            try (NDManager s = m.newSubManager()) {
+              NDArray xs = x.duplicate();
+              xs.attach(s);
+              plain = net.logits(ps, xs, c, false).toFloatArray();
+            }
+            try (NDManager scope = m.newSubManager()) {
+              assertArrayEquals(
+                  plain, net.logits(ps, prefix, c, scope).toFloatArray(), strategy + " " + c);
+            }
+          }
+        }
+        assertEquals(before, m.getManagedArrays().size(), "no array left behind");
+      }
+    }
+  }
+
   /** Byte copies of every parameter array (running statistics included), by name. */
   static Map<String, byte[]> snapshot(Supernet<?> net) {
     Map<String, byte[]> out = new HashMap<>();
