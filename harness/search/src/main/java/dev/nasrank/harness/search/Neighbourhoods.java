@@ -23,10 +23,13 @@ import java.util.function.Function;
  *       three ops (when fewer than m are on); the space's {@code contains} filters the rest (the
  *       reference sampler's first-m rule).
  *   <li>NAS-Bench-101 cells ({@link CellSearchSpace}): on the matrix NAS-Bench-101 stores, change
- *       the op of one inner vertex, or flip one edge (the NAS-Bench-101 paper's two mutations);
- *       the result is pruned ({@link ModelSpec#of}), and kept when it is valid, within 9 edges and
- *       a cell of the space. A flip can prune vertices away, never add one (a disconnected vertex
- *       needs two edges), so from the stored matrix the neighbourhood does not grow a cell.
+ *       the op of one inner vertex, or flip one edge (the NAS-Bench-101 paper's two mutations),
+ *       or put a new vertex with one of the three ops beside an edge u -> v (edges u -> w -> v
+ *       added, u -> v kept): a single flip can prune vertices away but never add one (a
+ *       disconnected vertex needs two edges), so without the third move a cell could never grow
+ *       (the 2-vertex cell input -> output would have no neighbour). Each result is pruned
+ *       ({@link ModelSpec#of}) and kept when it is valid, within 7 vertices and 9 edges, and a
+ *       cell of the space.
  * </ul>
  */
 public final class Neighbourhoods {
@@ -99,7 +102,42 @@ public final class Neighbourhoods {
         add(out, space, cell, flipped, ops);
       }
     }
+    if (n < ModelSpec.MAX_VERTICES) {
+      for (int u = 0; u < n; u++) {
+        for (int v = u + 1; v < n; v++) {
+          if (matrix[u][v] == 1) {
+            for (Op op : INNER_OPS) {
+              grow(out, space, cell, matrix, ops, u, v, op);
+            }
+          }
+        }
+      }
+    }
     return List.copyOf(out);
+  }
+
+  /** Inserts vertex w at index v (so u < w < v keeps the matrix upper-triangular), u -> w -> v. */
+  private static void grow(
+      LinkedHashSet<Nb101Cell> out,
+      CellSearchSpace space,
+      Nb101Cell from,
+      int[][] matrix,
+      List<Op> ops,
+      int u,
+      int v,
+      Op op) {
+    int n = matrix.length;
+    int[][] m = new int[n + 1][n + 1];
+    for (int a = 0; a < n; a++) {
+      for (int b = 0; b < n; b++) {
+        m[a < v ? a : a + 1][b < v ? b : b + 1] = matrix[a][b];
+      }
+    }
+    m[u][v] = 1;
+    m[v][v + 1] = 1;
+    List<Op> grown = new ArrayList<>(ops);
+    grown.add(v, op);
+    add(out, space, from, m, grown);
   }
 
   private static void add(
