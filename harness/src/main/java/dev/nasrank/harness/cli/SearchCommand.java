@@ -43,14 +43,19 @@ import picocli.CommandLine.Spec;
 final class SearchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--run", required = true, paramLabel = "DIR", description = "Run folder with candidates.csv.")
+  @Option(
+      names = "--run",
+      required = true,
+      paramLabel = "DIR",
+      description = "Run folder with candidates.csv.")
   Path run;
 
   @Option(
       names = "--strategy",
       split = ",",
       paramLabel = "NAME",
-      description = "Strategies, comma separated: random, evolution, nsga2 (default: all; random runs in any case).")
+      description =
+          "Strategies, comma separated: random, evolution, nsga2 (default: all; random runs in any case).")
   List<String> strategies;
 
   @Option(
@@ -78,7 +83,8 @@ final class SearchCommand implements Callable<Integer> {
       names = "--objective",
       defaultValue = "flops",
       paramLabel = "COST",
-      description = "NSGA-II's cost of the NAS-Bench-101 network: flops or params (default: ${DEFAULT-VALUE}).")
+      description =
+          "NSGA-II's cost of the NAS-Bench-101 network: flops or params (default: ${DEFAULT-VALUE}).")
   String objective;
 
   @Option(
@@ -105,10 +111,14 @@ final class SearchCommand implements Callable<Integer> {
   @Option(
       names = "--groundtruth",
       paramLabel = "FILE",
-      description = "Ground truth (as for 'report'). Default: the one DIR/run.json records, else DIR/groundtruth.csv.")
+      description =
+          "Ground truth (as for 'report'). Default: the one DIR/run.json records, else DIR/groundtruth.csv.")
   Path groundTruth;
 
-  @Option(names = "--epochs", paramLabel = "N", description = "Epoch budget of the ground truth. Default: the file's largest.")
+  @Option(
+      names = "--epochs",
+      paramLabel = "N",
+      description = "Epoch budget of the ground truth. Default: the file's largest.")
   Integer epochs;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: DIR/search).")
@@ -128,7 +138,9 @@ final class SearchCommand implements Callable<Integer> {
     GroundTruth gt;
     try {
       List<Strategy> chosen =
-          strategies == null ? List.of(Strategy.values()) : strategies.stream().map(Strategy::parse).toList();
+          strategies == null
+              ? List.of(Strategy.values())
+              : strategies.stream().map(Strategy::parse).toList();
       SearchOptions options = new SearchOptions(population, sample);
       gt =
           GroundTruthFiles.open(

@@ -23,13 +23,12 @@ import java.util.function.Function;
  *       three ops (when fewer than m are on); the space's {@code contains} filters the rest (the
  *       reference sampler's first-m rule).
  *   <li>NAS-Bench-101 cells ({@link CellSearchSpace}): on the matrix NAS-Bench-101 stores, change
- *       the op of one inner vertex, or flip one edge (the NAS-Bench-101 paper's two mutations),
- *       or put a new vertex with one of the three ops beside an edge u -> v (edges u -> w -> v
- *       added, u -> v kept): a single flip can prune vertices away but never add one (a
- *       disconnected vertex needs two edges), so without the third move a cell could never grow
- *       (the 2-vertex cell input -> output would have no neighbour). Each result is pruned
- *       ({@link ModelSpec#of}) and kept when it is valid, within 7 vertices and 9 edges, and a
- *       cell of the space.
+ *       the op of one inner vertex, or flip one edge (the NAS-Bench-101 paper's two mutations), or
+ *       put a new vertex with one of the three ops beside an edge u -> v (edges u -> w -> v added,
+ *       u -> v kept): a single flip can prune vertices away but never add one (a disconnected
+ *       vertex needs two edges), so without the third move a cell could never grow (the 2-vertex
+ *       cell input -> output would have no neighbour). Each result is pruned ({@link ModelSpec#of})
+ *       and kept when it is valid, within 7 vertices and 9 edges, and a cell of the space.
  * </ul>
  */
 public final class Neighbourhoods {

@@ -17,10 +17,10 @@ import java.util.SplittableRandom;
  *
  * <p>The (mu + lambda) loop of the paper: a population of {@code population} random candidates;
  * each generation breeds {@code population} distinct offspring, each a mutation ({@link Mutation})
- * of a parent chosen by binary tournament under the crowded-comparison order (lower
- * non-domination rank, then larger crowding distance); parents and offspring together are ranked
- * and the first {@code population} in crowded-comparison order survive. Non-dominated ranking and
- * the crowding distance (within each front, range-normalised) are Jenetics' ({@code
+ * of a parent chosen by binary tournament under the crowded-comparison order (lower non-domination
+ * rank, then larger crowding distance); parents and offspring together are ranked and the first
+ * {@code population} in crowded-comparison order survive. Non-dominated ranking and the crowding
+ * distance (within each front, range-normalised) are Jenetics' ({@code
  * io.jenetics.ext.moea.Pareto}); the loop is ours. There is no crossover: the pool and its
  * neighbourhood define mutation only (a NAS-Bench-101 cell has no natural crossover that keeps it
  * valid and inside a sampled pool). The last generation stops where the budget does. The search
@@ -33,7 +33,8 @@ public record Nsga2(int population) implements SearchStrategy {
   /** Validates N. */
   public Nsga2 {
     if (population < 2) {
-      throw new IllegalArgumentException("NSGA-II needs a population of at least 2, got " + population);
+      throw new IllegalArgumentException(
+          "NSGA-II needs a population of at least 2, got " + population);
     }
   }
 
@@ -119,8 +120,7 @@ public record Nsga2(int population) implements SearchStrategy {
 
     /** Lower rank first, then larger crowding distance; ties keep their order (stable sort). */
     Comparator<Integer> comparator() {
-      return Comparator.<Integer>comparingInt(i -> rank[i])
-          .thenComparing(i -> -crowding[i]);
+      return Comparator.<Integer>comparingInt(i -> rank[i]).thenComparing(i -> -crowding[i]);
     }
   }
 }

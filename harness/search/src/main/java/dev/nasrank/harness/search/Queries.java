@@ -9,8 +9,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * The budget of one search: every distinct candidate it asks the oracle about is one query; asking
- * again about a candidate already queried returns the recorded value and costs nothing. The
- * queries are kept in order, which is what anytime regret is computed from ({@link SearchTrace}).
+ * again about a candidate already queried returns the recorded value and costs nothing. The queries
+ * are kept in order, which is what anytime regret is computed from ({@link SearchTrace}).
  *
  * <p>It also draws candidates not queried yet uniformly ({@link #randomUnqueried}), in O(1), from a
  * swap-remove list over the pool, so random search, the initial populations and the strategies'
@@ -79,12 +79,12 @@ public final class Queries<A> {
   }
 
   /**
-   * The oracle's value of {@code candidate}: recorded if it was queried before, else asked once
-   * and charged.
+   * The oracle's value of {@code candidate}: recorded if it was queried before, else asked once and
+   * charged.
    *
    * @throws IllegalStateException when the candidate is new and the budget is spent
-   * @throws IllegalArgumentException when the candidate is not in the pool or the oracle answers
-   *     a non-finite value
+   * @throws IllegalArgumentException when the candidate is not in the pool or the oracle answers a
+   *     non-finite value
    */
   public double query(A candidate) {
     Double known = values.get(candidate);

@@ -3,9 +3,9 @@ package dev.nasrank.harness.search;
 import java.util.SplittableRandom;
 
 /**
- * Random search: distinct candidates drawn uniformly without replacement until the budget is
- * spent (the NAS-Bench-101 and NAS-Bench-1Shot1 baseline). The first draws equal the initial
- * population of {@link RegularizedEvolution} and {@link Nsga2} under the same seed.
+ * Random search: distinct candidates drawn uniformly without replacement until the budget is spent
+ * (the NAS-Bench-101 and NAS-Bench-1Shot1 baseline). The first draws equal the initial population
+ * of {@link RegularizedEvolution} and {@link Nsga2} under the same seed.
  */
 public final class RandomSearch implements SearchStrategy {
 

@@ -30,7 +30,8 @@ public final class SearchProblem<A> {
   private final List<List<A>> neighbours;
   private final double[] cost;
 
-  private SearchProblem(List<A> pool, List<List<A>> neighbours, double[] cost, Map<A, Integer> index) {
+  private SearchProblem(
+      List<A> pool, List<List<A>> neighbours, double[] cost, Map<A, Integer> index) {
     this.pool = pool;
     this.neighbours = neighbours;
     this.cost = cost;
@@ -55,7 +56,8 @@ public final class SearchProblem<A> {
     Objects.requireNonNull(neighbourhood, "neighbourhood");
     Objects.requireNonNull(cost, "cost");
     if (pool.isEmpty()) {
-      throw new IllegalArgumentException("a search needs at least one candidate, the pool is empty");
+      throw new IllegalArgumentException(
+          "a search needs at least one candidate, the pool is empty");
     }
     List<A> copy = List.copyOf(pool);
     Map<A, Integer> index = new HashMap<>();

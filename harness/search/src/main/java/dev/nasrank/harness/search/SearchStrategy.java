@@ -17,5 +17,6 @@ public interface SearchStrategy {
    * @param seed the seed; the same problem, oracle, budget and seed give the same trace
    * @return the queries in order; the returned candidate is {@link SearchTrace#returned()}
    */
-  <A> SearchTrace<A> search(SearchProblem<A> problem, Oracle<? super A> oracle, int budget, long seed);
+  <A> SearchTrace<A> search(
+      SearchProblem<A> problem, Oracle<? super A> oracle, int budget, long seed);
 }

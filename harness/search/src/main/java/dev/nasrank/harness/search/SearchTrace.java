@@ -61,8 +61,8 @@ public record SearchTrace<A>(List<A> queried, double[] values) {
 
   /**
    * The non-dominated queried candidates for (oracle value, maximised; cost, minimised), in query
-   * order: the front a two-objective search returns. Dominance and ranking are Jenetics'
-   * ({@code Pareto.rank}).
+   * order: the front a two-objective search returns. Dominance and ranking are Jenetics' ({@code
+   * Pareto.rank}).
    */
   public List<A> front(ToDoubleFunction<? super A> cost) {
     List<Vec<double[]>> points = new ArrayList<>(queried.size());

@@ -4,7 +4,9 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The search strategies by name, each spelled one way ({@link #cliName()}) in files and commands. */
+/**
+ * The search strategies by name, each spelled one way ({@link #cliName()}) in files and commands.
+ */
 public enum Strategy {
   /** {@link RandomSearch}. */
   RANDOM("random"),

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A synthetic space with known accuracies: the points (x, y) of a {@code side} x {@code side}
- * grid, neighbours the four grid neighbours, accuracy {@code 1 - ((x - px)^2 + (y - py)^2) /
- * (2 side^2)} with its one optimum at (px, py), cost x (so the true front is (x, py) for x = 0..px).
+ * A synthetic space with known accuracies: the points (x, y) of a {@code side} x {@code side} grid,
+ * neighbours the four grid neighbours, accuracy {@code 1 - ((x - px)^2 + (y - py)^2) / (2 side^2)}
+ * with its one optimum at (px, py), cost x (so the true front is (x, py) for x = 0..px).
  */
 record Landscape(int side, int px, int py) {
 

@@ -54,7 +54,10 @@ class NeighbourhoodsTest {
     }
   }
 
-  /** With m = 2 no neighbour has three active nodes; the reference sampler keeps the first two nodes. */
+  /**
+   * With m = 2 no neighbour has three active nodes; the reference sampler keeps the first two
+   * nodes.
+   */
   @Test
   void s4NeighboursStayInsideSmallerSpaces() {
     S4Space corrected = new S4Space(2, SamplerMode.CORRECTED);
@@ -72,9 +75,10 @@ class NeighbourhoodsTest {
   }
 
   /**
-   * nb101-v4 (91 cells, the three moves: op change, edge flip, new vertex beside an edge): every neighbour is a valid cell of the space other than the cell itself,
-   * and the neighbourhood connects the whole space (a breadth-first walk from the first cell
-   * reaches all 91), so a mutation-only search can reach every cell.
+   * nb101-v4 (91 cells, the three moves: op change, edge flip, new vertex beside an edge): every
+   * neighbour is a valid cell of the space other than the cell itself, and the neighbourhood
+   * connects the whole space (a breadth-first walk from the first cell reaches all 91), so a
+   * mutation-only search can reach every cell.
    */
   @Test
   void cellNeighboursStayInTheSpaceAndConnectIt() {

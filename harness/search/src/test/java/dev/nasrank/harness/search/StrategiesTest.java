@@ -40,7 +40,8 @@ class StrategiesTest {
             calls[0]++;
             return LAND.accuracy(p);
           };
-      SearchTrace<Landscape.P> a = s.create(SearchOptions.defaults()).search(problem, counting, 37, 7);
+      SearchTrace<Landscape.P> a =
+          s.create(SearchOptions.defaults()).search(problem, counting, 37, 7);
       assertEquals(37, a.size(), s.cliName());
       assertEquals(37, calls[0], s.cliName() + ": one oracle call per distinct query");
       SearchTrace<Landscape.P> b =
@@ -52,22 +53,24 @@ class StrategiesTest {
   @Test
   void randomSearchDrawsTheInitialPopulationOfTheOthers() {
     SearchProblem<Landscape.P> problem = LAND.problem();
-    List<Landscape.P> random =
-        new RandomSearch().search(problem, LAND::accuracy, 40, 3).queried();
+    List<Landscape.P> random = new RandomSearch().search(problem, LAND::accuracy, 40, 3).queried();
     for (Strategy s : List.of(Strategy.EVOLUTION, Strategy.NSGA2)) {
       List<Landscape.P> q =
           s.create(SearchOptions.defaults()).search(problem, LAND::accuracy, 40, 3).queried();
-      assertEquals(random.subList(0, SearchOptions.DEFAULT_POPULATION),
-          q.subList(0, SearchOptions.DEFAULT_POPULATION), s.cliName());
+      assertEquals(
+          random.subList(0, SearchOptions.DEFAULT_POPULATION),
+          q.subList(0, SearchOptions.DEFAULT_POPULATION),
+          s.cliName());
     }
   }
 
   /**
-   * On the 16 x 16 landscape with 60 of 256 queries (NSGA-II: 5 generations of 10), over 40
-   * seeds: evolution's mean regret is below a tenth of random search's, NSGA-II's below half, and
+   * On the 16 x 16 landscape with 60 of 256 queries (NSGA-II: 5 generations of 10), over 40 seeds:
+   * evolution's mean regret is below a tenth of random search's, NSGA-II's below half, and
    * NSGA-II's mean hypervolume ratio exceeds random search's by at least 0.005. Measured: regret
    * random 0.00259, evolution 0.00000, NSGA-II 0.00034; hypervolume ratio random 0.9839, NSGA-II
-   * 0.9924. (At 30 queries, two generations, NSGA-II does not yet beat random search: docs/search.md.)
+   * 0.9924. (At 30 queries, two generations, NSGA-II does not yet beat random search:
+   * docs/search.md.)
    */
   @Test
   void evolutionAndNsga2BeatRandomSearchAtEqualBudget() {

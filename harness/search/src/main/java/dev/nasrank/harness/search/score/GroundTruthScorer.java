@@ -11,8 +11,8 @@ import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Scores searches over one problem against the ground truth (accuracies as fractions; regret in
- * the same unit).
+ * Scores searches over one problem against the ground truth (accuracies as fractions; regret in the
+ * same unit).
  *
  * <ul>
  *   <li><b>regret</b> of a candidate: the best ground-truth accuracy in the pool minus the
@@ -24,10 +24,10 @@ import java.util.function.ToDoubleFunction;
  *       query so far by the oracle's value, {@link SearchTrace#incumbentIndex});
  *   <li><b>hypervolume ratio</b> of a front: the hypervolume of its candidates' (ground-truth
  *       accuracy, cost) points over that of the true front, the non-dominated (ground-truth
- *       accuracy, cost) points of the whole pool; both measured from the reference point
- *       ({@link #reference()}): the pool's worst accuracy and worst cost, each moved a tenth of the
- *       pool's range further out (so the extreme points of the true front count). The ratio is 1
- *       for a front that reaches every point of the true front and does not depend on the units.
+ *       accuracy, cost) points of the whole pool; both measured from the reference point ({@link
+ *       #reference()}): the pool's worst accuracy and worst cost, each moved a tenth of the pool's
+ *       range further out (so the extreme points of the true front count). The ratio is 1 for a
+ *       front that reaches every point of the true front and does not depend on the units.
  * </ul>
  *
  * @param <A> the candidate type
@@ -76,7 +76,8 @@ public final class GroundTruthScorer<A> {
       minCost = Math.min(minCost, problem.cost(a));
     }
     this.best = max;
-    this.architectureTruths = byArchitecture.values().stream().mapToDouble(Double::doubleValue).toArray();
+    this.architectureTruths =
+        byArchitecture.values().stream().mapToDouble(Double::doubleValue).toArray();
     this.reference =
         new Hypervolume(min - margin(max - min, min), maxCost + margin(maxCost - minCost, maxCost));
     this.trueFront = front(problem.pool());

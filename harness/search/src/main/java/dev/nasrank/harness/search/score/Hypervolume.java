@@ -8,8 +8,8 @@ import java.util.List;
  * The hypervolume (Zitzler and Thiele 1998, the S metric) of a set of points of two objectives,
  * accuracy maximised and cost minimised: the area of the region the points dominate and that
  * dominates the reference point (accuracy {@code accuracyRef}, cost {@code costRef}). Points that
- * do not strictly dominate the reference point add nothing; dominated points add nothing. Exact,
- * by one sweep in cost order: O(n log n).
+ * do not strictly dominate the reference point add nothing; dominated points add nothing. Exact, by
+ * one sweep in cost order: O(n log n).
  *
  * @param accuracyRef the reference accuracy (a worst value)
  * @param costRef the reference cost (a worst value)
@@ -19,9 +19,7 @@ public record Hypervolume(double accuracyRef, double costRef) {
   /** A point: accuracy (any unit) and cost (any unit). */
   public record Point(double accuracy, double cost) {}
 
-  /**
-   * The area dominated by {@code points} up to the reference point, in accuracy x cost units.
-   */
+  /** The area dominated by {@code points} up to the reference point, in accuracy x cost units. */
   public double of(List<Point> points) {
     List<Point> inside = new ArrayList<>();
     for (Point p : points) {

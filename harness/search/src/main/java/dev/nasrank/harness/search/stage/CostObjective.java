@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * NSGA-II's second objective: a cost of the NAS-Bench-101 network of a cell ({@link NetworkCost}:
- * C = 128, 3 stacks x 3 cells, 32x32 CIFAR-10 images), minimised.
+ * NSGA-II's second objective: a cost of the NAS-Bench-101 network of a cell ({@link NetworkCost}: C
+ * = 128, 3 stacks x 3 cells, 32x32 CIFAR-10 images), minimised.
  */
 public enum CostObjective {
   /** FLOPs of one forward pass of one image, in MFLOPs. */

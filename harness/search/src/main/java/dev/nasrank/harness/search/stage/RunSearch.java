@@ -25,12 +25,12 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Searches a finished run folder: for every setting x supernet seed of its candidates.csv (the
- * rows of the largest m, as the reporter ranks), each strategy of the request and random search
- * run with each search seed, the oracle being the recorded one-shot accuracies; the same searches
- * run on the ground truth (the oracle baseline). The pool of a setting x seed is the candidates the
- * run evaluated whose architecture the ground truth holds (S4: all 255 choices; a NAS-Bench-101
- * cell space: the run's sample), sorted by id. Each search is scored by {@link GroundTruthScorer};
+ * Searches a finished run folder: for every setting x supernet seed of its candidates.csv (the rows
+ * of the largest m, as the reporter ranks), each strategy of the request and random search run with
+ * each search seed, the oracle being the recorded one-shot accuracies; the same searches run on the
+ * ground truth (the oracle baseline). The pool of a setting x seed is the candidates the run
+ * evaluated whose architecture the ground truth holds (S4: all 255 choices; a NAS-Bench-101 cell
+ * space: the run's sample), sorted by id. Each search is scored by {@link GroundTruthScorer};
  * {@link SearchFiles} writes the files.
  */
 public final class RunSearch {
@@ -48,7 +48,8 @@ public final class RunSearch {
     List<Candidate> rows = CandidatesCsv.read(csv);
     List<String> spaces = rows.stream().map(Candidate::space).distinct().sorted().toList();
     if (spaces.size() != 1) {
-      throw new IllegalArgumentException(csv + " mixes the spaces " + spaces + ": one run searches one space");
+      throw new IllegalArgumentException(
+          csv + " mixes the spaces " + spaces + ": one run searches one space");
     }
     return runSpace(Spaces.byId(spaces.get(0)), rows, request, csv);
   }
@@ -102,7 +103,9 @@ public final class RunSearch {
                 return new Pooled<>(
                     p,
                     new GroundTruthScorer<>(
-                        p, a -> gt.meanValidationAccuracy(a.moduleHash()), Architecture::moduleHash),
+                        p,
+                        a -> gt.meanValidationAccuracy(a.moduleHash()),
+                        Architecture::moduleHash),
                     pools.size());
               });
       Oracle<A> supernet = oneShot::get;
@@ -113,7 +116,11 @@ public final class RunSearch {
           SearchTrace<A> t = impl.get(s).search(pooled.problem(), supernet, request.budget(), seed);
           Scored sup = score(pooled, key, s, OracleKind.SUPERNET, seed, t);
           out.add(sup.row());
-          add(anytimeSums, anytimeCounts, new SearchResult.Key(key.setting(), s, OracleKind.SUPERNET), sup.anytime());
+          add(
+              anytimeSums,
+              anytimeCounts,
+              new SearchResult.Key(key.setting(), s, OracleKind.SUPERNET),
+              sup.anytime());
           if (s == Strategy.NSGA2 && i == 0) {
             fronts.found.put(key, t.front(pooled.problem()::cost));
             fronts.pooled.put(key, pooled);
@@ -131,7 +138,11 @@ public final class RunSearch {
                           seed,
                           impl.get(s).search(pooled.problem(), truth, request.budget(), seed)));
           out.add(ora.row().under(key.setting(), key.seed()));
-          add(anytimeSums, anytimeCounts, new SearchResult.Key(key.setting(), s, OracleKind.GROUND_TRUTH), ora.anytime());
+          add(
+              anytimeSums,
+              anytimeCounts,
+              new SearchResult.Key(key.setting(), s, OracleKind.GROUND_TRUTH),
+              ora.anytime());
         }
       }
     }
@@ -152,10 +163,14 @@ public final class RunSearch {
   }
 
   private static void add(
-      Map<SearchResult.Key, double[]> sums, Map<SearchResult.Key, Integer> counts, SearchResult.Key key, double[] v) {
+      Map<SearchResult.Key, double[]> sums,
+      Map<SearchResult.Key, Integer> counts,
+      SearchResult.Key key,
+      double[] v) {
     double[] s = sums.computeIfAbsent(key, k -> new double[v.length]);
     if (s.length != v.length) {
-      throw new IllegalStateException("anytime regret of " + key + " has " + v.length + " queries, not " + s.length);
+      throw new IllegalStateException(
+          "anytime regret of " + key + " has " + v.length + " queries, not " + s.length);
     }
     for (int q = 0; q < v.length; q++) {
       s[q] += v[q];
@@ -168,7 +183,12 @@ public final class RunSearch {
   private record Scored(SearchRow row, double[] anytime) {}
 
   private static <A extends Architecture> Scored score(
-      Pooled<A> pooled, Candidate.RunKey key, Strategy s, OracleKind oracle, long seed, SearchTrace<A> t) {
+      Pooled<A> pooled,
+      Candidate.RunKey key,
+      Strategy s,
+      OracleKind oracle,
+      long seed,
+      SearchTrace<A> t) {
     GroundTruthScorer<A> scorer = pooled.scorer();
     A r = t.returned();
     SearchRow row =
@@ -210,7 +230,10 @@ public final class RunSearch {
         return null;
       }
       Candidate.RunKey key =
-          found.keySet().stream().filter(k -> k.setting().equals(best.setting())).findFirst().orElseThrow();
+          found.keySet().stream()
+              .filter(k -> k.setting().equals(best.setting()))
+              .findFirst()
+              .orElseThrow();
       Pooled<A> p = pooled.get(key);
       return new SearchFiles.FrontPlot(
           key.setting().label() + ", supernet seed " + key.seed(),
@@ -235,17 +258,33 @@ public final class RunSearch {
     rows.forEach(r -> bySetting.computeIfAbsent(r.setting(), k -> new ArrayList<>()).add(r));
     List<SummaryRow> out = new ArrayList<>();
     for (Map.Entry<Candidate.Setting, List<SearchRow>> e : bySetting.entrySet()) {
-      List<Long> supernetSeeds = e.getValue().stream().map(SearchRow::supernetSeed).distinct().sorted().toList();
-      List<Long> searchSeeds = e.getValue().stream().map(SearchRow::searchSeed).distinct().sorted().toList();
+      List<Long> supernetSeeds =
+          e.getValue().stream().map(SearchRow::supernetSeed).distinct().sorted().toList();
+      List<Long> searchSeeds =
+          e.getValue().stream().map(SearchRow::searchSeed).distinct().sorted().toList();
       SeedBootstrap boot =
-          new SeedBootstrap(request.resamples(), request.bootstrapSeed(), supernetSeeds.size(), searchSeeds.size());
-      double[][] randomRegret = grid(e.getValue(), Strategy.RANDOM, OracleKind.SUPERNET, supernetSeeds, searchSeeds, SearchRow::regret);
+          new SeedBootstrap(
+              request.resamples(),
+              request.bootstrapSeed(),
+              supernetSeeds.size(),
+              searchSeeds.size());
+      double[][] randomRegret =
+          grid(
+              e.getValue(),
+              Strategy.RANDOM,
+              OracleKind.SUPERNET,
+              supernetSeeds,
+              searchSeeds,
+              SearchRow::regret);
       for (OracleKind oracle : OracleKind.values()) {
         for (Strategy s : strategies) {
           List<SearchRow> cell =
               e.getValue().stream().filter(r -> r.strategy() == s && r.oracle() == oracle).toList();
-          double[][] regret = grid(e.getValue(), s, oracle, supernetSeeds, searchSeeds, SearchRow::regret);
-          double[][] hv = grid(e.getValue(), s, oracle, supernetSeeds, searchSeeds, SearchRow::hypervolumeRatio);
+          double[][] regret =
+              grid(e.getValue(), s, oracle, supernetSeeds, searchSeeds, SearchRow::regret);
+          double[][] hv =
+              grid(
+                  e.getValue(), s, oracle, supernetSeeds, searchSeeds, SearchRow::hypervolumeRatio);
           double[][] diff = new double[regret.length][];
           for (int i = 0; i < regret.length; i++) {
             diff[i] = new double[regret[i].length];
@@ -295,7 +334,8 @@ public final class RunSearch {
     }
     for (SearchRow r : rows) {
       if (r.strategy() == s && r.oracle() == oracle) {
-        g[supernetSeeds.indexOf(r.supernetSeed())][searchSeeds.indexOf(r.searchSeed())] = value.applyAsDouble(r);
+        g[supernetSeeds.indexOf(r.supernetSeed())][searchSeeds.indexOf(r.searchSeed())] =
+            value.applyAsDouble(r);
       }
     }
     return g;

@@ -27,8 +27,8 @@ import org.knowm.xchart.style.Styler.LegendPosition;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The search stage's files, each written atomically ({@link AtomicFiles}) into the request's
- * output folder:
+ * The search stage's files, each written atomically ({@link AtomicFiles}) into the request's output
+ * folder:
  *
  * <ul>
  *   <li>{@value #SEARCH_CSV}: {@link SummaryRow}s, header {@link #SUMMARY_HEADER};
@@ -60,17 +60,47 @@ public final class SearchFiles {
   /** search.csv's header. */
   public static final List<String> SUMMARY_HEADER =
       List.of(
-          "method", "bn_strategy", "calibrated", "strategy", "oracle", "supernet_seeds",
-          "search_seeds", "queries", "architectures", "mean_regret", "regret_low", "regret_high",
-          "mean_true_rank", "optimum_share", "mean_hv_ratio", "hv_ratio_low", "hv_ratio_high",
-          "regret_minus_random", "difference_low", "difference_high");
+          "method",
+          "bn_strategy",
+          "calibrated",
+          "strategy",
+          "oracle",
+          "supernet_seeds",
+          "search_seeds",
+          "queries",
+          "architectures",
+          "mean_regret",
+          "regret_low",
+          "regret_high",
+          "mean_true_rank",
+          "optimum_share",
+          "mean_hv_ratio",
+          "hv_ratio_low",
+          "hv_ratio_high",
+          "regret_minus_random",
+          "difference_low",
+          "difference_high");
 
   /** search-runs.csv's header. */
   public static final List<String> RUNS_HEADER =
       List.of(
-          "method", "bn_strategy", "calibrated", "supernet_seed", "strategy", "oracle",
-          "search_seed", "queries", "pool", "architectures", "returned", "returned_hash",
-          "returned_accuracy", "best_accuracy", "regret", "true_rank", "hv_ratio");
+          "method",
+          "bn_strategy",
+          "calibrated",
+          "supernet_seed",
+          "strategy",
+          "oracle",
+          "search_seed",
+          "queries",
+          "pool",
+          "architectures",
+          "returned",
+          "returned_hash",
+          "returned_accuracy",
+          "best_accuracy",
+          "regret",
+          "true_rank",
+          "hv_ratio");
 
   static {
     System.setProperty("java.awt.headless", "true");
@@ -78,7 +108,9 @@ public final class SearchFiles {
 
   private SearchFiles() {}
 
-  /** What the front plot shows: (cost, ground truth) of every pool point, the true and found front. */
+  /**
+   * What the front plot shows: (cost, ground truth) of every pool point, the true and found front.
+   */
   record FrontPlot(String title, double[][] pool, double[][] trueFront, double[][] found) {}
 
   static List<Path> write(
@@ -98,9 +130,12 @@ public final class SearchFiles {
       List<String> plots = new ArrayList<>();
       if (request.plots()) {
         Files.createDirectories(out.resolve("plots"));
-        plots.add(writePng(out, "search-anytime.png", anytimeOverall(anytime, request.strategies())));
+        plots.add(
+            writePng(out, "search-anytime.png", anytimeOverall(anytime, request.strategies())));
         for (Strategy s : strategiesIn(anytime)) {
-          plots.add(writePng(out, "search-anytime-" + s.cliName() + ".png", anytimeBySetting(anytime, s)));
+          plots.add(
+              writePng(
+                  out, "search-anytime-" + s.cliName() + ".png", anytimeBySetting(anytime, s)));
         }
         if (front != null) {
           plots.add(writePng(out, "search-front.png", frontChart(front, request.objective())));
@@ -113,7 +148,8 @@ public final class SearchFiles {
               SearchMarkdown.render(request, space, runs, summary, plots, front != null)));
       files.add(writeString(out.resolve(SEARCH_JSON), provenance(request, space)));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the search files into " + out + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot write the search files into " + out + ": " + e.getMessage(), e);
     }
     return files;
   }
@@ -139,24 +175,42 @@ public final class SearchFiles {
   static String summaryCsv(List<SummaryRow> rows) {
     StringBuilder sb = new StringBuilder(String.join(",", SUMMARY_HEADER)).append('\n');
     for (SummaryRow r : rows) {
-      sb.append(settingCells(r.setting())).append(',')
-          .append(r.strategy().cliName()).append(',')
-          .append(r.oracle().cliName()).append(',')
-          .append(r.supernetSeeds()).append(',')
-          .append(r.searchSeeds()).append(',')
-          .append(r.queries()).append(',')
-          .append(r.architectures()).append(',')
-          .append(f(r.meanRegret())).append(',')
-          .append(f(r.regretLow())).append(',')
-          .append(f(r.regretHigh())).append(',')
-          .append(f(r.meanTrueRank())).append(',')
-          .append(f(r.optimumShare())).append(',')
-          .append(f(r.meanHypervolumeRatio())).append(',')
-          .append(f(r.hypervolumeLow())).append(',')
-          .append(f(r.hypervolumeHigh())).append(',')
-          .append(f(r.regretMinusRandom())).append(',')
-          .append(f(r.differenceLow())).append(',')
-          .append(f(r.differenceHigh())).append('\n');
+      sb.append(settingCells(r.setting()))
+          .append(',')
+          .append(r.strategy().cliName())
+          .append(',')
+          .append(r.oracle().cliName())
+          .append(',')
+          .append(r.supernetSeeds())
+          .append(',')
+          .append(r.searchSeeds())
+          .append(',')
+          .append(r.queries())
+          .append(',')
+          .append(r.architectures())
+          .append(',')
+          .append(f(r.meanRegret()))
+          .append(',')
+          .append(f(r.regretLow()))
+          .append(',')
+          .append(f(r.regretHigh()))
+          .append(',')
+          .append(f(r.meanTrueRank()))
+          .append(',')
+          .append(f(r.optimumShare()))
+          .append(',')
+          .append(f(r.meanHypervolumeRatio()))
+          .append(',')
+          .append(f(r.hypervolumeLow()))
+          .append(',')
+          .append(f(r.hypervolumeHigh()))
+          .append(',')
+          .append(f(r.regretMinusRandom()))
+          .append(',')
+          .append(f(r.differenceLow()))
+          .append(',')
+          .append(f(r.differenceHigh()))
+          .append('\n');
     }
     return sb.toString();
   }
@@ -164,21 +218,38 @@ public final class SearchFiles {
   static String runsCsv(List<SearchRow> rows) {
     StringBuilder sb = new StringBuilder(String.join(",", RUNS_HEADER)).append('\n');
     for (SearchRow r : rows) {
-      sb.append(settingCells(r.setting())).append(',')
-          .append(r.supernetSeed()).append(',')
-          .append(r.strategy().cliName()).append(',')
-          .append(r.oracle().cliName()).append(',')
-          .append(r.searchSeed()).append(',')
-          .append(r.queries()).append(',')
-          .append(r.pool()).append(',')
-          .append(r.architectures()).append(',')
-          .append('"').append(r.returned().replace("\"", "\"\"")).append('"').append(',')
-          .append(r.returnedHash()).append(',')
-          .append(f(r.returnedAccuracy())).append(',')
-          .append(f(r.bestAccuracy())).append(',')
-          .append(f(r.regret())).append(',')
-          .append(r.trueRank()).append(',')
-          .append(f(r.hypervolumeRatio())).append('\n');
+      sb.append(settingCells(r.setting()))
+          .append(',')
+          .append(r.supernetSeed())
+          .append(',')
+          .append(r.strategy().cliName())
+          .append(',')
+          .append(r.oracle().cliName())
+          .append(',')
+          .append(r.searchSeed())
+          .append(',')
+          .append(r.queries())
+          .append(',')
+          .append(r.pool())
+          .append(',')
+          .append(r.architectures())
+          .append(',')
+          .append('"')
+          .append(r.returned().replace("\"", "\"\""))
+          .append('"')
+          .append(',')
+          .append(r.returnedHash())
+          .append(',')
+          .append(f(r.returnedAccuracy()))
+          .append(',')
+          .append(f(r.bestAccuracy()))
+          .append(',')
+          .append(f(r.regret()))
+          .append(',')
+          .append(r.trueRank())
+          .append(',')
+          .append(f(r.hypervolumeRatio()))
+          .append('\n');
     }
     return sb.toString();
   }
@@ -189,11 +260,16 @@ public final class SearchFiles {
     anytime.forEach(
         (k, v) -> {
           for (int q = 0; q < v.length; q++) {
-            sb.append(settingCells(k.setting())).append(',')
-                .append(k.strategy().cliName()).append(',')
-                .append(k.oracle().cliName()).append(',')
-                .append(q + 1).append(',')
-                .append(f(v[q])).append('\n');
+            sb.append(settingCells(k.setting()))
+                .append(',')
+                .append(k.strategy().cliName())
+                .append(',')
+                .append(k.oracle().cliName())
+                .append(',')
+                .append(q + 1)
+                .append(',')
+                .append(f(v[q]))
+                .append('\n');
           }
         });
     return sb.toString();
@@ -236,7 +312,8 @@ public final class SearchFiles {
 
   /** Every strategy x oracle, mean over settings (each setting weighted equally). */
   static byte[] anytimeOverall(Map<SearchResult.Key, double[]> anytime, List<Strategy> requested) {
-    XYChart chart = lineChart("Anytime regret, mean over settings and seeds", "regret (percentage points)");
+    XYChart chart =
+        lineChart("Anytime regret, mean over settings and seeds", "regret (percentage points)");
     for (Strategy s : strategiesIn(anytime)) {
       for (OracleKind o : OracleKind.values()) {
         List<double[]> curves =
@@ -254,16 +331,23 @@ public final class SearchFiles {
           }
         }
         chart
-            .addSeries(s.cliName() + " on " + o.cliName().replace('_', ' '), queriesAxis(mean.length), percent(mean))
+            .addSeries(
+                s.cliName() + " on " + o.cliName().replace('_', ' '),
+                queriesAxis(mean.length),
+                percent(mean))
             .setMarker(SeriesMarkers.NONE);
       }
     }
     return png(chart);
   }
 
-  /** One strategy: each setting on the supernet, and the ground-truth search (mean over settings). */
+  /**
+   * One strategy: each setting on the supernet, and the ground-truth search (mean over settings).
+   */
   static byte[] anytimeBySetting(Map<SearchResult.Key, double[]> anytime, Strategy s) {
-    XYChart chart = lineChart("Anytime regret of " + s.cliName() + " per setting", "regret (percentage points)");
+    XYChart chart =
+        lineChart(
+            "Anytime regret of " + s.cliName() + " per setting", "regret (percentage points)");
     chart.getStyler().setLegendPosition(LegendPosition.OutsideE);
     double[] oracle = null;
     int oracles = 0;
@@ -273,7 +357,10 @@ public final class SearchFiles {
       }
       if (e.getKey().oracle() == OracleKind.SUPERNET) {
         chart
-            .addSeries(e.getKey().setting().label(), queriesAxis(e.getValue().length), percent(e.getValue()))
+            .addSeries(
+                e.getKey().setting().label(),
+                queriesAxis(e.getValue().length),
+                percent(e.getValue()))
             .setMarker(SeriesMarkers.NONE);
       } else {
         oracle = oracle == null ? new double[e.getValue().length] : oracle;
@@ -287,7 +374,9 @@ public final class SearchFiles {
       for (int q = 0; q < oracle.length; q++) {
         oracle[q] /= oracles;
       }
-      chart.addSeries("on the ground truth", queriesAxis(oracle.length), percent(oracle)).setMarker(SeriesMarkers.NONE);
+      chart
+          .addSeries("on the ground truth", queriesAxis(oracle.length), percent(oracle))
+          .setMarker(SeriesMarkers.NONE);
     }
     return png(chart);
   }
@@ -341,7 +430,10 @@ public final class SearchFiles {
     root.put("schema", "nasrank-search/1");
     root.put("created", Instant.now().toString());
     root.put("command", command(r));
-    GitInfo git = CodeCheckout.of(SearchFiles.class).map(GitInfo::detect).orElse(new GitInfo(GitInfo.UNKNOWN, null));
+    GitInfo git =
+        CodeCheckout.of(SearchFiles.class)
+            .map(GitInfo::detect)
+            .orElse(new GitInfo(GitInfo.UNKNOWN, null));
     ObjectNode g = root.putObject("git");
     g.put("commit", git.commit());
     if (git.dirty() != null) {
@@ -352,7 +444,9 @@ public final class SearchFiles {
     root.put("candidatesSha256", Checksums.sha256(r.run().resolve("candidates.csv")));
     root.put("groundTruth", r.groundTruth().description());
     ObjectNode o = root.putObject("request");
-    o.put("strategies", r.strategies().stream().map(Strategy::cliName).collect(Collectors.joining(",")));
+    o.put(
+        "strategies",
+        r.strategies().stream().map(Strategy::cliName).collect(Collectors.joining(",")));
     o.put("budget", r.budget());
     o.put("searchSeeds", r.seeds());
     o.put("firstSearchSeed", r.firstSeed());

@@ -10,7 +10,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** search.md: what was searched, regret per setting and strategy beside random search and the oracle. */
+/**
+ * search.md: what was searched, regret per setting and strategy beside random search and the
+ * oracle.
+ */
 final class SearchMarkdown {
 
   private SearchMarkdown() {}
@@ -36,30 +39,50 @@ final class SearchMarkdown {
       boolean hasFront) {
     Set<Strategy> strategies = new LinkedHashSet<>();
     summary.forEach(s -> strategies.add(s.strategy()));
-    List<Candidate.Setting> settings = summary.stream().map(SummaryRow::setting).distinct().toList();
+    List<Candidate.Setting> settings =
+        summary.stream().map(SummaryRow::setting).distinct().toList();
     Set<Integer> pools = runs.stream().map(SearchRow::pool).collect(Collectors.toSet());
     Set<Integer> archs = runs.stream().map(SearchRow::architectures).collect(Collectors.toSet());
     SummaryRow any = summary.get(0);
     StringBuilder sb = new StringBuilder();
     sb.append("# Search: regret against the ground truth\n\n");
-    sb.append("Run `").append(r.run()).append("`, space `").append(space).append("`, ground truth: ")
-        .append(r.groundTruth().description()).append(".\n\n");
-    sb.append(String.format(Locale.ROOT,
-        "Each of %d settings x %d supernet seeds is searched with %d search seeds (from %d) by %s, with a budget of "
-            + "%d distinct queries (%s candidates per pool, %s architectures). The oracle is the run's recorded "
-            + "one-shot accuracy; the same searches on the ground truth (mean validation accuracy) are the oracle "
-            + "baseline. NSGA-II minimises %s of the NAS-Bench-101 network; population %d, tournament sample %d. "
-            + "Regret: the pool's best ground-truth accuracy minus the returned architecture's, in percentage points. "
-            + "Intervals: 95%% percentile bootstrap over supernet seeds and search seeds (crossed, %d resamples, "
-            + "seed %d); differences are paired with random search on the same supernet seed and search seed. "
-            + "Hypervolume ratio: the queried front's (ground truth, cost) hypervolume over the true front's, "
-            + "reference point the pool's worst accuracy and cost moved %.0f%% of the range out. docs/search.md "
-            + "defines everything.\n\n",
-        settings.size(), any.supernetSeeds(), any.searchSeeds(), r.firstSeed(),
-        strategies.stream().map(Strategy::cliName).collect(Collectors.joining(", ")),
-        any.queries(), join(pools), join(archs), r.objective().unit(), r.options().population(),
-        r.options().sample(), r.resamples(), r.bootstrapSeed(), 100 * GroundTruthScorer.REFERENCE_MARGIN));
-    sb.append("Reproduce: `java -jar harness/target/harness.jar ").append(SearchFiles.command(r)).append("`\n\n");
+    sb.append("Run `")
+        .append(r.run())
+        .append("`, space `")
+        .append(space)
+        .append("`, ground truth: ")
+        .append(r.groundTruth().description())
+        .append(".\n\n");
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "Each of %d settings x %d supernet seeds is searched with %d search seeds (from %d) by %s, with a budget of "
+                + "%d distinct queries (%s candidates per pool, %s architectures). The oracle is the run's recorded "
+                + "one-shot accuracy; the same searches on the ground truth (mean validation accuracy) are the oracle "
+                + "baseline. NSGA-II minimises %s of the NAS-Bench-101 network; population %d, tournament sample %d. "
+                + "Regret: the pool's best ground-truth accuracy minus the returned architecture's, in percentage points. "
+                + "Intervals: 95%% percentile bootstrap over supernet seeds and search seeds (crossed, %d resamples, "
+                + "seed %d); differences are paired with random search on the same supernet seed and search seed. "
+                + "Hypervolume ratio: the queried front's (ground truth, cost) hypervolume over the true front's, "
+                + "reference point the pool's worst accuracy and cost moved %.0f%% of the range out. docs/search.md "
+                + "defines everything.\n\n",
+            settings.size(),
+            any.supernetSeeds(),
+            any.searchSeeds(),
+            r.firstSeed(),
+            strategies.stream().map(Strategy::cliName).collect(Collectors.joining(", ")),
+            any.queries(),
+            join(pools),
+            join(archs),
+            r.objective().unit(),
+            r.options().population(),
+            r.options().sample(),
+            r.resamples(),
+            r.bootstrapSeed(),
+            100 * GroundTruthScorer.REFERENCE_MARGIN));
+    sb.append("Reproduce: `java -jar harness/target/harness.jar ")
+        .append(SearchFiles.command(r))
+        .append("`\n\n");
 
     sb.append("## Regret per setting (on the supernet)\n\n");
     List<String> head = new ArrayList<>(List.of("setting"));
@@ -92,19 +115,27 @@ final class SearchMarkdown {
 
     sb.append("\n## The same searches on the ground truth (oracle baseline)\n\n");
     boolean onePool = pools.size() == 1;
-    sb.append(onePool
-        ? "Every setting searches the same pool, so these rows are the same for all; shown once.\n\n"
-        : "Per setting (the pools differ).\n\n");
-    row(sb, List.of("setting", "strategy", "regret (pp)", "mean true rank", "optimum found", "HV ratio"));
+    sb.append(
+        onePool
+            ? "Every setting searches the same pool, so these rows are the same for all; shown once.\n\n"
+            : "Per setting (the pools differ).\n\n");
+    row(
+        sb,
+        List.of(
+            "setting", "strategy", "regret (pp)", "mean true rank", "optimum found", "HV ratio"));
     row(sb, List.of("---", "---", "---", "---", "---", "---"));
     for (Candidate.Setting st : onePool ? settings.subList(0, 1) : settings) {
       for (Strategy s : strategies) {
         SummaryRow x = find(summary, st, s, OracleKind.GROUND_TRUTH);
-        row(sb, List.of(onePool ? "all" : st.label(), s.cliName(),
-            interval(x.meanRegret(), x.regretLow(), x.regretHigh()),
-            String.format(Locale.ROOT, "%.2f", x.meanTrueRank()),
-            String.format(Locale.ROOT, "%.0f%%", 100 * x.optimumShare()),
-            ratio(x.meanHypervolumeRatio(), x.hypervolumeLow(), x.hypervolumeHigh())));
+        row(
+            sb,
+            List.of(
+                onePool ? "all" : st.label(),
+                s.cliName(),
+                interval(x.meanRegret(), x.regretLow(), x.regretHigh()),
+                String.format(Locale.ROOT, "%.2f", x.meanTrueRank()),
+                String.format(Locale.ROOT, "%.0f%%", 100 * x.optimumShare()),
+                ratio(x.meanHypervolumeRatio(), x.hypervolumeLow(), x.hypervolumeHigh())));
       }
     }
 
@@ -117,7 +148,8 @@ final class SearchMarkdown {
       List<String> cells = new ArrayList<>(List.of(st.label()));
       for (Strategy s : strategies) {
         SummaryRow x = find(summary, st, s, OracleKind.SUPERNET);
-        cells.add(String.format(Locale.ROOT, "%.2f / %.0f%%", x.meanTrueRank(), 100 * x.optimumShare()));
+        cells.add(
+            String.format(Locale.ROOT, "%.2f / %.0f%%", x.meanTrueRank(), 100 * x.optimumShare()));
       }
       row(sb, cells);
     }
@@ -127,8 +159,9 @@ final class SearchMarkdown {
         sb.append("![").append(p).append("](").append(p).append(")\n\n");
       }
       if (hasFront) {
-        sb.append("The front plot shows the setting whose NSGA-II has the highest mean hypervolume ratio, its first "
-            + "supernet seed and first search seed, in ground-truth coordinates.\n");
+        sb.append(
+            "The front plot shows the setting whose NSGA-II has the highest mean hypervolume ratio, its first "
+                + "supernet seed and first search seed, in ground-truth coordinates.\n");
       }
     }
     return sb.toString();
@@ -138,7 +171,8 @@ final class SearchMarkdown {
     return values.stream().sorted().map(String::valueOf).collect(Collectors.joining(" / "));
   }
 
-  private static SummaryRow find(List<SummaryRow> rows, Candidate.Setting st, Strategy s, OracleKind o) {
+  private static SummaryRow find(
+      List<SummaryRow> rows, Candidate.Setting st, Strategy s, OracleKind o) {
     return rows.stream()
         .filter(x -> x.setting().equals(st) && x.strategy() == s && x.oracle() == o)
         .findFirst()

@@ -33,7 +33,8 @@ class GroundTruthScorerTest {
   @Test
   void regretRankAndAnytimeRegretByHand() {
     GroundTruthScorer<String> s = new GroundTruthScorer<>(problem(), TRUTH::get, ARCH::get);
-    SearchTrace<String> t = new SearchTrace<>(List.of("c3", "c1", "c2"), new double[] {0.5, 0.7, 0.6});
+    SearchTrace<String> t =
+        new SearchTrace<>(List.of("c3", "c1", "c2"), new double[] {0.5, 0.7, 0.6});
     assertEquals(0.90, s.best(), 0.0);
     assertEquals(4, s.architectures());
     assertEquals("c1", t.returned());
@@ -48,8 +49,8 @@ class GroundTruthScorerTest {
    * True front by (truth, cost): c3 (0.70, 1), c1 (0.80, 3), c2 (0.85, 6), c0 (0.90, 9); c4 (0.80,
    * 4) is dominated by c1. Reference: accuracy 0.70 - 0.1 * 0.20 = 0.68, cost 9 + 0.1 * 8 = 9.8.
    * True hypervolume: 0.02 * 8.8 + 0.10 * 6.8 + 0.05 * 3.8 + 0.05 * 0.8 = 0.176 + 0.68 + 0.19 +
-   * 0.04 = 1.086. The front {c1, c0}: 0.12 * 6.8 + 0.10 * 0.8 = 0.816 + 0.08 = 0.896, ratio
-   * 0.896 / 1.086.
+   * 0.04 = 1.086. The front {c1, c0}: 0.12 * 6.8 + 0.10 * 0.8 = 0.816 + 0.08 = 0.896, ratio 0.896 /
+   * 1.086.
    */
   @Test
   void hypervolumeRatioByHand() {

@@ -32,7 +32,10 @@ class HypervolumeTest {
     Hypervolume hv = new Hypervolume(0.5, 10);
     assertEquals(0.0, hv.of(List.of(new Hypervolume.Point(0.5, 1))), 0.0);
     assertEquals(0.0, hv.of(List.of(new Hypervolume.Point(0.9, 10))), 0.0);
-    assertEquals(0.4 * 9, hv.of(List.of(new Hypervolume.Point(0.9, 1), new Hypervolume.Point(0.4, 0))), 1e-12);
+    assertEquals(
+        0.4 * 9,
+        hv.of(List.of(new Hypervolume.Point(0.9, 1), new Hypervolume.Point(0.4, 0))),
+        1e-12);
   }
 
   /** A unit square of a 3 x 3 grid's staircase, against a Monte-Carlo-free grid count. */

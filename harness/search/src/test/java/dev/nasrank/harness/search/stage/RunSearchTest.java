@@ -62,18 +62,29 @@ class RunSearchTest {
   @Test
   void wholeBudgetAndThePerfectAndInvertedSupernet(@TempDir Path dir) throws IOException {
     InMemoryGroundTruth gt = write(dir);
-    double best = S4Space.full().candidates().stream().mapToDouble(RunSearchTest::truth).max().orElseThrow();
-    double worst = S4Space.full().candidates().stream().mapToDouble(RunSearchTest::truth).min().orElseThrow();
+    double best =
+        S4Space.full().candidates().stream().mapToDouble(RunSearchTest::truth).max().orElseThrow();
+    double worst =
+        S4Space.full().candidates().stream().mapToDouble(RunSearchTest::truth).min().orElseThrow();
     SearchResult r =
         RunSearch.run(
-            SearchRequest.builder(dir, gt).optBudget(255).optSeeds(2).optResamples(200).optPlots(false).build());
-    assertEquals(2 * 2 * 3 * 2 * 2, r.runs().size(), "settings x seeds x strategies x oracles x search seeds");
+            SearchRequest.builder(dir, gt)
+                .optBudget(255)
+                .optSeeds(2)
+                .optResamples(200)
+                .optPlots(false)
+                .build());
+    assertEquals(
+        2 * 2 * 3 * 2 * 2,
+        r.runs().size(),
+        "settings x seeds x strategies x oracles x search seeds");
     for (SearchRow row : r.runs()) {
       assertEquals(255, row.queries());
       assertEquals(34, row.architectures());
       assertEquals(best, row.bestAccuracy(), 1e-12);
       boolean inverted = !row.setting().calibrated() && row.oracle() == OracleKind.SUPERNET;
-      // the whole pool queried: the perfect supernet returns the optimum, the inverted one the worst
+      // the whole pool queried: the perfect supernet returns the optimum, the inverted one the
+      // worst
       assertEquals(inverted ? best - worst : 0, row.regret(), 1e-12, row.toString());
       assertEquals(inverted ? 34 : 1, row.trueRank(), row.toString());
       if (!inverted) {
@@ -86,7 +97,8 @@ class RunSearchTest {
   void perfectSupernetMatchesTheOracleAndFilesAreWritten(@TempDir Path dir) throws IOException {
     InMemoryGroundTruth gt = write(dir);
     SearchResult r =
-        RunSearch.run(SearchRequest.builder(dir, gt).optBudget(20).optSeeds(3).optResamples(500).build());
+        RunSearch.run(
+            SearchRequest.builder(dir, gt).optBudget(20).optSeeds(3).optResamples(500).build());
     Candidate.Setting perfect = new Candidate.Setting("mixpath", "linear_sbn", true);
     for (Strategy s : Strategy.values()) {
       SummaryRow sup = find(r, perfect, s, OracleKind.SUPERNET);
@@ -96,7 +108,11 @@ class RunSearchTest {
       // the mean over the 2 x 3 searches of search-runs.csv
       double mean =
           r.runs().stream()
-              .filter(x -> x.setting().equals(perfect) && x.strategy() == s && x.oracle() == OracleKind.SUPERNET)
+              .filter(
+                  x ->
+                      x.setting().equals(perfect)
+                          && x.strategy() == s
+                          && x.oracle() == OracleKind.SUPERNET)
               .mapToDouble(SearchRow::regret)
               .average()
               .orElseThrow();
@@ -104,7 +120,8 @@ class RunSearchTest {
       assertTrue(sup.regretLow() <= sup.meanRegret() && sup.meanRegret() <= sup.regretHigh());
       assertEquals(20, sup.queries());
     }
-    assertEquals(0.0, find(r, perfect, Strategy.RANDOM, OracleKind.SUPERNET).regretMinusRandom(), 0.0);
+    assertEquals(
+        0.0, find(r, perfect, Strategy.RANDOM, OracleKind.SUPERNET).regretMinusRandom(), 0.0);
     // the inverted supernet is worse than the perfect one for every strategy
     Candidate.Setting inverted = new Candidate.Setting("mixpath", "linear_sbn", false);
     for (Strategy s : Strategy.values()) {
@@ -119,10 +136,12 @@ class RunSearchTest {
         Files.readAllLines(out.resolve(SearchFiles.SEARCH_CSV)).get(0));
     assertEquals(1 + 2 * 3 * 2, Files.readAllLines(out.resolve(SearchFiles.SEARCH_CSV)).size());
     assertEquals(1 + r.runs().size(), Files.readAllLines(out.resolve(SearchFiles.RUNS_CSV)).size());
-    assertEquals(1 + 2 * 3 * 2 * 20, Files.readAllLines(out.resolve(SearchFiles.ANYTIME_CSV)).size());
+    assertEquals(
+        1 + 2 * 3 * 2 * 20, Files.readAllLines(out.resolve(SearchFiles.ANYTIME_CSV)).size());
     String md = Files.readString(out.resolve(SearchFiles.SEARCH_MD));
     assertTrue(md.contains("| mixpath/linear_sbn/calibrated |"), md);
-    for (String png : List.of("search-anytime.png", "search-anytime-nsga2.png", "search-front.png")) {
+    for (String png :
+        List.of("search-anytime.png", "search-anytime-nsga2.png", "search-front.png")) {
       assertTrue(Files.size(out.resolve("plots").resolve(png)) > 1000, png);
     }
     assertTrue(Files.readString(out.resolve(SearchFiles.SEARCH_JSON)).contains("\"budget\" : 20"));
