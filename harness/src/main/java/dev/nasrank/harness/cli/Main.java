@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
       GroundTruthCommand.class,
       SuiteCommand.class,
       AuditCommand.class,
-      FidelityCommand.class
+      FidelityCommand.class,
+      SearchCommand.class
     })
 public final class Main implements Callable<Integer> {
 

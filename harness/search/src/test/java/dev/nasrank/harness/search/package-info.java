@@ -1,0 +1,2 @@
+/** Tests of the search strategies and neighbourhoods. */
+package dev.nasrank.harness.search;

@@ -1,0 +1,2 @@
+/** Tests of regret, true rank, anytime regret and hypervolume. */
+package dev.nasrank.harness.search.score;

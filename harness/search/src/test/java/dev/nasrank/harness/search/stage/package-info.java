@@ -1,0 +1,2 @@
+/** Tests of the search of a run folder. */
+package dev.nasrank.harness.search.stage;
