@@ -93,7 +93,8 @@ final class BenchCellsCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--output"},
       paramLabel = "DIR",
-      description = "Folder for the checkpoint and candidates.csv. Default: a new temporary folder.")
+      description =
+          "Folder for the checkpoint and candidates.csv. Default: a new temporary folder.")
   Path out;
 
   @Override

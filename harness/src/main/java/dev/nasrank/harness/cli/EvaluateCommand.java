@@ -2,11 +2,11 @@ package dev.nasrank.harness.cli;
 
 import dev.nasrank.harness.config.DataSplit;
 import dev.nasrank.harness.config.EvalBudget;
+import dev.nasrank.harness.config.Seeds;
 import dev.nasrank.harness.eval.EvalOptions;
 import dev.nasrank.harness.eval.EvaluateConfig;
 import dev.nasrank.harness.eval.EvaluateResult;
 import dev.nasrank.harness.eval.OneShotRun;
-import dev.nasrank.harness.config.Seeds;
 import dev.nasrank.harness.setting.CalibrationMode;
 import dev.nasrank.harness.space.Architecture;
 import dev.nasrank.harness.space.CellSearchSpace;
@@ -169,8 +169,8 @@ public final class EvaluateCommand implements Callable<Integer> {
   /**
    * The explicit candidates of --cells or --sample, or null for the space's own.
    *
-   * @throws IllegalArgumentException when a cell space would be evaluated whole without being
-   *     asked to (no --cells, --sample or --max-choices), or a hash is not in the space
+   * @throws IllegalArgumentException when a cell space would be evaluated whole without being asked
+   *     to (no --cells, --sample or --max-choices), or a hash is not in the space
    */
   private List<? extends Architecture> candidates(Path file) throws IOException {
     SearchSpace<?> s = Checkpoint.readHeader(file).config().space();

@@ -170,7 +170,8 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   /** picocli converter for {@link CellSampling}. */
-  static final class CellSamplingConverter implements picocli.CommandLine.ITypeConverter<CellSampling> {
+  static final class CellSamplingConverter
+      implements picocli.CommandLine.ITypeConverter<CellSampling> {
     @Override
     public CellSampling convert(String value) {
       return CellSampling.parse(value);

@@ -26,10 +26,28 @@ class CellSpaceCommandsTest {
     assertEquals(
         Main.OK,
         Main.run(
-            "train", "--space", "1shot1-ss3", "--bn-strategy", "linear_sbn", "--cell-sampler",
-            "random_spec", "--split", "synthetic", "--stem-channels", "4", "--cells-per-stack",
-            "1", "--batch-size", "8", "--epochs", "1", "--max-steps-per-epoch", "2", "-o",
-            run.toString(), "--no-progress"));
+            "train",
+            "--space",
+            "1shot1-ss3",
+            "--bn-strategy",
+            "linear_sbn",
+            "--cell-sampler",
+            "random_spec",
+            "--split",
+            "synthetic",
+            "--stem-channels",
+            "4",
+            "--cells-per-stack",
+            "1",
+            "--batch-size",
+            "8",
+            "--epochs",
+            "1",
+            "--max-steps-per-epoch",
+            "2",
+            "-o",
+            run.toString(),
+            "--no-progress"));
     Checkpoint c = Checkpoint.readHeader(run.resolve(Checkpoint.FILE_NAME));
     CellSupernetConfig cfg = (CellSupernetConfig) c.config();
     assertEquals("1shot1-ss3", cfg.space().id());
@@ -49,8 +67,15 @@ class CellSpaceCommandsTest {
             + cells.get(2000).id()
             + "\n");
     String[] common = {
-      "--split", "synthetic", "--batch-size", "8", "--max-eval-batches", "1",
-      "--calibration-batches", "1", "--no-progress"
+      "--split",
+      "synthetic",
+      "--batch-size",
+      "8",
+      "--max-eval-batches",
+      "1",
+      "--calibration-batches",
+      "1",
+      "--no-progress"
     };
     Path out = dir.resolve("listed");
     assertEquals(
@@ -58,8 +83,15 @@ class CellSpaceCommandsTest {
         Main.run(
             concat(
                 new String[] {
-                  "evaluate", "--checkpoint", run.toString(), "--space", "1shot1-ss3", "--cells",
-                  list.toString(), "-o", out.toString()
+                  "evaluate",
+                  "--checkpoint",
+                  run.toString(),
+                  "--space",
+                  "1shot1-ss3",
+                  "--cells",
+                  list.toString(),
+                  "-o",
+                  out.toString()
                 },
                 common)));
     List<Candidate> rows = CandidatesCsv.read(out.resolve("candidates.csv"));
@@ -75,8 +107,16 @@ class CellSpaceCommandsTest {
         Main.run(
             concat(
                 new String[] {
-                  "evaluate", "--checkpoint", run.toString(), "--sample", "5", "--sample-seed",
-                  "3", "--no-calibrate", "-o", sampled.toString()
+                  "evaluate",
+                  "--checkpoint",
+                  run.toString(),
+                  "--sample",
+                  "5",
+                  "--sample-seed",
+                  "3",
+                  "--no-calibrate",
+                  "-o",
+                  sampled.toString()
                 },
                 common)));
     List<String> expected = space.sample(5, 3, x -> true).stream().map(Nb101Cell::id).toList();
@@ -96,8 +136,7 @@ class CellSpaceCommandsTest {
         Main.run(
             concat(
                 new String[] {
-                  "evaluate", "--checkpoint", run.toString(), "--space", "nb101-v4", "--sample",
-                  "2"
+                  "evaluate", "--checkpoint", run.toString(), "--space", "nb101-v4", "--sample", "2"
                 },
                 common)));
     Files.writeString(list, "0123456789abcdef0123456789abcdef\n");
@@ -112,9 +151,22 @@ class CellSpaceCommandsTest {
     assertEquals(
         Main.FAILURE,
         Main.run(
-            "train", "--space", "1shot1-ss3", "--method", "spos", "--split", "synthetic",
-            "--stem-channels", "4", "--cells-per-stack", "1", "--epochs", "1", "-o",
-            dir.resolve("spos").toString(), "--no-progress"));
+            "train",
+            "--space",
+            "1shot1-ss3",
+            "--method",
+            "spos",
+            "--split",
+            "synthetic",
+            "--stem-channels",
+            "4",
+            "--cells-per-stack",
+            "1",
+            "--epochs",
+            "1",
+            "-o",
+            dir.resolve("spos").toString(),
+            "--no-progress"));
   }
 
   private static String[] concat(String[] a, String[] b) {

@@ -86,7 +86,12 @@ public final class CellSearchSpace implements SearchSpace<Nb101Cell> {
     int i = cells.indexOf(hash);
     if (i < 0) {
       throw new IllegalArgumentException(
-          "'" + id + "' is not the module hash of a cell of space " + id() + " (" + size()
+          "'"
+              + id
+              + "' is not the module hash of a cell of space "
+              + id()
+              + " ("
+              + size()
               + " cells)");
     }
     return Nb101Cell.of(cells.specAt(i));

@@ -96,7 +96,8 @@ class CellSearchSpaceTest {
     for (int c : counts) {
       chi2 += (c - expected) * (c - expected) / expected;
     }
-    assertTrue(chi2 < new ChiSquaredDistribution(90).inverseCumulativeProbability(0.999), "" + chi2);
+    assertTrue(
+        chi2 < new ChiSquaredDistribution(90).inverseCumulativeProbability(0.999), "" + chi2);
 
     UniformCellSampler again = V4.sampler(7);
     List<String> repeat = new ArrayList<>();

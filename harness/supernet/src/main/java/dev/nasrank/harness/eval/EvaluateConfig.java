@@ -20,8 +20,8 @@ import java.util.List;
  * @param options which evaluations run, calibration protocol and K
  * @param maxChoices evaluate only the first this many candidates (0 = all; smoke runs)
  * @param outDir folder for {@code candidates.csv} and {@code architectures.csv}
- * @param candidates the candidates to evaluate, in this order, or null for the space's own
- *     ({@link OneShotRun#candidatesOf}); each must be a candidate of the checkpoint's space (for a
+ * @param candidates the candidates to evaluate, in this order, or null for the space's own ({@link
+ *     OneShotRun#candidatesOf}); each must be a candidate of the checkpoint's space (for a
  *     NAS-Bench-101 cell space an {@link dev.nasrank.harness.space.Nb101Cell}, named by its module
  *     hash); {@code maxChoices} caps them too
  */
@@ -123,8 +123,8 @@ public record EvaluateConfig(
      * Evaluate exactly these candidates, in this order (e.g. a seeded sample of a cell space's
      * cells that a ground truth holds, the same for every setting and seed); default null, the
      * space's own candidates. Each must be a candidate of the checkpoint's space: the evaluation
-     * reads it back by its id ({@link dev.nasrank.harness.space.SearchSpace#parse}) and refuses
-     * one outside the space, naming it.
+     * reads it back by its id ({@link dev.nasrank.harness.space.SearchSpace#parse}) and refuses one
+     * outside the space, naming it.
      */
     public Builder optCandidates(List<? extends Architecture> candidates) {
       this.candidates = candidates;

@@ -20,9 +20,8 @@ import java.util.Set;
  * Loads a trained supernet from its checkpoint, evaluates every candidate of its space (for S4
  * every choice its sampler can produce, 255 for m = 4) or the explicit list of {@link
  * EvaluateConfig#candidates()} (for a NAS-Bench-101 cell space, e.g. a sample of its cells) on the
- * validation part of a split, with
- * and/or without BN calibration, and writes {@code candidates.csv} and {@code architectures.csv}
- * atomically.
+ * validation part of a split, with and/or without BN calibration, and writes {@code candidates.csv}
+ * and {@code architectures.csv} atomically.
  */
 public final class OneShotRun {
 

@@ -13,9 +13,9 @@ import java.util.function.Supplier;
  * and the first cell's vertex-1 output per op (vertex 1 of a stored NAS-Bench-101 matrix can only
  * take the cell input, so its output depends on its op alone). Each is computed on first use, in a
  * scratch manager of which only the output is kept, so in training mode (BN post-calibration) every
- * batch norm of the prefix updates its running statistics exactly once for the batch, as one
- * cell's plain pass would. Each cell's remaining pass borrows these arrays and runs the same kernels
- * on the same values as the plain pass: its logits are bit-identical.
+ * batch norm of the prefix updates its running statistics exactly once for the batch, as one cell's
+ * plain pass would. Each cell's remaining pass borrows these arrays and runs the same kernels on
+ * the same values as the plain pass: its logits are bit-identical.
  *
  * <p>In eval mode the prefix also keeps the last output of each first-cell position 2..5 with the
  * positions 1..v it was computed for ({@link CellSupernetCell#prefixKey}); the next cell that runs
@@ -42,7 +42,11 @@ public final class CellPrefix implements SharedPrefix {
   private final int[] keptKey = new int[CellPath.MAX_VERTICES];
 
   CellPrefix(
-      ConvBnRelu stemBlock, CellSupernetCell first, ParameterStore ps, NDArray x, boolean training) {
+      ConvBnRelu stemBlock,
+      CellSupernetCell first,
+      ParameterStore ps,
+      NDArray x,
+      boolean training) {
     this.first = first;
     this.ps = ps;
     this.training = training;

@@ -112,8 +112,7 @@ public final class CellSupernet extends CompositeBlock implements Supernet<Nb101
                 cell.path(),
                 v -> p.projected(v, scope),
                 o -> p.vertex1(o, scope),
-                (v, compute) ->
-                    p.vertex(v, CellSupernetCell.prefixKey(trie, v), compute, scope),
+                (v, compute) -> p.vertex(v, CellSupernetCell.prefixKey(trie, v), compute, scope),
                 p.training());
     return afterFirstCell(ps, h, cell, p.training());
   }
@@ -132,9 +131,9 @@ public final class CellSupernet extends CompositeBlock implements Supernet<Nb101
 
   /**
    * The cell's trie key (its inner positions' ops and input masks, position 1 first): every cell
-   * can run on any prefix in any order, with the same results; sorted by this key (as the
-   * evaluator does) cells that agree on their first positions are adjacent, and the prefix reuses
-   * those positions' first-cell outputs in eval mode ({@link CellPrefix}).
+   * can run on any prefix in any order, with the same results; sorted by this key (as the evaluator
+   * does) cells that agree on their first positions are adjacent, and the prefix reuses those
+   * positions' first-cell outputs in eval mode ({@link CellPrefix}).
    */
   @Override
   public int prefixGroup(Nb101Cell cell) {

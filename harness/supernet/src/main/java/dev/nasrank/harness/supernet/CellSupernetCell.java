@@ -21,8 +21,8 @@ import java.util.function.Supplier;
  * of the input to the cell's width. A sampled cell ({@link Nb101Cell#path()}) runs only its active
  * positions, in ascending order: vertex v sums its inputs in ascending position order (the cell
  * input as v's own projection of it) and applies its op; the output sums its inputs the same way
- * (under simple scaling times 1/k). Design and what it changes against the stand-alone NAS-Bench-101
- * cell: docs/cellnet.md.
+ * (under simple scaling times 1/k). Design and what it changes against the stand-alone
+ * NAS-Bench-101 cell: docs/cellnet.md.
  */
 public final class CellSupernetCell extends CompositeBlock {
 
@@ -66,23 +66,22 @@ public final class CellSupernetCell extends CompositeBlock {
 
   /** Runs {@code cell} on the cell input {@code x}. */
   NDArray apply(ParameterStore ps, NDArray x, Nb101Cell cell, boolean training) {
-    return apply(
-        ps, cell.path(), v -> projection(v).apply(ps, x, training), null, null, training);
+    return apply(ps, cell.path(), v -> projection(v).apply(ps, x, training), null, null, training);
   }
 
   /**
-   * Reuses vertex outputs of the previous cell run on the same prefix (eval mode): {@code
-   * vertex(v, compute)} returns the output of position {@code v}, either kept from a cell whose
-   * positions 1..v are the same ({@link #trieKey}) or {@code compute.get()}.
+   * Reuses vertex outputs of the previous cell run on the same prefix (eval mode): {@code vertex(v,
+   * compute)} returns the output of position {@code v}, either kept from a cell whose positions
+   * 1..v are the same ({@link #trieKey}) or {@code compute.get()}.
    */
   interface VertexMemo {
     NDArray vertex(int v, Supplier<NDArray> compute);
   }
 
   /**
-   * Runs a path with the projected inputs given by {@code projected} and, when {@code first} is
-   * not null, vertex 1's output taken from it and the outputs of positions 2..5 through {@code
-   * memo} (the shared prefix's).
+   * Runs a path with the projected inputs given by {@code projected} and, when {@code first} is not
+   * null, vertex 1's output taken from it and the outputs of positions 2..5 through {@code memo}
+   * (the shared prefix's).
    */
   NDArray apply(
       ParameterStore ps,

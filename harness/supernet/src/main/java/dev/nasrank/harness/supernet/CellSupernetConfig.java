@@ -15,8 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A supernet over a NAS-Bench-101 cell space ({@link CellSupernet}, design in docs/cellnet.md):
- * the space, the BN strategy at the summing vertices, the training sampler and the network shape.
+ * A supernet over a NAS-Bench-101 cell space ({@link CellSupernet}, design in docs/cellnet.md): the
+ * space, the BN strategy at the summing vertices, the training sampler and the network shape.
  * Assembled with {@link #builder()}.
  *
  * <p>The method is always {@link Method#MIXPATH} (weights shared per vertex position and op, one
@@ -24,8 +24,8 @@ import java.util.Map;
  * SPOS's "one path per node" is what every step trains, and SPOS's copies per number of active
  * paths have no counterpart; {@link Method#SPOS} is refused with that reason (docs/cellnet.md).
  *
- * @param space the cell space, written as its id in train.json ({@code nb101}, {@code nb101-v4} .. {@code nb101-v6}, {@code
- *     1shot1-ss1} .. {@code 1shot1-ss3})
+ * @param space the cell space, written as its id in train.json ({@code nb101}, {@code nb101-v4} ..
+ *     {@code nb101-v6}, {@code 1shot1-ss1} .. {@code 1shot1-ss3})
  * @param method {@link Method#MIXPATH}
  * @param bnStrategy the normaliser after each vertex convolution, keyed by the vertex's input mask
  * @param sampling how the trainer draws a cell per step
@@ -132,9 +132,9 @@ public record CellSupernetConfig(
   }
 
   /**
-   * Assembles a {@link CellSupernetConfig}: {@link #setSpace} required; BN strategy default
-   * {@link BnStrategy#VANILLA} (NAS-Bench-101's own conv-bn-relu), sampling {@link
-   * CellSampling#UNIFORM}, network {@link NetworkShape#S4_MINI} (the mini profile's C = 16, 3 x 1).
+   * Assembles a {@link CellSupernetConfig}: {@link #setSpace} required; BN strategy default {@link
+   * BnStrategy#VANILLA} (NAS-Bench-101's own conv-bn-relu), sampling {@link CellSampling#UNIFORM},
+   * network {@link NetworkShape#S4_MINI} (the mini profile's C = 16, 3 x 1).
    */
   public static final class Builder {
     private CellSearchSpace space;

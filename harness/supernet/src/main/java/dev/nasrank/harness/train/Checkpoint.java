@@ -68,8 +68,8 @@ public record Checkpoint(
   private static final int VERSION = 2;
 
   /**
-   * The version of a NAS-Bench-101 cell-space supernet's checkpoint: after the version, the
-   * space's id, method, BN strategy, sampling and the network shape; then as version 2.
+   * The version of a NAS-Bench-101 cell-space supernet's checkpoint: after the version, the space's
+   * id, method, BN strategy, sampling and the network shape; then as version 2.
    */
   private static final int CELL_VERSION = 3;
 

@@ -65,8 +65,10 @@ class CellEvalPathEquivalenceTest {
           for (RunningBatchNorm bn : net.pathBatchNorms(c)) {
             Shape s = new Shape(bn.channels());
             bn.runningMean()
-                .set(FloatBuffer.wrap(m.randomNormal(0f, 0.3f, s, bn.runningMean().getDataType())
-                    .toFloatArray()));
+                .set(
+                    FloatBuffer.wrap(
+                        m.randomNormal(0f, 0.3f, s, bn.runningMean().getDataType())
+                            .toFloatArray()));
             bn.runningVar().set(FloatBuffer.wrap(m.randomUniform(0.5f, 2f, s).toFloatArray()));
           }
         }

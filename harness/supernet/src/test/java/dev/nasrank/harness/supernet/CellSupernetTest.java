@@ -46,11 +46,11 @@ class CellSupernetTest {
   /**
    * Hand count for nb101-v4 (at most 4 vertices: inner positions 1 and 2). Position 1 takes only
    * the cell input ({0}); position 2 takes {0}, {1} or {0,1}, with any op; positions 1, 2 and the
-   * output take the cell input in some cell, so each cell has 3 projections. Per cell of width
-   * out: 3 (in out + 2 out) projection weights and BN, 2 positions x (9 + 1) out^2 conv weights,
-   * and 2 out per batch norm after a conv: none 0; vanilla and simple scaling 4 (2 positions x 2
-   * convs); linear Shadow BN 2 x 1 (position 1: k = 1) + 2 x 2 (position 2: k = 1, 2) = 6;
-   * exponential 2 x 1 + 2 x 3 = 8.
+   * output take the cell input in some cell, so each cell has 3 projections. Per cell of width out:
+   * 3 (in out + 2 out) projection weights and BN, 2 positions x (9 + 1) out^2 conv weights, and 2
+   * out per batch norm after a conv: none 0; vanilla and simple scaling 4 (2 positions x 2 convs);
+   * linear Shadow BN 2 x 1 (position 1: k = 1) + 2 x 2 (position 2: k = 1, 2) = 6; exponential 2 x
+   * 1 + 2 x 3 = 8.
    */
   static long handCountV4(NetworkShape n, BnStrategy b) {
     int bns =
@@ -76,8 +76,8 @@ class CellSupernetTest {
   @Test
   void parameterCountsMatchTheHandCountForNb101V4() {
     // C = 4: stem 116; cells (in, out) = (4, 4), (4, 8), (8, 16); dense 16 x 10 + 10
-    assertEquals(116 + (72 + 320) + (144 + 1280) + (480 + 5120) + 170, handCountV4(MICRO,
-        BnStrategy.NONE));
+    assertEquals(
+        116 + (72 + 320) + (144 + 1280) + (480 + 5120) + 170, handCountV4(MICRO, BnStrategy.NONE));
     for (BnStrategy b : BnStrategy.values()) {
       CellSupernet net = new CellSupernet(config("nb101-v4", b));
       assertEquals(handCountV4(MICRO, b), net.trainableParameterCount(), b.cliName());
@@ -148,8 +148,12 @@ class CellSupernetTest {
   static List<Nb101Cell> someCells(CellSearchSpace space) {
     List<Nb101Cell> all = space.candidates();
     return List.of(
-        all.get(0), all.get(all.size() / 3), all.get(all.size() / 2), all.get(all.size() - 1),
-        all.get(17), all.get(101));
+        all.get(0),
+        all.get(all.size() / 3),
+        all.get(all.size() / 2),
+        all.get(all.size() - 1),
+        all.get(17),
+        all.get(101));
   }
 
   static void randomiseRunningStats(Supernet<Nb101Cell> net, List<Nb101Cell> cells, NDManager m) {
@@ -193,7 +197,8 @@ class CellSupernetTest {
         // training mode: the same logits and the same running statistics as one plain pass
         for (Nb101Cell c : cells) {
           List<RunningBatchNorm> norms = net.pathBatchNorms(c);
-          List<float[][]> start = norms.stream().map(RunningBatchNorm::snapshotRunningStats).toList();
+          List<float[][]> start =
+              norms.stream().map(RunningBatchNorm::snapshotRunningStats).toList();
           float[] plain;
           try (NDManager s = m.newSubManager()) {
             NDArray xs = x.duplicate();
@@ -220,8 +225,7 @@ class CellSupernetTest {
 
   /**
    * 40 cells of nb101-v5 in the evaluator's (trie) order, every 2nd from the middle of the space
-   * sorted so:
-   * neighbours often share their first positions.
+   * sorted so: neighbours often share their first positions.
    */
   static List<Nb101Cell> trieOrdered(CellSupernet net) {
     java.util.List<Nb101Cell> all = new java.util.ArrayList<>(net.config().space().candidates());
@@ -296,8 +300,7 @@ class CellSupernetTest {
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
         NDArray logits = net.logits(ps, x, cell, true);
         assertEquals(new Shape(4, 10), logits.getShape());
-        gc.backward(
-            Loss.softmaxCrossEntropyLoss().evaluate(new NDList(y), new NDList(logits)));
+        gc.backward(Loss.softmaxCrossEntropyLoss().evaluate(new NDList(y), new NDList(logits)));
       }
       Set<Parameter> path = Collections.newSetFromMap(new IdentityHashMap<>());
       path.addAll(net.pathParameters(cell));
@@ -319,8 +322,11 @@ class CellSupernetTest {
   @Test
   void cellsOutsideTheSpaceAreRefused() {
     CellSupernet net = new CellSupernet(config("nb101-v4", BnStrategy.VANILLA));
-    Nb101Cell big = CellSupernetConfig.cellSpace("nb101-v5").candidates().stream()
-        .filter(c -> c.vertices() == 5).findFirst().orElseThrow();
+    Nb101Cell big =
+        CellSupernetConfig.cellSpace("nb101-v5").candidates().stream()
+            .filter(c -> c.vertices() == 5)
+            .findFirst()
+            .orElseThrow();
     assertThrows(IllegalArgumentException.class, () -> net.pathParameters(big));
   }
 }
