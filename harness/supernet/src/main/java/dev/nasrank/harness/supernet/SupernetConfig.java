@@ -10,9 +10,10 @@ import java.util.Map;
 
 /**
  * What a {@link Supernet} is built from: its space, method, BN strategy and network shape. The
- * trainer builds the supernet ({@link #newSupernet()}) and its sampler ({@code space().sampler})
- * from it ({@link #sampler}) and compares {@link #identity()} when a run resumes; the checkpoint
- * records it. {@link S4SupernetConfig} is the one of MixPath's S4.
+ * trainer builds the supernet ({@link #newSupernet()}) and its sampler ({@link #sampler}) from it
+ * and compares {@link #identity()} when a run resumes; the checkpoint records it. {@link
+ * S4SupernetConfig} is the one of MixPath's S4, {@link CellSupernetConfig} that of the
+ * NAS-Bench-101 cell spaces.
  *
  * @param <A> the space's candidate type
  */
