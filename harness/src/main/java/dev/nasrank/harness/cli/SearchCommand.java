@@ -134,18 +134,26 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    SearchRequest request;
-    GroundTruth gt;
+    List<Strategy> chosen;
+    SearchOptions options;
+    CostObjective cost;
     try {
-      List<Strategy> chosen =
+      chosen =
           strategies == null
               ? List.of(Strategy.values())
               : strategies.stream().map(Strategy::parse).toList();
-      SearchOptions options = new SearchOptions(population, sample);
-      gt =
-          GroundTruthFiles.open(
-              groundTruth != null ? groundTruth : RecordedGroundTruth.of(run),
-              epochs == null ? OptionalInt.empty() : OptionalInt.of(epochs));
+      options = new SearchOptions(population, sample);
+      cost = CostObjective.parse(objective);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    // A missing run folder, ground truth or bad data is exit 1 (Main's handler), not a usage error.
+    GroundTruth gt =
+        GroundTruthFiles.open(
+            groundTruth != null ? groundTruth : RecordedGroundTruth.of(run),
+            epochs == null ? OptionalInt.empty() : OptionalInt.of(epochs));
+    SearchRequest request;
+    try {
       request =
           SearchRequest.builder(run, gt)
               .optOut(out)
@@ -153,7 +161,7 @@ final class SearchCommand implements Callable<Integer> {
               .optBudget(budget)
               .optSeeds(seeds)
               .optFirstSeed(firstSeed)
-              .optObjective(CostObjective.parse(objective))
+              .optObjective(cost)
               .optOptions(options)
               .optResamples(resamples)
               .optPlots(plots)
