@@ -8,13 +8,11 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import dev.nasrank.harness.space.CellSearchSpace;
 import dev.nasrank.harness.space.Nb101Cell;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -184,23 +182,12 @@ public final class CellSupernet extends CompositeBlock implements Supernet<Nb101
 
   @Override
   public Map<String, Parameter> namedParameters() {
-    Map<String, Parameter> out = new LinkedHashMap<>();
-    for (Pair<String, Parameter> p : getParameters()) {
-      out.put(p.getKey(), p.getValue());
-    }
-    return out;
+    return SupernetParameters.named(this);
   }
 
   @Override
   public long trainableParameterCount() {
-    long n = 0;
-    for (Pair<String, Parameter> p : getParameters()) {
-      Parameter.Type t = p.getValue().getType();
-      if (t != Parameter.Type.RUNNING_MEAN && t != Parameter.Type.RUNNING_VAR) {
-        n += p.getValue().getShape().size();
-      }
-    }
-    return n;
+    return SupernetParameters.trainableCount(this);
   }
 
   @Override
